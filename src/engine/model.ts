@@ -1,0 +1,304 @@
+/**
+ * The typed model of a KPB calculation: what the contract tables become after parsing, and what a
+ * run produces. Money is integer öre (exact, plain numbers inside the safe-integer range, checked
+ * where sums are formed); volumes are integer micro-units (1e-6 of an hour/day/…); unit costs and
+ * ratios are Decimal strings so that nothing is rounded before display.
+ */
+
+/** A cell as both Excel (`Range.values`) and a file reader deliver it. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** One input table as a 2-D array whose first row is the header, plus where it sits in the workbook. */
+export interface TableInput {
+  rows: CellValue[][];
+  /** Sheet the table was read from (for messages and "Visa" links). */
+  sheet?: string;
+  /** 1-based sheet row of the header row; data row i (0-based) is at firstRow + 1 + i. Default 1. */
+  firstRow?: number;
+  /** 1-based sheet column of the first column. Default 1. */
+  firstColumn?: number;
+}
+
+export type TableName =
+  | "Ekonomi"
+  | "Kodning"
+  | "Pooler"
+  | "Nycklar"
+  | "Insatskatalog"
+  | "Brukare"
+  | "Befolkning"
+  | "Jämförelse"
+  | "Inställningar";
+
+export const TABLE_NAMES: readonly TableName[] = [
+  "Ekonomi",
+  "Kodning",
+  "Pooler",
+  "Nycklar",
+  "Insatskatalog",
+  "Brukare",
+  "Befolkning",
+  "Jämförelse",
+  "Inställningar",
+];
+
+/** What the engine is given: any subset of the contract tables (missing required ones are problems). */
+export type WorkbookInput = Partial<Record<TableName, TableInput>>;
+
+export type Severity = "error" | "warning";
+
+/** A data problem. Errors block the run; warnings are shown and the run goes on. Never thrown. */
+export interface Problem {
+  table: TableName | "Körning";
+  /** 1-based sheet row, or null when the problem concerns the whole table. */
+  row: number | null;
+  /** Column header as the contract names it (Swedish), or null. */
+  column: string | null;
+  severity: Severity;
+  code: string;
+  message: string;
+  /** Sheet the row lives on, when known (for "Visa" in the task pane). */
+  sheet?: string;
+  /** Excel A1 address of the cell when known. */
+  cell?: string;
+}
+
+export type Regi = "egen" | "annan";
+export type PoolKind = "insats" | "stöd";
+export type KeyMethod = "kostnad" | "volym" | "andel";
+export type Area = "ÄO" | "FN" | "LSS" | "IFO";
+export type AllocationMethod = "stegvis" | "reciprok";
+
+export interface LedgerRow {
+  /** 1-based sheet row. */
+  row: number;
+  ansvar: string;
+  verksamhet: string;
+  aktivitet: string;
+  konto: string;
+  amountOre: number;
+  text: string;
+}
+
+export type MatchPattern =
+  | { kind: "any" }
+  | { kind: "exact"; value: string }
+  | { kind: "prefix"; prefix: string }
+  | { kind: "range"; from: string; to: string };
+
+export interface CodingRule {
+  row: number;
+  /** 0-based position among the rules: the first matching rule wins. */
+  order: number;
+  ansvar: MatchPattern;
+  verksamhet: MatchPattern;
+  aktivitet: MatchPattern;
+  konto: MatchPattern;
+  /** A pool id, a support pool id, or "EXKL". */
+  target: string;
+  reason: string;
+}
+
+export type ReceiverSpec =
+  | { kind: "all" }
+  | { kind: "pools"; ids: string[] }
+  | { kind: "insats"; insats: string }
+  | { kind: "area"; area: string };
+
+export interface PoolDef {
+  row: number;
+  /** 0-based position in `Pooler`: step-down order. */
+  order: number;
+  id: string;
+  insats: string;
+  enhet: string;
+  regi: Regi;
+  kind: PoolKind;
+  keyMethod: KeyMethod | null;
+  receivers: ReceiverSpec[];
+  places: number | null;
+}
+
+export interface KeyShare {
+  row: number;
+  from: string;
+  to: string;
+  /** Share as a decimal string in [0,1] (percent already divided by 100). */
+  share: string;
+}
+
+export interface CatalogueEntry {
+  insats: string;
+  area: Area;
+  volumeUnit: string;
+  keyFigure: string;
+}
+
+export interface ClientVolumeRow {
+  row: number;
+  clientId: string;
+  birthYear: number | null;
+  sex: string;
+  pool: string;
+  volumeMicro: number;
+  period: string | null;
+  housing: string;
+}
+
+export interface AgeGroup {
+  label: string;
+  from: number;
+  /** Inclusive upper age, or null for "w" (no upper limit). */
+  to: number | null;
+}
+
+export interface PopulationRow {
+  row: number;
+  group: string;
+  count: number;
+}
+
+export interface BenchmarkRow {
+  row: number;
+  keyFigure: string;
+  value: string;
+  source: string;
+  year: number | null;
+  municipality: string;
+}
+
+export interface Settings {
+  year: number;
+  municipality: string;
+  municipalityCode: string;
+  allocationMethod: AllocationMethod;
+  /** Outlier limits in öre per scope. */
+  outlierLimitsOre: Record<OutlierScope, number>;
+  /** Lower bounds of the hour bands (annual hours); the last band is open. */
+  hourBands: number[];
+  ageGroups: AgeGroup[];
+}
+
+export type OutlierScope = "ÄO ordinärt boende" | "ÄO särskilt boende" | "LSS" | "IFO";
+
+export interface ParsedInput {
+  settings: Settings;
+  ledger: LedgerRow[];
+  rules: CodingRule[];
+  pools: PoolDef[];
+  keys: KeyShare[];
+  catalogue: CatalogueEntry[];
+  clientRows: ClientVolumeRow[];
+  population: PopulationRow[];
+  benchmark: BenchmarkRow[];
+}
+
+/** Cost category of a ledger row, from the account class (Kommun-Bas). */
+export type CostCategory = "Personal" | "Lokaler" | "Övrigt" | "Intäkter";
+
+export interface PoolResult {
+  pool: string;
+  insats: string;
+  area: Area | "";
+  enhet: string;
+  regi: Regi;
+  kind: PoolKind;
+  volumeUnit: string;
+  volumeMicro: number;
+  directOre: number;
+  /** Direct cost by category (öre). */
+  directByCategoryOre: Record<CostCategory, number>;
+  /** Cost received from each support pool (öre), in Pooler order. */
+  receivedOre: Record<string, number>;
+  allocatedOre: number;
+  /** Cost passed on to other pools (support pools only). */
+  passedOnOre: number;
+  /** Cost the pool carries: direct + allocated − passed on. */
+  costOre: number;
+  /** Unit cost in kr per volume unit, unrounded decimal string; null without volume. */
+  unitCost: string | null;
+  clientCount: number;
+  places: number | null;
+}
+
+export interface ClientResult {
+  /** The id as written in results (a pseudonym when the input looked like a personal identity number). */
+  id: string;
+  birthYear: number | null;
+  ageGroup: string;
+  sex: string;
+  housing: "ordinärt" | "särskilt";
+  totalOre: number;
+  /** Cost per pool (öre). */
+  poolsOre: Record<string, number>;
+  /** Volume per pool (micro-units). */
+  volumesMicro: Record<string, number>;
+  /** Outlier scopes whose limit the client exceeds. */
+  outlierScopes: OutlierScope[];
+}
+
+export interface KeyFigure {
+  id: string;
+  name: string;
+  scope: string;
+  /** Unrounded decimal string. */
+  value: string;
+  unit: string;
+  /** Kolada KPI id when the figure has a published counterpart. */
+  kolada?: string;
+}
+
+export interface Reconciliation {
+  ledgerTotalOre: number;
+  pooledOre: number;
+  excludedOre: number;
+  uncodedOre: number;
+  /** Excluded amount per reason. */
+  excludedByReason: Record<string, number>;
+  /** Pool cost that reached clients, and cost of pools without volume. */
+  toClientsOre: number;
+  withoutVolumeOre: number;
+  balanced: boolean;
+}
+
+export interface CodingLineage {
+  /** For each ledger row (same order as ParsedInput.ledger): index of the coding rule, or -1. */
+  ruleOfRow: Int32Array;
+  /** Target of each rule use: pool id, "EXKL" or "" (not coded). */
+  targetOfRow: string[];
+  /** How many rows each rule coded (index = rule order). */
+  ruleHits: number[];
+}
+
+export interface KpbResult {
+  year: number;
+  municipality: string;
+  settings: Settings;
+  reconciliation: Reconciliation;
+  pools: PoolResult[];
+  clients: ClientResult[];
+  keyFigures: KeyFigure[];
+  problems: Problem[];
+  coding: CodingLineage;
+  /** Hemtjänst clients per hour band. */
+  hourBands: { band: string; clients: number }[];
+  /** Per area × age group. */
+  consumption: ConsumptionRow[];
+}
+
+export interface ConsumptionRow {
+  area: string;
+  ageGroup: string;
+  inhabitants: number;
+  clients: number;
+  costOre: number;
+  /** Decimal strings; null where the denominator is zero. */
+  costPerClient: string | null;
+  costPerInhabitant: string | null;
+  clientShare: string | null;
+}
+
+/** Outcome of a run: either results (possibly with warnings) or only the problems that blocked it. */
+export type RunOutcome =
+  | { ok: true; result: KpbResult }
+  | { ok: false; problems: Problem[] };
