@@ -55,7 +55,10 @@ export interface Problem {
   /** Column header as the contract names it (Swedish), or null. */
   column: string | null;
   severity: Severity;
+  /** Stable code from messages.ts; the message is rendered from it and `params`. */
   code: string;
+  params: Record<string, string | number>;
+  /** The message in Swedish (the UI can render English from code + params). */
   message: string;
   /** Sheet the row lives on, when known (for "Visa" in the task pane). */
   sheet?: string;
@@ -278,12 +281,26 @@ export interface KpbResult {
   pools: PoolResult[];
   clients: ClientResult[];
   keyFigures: KeyFigure[];
+  /** The workbook's `Jämförelse` rows, as parsed. */
+  benchmark: BenchmarkRow[];
   problems: Problem[];
   coding: CodingLineage;
+  /** Every support-pool transfer, in the order it was made: the lineage of allocated cost. */
+  flows: AllocationFlow[];
   /** Hemtjänst clients per hour band. */
   hourBands: { band: string; clients: number }[];
   /** Per area × age group. */
   consumption: ConsumptionRow[];
+}
+
+export interface AllocationFlow {
+  from: string;
+  to: string;
+  amountOre: number;
+  key: KeyMethod;
+  /** The receiver's key value and the sum over all receivers (decimal strings). */
+  weight: string;
+  weightSum: string;
 }
 
 export interface ConsumptionRow {

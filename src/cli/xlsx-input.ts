@@ -1,0 +1,118 @@
+import ExcelJS from "exceljs";
+import { fold } from "../engine/cells";
+import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine/model";
+import { TABLE_ALIASES, TABLE_SCHEMAS } from "../engine/table-schema";
+import { TABLE_NAMES } from "../engine/model";
+
+/** Why a workbook file could not be opened, in words a user can act on. */
+export class WorkbookFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookFileError";
+  }
+}
+
+/** exceljs cell values (formulas, rich text, links, errors) as plain cell values. */
+export function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("result" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("formula" in value || "sharedFormula" in value) return null;
+    if ("richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
+    if ("text" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
+  }
+  return String(value);
+}
+
+/** A rectangular block of a sheet as plain values. */
+function sheetBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const cells: CellValue[] = [];
+    for (let c = left; c <= right; c++) cells.push(plainValue(row.getCell(c).value));
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.replace(/^.*!/, ""));
+  if (!m) throw new WorkbookFileError(`Okänd cellreferens ${ref}`);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
+}
+
+function usedBlock(ws: ExcelJS.Worksheet): TableInput | null {
+  if (ws.actualRowCount === 0) return null;
+  const rows = sheetBlock(ws, 1, 1, ws.rowCount, ws.columnCount);
+  return { rows, sheet: ws.name, firstRow: 1, firstColumn: 1 };
+}
+
+const nameMatches = (candidate: string, table: TableName) =>
+  [table, ...TABLE_ALIASES[table]].some((n) => fold(n) === fold(candidate));
+
+/**
+ * Finds each contract table in a workbook file: an Excel table with the table's name, else a
+ * sheet with that name, else a sheet whose first rows carry the table's required headers.
+ */
+export function findTables(wb: ExcelJS.Workbook): WorkbookInput {
+  const input: WorkbookInput = {};
+  const sheets = wb.worksheets.filter((ws) => !ws.name.startsWith("KPB "));
+  for (const table of TABLE_NAMES) {
+    for (const ws of sheets) {
+      for (const t of Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef?: string; ref?: string } }> }).tables ?? {})) {
+        const def = t.table;
+        if (!nameMatches(def.name, table)) continue;
+        const ref = def.tableRef ?? def.ref;
+        if (!ref) continue;
+        const { top, left, bottom, right } = decodeRef(ref);
+        input[table] = { rows: sheetBlock(ws, top, left, bottom, right), sheet: ws.name, firstRow: top, firstColumn: left };
+      }
+      if (input[table]) break;
+    }
+    if (input[table]) continue;
+    const byName = sheets.find((ws) => nameMatches(ws.name, table));
+    if (byName) {
+      const block = usedBlock(byName);
+      if (block) input[table] = block;
+      continue;
+    }
+    const required = TABLE_SCHEMAS[table].filter((c) => c.required);
+    const byHeader = sheets.find((ws) => {
+      for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+        const texts = (sheetBlock(ws, r, 1, r, ws.columnCount)[0] ?? []).filter((v): v is string => typeof v === "string").map(fold);
+        const names = (c: (typeof required)[number]) => [c.name, ...c.aliases].map(fold);
+        if (required.every((c) => names(c).some((n) => texts.includes(n)))) return true;
+      }
+      return false;
+    });
+    if (byHeader && !Object.values(input).some((t) => t?.sheet === byHeader.name)) {
+      const block = usedBlock(byHeader);
+      if (block) input[table] = block;
+    }
+  }
+  return input;
+}
+
+export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new WorkbookFileError(`Filen ${path} finns inte.`);
+    if (code === "EACCES") throw new WorkbookFileError(`Filen ${path} går inte att läsa (behörighet saknas).`);
+    if (code === "EISDIR") throw new WorkbookFileError(`${path} är en mapp, inte en arbetsbok.`);
+    const message = String((e as Error).message ?? e);
+    if (/encrypt|password|CFB|Compound/i.test(message) || /end of central directory|zip/i.test(message)) {
+      throw new WorkbookFileError(
+        `${path} går inte att öppna som .xlsx-arbetsbok: filen är skadad, inte en .xlsx-fil eller lösenordsskyddad. Spara den som en vanlig .xlsx utan lösenord och försök igen.`,
+      );
+    }
+    throw new WorkbookFileError(`${path} går inte att öppna som .xlsx-arbetsbok (${message}).`);
+  }
+  return findTables(wb);
+}

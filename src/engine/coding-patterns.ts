@@ -1,0 +1,51 @@
+import type { MatchPattern } from "./model";
+
+/** A match cell of a coding rule: empty = any, `51*` prefix, `5000-5999` range, else exact. */
+export function parsePattern(text: string): MatchPattern | null {
+  const t = text.trim();
+  if (t === "" || t === "*") return { kind: "any" };
+  if (t.endsWith("*")) {
+    const prefix = t.slice(0, -1);
+    return prefix.includes("*") ? null : { kind: "prefix", prefix };
+  }
+  if (t.includes("*")) return null;
+  const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(t);
+  if (range) return { kind: "range", from: range[1], to: range[2] };
+  return { kind: "exact", value: t };
+}
+
+/** Numeric codes compare as numbers (`900` < `5000`); other codes as text. */
+function compareCodes(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
+    const x = BigInt(a);
+    const y = BigInt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function patternMatches(pattern: MatchPattern, value: string): boolean {
+  switch (pattern.kind) {
+    case "any":
+      return true;
+    case "exact":
+      return value === pattern.value;
+    case "prefix":
+      return value.startsWith(pattern.prefix);
+    case "range":
+      return compareCodes(value, pattern.from) >= 0 && compareCodes(value, pattern.to) <= 0;
+  }
+}
+
+export function patternText(pattern: MatchPattern): string {
+  switch (pattern.kind) {
+    case "any":
+      return "";
+    case "exact":
+      return pattern.value;
+    case "prefix":
+      return `${pattern.prefix}*`;
+    case "range":
+      return `${pattern.from}-${pattern.to}`;
+  }
+}

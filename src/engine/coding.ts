@@ -1,0 +1,118 @@
+import { patternMatches, patternText } from "./coding-patterns";
+import type { CodingLineage, CodingRule, CostCategory, LedgerRow } from "./model";
+import { addOre, oreToSwedish } from "./money";
+import type { ProblemLog } from "./problems";
+
+export const EXCLUDED = "EXKL";
+
+/** Account class to cost category (Kommun-Bas: 3 revenue, 5 staff, 61–62 premises). */
+export function costCategory(konto: string): CostCategory {
+  if (konto.startsWith("3")) return "Intäkter";
+  if (konto.startsWith("5")) return "Personal";
+  if (konto.startsWith("61") || konto.startsWith("62")) return "Lokaler";
+  return "Övrigt";
+}
+
+export const COST_CATEGORIES: CostCategory[] = ["Personal", "Lokaler", "Övrigt", "Intäkter"];
+
+export interface PoolDirect {
+  totalOre: number;
+  byCategoryOre: Record<CostCategory, number>;
+}
+
+export interface CodedLedger {
+  lineage: CodingLineage;
+  directByPool: Map<string, PoolDirect>;
+  excludedByReason: Map<string, number>;
+  excludedOre: number;
+  uncodedOre: number;
+  ledgerTotalOre: number;
+}
+
+export function emptyDirect(): PoolDirect {
+  return { totalOre: 0, byCategoryOre: { Personal: 0, Lokaler: 0, Övrigt: 0, Intäkter: 0 } };
+}
+
+function firstMatch(rules: CodingRule[], row: LedgerRow): number {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i];
+    if (
+      patternMatches(r.konto, row.konto) &&
+      patternMatches(r.ansvar, row.ansvar) &&
+      patternMatches(r.verksamhet, row.verksamhet) &&
+      patternMatches(r.aktivitet, row.aktivitet)
+    ) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Codes every ledger row with the first matching rule from the top. Extracts repeat the same
+ * code combination on many rows, so each combination is matched once.
+ */
+export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: ProblemLog, sheet?: string): CodedLedger {
+  const ruleOfRow = new Int32Array(ledger.length);
+  const targetOfRow: string[] = new Array(ledger.length);
+  const ruleHits = new Array<number>(rules.length).fill(0);
+  const directByPool = new Map<string, PoolDirect>();
+  const excludedByReason = new Map<string, number>();
+  const uncoded = new Map<string, { row: number; amountOre: number; rows: number }>();
+  const memo = new Map<string, number>();
+  let excludedOre = 0;
+  let uncodedOre = 0;
+  let ledgerTotalOre = 0;
+  ledger.forEach((row, i) => {
+    const key = `${row.ansvar}\u0000${row.verksamhet}\u0000${row.aktivitet}\u0000${row.konto}`;
+    let ruleIndex = memo.get(key);
+    if (ruleIndex === undefined) {
+      ruleIndex = firstMatch(rules, row);
+      memo.set(key, ruleIndex);
+    }
+    ruleOfRow[i] = ruleIndex;
+    ledgerTotalOre = addOre(ledgerTotalOre, row.amountOre);
+    if (ruleIndex < 0) {
+      targetOfRow[i] = "";
+      uncodedOre = addOre(uncodedOre, row.amountOre);
+      const seen = uncoded.get(key);
+      if (seen) {
+        seen.amountOre = addOre(seen.amountOre, row.amountOre);
+        seen.rows++;
+      } else uncoded.set(key, { row: row.row, amountOre: row.amountOre, rows: 1 });
+      return;
+    }
+    const rule = rules[ruleIndex];
+    ruleHits[ruleIndex]++;
+    targetOfRow[i] = rule.target;
+    if (rule.target === EXCLUDED) {
+      excludedOre = addOre(excludedOre, row.amountOre);
+      excludedByReason.set(rule.reason, addOre(excludedByReason.get(rule.reason) ?? 0, row.amountOre));
+      return;
+    }
+    let direct = directByPool.get(rule.target);
+    if (!direct) directByPool.set(rule.target, (direct = emptyDirect()));
+    direct.totalOre = addOre(direct.totalOre, row.amountOre);
+    const category = costCategory(row.konto);
+    direct.byCategoryOre[category] = addOre(direct.byCategoryOre[category], row.amountOre);
+  });
+  for (const [key, u] of uncoded) {
+    const [ansvar, verksamhet, aktivitet, konto] = key.split("\u0000");
+    const label = `Ansvar ${ansvar}, Verksamhet ${verksamhet}${aktivitet ? `, Aktivitet ${aktivitet}` : ""}, Konto ${konto}${u.rows > 1 ? `; ${u.rows} rader` : ""}`;
+    log.warning("uncodedRow", { table: "Ekonomi", sheet, row: u.row, column: "Konto" }, { key: label, amount: oreToSwedish(u.amountOre) });
+  }
+  rules.forEach((rule, i) => {
+    if (ruleHits[i] === 0) {
+      const pattern = [rule.ansvar, rule.verksamhet, rule.aktivitet, rule.konto].map(patternText).join(" | ");
+      log.warning("unusedRule", { table: "Kodning", row: rule.row, column: "Till" }, { target: rule.target, pattern });
+    }
+  });
+  return {
+    lineage: { ruleOfRow, targetOfRow, ruleHits },
+    directByPool,
+    excludedByReason,
+    excludedOre,
+    uncodedOre,
+    ledgerTotalOre,
+  };
+}

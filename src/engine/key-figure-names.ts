@@ -1,0 +1,39 @@
+/**
+ * Names, units and Kolada counterparts of the key figures that have a fixed id. Figures per pool,
+ * intervention, area and age group get their names where they are computed.
+ */
+export interface KeyFigureName {
+  name: string;
+  nameEn: string;
+  unit: string;
+  kolada?: string;
+}
+
+export const KEY_FIGURE_NAMES: Record<string, KeyFigureName> = {
+  hemtjanst_egen_kr_timme: { name: "Kostnad per beviljad hemtjänsttimme, egen regi", nameEn: "Cost per granted home-care hour, in-house", unit: "kr/timme", kolada: "U21003" },
+  sabo_egen_kr_dygn_inkl_hsl: { name: "Kostnad per dygn i särskilt boende inkl. HSL, egen regi", nameEn: "Cost per day in residential care incl. health care, in-house", unit: "kr/dygn", kolada: "U23004" },
+  sabo_egen_kr_dygn_exkl_hsl: { name: "Kostnad per dygn i särskilt boende exkl. HSL, egen regi", nameEn: "Cost per day in residential care excl. health care, in-house", unit: "kr/dygn" },
+  hsl_sabo_kr_dygn: { name: "Kostnad för HSL i särskilt boende, egen regi, kr/dygn", nameEn: "Health care in residential care, in-house, per day", unit: "kr/dygn", kolada: "U23008" },
+  korttid_egen_kr_dygn: { name: "Kostnad korttidsvård, egen regi, kr/dygn", nameEn: "Short-term care, in-house, per day", unit: "kr/dygn", kolada: "U21005" },
+  hsl_kr_timme: { name: "Kostnad HSL, kr/timme", nameEn: "Health care, per hour", unit: "kr/timme" },
+  trygghetslarm_kr_manad: { name: "Kostnad trygghetslarm, kr/månad", nameEn: "Safety alarm, per month", unit: "kr/månad" },
+  matdistribution_kr_portion: { name: "Kostnad matdistribution, kr/portion", nameEn: "Meal delivery, per portion", unit: "kr/portion" },
+  dagverksamhet_kr_dag: { name: "Kostnad dagverksamhet, kr/dag", nameEn: "Day activities, per day", unit: "kr/dag" },
+  boendestod_kr_timme: { name: "Kostnad boendestöd, kr/timme", nameEn: "Housing support, per hour", unit: "kr/timme", kolada: "U26012" },
+  gruppbostad_egen_kr_dygn: { name: "Kostnad gruppbostad LSS vuxna, egen regi, kr/dygn", nameEn: "LSS group home, adults, in-house, per day", unit: "kr/dygn", kolada: "U28030" },
+  servicebostad_egen_kr_dygn: { name: "Kostnad servicebostad LSS, egen regi, kr/dygn", nameEn: "LSS service housing, in-house, per day", unit: "kr/dygn", kolada: "U28032" },
+  daglig_verksamhet_egen_kr_dag: { name: "Kostnad daglig verksamhet LSS, egen regi, kr/dag", nameEn: "LSS daily activity, in-house, per day", unit: "kr/dag", kolada: "U28031" },
+  pers_ass_netto_kr_timme: { name: "Nettotimkostnad personlig assistans (efter FK-ersättning), egen regi", nameEn: "Personal assistance, net of Försäkringskassan, in-house, per hour", unit: "kr/timme", kolada: "U25005" },
+  pers_ass_brutto_kr_timme: { name: "Bruttotimkostnad personlig assistans, egen regi", nameEn: "Personal assistance, gross, in-house, per hour", unit: "kr/timme", kolada: "U25012" },
+  korttidsvistelse_lss_kr_dygn: { name: "Kostnad korttidsvistelse LSS, egen regi, kr/dygn", nameEn: "LSS short stay, in-house, per day", unit: "kr/dygn", kolada: "U28096" },
+  ledsagarservice_kr_timme: { name: "Kostnad ledsagarservice, kr/timme", nameEn: "Escort service, per hour", unit: "kr/timme" },
+  hvb_kr_dygn: { name: "Kostnad HVB, kr/vårddygn", nameEn: "Residential care (HVB), per care day", unit: "kr/dygn" },
+  familjehem_kr_dygn: { name: "Kostnad familjehem, kr/vårddygn", nameEn: "Foster care, per care day", unit: "kr/dygn" },
+  oppenvard_kr_timme: { name: "Kostnad öppenvård, kr/timme", nameEn: "Outpatient care, per hour", unit: "kr/timme" },
+  ytterfall_ordinart_andel: { name: "Ytterfall ordinärt boende, andel brukare", nameEn: "Outliers in ordinary housing, share of clients", unit: "%", kolada: "U21002" },
+  ytterfall_sabo_andel: { name: "Ytterfall särskilt boende, andel brukare", nameEn: "Outliers in residential care, share of clients", unit: "%" },
+  ytterfall_lss_andel: { name: "Ytterfall LSS, andel brukare", nameEn: "Outliers in LSS, share of clients", unit: "%", kolada: "U28029" },
+  ytterfall_ifo_andel: { name: "Ytterfall IFO, andel brukare", nameEn: "Outliers in IFO, share of clients", unit: "%" },
+  hemtjanst_timmar_per_inv_80: { name: "Hemtjänsttimmar per invånare 80+", nameEn: "Home-care hours per inhabitant 80+", unit: "timmar/inv", kolada: "U21014" },
+  sabo_dygn_per_inv_80: { name: "Dygn i särskilt boende per invånare 80+", nameEn: "Days in residential care per inhabitant 80+", unit: "dygn/inv", kolada: "U23005" },
+};

@@ -1,0 +1,269 @@
+import { fold } from "./cells";
+import { Dec, ratioString } from "./decimal";
+import { KEY_FIGURE_NAMES } from "./key-figure-names";
+import type { CatalogueEntry, ClientResult, ConsumptionRow, KeyFigure, OutlierScope, PoolResult, Settings } from "./model";
+import { addOre, microToDec, oreToDec } from "./money";
+
+/** Everything the key figures are computed from: one run's pools, clients and population. */
+export interface KeyFigureInput {
+  pools: PoolResult[];
+  clients: ClientResult[];
+  catalogue: Map<string, CatalogueEntry>;
+  population: Map<string, number>;
+  settings: Settings;
+}
+
+const unitOf = (volumeUnit: string) => `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion") || "enhet"}`;
+
+function named(id: string, scope: string, value: Dec, fallback: { name: string; unit: string }): KeyFigure {
+  const known = KEY_FIGURE_NAMES[id];
+  const figure: KeyFigure = {
+    id,
+    name: known?.name ?? fallback.name,
+    scope,
+    value: ratioString(value),
+    unit: known?.unit ?? fallback.unit,
+  };
+  if (known?.kolada) figure.kolada = known.kolada;
+  return figure;
+}
+
+/** Σ cost ÷ Σ volume over the pools chosen, or null without volume. */
+function unitCostOver(pools: PoolResult[], costOf: (p: PoolResult) => number = (p) => p.costOre): Dec | null {
+  let cost = 0;
+  let volume = 0;
+  for (const p of pools) {
+    cost = addOre(cost, costOf(p));
+    volume += p.volumeMicro;
+  }
+  return volume > 0 ? oreToDec(cost).div(microToDec(volume)) : null;
+}
+
+export function catalogueOf(pool: { insats: string }, catalogue: Map<string, CatalogueEntry>): CatalogueEntry | undefined {
+  return catalogue.get(fold(pool.insats));
+}
+
+/** Support pools whose intervention is HSL: their share in a SÄBO day is "HSL i särskilt boende". */
+export function isHslSupport(pool: PoolResult, catalogue: Map<string, CatalogueEntry>): boolean {
+  return pool.kind === "stöd" && (fold(pool.insats) === "hsl" || catalogueOf(pool, catalogue)?.keyFigure === "hsl_kr_timme");
+}
+
+export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
+  const { pools, catalogue } = input;
+  const figures: KeyFigure[] = [];
+  const insatsPools = pools.filter((p) => p.kind === "insats");
+  for (const p of insatsPools) {
+    if (p.unitCost === null) continue;
+    figures.push(named(`styckkostnad:${p.pool}`, p.pool, new Dec(p.unitCost), {
+      name: `Styckkostnad ${p.insats}${p.enhet ? `, ${p.enhet}` : ""} (${p.regi} regi)`,
+      unit: unitOf(p.volumeUnit),
+    }));
+  }
+  // Per intervention: egen regi, annan regi and both, in catalogue order of first appearance.
+  const insatser = [...new Set(insatsPools.map((p) => p.insats))];
+  for (const insats of insatser) {
+    const same = insatsPools.filter((p) => p.insats === insats);
+    for (const regi of ["egen", "annan", "alla"] as const) {
+      const chosen = regi === "alla" ? same : same.filter((p) => p.regi === regi);
+      const value = chosen.length ? unitCostOver(chosen) : null;
+      if (value === null || (regi === "alla" && chosen.length === same.filter((p) => p.regi === "egen").length)) continue;
+      figures.push(named(`styckkostnad:${insats}:${regi}`, `${insats}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`, value, {
+        name: `Kostnad ${insats.toLowerCase()}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`,
+        unit: unitOf(same[0].volumeUnit),
+      }));
+    }
+  }
+  // The published KPB figures: the catalogue says which intervention each one measures (egen regi).
+  const hsl = pools.filter((p) => isHslSupport(p, catalogue)).map((p) => p.pool);
+  const hslShare = (p: PoolResult) => hsl.reduce((sum, id) => addOre(sum, p.receivedOre[id] ?? 0), 0);
+  for (const entry of new Map([...catalogue.values()].map((e) => [e.keyFigure, e])).values()) {
+    if (!entry.keyFigure) continue;
+    const own = insatsPools.filter((p) => p.regi === "egen" && catalogueOf(p, catalogue)?.keyFigure === entry.keyFigure);
+    const value = unitCostOver(own);
+    if (value === null) continue;
+    const scope = `${entry.insats}, egen regi`;
+    const fallback = { name: `Kostnad ${entry.insats.toLowerCase()}, egen regi`, unit: unitOf(entry.volumeUnit) };
+    figures.push(named(entry.keyFigure, scope, value, fallback));
+    if (entry.keyFigure === "sabo_egen_kr_dygn_inkl_hsl") {
+      figures.push(named("sabo_egen_kr_dygn_exkl_hsl", scope, unitCostOver(own, (p) => p.costOre - hslShare(p))!, fallback));
+      figures.push(named("hsl_sabo_kr_dygn", scope, unitCostOver(own, hslShare)!, fallback));
+    }
+    if (entry.keyFigure === "pers_ass_netto_kr_timme") {
+      figures.push(named("pers_ass_brutto_kr_timme", scope, unitCostOver(own, (p) => p.costOre - p.directByCategoryOre.Intäkter)!, fallback));
+    }
+  }
+  return figures;
+}
+
+/** The area a pool's cost belongs to, from the catalogue ("" when unknown). */
+export function areaOf(poolId: string, pools: Map<string, PoolResult>): string {
+  return pools.get(poolId)?.area ?? "";
+}
+
+export function consumptionRows(input: KeyFigureInput): ConsumptionRow[] {
+  const pools = new Map(input.pools.map((p) => [p.pool, p]));
+  const groups = [...input.settings.ageGroups.map((g) => g.label), "alla"];
+  const rows: ConsumptionRow[] = [];
+  const areas = [...new Set(input.pools.filter((p) => p.kind === "insats" && p.area).map((p) => p.area))];
+  const totalPopulation = [...input.population.values()].reduce((a, b) => a + b, 0);
+  for (const area of areas) {
+    for (const group of groups) {
+      let cost = 0;
+      let clients = 0;
+      for (const c of input.clients) {
+        if (group !== "alla" && c.ageGroup !== group) continue;
+        let inArea = false;
+        for (const [poolId, ore] of Object.entries(c.poolsOre)) {
+          if (areaOf(poolId, pools) !== area) continue;
+          inArea = true;
+          cost = addOre(cost, ore);
+        }
+        if (inArea) clients++;
+      }
+      const inhabitants = group === "alla" ? totalPopulation : input.population.get(group) ?? 0;
+      if (clients === 0 && inhabitants === 0) continue;
+      rows.push({
+        area,
+        ageGroup: group,
+        inhabitants,
+        clients,
+        costOre: cost,
+        costPerClient: clients > 0 ? ratioString(oreToDec(cost).div(clients)) : null,
+        costPerInhabitant: inhabitants > 0 ? ratioString(oreToDec(cost).div(inhabitants)) : null,
+        clientShare: inhabitants > 0 ? ratioString(new Dec(clients).div(inhabitants)) : null,
+      });
+    }
+  }
+  return rows;
+}
+
+export function consumptionFigures(rows: ConsumptionRow[]): KeyFigure[] {
+  const figures: KeyFigure[] = [];
+  for (const r of rows) {
+    const scope = `${r.area}, ${r.ageGroup === "alla" ? "alla åldrar" : `${r.ageGroup} år`}`;
+    const suffix = `${r.area}:${r.ageGroup}`;
+    if (r.costPerClient !== null) {
+      figures.push(named(`kostnad_per_brukare:${suffix}`, scope, new Dec(r.costPerClient), { name: `Kostnad per brukare, ${scope}`, unit: "kr/brukare" }));
+    }
+    if (r.costPerInhabitant !== null) {
+      figures.push(named(`kostnad_per_invanare:${suffix}`, scope, new Dec(r.costPerInhabitant), { name: `Kostnad per invånare, ${scope}`, unit: "kr/invånare" }));
+      figures.push(named(`andel_brukare:${suffix}`, scope, new Dec(r.clientShare!).times(100), { name: `Andel brukare av invånarna, ${scope}`, unit: "%" }));
+    }
+  }
+  return figures;
+}
+
+export const OUTLIER_SCOPES: OutlierScope[] = ["ÄO ordinärt boende", "ÄO särskilt boende", "LSS", "IFO"];
+const OUTLIER_IDS: Record<OutlierScope, string> = {
+  "ÄO ordinärt boende": "ytterfall_ordinart_andel",
+  "ÄO särskilt boende": "ytterfall_sabo_andel",
+  LSS: "ytterfall_lss_andel",
+  IFO: "ytterfall_ifo_andel",
+};
+
+/** A client's annual cost within an outlier scope, or null when the client is outside it. */
+export function costInScope(client: ClientResult, scope: OutlierScope, pools: Map<string, PoolResult>): number | null {
+  const area = scope.startsWith("ÄO") ? "ÄO" : scope;
+  if (scope === "ÄO ordinärt boende" && client.housing !== "ordinärt") return null;
+  if (scope === "ÄO särskilt boende" && client.housing !== "särskilt") return null;
+  let cost: number | null = null;
+  for (const [poolId, ore] of Object.entries(client.poolsOre)) {
+    if (areaOf(poolId, pools) === area) cost = addOre(cost ?? 0, ore);
+  }
+  return cost;
+}
+
+/** Marks outliers on the clients and returns the share per scope (percent of clients in scope). */
+export function outlierFigures(input: KeyFigureInput): KeyFigure[] {
+  const pools = new Map(input.pools.map((p) => [p.pool, p]));
+  const figures: KeyFigure[] = [];
+  for (const scope of OUTLIER_SCOPES) {
+    const limit = input.settings.outlierLimitsOre[scope];
+    let inScope = 0;
+    let over = 0;
+    for (const c of input.clients) {
+      const cost = costInScope(c, scope, pools);
+      if (cost === null) continue;
+      inScope++;
+      if (cost > limit) {
+        over++;
+        c.outlierScopes.push(scope);
+      }
+    }
+    if (inScope === 0) continue;
+    figures.push(named(OUTLIER_IDS[scope], scope, new Dec(over).div(inScope).times(100), { name: `Ytterfall ${scope}`, unit: "%" }));
+  }
+  return figures;
+}
+
+export function isHemtjanst(pool: PoolResult, catalogue: Map<string, CatalogueEntry>): boolean {
+  return pool.kind === "insats" && catalogueOf(pool, catalogue)?.keyFigure === "hemtjanst_egen_kr_timme";
+}
+
+export function bandLabels(bands: number[]): string[] {
+  return bands.map((lo, i) => (i + 1 < bands.length ? `${lo}-${bands[i + 1]}` : `${lo}-w`));
+}
+
+/** Hemtjänst clients (egen and annan regi) per band of annual hours: lo < h ≤ hi (the first band from 0). */
+export function hourBands(input: KeyFigureInput): { band: string; clients: number }[] {
+  const hemtjanst = input.pools.filter((p) => isHemtjanst(p, input.catalogue)).map((p) => p.pool);
+  const labels = bandLabels(input.settings.hourBands);
+  const counts = labels.map(() => 0);
+  const bands = input.settings.hourBands;
+  for (const c of input.clients) {
+    let micro = 0;
+    let has = false;
+    for (const id of hemtjanst) {
+      if (c.volumesMicro[id] !== undefined) {
+        has = true;
+        micro += c.volumesMicro[id];
+      }
+    }
+    if (!has) continue;
+    const hours = micro / 1e6;
+    let index = 0;
+    while (index + 1 < bands.length && hours > bands[index + 1]) index++;
+    counts[index]++;
+  }
+  return labels.map((band, i) => ({ band, clients: counts[i] }));
+}
+
+export function hourBandFigures(bands: { band: string; clients: number }[]): KeyFigure[] {
+  const total = bands.reduce((a, b) => a + b.clients, 0);
+  if (total === 0) return [];
+  return bands.map((b) =>
+    named(`brukarmix:${b.band}`, `Hemtjänst, ${b.band} timmar/år`, new Dec(b.clients).div(total).times(100), {
+      name: `Andel hemtjänstbrukare med ${b.band} beviljade timmar per år`,
+      unit: "%",
+    }),
+  );
+}
+
+/** Volumes per inhabitant 80+: hemtjänst hours and SÄBO days of clients aged 80 and over. */
+export function volumePerInhabitantFigures(input: KeyFigureInput): KeyFigure[] {
+  const oldGroups = input.settings.ageGroups.filter((g) => g.from >= 80).map((g) => g.label);
+  const inhabitants = oldGroups.reduce((sum, g) => sum + (input.population.get(g) ?? 0), 0);
+  if (inhabitants === 0) return [];
+  const figures: KeyFigure[] = [];
+  const measures: [string, string][] = [
+    ["hemtjanst_timmar_per_inv_80", "hemtjanst_egen_kr_timme"],
+    ["sabo_dygn_per_inv_80", "sabo_egen_kr_dygn_inkl_hsl"],
+  ];
+  for (const [id, catalogueFigure] of measures) {
+    const poolIds = input.pools.filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure).map((p) => p.pool);
+    if (poolIds.length === 0) continue;
+    let micro = 0;
+    for (const c of input.clients) {
+      if (c.birthYear === null || input.settings.year - c.birthYear < 80) continue;
+      for (const id2 of poolIds) micro += c.volumesMicro[id2] ?? 0;
+    }
+    figures.push(named(id, "80 år och äldre", microToDec(micro).div(inhabitants), { name: id, unit: "per invånare" }));
+  }
+  return figures;
+}
+
+export function areaTotalFigures(pools: PoolResult[]): KeyFigure[] {
+  const totals = new Map<string, number>();
+  for (const p of pools) if (p.kind === "insats" && p.area) totals.set(p.area, addOre(totals.get(p.area) ?? 0, p.costOre));
+  return [...totals].map(([area, ore]) => named(`kostnad_total:${area}`, area, oreToDec(ore), { name: `Total kostnad ${area}`, unit: "kr" }));
+}

@@ -1,0 +1,346 @@
+import { fold, isBlank, readInteger, readPeriod, readText } from "./cells";
+import { parsePattern } from "./coding-patterns";
+import { readArea } from "./catalogue";
+import type {
+  BenchmarkRow,
+  CatalogueEntry,
+  ClientVolumeRow,
+  CodingRule,
+  KeyMethod,
+  KeyShare,
+  LedgerRow,
+  PoolDef,
+  PoolKind,
+  PopulationRow,
+  ReceiverSpec,
+  Regi,
+} from "./model";
+import { isPlausibleYear, readAmountOre, readCount, readDecimalValue, readShare, readVolumeMicro } from "./parse-values";
+import type { ProblemLog } from "./problems";
+import { parseAgeGroupLabel } from "./settings";
+import { cellOf, placeOf, textOf, type LocatedTable } from "./table-reader";
+
+/** Rows of other years are skipped quietly but counted, so a several-year workbook works. */
+function rowYear(table: LocatedTable, cells: LocatedTable["rows"][number]): number | null {
+  const y = readInteger(cellOf(table, cells, "År"));
+  return y.ok ? y.value : null;
+}
+
+function reportOtherYears(table: LocatedTable, count: number, year: number, log: ProblemLog): void {
+  if (count > 0) log.warning("otherYearRows", { table: table.table, sheet: table.sheet, row: null, column: "År" }, { count, year });
+}
+
+export function parseLedger(table: LocatedTable, year: number, log: ProblemLog): LedgerRow[] {
+  const out: LedgerRow[] = [];
+  let otherYears = 0;
+  for (const row of table.rows) {
+    const y = rowYear(table, row);
+    if (y !== null && y !== year) {
+      otherYears++;
+      continue;
+    }
+    let usable = true;
+    for (const column of ["Ansvar", "Verksamhet", "Konto"]) {
+      if (textOf(table, row, column) === "") {
+        log.error("requiredEmpty", placeOf(table, row, column), { column });
+        usable = false;
+      }
+    }
+    const amountOre = readAmountOre(cellOf(table, row, "Belopp"), placeOf(table, row, "Belopp"), log);
+    if (amountOre === null || !usable) continue;
+    out.push({
+      row: row.row,
+      ansvar: textOf(table, row, "Ansvar"),
+      verksamhet: textOf(table, row, "Verksamhet"),
+      aktivitet: textOf(table, row, "Aktivitet"),
+      konto: textOf(table, row, "Konto"),
+      amountOre,
+      text: textOf(table, row, "Text"),
+    });
+  }
+  reportOtherYears(table, otherYears, year, log);
+  return out;
+}
+
+export function parseRules(table: LocatedTable, log: ProblemLog): CodingRule[] {
+  const out: CodingRule[] = [];
+  for (const row of table.rows) {
+    const target = textOf(table, row, "Till");
+    if (target === "") {
+      log.error("requiredEmpty", placeOf(table, row, "Till"), { column: "Till" });
+      continue;
+    }
+    const patterns = ["Ansvar", "Verksamhet", "Aktivitet", "Konto"].map((column) => {
+      const text = textOf(table, row, column);
+      const pattern = parsePattern(text);
+      if (!pattern) log.error("badPattern", placeOf(table, row, column), { value: text });
+      return pattern;
+    });
+    if (patterns.some((p) => p === null)) continue;
+    const isExclusion = fold(target) === "exkl";
+    const reason = textOf(table, row, "Orsak");
+    if (isExclusion && reason === "") log.warning("exclusionWithoutReason", placeOf(table, row, "Orsak"));
+    out.push({
+      row: row.row,
+      order: out.length,
+      ansvar: patterns[0]!,
+      verksamhet: patterns[1]!,
+      aktivitet: patterns[2]!,
+      konto: patterns[3]!,
+      target: isExclusion ? "EXKL" : target,
+      reason: isExclusion ? reason || "Ingen orsak angiven" : reason,
+    });
+  }
+  return out;
+}
+
+function readRegi(text: string): Regi | null {
+  const f = fold(text);
+  if (f.startsWith("egen") || f === "in-house" || f === "inhouse" || f === "own") return "egen";
+  if (f.startsWith("annan") || f.startsWith("extern") || f.startsWith("privat") || f === "external" || f === "other" || f.startsWith("kop")) return "annan";
+  return null;
+}
+
+function readPoolKind(text: string): PoolKind | null {
+  const f = fold(text);
+  if (f === "insats" || f === "intervention" || f === "produktion" || f === "service") return "insats";
+  if (f === "stod" || f === "stodpool" || f === "support" || f === "overhead" || f === "oh" || f === "gemensam") return "stöd";
+  return null;
+}
+
+function readKeyMethod(text: string): KeyMethod | null {
+  const f = fold(text);
+  if (f.startsWith("kostnad") || f === "cost" || f === "direct cost") return "kostnad";
+  if (f.startsWith("volym") || f === "volume") return "volym";
+  if (f.startsWith("andel") || f === "share" || f === "shares" || f === "nycklar" || f === "keys") return "andel";
+  return null;
+}
+
+export function parseReceivers(text: string): ReceiverSpec[] {
+  const specs: ReceiverSpec[] = [];
+  for (const part of text.split(/[,;]/).map((s) => s.trim()).filter(Boolean)) {
+    const qualified = /^(insats|intervention|område|omrade|area)\s*:\s*(.+)$/i.exec(part);
+    if (part === "*" || fold(part) === "alla" || fold(part) === "all") specs.push({ kind: "all" });
+    else if (qualified && /^(insats|intervention)$/i.test(qualified[1])) specs.push({ kind: "insats", insats: qualified[2].trim() });
+    else if (qualified) specs.push({ kind: "area", area: qualified[2].trim() });
+    else {
+      const last = specs[specs.length - 1];
+      if (last && last.kind === "pools") last.ids.push(part);
+      else specs.push({ kind: "pools", ids: [part] });
+    }
+  }
+  return specs;
+}
+
+export function parsePools(table: LocatedTable, log: ProblemLog): PoolDef[] {
+  const out: PoolDef[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const id = textOf(table, row, "Pool");
+    if (id === "") {
+      log.error("requiredEmpty", placeOf(table, row, "Pool"), { column: "Pool" });
+      continue;
+    }
+    if (seen.has(id)) {
+      log.error("duplicatePool", placeOf(table, row, "Pool"), { pool: id, first: seen.get(id)! });
+      continue;
+    }
+    seen.set(id, row.row);
+    const regiText = textOf(table, row, "Regi");
+    const regi = readRegi(regiText);
+    if (!regi) log.error("badRegi", placeOf(table, row, "Regi"), { value: regiText });
+    const kindText = textOf(table, row, "Typ");
+    const kind = readPoolKind(kindText);
+    if (!kind) log.error("badPoolType", placeOf(table, row, "Typ"), { value: kindText });
+    const keyText = textOf(table, row, "Fördelning");
+    let keyMethod: KeyMethod | null = null;
+    if (kind === "stöd") {
+      keyMethod = readKeyMethod(keyText);
+      if (keyText === "") log.error("supportWithoutKey", placeOf(table, row, "Fördelning"), { pool: id });
+      else if (!keyMethod) log.error("badKeyMethod", placeOf(table, row, "Fördelning"), { value: keyText });
+    }
+    const placesCell = cellOf(table, row, "Platser");
+    const places = isBlank(placesCell) ? null : readCount(placesCell, placeOf(table, row, "Platser"), log);
+    if (!regi || !kind) continue;
+    out.push({
+      row: row.row,
+      order: out.length,
+      id,
+      insats: textOf(table, row, "Insats"),
+      enhet: textOf(table, row, "Enhet"),
+      regi,
+      kind,
+      keyMethod,
+      receivers: kind === "stöd" ? parseReceivers(textOf(table, row, "Mottagare") || "*") : [],
+      places,
+    });
+  }
+  return out;
+}
+
+export function parseKeys(table: LocatedTable, log: ProblemLog): KeyShare[] {
+  const out: KeyShare[] = [];
+  for (const row of table.rows) {
+    const from = textOf(table, row, "Från");
+    const to = textOf(table, row, "Till");
+    if (!from || !to) {
+      const column = !from ? "Från" : "Till";
+      log.error("requiredEmpty", placeOf(table, row, column), { column });
+      continue;
+    }
+    const share = readShare(cellOf(table, row, "Andel"), placeOf(table, row, "Andel"), log);
+    if (share === null) continue;
+    out.push({ row: row.row, from, to, share: share.toFixed() });
+  }
+  return out;
+}
+
+export function parseCatalogue(table: LocatedTable, log: ProblemLog): CatalogueEntry[] {
+  const out: CatalogueEntry[] = [];
+  for (const row of table.rows) {
+    const insats = textOf(table, row, "Insats");
+    const areaText = textOf(table, row, "Område");
+    const area = readArea(areaText);
+    if (!insats) {
+      log.error("requiredEmpty", placeOf(table, row, "Insats"), { column: "Insats" });
+      continue;
+    }
+    if (!area) {
+      log.error("unknownArea", placeOf(table, row, "Område"), { value: areaText });
+      continue;
+    }
+    out.push({ insats, area, volumeUnit: textOf(table, row, "Volymenhet"), keyFigure: textOf(table, row, "Nyckeltal") });
+  }
+  return out;
+}
+
+export function parseClientRows(table: LocatedTable, year: number, log: ProblemLog): ClientVolumeRow[] {
+  const out: ClientVolumeRow[] = [];
+  const hasBirthYear = table.columns.has("Födelseår");
+  const hasAge = table.columns.has("Ålder");
+  if (!hasBirthYear && !hasAge) {
+    log.error("columnMissing", placeOf(table, table.headerRow, "Födelseår"), {
+      table: "Brukare",
+      column: "Födelseår (eller Ålder)",
+      row: table.headerRow,
+    });
+    return out;
+  }
+  let otherYears = 0;
+  for (const row of table.rows) {
+    const y = rowYear(table, row);
+    if (y !== null && y !== year) {
+      otherYears++;
+      continue;
+    }
+    const clientId = textOf(table, row, "BrukarID");
+    const pool = textOf(table, row, "Pool");
+    if (!clientId || !pool) {
+      const column = !clientId ? "BrukarID" : "Pool";
+      log.error("requiredEmpty", placeOf(table, row, column), { column });
+      continue;
+    }
+    let period: string | null = null;
+    const periodCell = cellOf(table, row, "Period");
+    if (!isBlank(periodCell)) {
+      const p = readPeriod(periodCell);
+      if (!p.ok) {
+        log.error("notANumber", placeOf(table, row, "Period"), { expected: p.reason, value: readText(periodCell) });
+        continue;
+      }
+      if (!p.value.startsWith(`${year}-`)) {
+        if (y === null && Number(p.value.slice(0, 4)) !== year) {
+          log.warning("periodOutsideYear", placeOf(table, row, "Period"), { period: p.value, year });
+        }
+        continue;
+      }
+      period = p.value;
+    }
+    const birthYear = readBirthYear(table, row, year, log);
+    if (birthYear === undefined) continue;
+    const volumeMicro = readVolumeMicro(cellOf(table, row, "Volym"), placeOf(table, row, "Volym"), log);
+    if (volumeMicro === null) continue;
+    out.push({
+      row: row.row,
+      clientId,
+      birthYear,
+      sex: textOf(table, row, "Kön"),
+      pool,
+      volumeMicro,
+      period,
+      housing: textOf(table, row, "Boendeform"),
+    });
+  }
+  reportOtherYears(table, otherYears, year, log);
+  return out;
+}
+
+/** Birth year from Födelseår, or from Ålder (age at the end of the year). undefined = bad row. */
+function readBirthYear(table: LocatedTable, row: LocatedTable["rows"][number], year: number, log: ProblemLog): number | null | undefined {
+  const birthCell = cellOf(table, row, "Födelseår");
+  if (!isBlank(birthCell)) {
+    const b = readInteger(birthCell);
+    if (!b.ok || !isPlausibleYear(b.value) || b.value > year) {
+      log.error("badBirthYear", placeOf(table, row, "Födelseår"), { value: readText(birthCell) });
+      return undefined;
+    }
+    return b.value;
+  }
+  const ageCell = cellOf(table, row, "Ålder");
+  if (!isBlank(ageCell)) {
+    const a = readInteger(ageCell);
+    if (!a.ok || a.value < 0 || a.value > 130) {
+      log.error("notANumber", placeOf(table, row, "Ålder"), { expected: "en ålder i hela år", value: readText(ageCell) });
+      return undefined;
+    }
+    return year - a.value;
+  }
+  return null;
+}
+
+export function parsePopulation(table: LocatedTable, log: ProblemLog): PopulationRow[] {
+  const out: PopulationRow[] = [];
+  for (const row of table.rows) {
+    const groupText = textOf(table, row, "Åldersgrupp") || textOf(table, row, "Ålder");
+    const column = table.columns.has("Åldersgrupp") ? "Åldersgrupp" : "Ålder";
+    const group = parseAgeGroupLabel(groupText);
+    if (!group) {
+      log.error("unknownAgeGroup", placeOf(table, row, column), { value: groupText });
+      continue;
+    }
+    const count = readCount(cellOf(table, row, "Antal"), placeOf(table, row, "Antal"), log);
+    if (count === null) continue;
+    out.push({ row: row.row, group: group.label, count });
+  }
+  return out;
+}
+
+export function parseBenchmark(table: LocatedTable, log: ProblemLog): BenchmarkRow[] {
+  const out: BenchmarkRow[] = [];
+  for (const row of table.rows) {
+    const keyFigure = textOf(table, row, "Nyckeltal");
+    if (!keyFigure) {
+      log.error("requiredEmpty", placeOf(table, row, "Nyckeltal"), { column: "Nyckeltal" });
+      continue;
+    }
+    const valueCell = cellOf(table, row, "Värde");
+    if (isBlank(valueCell)) continue; // Kolada leaves suppressed values empty: no benchmark, no error
+    const value = readDecimalValue(
+      typeof valueCell === "string" ? valueCell.replace("%", "") : valueCell,
+      "ett tal",
+      placeOf(table, row, "Värde"),
+      log,
+    );
+    if (value === null) continue;
+    const y = readInteger(cellOf(table, row, "År"));
+    out.push({
+      row: row.row,
+      keyFigure,
+      value: value.toFixed(),
+      source: textOf(table, row, "Källa"),
+      year: y.ok ? y.value : null,
+      municipality: textOf(table, row, "Kommun"),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { isBlank, readDecimal, readInteger, type Read } from "./cells";
+import { Dec } from "./decimal";
+import type { CellValue } from "./model";
+import { MAX_ROW_AMOUNT_ORE, MICRO } from "./money";
+import type { Place, ProblemLog } from "./problems";
+
+/**
+ * Cell readers that report their own problems: each returns the value or null (row unusable).
+ * They hold the rules that several tables share (amounts, volumes, shares, years).
+ */
+function display(cell: CellValue): string {
+  return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+}
+
+function readNumberReporting(cell: CellValue, expected: string, place: Place, log: ProblemLog): Read<Dec> {
+  const read = readDecimal(cell);
+  if (!read.ok) {
+    if (isBlank(cell)) log.error("requiredEmpty", place, { column: place.column ?? "" });
+    else log.error("notANumber", place, { expected, value: display(cell) });
+    return read;
+  }
+  if (read.note === "ambiguous") {
+    const text = String(cell).trim();
+    log.warning("ambiguousNumber", place, {
+      value: text,
+      swedish: read.value.toFixed(),
+      english: text.replace(/[.,]/g, ""),
+    });
+  }
+  return read;
+}
+
+/** Any decimal number (benchmark values, settings). */
+export function readDecimalValue(cell: CellValue, expected: string, place: Place, log: ProblemLog): Dec | null {
+  const read = readNumberReporting(cell, expected, place, log);
+  return read.ok ? read.value : null;
+}
+
+/** A ledger amount in öre (kronor with up to two decimals; more are rounded with a warning). */
+export function readAmountOre(cell: CellValue, place: Place, log: ProblemLog): number | null {
+  const read = readNumberReporting(cell, "ett belopp i kronor", place, log);
+  if (!read.ok) return null;
+  const ore = read.value.times(100);
+  if (ore.abs().greaterThan(MAX_ROW_AMOUNT_ORE)) {
+    log.error("amountTooLarge", place, { value: display(cell) });
+    return null;
+  }
+  const rounded = ore.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  // Binary floats from Excel (0.1 + 0.2) carry noise far below an öre; only real extra decimals warn.
+  if (typeof cell === "string" && !ore.isInteger()) {
+    log.warning("tooManyDecimals", place, { value: cell.trim(), rounded: rounded.div(100).toFixed(2) });
+  }
+  return rounded.toNumber();
+}
+
+/** A volume in micro-units; negative volumes are errors, zero volumes warnings. */
+export function readVolumeMicro(cell: CellValue, place: Place, log: ProblemLog): number | null {
+  const read = readNumberReporting(cell, "en volym (timmar, dygn …)", place, log);
+  if (!read.ok) return null;
+  if (read.value.isNegative() && !read.value.isZero()) {
+    log.error("negativeVolume", place, { value: display(cell) });
+    return null;
+  }
+  const micro = read.value.times(MICRO);
+  if (!micro.isInteger()) log.warning("volumePrecision", place, { value: display(cell) });
+  const value = micro.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  if (value === 0) log.warning("zeroVolume", place);
+  return value;
+}
+
+/** A share as a decimal in [0,1]; "25 %" and 25 (over 1) read as percent. */
+export function readShare(cell: CellValue, place: Place, log: ProblemLog): Dec | null {
+  const percentText = typeof cell === "string" && cell.includes("%");
+  const read = readNumberReporting(typeof cell === "string" ? cell.replace("%", "") : cell, "en andel (0–1 eller procent)", place, log);
+  if (!read.ok) return null;
+  if (read.value.isNegative()) {
+    log.error("negativeShare", place);
+    return null;
+  }
+  return percentText || read.value.greaterThan(1) ? read.value.div(100) : read.value;
+}
+
+/** A whole non-negative count (places, inhabitants). */
+export function readCount(cell: CellValue, place: Place, log: ProblemLog): number | null {
+  const read = readInteger(cell);
+  if (!read.ok || read.value < 0) {
+    if (isBlank(cell)) log.error("requiredEmpty", place, { column: place.column ?? "" });
+    else log.error("notANumber", place, { expected: "ett heltal ≥ 0", value: display(cell) });
+    return null;
+  }
+  return read.value;
+}
+
+export function isPlausibleYear(year: number): boolean {
+  return Number.isInteger(year) && year >= 1890 && year <= 2200;
+}

@@ -1,0 +1,78 @@
+import { readInteger, readPeriod } from "./cells";
+import type { ParsedInput, TableName, WorkbookInput } from "./model";
+import {
+  parseBenchmark,
+  parseCatalogue,
+  parseClientRows,
+  parseKeys,
+  parseLedger,
+  parsePools,
+  parsePopulation,
+  parseRules,
+} from "./parse-tables";
+import type { ProblemLog } from "./problems";
+import { applyOverrides, defaultSettings, readSettingsTable, type SettingsOverrides } from "./settings";
+import { REQUIRED_TABLES } from "./table-schema";
+import { cellOf, locateTable, type LocatedTable } from "./table-reader";
+
+/**
+ * Locates and parses every contract table. Returns null when a required table is missing or
+ * unreadable (the problems say which); otherwise the typed input, with row problems logged.
+ */
+export function readInput(input: WorkbookInput, log: ProblemLog, overrides: SettingsOverrides): ParsedInput | null {
+  const located = new Map<TableName, LocatedTable | null>();
+  for (const [name, table] of Object.entries(input) as [TableName, WorkbookInput[TableName]][]) {
+    if (table) located.set(name, locateTable(name, table, log));
+  }
+  for (const name of REQUIRED_TABLES) {
+    if (!input[name]) log.error("tableMissing", { table: name }, { table: name });
+  }
+  if (REQUIRED_TABLES.some((name) => !located.get(name))) return null;
+  for (const name of REQUIRED_TABLES) {
+    const t = located.get(name)!;
+    if (t.rows.length === 0) log.error("tableEmpty", { table: name, sheet: t.sheet, row: t.headerRow }, { table: name });
+  }
+  const own = readSettingsTable(located.get("Inställningar") ?? null, log);
+  const year = overrides.year ?? own.year ?? inferYear(located);
+  const settings = applyOverrides(defaultSettings(year), own, overrides, { year });
+  const optional = <T>(name: TableName, parse: (t: LocatedTable) => T[]): T[] => {
+    const t = located.get(name);
+    return t ? parse(t) : [];
+  };
+  return {
+    settings,
+    ledger: parseLedger(located.get("Ekonomi")!, year, log),
+    rules: parseRules(located.get("Kodning")!, log),
+    pools: parsePools(located.get("Pooler")!, log),
+    keys: optional("Nycklar", (t) => parseKeys(t, log)),
+    catalogue: optional("Insatskatalog", (t) => parseCatalogue(t, log)),
+    clientRows: parseClientRows(located.get("Brukare")!, year, log),
+    population: optional("Befolkning", (t) => parsePopulation(t, log)),
+    benchmark: optional("Jämförelse", (t) => parseBenchmark(t, log)),
+  };
+}
+
+/** Without a year in the settings: the most common year of the client periods or the ledger's År. */
+function inferYear(located: Map<TableName, LocatedTable | null>): number {
+  const counts = new Map<number, number>();
+  const count = (y: number) => counts.set(y, (counts.get(y) ?? 0) + 1);
+  const clients = located.get("Brukare");
+  if (clients?.columns.has("Period")) {
+    for (const row of clients.rows) {
+      const p = readPeriod(cellOf(clients, row, "Period"));
+      if (p.ok) count(Number(p.value.slice(0, 4)));
+    }
+  }
+  for (const name of ["Brukare", "Ekonomi"] as TableName[]) {
+    const t = located.get(name);
+    if (!t?.columns.has("År")) continue;
+    for (const row of t.rows) {
+      const y = readInteger(cellOf(t, row, "År"));
+      if (y.ok) count(y.value);
+    }
+  }
+  let best = new Date().getFullYear() - 1;
+  let bestCount = 0;
+  for (const [y, n] of counts) if (n > bestCount || (n === bestCount && y > best)) [best, bestCount] = [y, n];
+  return best;
+}

@@ -1,0 +1,364 @@
+import { benchmarkFor } from "./benchmark-match";
+import { COST_CATEGORIES } from "./coding";
+import { Dec } from "./decimal";
+import type { BenchmarkRow, KpbResult, Problem } from "./model";
+import { microToDec, oreToKr } from "./money";
+
+/**
+ * The `KPB …` result sheets as plain data: blocks of rows with typed columns and the charts drawn
+ * from them. The Excel layer and the command line both write exactly this, so the add-in and the
+ * file agree cell for cell.
+ */
+export type ColumnFormat = "text" | "kr" | "unitcost" | "percent" | "integer" | "decimal" | "index";
+
+/** Invariant (en-US) number format codes; Excel shows them with the user's separators (1 234,50 kr). */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: "@",
+  kr: '#,##0 "kr"',
+  unitcost: '#,##0.00 "kr"',
+  percent: "0.0%",
+  integer: "#,##0",
+  decimal: "#,##0.0##",
+  index: "0.00",
+};
+
+export type SheetCell = string | number | null;
+
+export interface SheetColumn {
+  header: string;
+  format: ColumnFormat;
+  /** Column width in characters. */
+  width: number;
+}
+
+export interface SheetBlock {
+  /** Excel table name (unique in the workbook, no spaces). */
+  tableName: string;
+  title?: string;
+  columns: SheetColumn[];
+  rows: SheetCell[][];
+  /** Where a column mixes units: one format per row for that column. */
+  rowFormats?: { column: number; formats: ColumnFormat[] }[];
+}
+
+export type ChartKind = "columnClustered" | "barClustered" | "line" | "pie";
+
+export interface ChartSpec {
+  /** Stable name so a refresh replaces the chart instead of adding one. */
+  name: string;
+  kind: ChartKind;
+  title: string;
+  block: number;
+  categoryColumn: number;
+  valueColumns: number[];
+  /** Series among valueColumns drawn as a line over the columns (e.g. the benchmark). */
+  lineColumns: number[];
+  valueAxisTitle: string;
+}
+
+export interface SheetLayout {
+  name: string;
+  blocks: SheetBlock[];
+  charts: ChartSpec[];
+}
+
+export const RESULT_SHEET_NAMES = [
+  "KPB Översikt",
+  "KPB Styckkostnader",
+  "KPB Brukare",
+  "KPB Ytterfall",
+  "KPB Brukarmix",
+  "KPB Konsumtion",
+  "KPB Avstämning",
+] as const;
+
+const c = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
+const num = (value: string | null): number | null => (value === null ? null : Number(value));
+const percent = (value: string | null): number | null => (value === null ? null : new Dec(value).div(100).toNumber());
+
+/** A key figure value as a cell: percentages are stored as fractions to show with a % format. */
+function figureCell(value: string, unit: string): number {
+  return unit === "%" ? new Dec(value).div(100).toNumber() : Number(value);
+}
+
+function figureFormat(unit: string): ColumnFormat {
+  return unit === "%" ? "percent" : unit === "kr" ? "kr" : unit.startsWith("kr/") ? "unitcost" : "decimal";
+}
+
+export function overviewSheet(result: KpbResult, benchmark: BenchmarkRow[]): SheetLayout {
+  const rows: SheetCell[][] = result.keyFigures.map((f) => {
+    const b = benchmarkFor(f, benchmark, result.year);
+    const own = figureCell(f.value, f.unit);
+    const bench = b ? figureCell(b.value, f.unit) : null;
+    const index = b && !new Dec(b.value).isZero() ? new Dec(f.value).div(b.value).toNumber() : null;
+    return [f.id, f.name, f.scope, own, f.unit, bench, bench === null ? null : own - bench, index, b ? [b.source, b.year].filter(Boolean).join(" ") : null];
+  });
+  return {
+    name: "KPB Översikt",
+    blocks: [
+      {
+        tableName: "KPB_Oversikt",
+        columns: [
+          c("Id", "text", 34),
+          c("Nyckeltal", "text", 52),
+          c("Omfattning", "text", 28),
+          c("Värde", "unitcost", 16),
+          c("Enhet", "text", 12),
+          c("Jämförelse", "unitcost", 16),
+          c("Skillnad", "unitcost", 16),
+          c("Index", "index", 10),
+          c("Källa", "text", 30),
+        ],
+        rows,
+        rowFormats: [3, 5, 6].map((column) => ({ column, formats: result.keyFigures.map((f) => figureFormat(f.unit)) })),
+      },
+    ],
+    charts: [],
+  };
+}
+
+export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[]): SheetLayout {
+  const supports = result.pools.filter((p) => p.kind === "stöd").map((p) => p.pool);
+  const insats = result.pools.filter((p) => p.kind === "insats");
+  const catalogueFigure = new Map(result.keyFigures.filter((f) => !f.id.includes(":")).map((f) => [f.scope, f]));
+  const rows = insats.map((p) => {
+    const fig = catalogueFigure.get(`${p.insats}, egen regi`);
+    const b = fig ? benchmarkFor(fig, benchmark, result.year) : null;
+    return [
+      p.pool,
+      p.insats,
+      p.enhet,
+      p.regi,
+      p.area,
+      p.volumeUnit,
+      microToDec(p.volumeMicro).toNumber(),
+      oreToKr(p.directOre),
+      ...COST_CATEGORIES.map((cat) => oreToKr(p.directByCategoryOre[cat])),
+      ...supports.map((s) => oreToKr(p.receivedOre[s] ?? 0)),
+      oreToKr(p.allocatedOre),
+      oreToKr(p.costOre),
+      num(p.unitCost),
+      b ? Number(b.value) : null,
+      p.clientCount,
+    ];
+  });
+  const columns = [
+    c("Pool", "text", 14),
+    c("Insats", "text", 22),
+    c("Enhet", "text", 18),
+    c("Regi", "text", 8),
+    c("Område", "text", 8),
+    c("Volymenhet", "text", 11),
+    c("Volym", "decimal", 12),
+    c("Direkt kostnad", "kr", 16),
+    ...COST_CATEGORIES.map((cat) => c(cat, "kr", 14)),
+    ...supports.map((s) => c(`Från ${s}`, "kr", 14)),
+    c("Fördelad kostnad", "kr", 16),
+    c("Total kostnad", "kr", 16),
+    c("Styckkostnad", "unitcost", 14),
+    c("Jämförelse", "unitcost", 14),
+    c("Brukare", "integer", 10),
+  ];
+  const unitCol = columns.findIndex((x) => x.header === "Styckkostnad");
+  return {
+    name: "KPB Styckkostnader",
+    blocks: [{ tableName: "KPB_Styckkostnader", columns, rows }],
+    charts: [
+      {
+        name: "KPB_Styckkostnad_diagram",
+        kind: "columnClustered",
+        title: "Styckkostnad per pool med jämförelse",
+        block: 0,
+        categoryColumn: 0,
+        valueColumns: [unitCol, unitCol + 1],
+        lineColumns: [unitCol + 1],
+        valueAxisTitle: "kr per volymenhet",
+      },
+    ],
+  };
+}
+
+export function clientSheet(result: KpbResult): SheetLayout {
+  const poolInsats = new Map(result.pools.map((p) => [p.pool, p.insats]));
+  const insatser = [...new Set(result.pools.filter((p) => p.kind === "insats" && p.clientCount > 0).map((p) => p.insats))];
+  const rows = result.clients.map((cl) => {
+    const byInsats = new Map<string, number>();
+    for (const [pool, ore] of Object.entries(cl.poolsOre)) {
+      const ins = poolInsats.get(pool)!;
+      byInsats.set(ins, (byInsats.get(ins) ?? 0) + ore);
+    }
+    return [
+      cl.id,
+      cl.ageGroup,
+      cl.sex || null,
+      cl.housing,
+      ...insatser.map((i) => (byInsats.has(i) ? oreToKr(byInsats.get(i)!) : null)),
+      oreToKr(cl.totalOre),
+      cl.outlierScopes.length ? cl.outlierScopes.join(", ") : null,
+    ];
+  });
+  return {
+    name: "KPB Brukare",
+    blocks: [
+      {
+        tableName: "KPB_Brukare",
+        columns: [
+          c("BrukarID", "text", 16),
+          c("Åldersgrupp", "text", 11),
+          c("Kön", "text", 6),
+          c("Boendeform", "text", 11),
+          ...insatser.map((i) => c(i, "kr", 14)),
+          c("Total kostnad", "kr", 16),
+          c("Ytterfall", "text", 24),
+        ],
+        rows,
+      },
+    ],
+    charts: [],
+  };
+}
+
+export function outlierSheet(result: KpbResult): SheetLayout {
+  const rows: SheetCell[][] = [];
+  const limits = result.settings.outlierLimitsOre;
+  for (const cl of result.clients) {
+    for (const scope of cl.outlierScopes) rows.push([cl.id, cl.ageGroup, scope, oreToKr(cl.totalOre), oreToKr(limits[scope])]);
+  }
+  const shares = result.keyFigures.filter((f) => f.id.startsWith("ytterfall_"));
+  return {
+    name: "KPB Ytterfall",
+    blocks: [
+      {
+        tableName: "KPB_Ytterfall_andel",
+        title: "Andel brukare över gränsen",
+        columns: [c("Omfattning", "text", 22), c("Andel", "percent", 10), c("Gräns", "kr", 14)],
+        rows: shares.map((f) => [f.scope, figureCell(f.value, f.unit), oreToKr(limits[f.scope as keyof typeof limits] ?? 0)]),
+      },
+      {
+        tableName: "KPB_Ytterfall",
+        title: "Brukare över gränsen",
+        columns: [c("BrukarID", "text", 16), c("Åldersgrupp", "text", 11), c("Omfattning", "text", 22), c("Total kostnad", "kr", 16), c("Gräns", "kr", 14)],
+        rows,
+      },
+    ],
+    charts: [],
+  };
+}
+
+export function hourBandSheet(result: KpbResult, benchmark: BenchmarkRow[]): SheetLayout {
+  const total = result.hourBands.reduce((a, b) => a + b.clients, 0);
+  const rows = result.hourBands.map((b) => {
+    const fig = result.keyFigures.find((f) => f.id === `brukarmix:${b.band}`);
+    const bench = fig ? benchmarkFor(fig, benchmark, result.year) : null;
+    return [b.band, b.clients, total > 0 ? b.clients / total : null, bench ? percent(bench.value) : null];
+  });
+  return {
+    name: "KPB Brukarmix",
+    blocks: [
+      {
+        tableName: "KPB_Brukarmix",
+        columns: [c("Timmar per år", "text", 14), c("Brukare", "integer", 10), c("Andel", "percent", 10), c("Jämförelse", "percent", 12)],
+        rows,
+      },
+    ],
+    charts: [
+      {
+        name: "KPB_Brukarmix_diagram",
+        kind: "columnClustered",
+        title: "Hemtjänstbrukare per timintervall, egen jämfört med jämförelse",
+        block: 0,
+        categoryColumn: 0,
+        valueColumns: [2, 3],
+        lineColumns: [],
+        valueAxisTitle: "Andel brukare",
+      },
+    ],
+  };
+}
+
+export function consumptionSheet(result: KpbResult): SheetLayout {
+  const rows = result.consumption.map((r) => [
+    r.area,
+    r.ageGroup,
+    r.inhabitants,
+    r.clients,
+    oreToKr(r.costOre),
+    num(r.costPerClient),
+    num(r.costPerInhabitant),
+    num(r.clientShare),
+  ]);
+  return {
+    name: "KPB Konsumtion",
+    blocks: [
+      {
+        tableName: "KPB_Konsumtion",
+        columns: [
+          c("Område", "text", 8),
+          c("Åldersgrupp", "text", 11),
+          c("Invånare", "integer", 10),
+          c("Brukare", "integer", 10),
+          c("Kostnad", "kr", 16),
+          c("Kostnad per brukare", "kr", 18),
+          c("Kostnad per invånare", "kr", 18),
+          c("Andel brukare", "percent", 12),
+        ],
+        rows,
+      },
+    ],
+    charts: [
+      {
+        name: "KPB_Konsumtion_diagram",
+        kind: "columnClustered",
+        title: "Kostnad per invånare per område och åldersgrupp",
+        block: 0,
+        categoryColumn: 1,
+        valueColumns: [6],
+        lineColumns: [],
+        valueAxisTitle: "kr per invånare",
+      },
+    ],
+  };
+}
+
+export function reconciliationSheet(result: KpbResult): SheetLayout {
+  const r = result.reconciliation;
+  const lines: SheetCell[][] = [
+    ["Ekonomi totalt", oreToKr(r.ledgerTotalOre)],
+    ["Kodat till pooler", oreToKr(r.pooledOre)],
+    ["Exkluderat", oreToKr(r.excludedOre)],
+    ...Object.entries(r.excludedByReason).map(([reason, ore]) => [`  varav ${reason}`, oreToKr(ore)] as SheetCell[]),
+    ["Ej kodat", oreToKr(r.uncodedOre)],
+    ["Differens (ska vara 0)", oreToKr(r.ledgerTotalOre - r.pooledOre - r.excludedOre - r.uncodedOre)],
+    ["Fördelat till brukare", oreToKr(r.toClientsOre)],
+    ["Pooler utan volym", oreToKr(r.withoutVolumeOre)],
+  ];
+  return {
+    name: "KPB Avstämning",
+    blocks: [
+      { tableName: "KPB_Avstamning", title: "Avstämning", columns: [c("Post", "text", 36), c("Belopp", "kr", 18)], rows: lines },
+      { tableName: "KPB_Problem", title: "Dataproblem", columns: problemColumns(), rows: result.problems.map(problemRow) },
+    ],
+    charts: [],
+  };
+}
+
+function problemColumns(): SheetColumn[] {
+  return [c("Allvar", "text", 9), c("Tabell", "text", 14), c("Blad", "text", 14), c("Rad", "integer", 7), c("Kolumn", "text", 14), c("Cell", "text", 8), c("Meddelande", "text", 90)];
+}
+
+function problemRow(p: Problem): SheetCell[] {
+  return [p.severity === "error" ? "Fel" : "Varning", p.table, p.sheet ?? null, p.row, p.column, p.cell ?? null, p.message];
+}
+
+/** Every result sheet of a run, in the order they are written. */
+export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[]): SheetLayout[] {
+  return [
+    overviewSheet(result, benchmark),
+    unitCostSheet(result, benchmark),
+    clientSheet(result),
+    outlierSheet(result),
+    hourBandSheet(result, benchmark),
+    consumptionSheet(result),
+    reconciliationSheet(result),
+  ];
+}

@@ -1,0 +1,208 @@
+import { fold } from "./cells";
+import { mergeCatalogue } from "./catalogue";
+import { aggregateVolumes, costClients } from "./client-costs";
+import { codeLedger, emptyDirect, EXCLUDED } from "./coding";
+import { allocateSupportPools } from "./allocation";
+import {
+  areaTotalFigures,
+  catalogueOf,
+  consumptionFigures,
+  consumptionRows,
+  hourBandFigures,
+  hourBands,
+  outlierFigures,
+  unitCostFigures,
+  volumePerInhabitantFigures,
+  type KeyFigureInput,
+} from "./key-figures";
+import type { KpbResult, ParsedInput, PoolResult, RunOutcome, WorkbookInput } from "./model";
+import { addOre, MoneyOverflowError, oreToDec, microToDec, sumOre, oreToSwedish } from "./money";
+import { ratioString } from "./decimal";
+import { readInput } from "./read-input";
+import { populationByGroup } from "./population";
+import { ProblemLog } from "./problems";
+import type { SettingsOverrides } from "./settings";
+
+export interface RunOptions {
+  overrides?: SettingsOverrides;
+  /** Per-workbook secret for client pseudonyms (see privacy.ts). */
+  pseudonymSecret?: string;
+}
+
+/**
+ * The whole KPB calculation on the workbook's tables: parse and validate, code the ledger,
+ * allocate the support pools, cost the interventions and the clients, compute the key figures and
+ * reconcile. Bad data never throws: it ends as problems, and errors stop the run before results.
+ */
+export function runKpb(input: WorkbookInput, options: RunOptions = {}): RunOutcome {
+  const log = new ProblemLog();
+  try {
+    const parsed = readInput(input, log, options.overrides ?? {});
+    if (!parsed || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
+    const result = calculate(parsed, log, options.pseudonymSecret ?? "kpb");
+    if (!result || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
+    result.problems = withSheets(log, input);
+    return { ok: true, result };
+  } catch (e) {
+    if (e instanceof MoneyOverflowError) {
+      log.error("moneyOverflow", { table: "Körning" });
+      return { ok: false, problems: withSheets(log, input) };
+    }
+    throw e;
+  }
+}
+
+/** Problems found after parsing know their table; the sheet it came from is filled in here. */
+function withSheets(log: ProblemLog, input: WorkbookInput) {
+  for (const p of log.items) {
+    if (!p.sheet && p.table !== "Körning" && input[p.table]?.sheet) p.sheet = input[p.table]!.sheet;
+  }
+  return log.items;
+}
+
+function calculate(parsed: ParsedInput, log: ProblemLog, secret: string): KpbResult | null {
+  const { settings } = parsed;
+  const catalogue = mergeCatalogue(parsed.catalogue);
+  const poolById = new Map(parsed.pools.map((p) => [p.id, p]));
+
+  for (const rule of parsed.rules) {
+    if (rule.target !== EXCLUDED && !poolById.has(rule.target)) {
+      log.error("unknownTarget", { table: "Kodning", row: rule.row, column: "Till" }, { target: rule.target });
+    }
+  }
+  const reportedInsats = new Set<string>();
+  for (const p of parsed.pools) {
+    if (p.kind === "insats" && !catalogue.has(fold(p.insats)) && !reportedInsats.has(fold(p.insats))) {
+      reportedInsats.add(fold(p.insats));
+      log.warning("insatsNotInCatalogue", { table: "Pooler", row: p.row, column: "Insats" }, { insats: p.insats });
+    }
+  }
+  const coded = codeLedger(parsed.ledger, parsed.rules, log);
+  const aggregated = aggregateVolumes(parsed.clientRows, poolById, log);
+  if (log.hasErrors) return null;
+
+  const directOre = new Map(parsed.pools.map((p) => [p.id, coded.directByPool.get(p.id)?.totalOre ?? 0]));
+  const allocation = allocateSupportPools(
+    { pools: parsed.pools, directOre, volumeMicro: aggregated.poolVolumeMicro, keys: parsed.keys, catalogue, method: settings.allocationMethod },
+    log,
+  );
+  if (!allocation) return null;
+
+  const pools: PoolResult[] = parsed.pools.map((p) => {
+    const direct = coded.directByPool.get(p.id) ?? emptyDirect();
+    const receivedOre = Object.fromEntries(allocation.received.get(p.id)!);
+    const allocatedOre = sumOre(Object.values(receivedOre));
+    const passedOnOre = allocation.passedOn.get(p.id) ?? 0;
+    const costOre = p.kind === "stöd" ? 0 : addOre(direct.totalOre, allocatedOre);
+    const volumeMicro = aggregated.poolVolumeMicro.get(p.id) ?? 0;
+    const entry = catalogueOf(p, catalogue);
+    return {
+      pool: p.id,
+      insats: p.insats,
+      area: entry?.area ?? "",
+      enhet: p.enhet,
+      regi: p.regi,
+      kind: p.kind,
+      volumeUnit: entry?.volumeUnit ?? "",
+      volumeMicro,
+      directOre: direct.totalOre,
+      directByCategoryOre: { ...direct.byCategoryOre },
+      receivedOre,
+      allocatedOre,
+      passedOnOre,
+      costOre,
+      unitCost: p.kind === "insats" && volumeMicro > 0 ? ratioString(oreToDec(costOre).div(microToDec(volumeMicro))) : null,
+      clientCount: 0,
+      places: p.places,
+    };
+  });
+  validatePools(pools, parsed, settings.year, log);
+
+  const poolCostOre = new Map(pools.map((p) => [p.pool, p.costOre]));
+  const isResidential = (p: { insats: string }) => catalogueOf(p, catalogue)?.keyFigure === "sabo_egen_kr_dygn_inkl_hsl";
+  const clients = costClients(aggregated, parsed.pools, poolCostOre, isResidential, settings, secret, log);
+  const clientCount = new Map<string, number>();
+  for (const c of clients) for (const id of Object.keys(c.poolsOre)) clientCount.set(id, (clientCount.get(id) ?? 0) + 1);
+  for (const p of pools) p.clientCount = clientCount.get(p.pool) ?? 0;
+
+  const population = populationByGroup(parsed.population, settings, log);
+  const kfInput: KeyFigureInput = { pools, clients, catalogue, population, settings };
+  const consumption = consumptionRows(kfInput);
+  reportMissingPopulation(consumption, log);
+  const bands = hourBands(kfInput);
+  const keyFigures = [
+    ...unitCostFigures(kfInput),
+    ...outlierFigures(kfInput),
+    ...consumptionFigures(consumption),
+    ...volumePerInhabitantFigures(kfInput),
+    ...hourBandFigures(bands),
+    ...areaTotalFigures(pools),
+  ];
+
+  const insatsCost = sumOre(pools.filter((p) => p.kind === "insats").map((p) => p.costOre));
+  const toClientsOre = sumOre(clients.map((c) => c.totalOre));
+  const pooledOre = sumOre([...coded.directByPool.values()].map((d) => d.totalOre));
+  const reconciliation = {
+    ledgerTotalOre: coded.ledgerTotalOre,
+    pooledOre,
+    excludedOre: coded.excludedOre,
+    uncodedOre: coded.uncodedOre,
+    excludedByReason: Object.fromEntries(coded.excludedByReason),
+    toClientsOre,
+    withoutVolumeOre: insatsCost - toClientsOre,
+    balanced: coded.ledgerTotalOre === pooledOre + coded.excludedOre + coded.uncodedOre && insatsCost === pooledOre,
+  };
+  if (!reconciliation.balanced) {
+    log.error("reconciliationFailed", { table: "Körning" }, { detail: `pooler ${insatsCost} öre, kodat ${pooledOre} öre` });
+  }
+  return {
+    year: settings.year,
+    municipality: settings.municipality,
+    settings,
+    reconciliation,
+    pools,
+    clients,
+    keyFigures,
+    benchmark: parsed.benchmark,
+    problems: [],
+    coding: coded.lineage,
+    flows: allocation.flows,
+    hourBands: bands,
+    consumption,
+  };
+}
+
+/** Cost without volume, volume without cost, and residential days over capacity. */
+function validatePools(pools: PoolResult[], parsed: ParsedInput, year: number, log: ProblemLog): void {
+  const daysInYear = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
+  const defs = new Map(parsed.pools.map((p) => [p.id, p]));
+  for (const p of pools) {
+    if (p.kind !== "insats") continue;
+    const place = { table: "Pooler" as const, row: defs.get(p.pool)!.row, column: "Pool" };
+    if (p.volumeMicro === 0 && p.costOre !== 0) {
+      log.warning("poolWithoutVolume", place, { pool: p.pool, amount: oreToSwedish(p.costOre) });
+    } else if (p.volumeMicro > 0 && p.costOre === 0) {
+      log.warning("poolWithoutCost", place, { pool: p.pool });
+    }
+    if (p.places !== null && /dygn|dagar/.test(fold(p.volumeUnit))) {
+      const days = microToDec(p.volumeMicro);
+      const capacity = p.places * daysInYear;
+      if (days.greaterThan(capacity)) {
+        log.warning("capacityExceeded", { ...place, column: "Platser" }, {
+          pool: p.pool,
+          days: days.toFixed(),
+          places: p.places,
+          daysInYear,
+          capacity,
+        });
+      }
+    }
+  }
+}
+
+function reportMissingPopulation(rows: { ageGroup: string; inhabitants: number; clients: number }[], log: ProblemLog): void {
+  const missing = new Set(rows.filter((r) => r.ageGroup !== "alla" && r.ageGroup !== "okänd" && r.clients > 0 && r.inhabitants === 0).map((r) => r.ageGroup));
+  for (const group of missing) {
+    log.warning("populationMissing", { table: "Befolkning", row: null, column: "Antal" }, { group });
+  }
+}

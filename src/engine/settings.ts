@@ -1,0 +1,130 @@
+import { fold, readDecimal, readInteger, readText } from "./cells";
+import type { AgeGroup, AllocationMethod, OutlierScope, Settings } from "./model";
+import type { ProblemLog } from "./problems";
+import { cellOf, textOf, placeOf, type LocatedTable } from "./table-reader";
+
+export const DEFAULT_AGE_GROUPS = "0-19;20-64;65-79;80-w";
+export const DEFAULT_HOUR_BANDS = [0, 12, 24, 48, 96, 144, 288, 576, 1152];
+export const DEFAULT_OUTLIER_LIMITS_KR: Record<OutlierScope, number> = {
+  "ÄO ordinärt boende": 600_000,
+  "ÄO särskilt boende": 600_000,
+  LSS: 1_000_000,
+  IFO: 300_000,
+};
+
+/** What a caller (command line, task pane) may set over the workbook's own settings. */
+export interface SettingsOverrides {
+  year?: number;
+  municipality?: string;
+  municipalityCode?: string;
+  allocationMethod?: AllocationMethod;
+  outlierLimitsKr?: Partial<Record<OutlierScope, number>>;
+  hourBands?: number[];
+  ageGroups?: string;
+}
+
+/** Age groups from "0-19;20-64;65-79;80-w" (also "80+", "80-"). */
+export function parseAgeGroups(text: string): AgeGroup[] | null {
+  const groups: AgeGroup[] = [];
+  for (const part of text.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
+    const group = parseAgeGroupLabel(part);
+    if (!group) return null;
+    groups.push(group);
+  }
+  return groups.length ? groups : null;
+}
+
+export function parseAgeGroupLabel(label: string): AgeGroup | null {
+  const m = /^(\d+)\s*(?:[-–]\s*(\d+|w|ω)?|\+|\s*år\s*och\s*äldre)?\s*(?:år)?$/i.exec(label.trim());
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] && /^\d+$/.test(m[2]) ? Number(m[2]) : label.includes("-") || label.includes("–") || label.includes("+") || /äldre/i.test(label) ? null : from;
+  if (to !== null && to < from) return null;
+  return { label: to === null ? `${from}-w` : `${from}-${to}`, from, to };
+}
+
+export function ageGroupOf(age: number, groups: AgeGroup[]): string {
+  for (const g of groups) if (age >= g.from && (g.to === null || age <= g.to)) return g.label;
+  return "okänd";
+}
+
+export function defaultSettings(year: number): Settings {
+  return {
+    year,
+    municipality: "",
+    municipalityCode: "",
+    allocationMethod: "stegvis",
+    outlierLimitsOre: Object.fromEntries(
+      Object.entries(DEFAULT_OUTLIER_LIMITS_KR).map(([k, v]) => [k, v * 100]),
+    ) as Record<OutlierScope, number>,
+    hourBands: [...DEFAULT_HOUR_BANDS],
+    ageGroups: parseAgeGroups(DEFAULT_AGE_GROUPS)!,
+  };
+}
+
+const OUTLIER_KEYS: Record<string, OutlierScope> = {
+  "ytterfall ao ordinart boende": "ÄO ordinärt boende",
+  "ytterfall ordinart boende": "ÄO ordinärt boende",
+  "ytterfall ao sarskilt boende": "ÄO särskilt boende",
+  "ytterfall sarskilt boende": "ÄO särskilt boende",
+  "ytterfall lss": "LSS",
+  "ytterfall ifo": "IFO",
+};
+
+/** The settings table as key/value rows; unknown keys and bad values warn and keep the default. */
+export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): SettingsOverrides {
+  const out: SettingsOverrides = {};
+  if (!table) return out;
+  for (const row of table.rows) {
+    const key = fold(textOf(table, row, "Inställning"));
+    const cell = cellOf(table, row, "Värde");
+    const text = readText(cell);
+    const place = placeOf(table, row, "Värde");
+    const bad = (expected: string) =>
+      log.warning("badSetting", place, { setting: textOf(table, row, "Inställning"), value: text, expected });
+    if (key === "ar" || key === "year") {
+      const y = readInteger(cell);
+      if (y.ok && y.value >= 1990 && y.value <= 2200) out.year = y.value;
+      else bad("ett år, t.ex. 2024");
+    } else if (key === "kommun" || key === "municipality") out.municipality = text;
+    else if (key === "kommunkod" || key === "municipality code") out.municipalityCode = text.padStart(4, "0");
+    else if (key === "fordelningsmetod" || key === "allocation method" || key === "metod") {
+      const f = fold(text);
+      if (f.startsWith("steg") || f === "step-down" || f === "stepdown") out.allocationMethod = "stegvis";
+      else if (f.startsWith("recipro") || f.startsWith("omsesidig")) out.allocationMethod = "reciprok";
+      else bad("stegvis eller reciprok");
+    } else if (key in OUTLIER_KEYS) {
+      const v = readDecimal(cell);
+      if (v.ok && v.value.greaterThan(0)) {
+        out.outlierLimitsKr = { ...out.outlierLimitsKr, [OUTLIER_KEYS[key]]: v.value.toNumber() };
+      } else bad("ett belopp i kronor");
+    } else if (key === "timintervall" || key === "hour bands" || key === "brukarmix") {
+      const bands = text.split(/[;\s]+/).map((s) => Number(s.replace(",", ".")));
+      if (bands.length > 1 && bands.every((b, i) => Number.isFinite(b) && b >= 0 && (i === 0 || b > bands[i - 1]))) {
+        out.hourBands = bands;
+      } else bad("stigande gränser, t.ex. 0;12;24;48");
+    } else if (key === "aldersgrupper" || key === "age groups") {
+      if (parseAgeGroups(text)) out.ageGroups = text;
+      else bad("t.ex. 0-19;20-64;65-79;80-w");
+    } else if (key) {
+      log.warning("unknownSetting", placeOf(table, row, "Inställning"), { value: textOf(table, row, "Inställning") });
+    }
+  }
+  return out;
+}
+
+export function applyOverrides(base: Settings, ...layers: SettingsOverrides[]): Settings {
+  const s: Settings = { ...base, outlierLimitsOre: { ...base.outlierLimitsOre } };
+  for (const o of layers) {
+    if (o.year !== undefined) s.year = o.year;
+    if (o.municipality !== undefined) s.municipality = o.municipality;
+    if (o.municipalityCode !== undefined) s.municipalityCode = o.municipalityCode;
+    if (o.allocationMethod !== undefined) s.allocationMethod = o.allocationMethod;
+    for (const [scope, kr] of Object.entries(o.outlierLimitsKr ?? {})) {
+      if (kr !== undefined) s.outlierLimitsOre[scope as OutlierScope] = Math.round(kr * 100);
+    }
+    if (o.hourBands) s.hourBands = [...o.hourBands];
+    if (o.ageGroups) s.ageGroups = parseAgeGroups(o.ageGroups) ?? s.ageGroups;
+  }
+  return s;
+}

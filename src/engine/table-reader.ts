@@ -1,0 +1,121 @@
+import { columnLetter, fold, isBlank, readText } from "./cells";
+import type { CellValue, TableInput, TableName } from "./model";
+import type { ProblemLog } from "./problems";
+import { TABLE_SCHEMAS, type ColumnDef } from "./table-schema";
+
+/** A data row of a located table, with the sheet row it came from. */
+export interface DataRow {
+  row: number;
+  cells: CellValue[];
+}
+
+/** A contract table found in a 2-D array: which column holds what, and its data rows. */
+export interface LocatedTable {
+  table: TableName;
+  sheet?: string;
+  headerRow: number;
+  firstColumn: number;
+  columns: Map<string, number>;
+  rows: DataRow[];
+}
+
+const HEADER_SEARCH_ROWS = 20;
+const TOTALS_WORDS = new Set(["summa", "totalt", "total", "totals", "sum", "summering", "grand total"]);
+
+function matches(def: ColumnDef, header: string): boolean {
+  const h = fold(header);
+  return fold(def.name) === h || def.aliases.some((a) => fold(a) === h);
+}
+
+/**
+ * Finds the header row (the first of the top rows that names the most contract columns: extracts
+ * often carry title lines above it), maps the columns and keeps the non-empty data rows.
+ * Totals rows at the end of an extract are skipped with a warning. Returns null, with the problem
+ * logged, when the table cannot be used at all.
+ */
+export function locateTable(table: TableName, input: TableInput, log: ProblemLog): LocatedTable | null {
+  const schema = TABLE_SCHEMAS[table];
+  const firstRow = input.firstRow ?? 1;
+  const firstColumn = input.firstColumn ?? 1;
+  const place = { table, sheet: input.sheet };
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, input.rows.length); r++) {
+    const row = input.rows[r] ?? [];
+    const score = schema.filter((def) => row.some((cell) => typeof cell === "string" && matches(def, cell))).length;
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  if (best < 0) {
+    log.error("headerNotFound", { ...place, row: firstRow }, { table, expected: expectedList(schema) });
+    return null;
+  }
+  const headerRow = firstRow + best;
+  const header = input.rows[best];
+  const columns = new Map<string, number>();
+  let usable = true;
+  for (const def of schema) {
+    const found: number[] = [];
+    header.forEach((cell, i) => {
+      if (typeof cell === "string" && matches(def, cell)) found.push(i);
+    });
+    if (found.length > 1) {
+      const letters = found.map((i) => columnLetter(firstColumn + i)).join(", ");
+      log.error("columnDuplicated", { ...place, row: headerRow, column: def.name }, { table, column: def.name, letters });
+      usable = false;
+    } else if (found.length === 1) {
+      columns.set(def.name, found[0]);
+    } else if (def.required) {
+      log.error("columnMissing", { ...place, row: headerRow, column: def.name }, { table, column: def.name, row: headerRow });
+      usable = false;
+    }
+  }
+  if (!usable) return null;
+  const rows: DataRow[] = [];
+  for (let r = best + 1; r < input.rows.length; r++) {
+    const cells = input.rows[r] ?? [];
+    if (cells.every(isBlank)) continue;
+    const totalsWord = totalsLabel(cells);
+    if (totalsWord !== null) {
+      log.warning("totalsRowSkipped", { ...place, row: firstRow + r }, { value: totalsWord });
+      continue;
+    }
+    rows.push({ row: firstRow + r, cells });
+  }
+  return { table, sheet: input.sheet, headerRow, firstColumn, columns, rows };
+}
+
+function expectedList(schema: ColumnDef[]): string {
+  return schema
+    .filter((d) => d.required)
+    .map((d) => d.name)
+    .join(", ");
+}
+
+/** A row whose only text is a word like "Summa" or "Totalt" is a totals row, not data. */
+function totalsLabel(cells: CellValue[]): string | null {
+  const texts = cells.filter((c) => typeof c === "string" && c.trim() !== "") as string[];
+  if (texts.length !== 1) return null;
+  const word = fold(texts[0]).replace(/[:.]$/, "");
+  return TOTALS_WORDS.has(word) || /^(summa|totalt?)\b/.test(word) ? texts[0].trim() : null;
+}
+
+/** Reads one column of a data row; absent optional columns read as null. */
+export function cellOf(table: LocatedTable, row: DataRow, column: string): CellValue {
+  const index = table.columns.get(column);
+  return index === undefined ? null : row.cells[index];
+}
+
+export function textOf(table: LocatedTable, row: DataRow, column: string): string {
+  return readText(cellOf(table, row, column));
+}
+
+/** The place of a cell, for a problem: sheet row, contract column and A1 address. */
+export function placeOf(table: LocatedTable, row: DataRow | number, column?: string) {
+  const sheetRow = typeof row === "number" ? row : row.row;
+  const index = column === undefined ? undefined : table.columns.get(column);
+  const cell = index === undefined ? undefined : `${columnLetter(table.firstColumn + index)}${sheetRow}`;
+  return { table: table.table, sheet: table.sheet, row: sheetRow, column: column ?? null, cell };
+}
