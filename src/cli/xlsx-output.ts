@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
+import { blockPlaces } from "../engine/sheet-geometry";
 import type { CellValue } from "../engine/model";
 
 /**
@@ -14,14 +15,13 @@ export function buildResultWorkbook(layouts: SheetLayout[]): ExcelJS.Workbook {
   wb.creator = "KPB";
   for (const layout of layouts) {
     const ws = wb.addWorksheet(layout.name);
-    let row = 1;
+    const places = blockPlaces(layout);
     layout.blocks.forEach((block, b) => {
-      if (block.title) {
-        ws.getCell(row, 1).value = block.title;
-        ws.getCell(row, 1).font = { bold: true, size: 12 };
-        row++;
+      const { titleRow, headerRow } = places[b];
+      if (titleRow !== null) {
+        ws.getCell(titleRow, 1).value = block.title!;
+        ws.getCell(titleRow, 1).font = { bold: true, size: 12 };
       }
-      const headerRow = row;
       if (b === 0) ws.views = [{ state: "frozen", ySplit: headerRow }];
       ws.addTable({
         name: block.tableName,
@@ -39,7 +39,6 @@ export function buildResultWorkbook(layouts: SheetLayout[]): ExcelJS.Workbook {
       for (const { column, formats } of block.rowFormats ?? []) {
         formats.forEach((f, r) => (ws.getCell(headerRow + 1 + r, column + 1).numFmt = NUMBER_FORMATS[f]));
       }
-      row = headerRow + Math.max(1, block.rows.length) + 2;
     });
   }
   return wb;

@@ -14,11 +14,28 @@ export function isBlank(cell: CellValue): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
+/**
+ * Excel's error values as Range.values and exceljs deliver them (text such as "#N/A"): a formula
+ * that could not be computed. Returns the error text, or null for an ordinary cell.
+ */
+const EXCEL_ERRORS = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|GETTING_DATA|SAKNAS!?|REFERENS!|VÄRDEFEL!|DIVISION\/0!|NAMN\?|OGILTIGT!|SKÄRNING!)$/i;
+
+export function excelErrorValue(cell: CellValue): string | null {
+  if (typeof cell !== "string") return null;
+  const text = cell.trim();
+  return text.startsWith("#") && EXCEL_ERRORS.test(text) ? text : null;
+}
+
+/** A Date that holds a real moment (exceljs and hand-built inputs can carry Invalid Date). */
+export function isValidDate(cell: unknown): cell is Date {
+  return cell instanceof Date && !Number.isNaN(cell.getTime());
+}
+
 /** A code (Ansvar, Konto, Pool, BrukarID …): text even when Excel holds it as a number. */
 export function readCode(cell: CellValue): string {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "number") return Number.isInteger(cell) ? String(cell) : String(cell);
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return isValidDate(cell) ? cell.toISOString().slice(0, 10) : "";
   return String(cell).trim();
 }
 
@@ -94,7 +111,7 @@ export function excelSerialToDate(serial: number): Date {
 
 /** A period as `YYYY-MM` from `YYYY-MM`, `YYYYMM`, `YYYY-MM-DD`, a Date or an Excel date serial. */
 export function readPeriod(cell: CellValue): Read<string> {
-  if (cell instanceof Date) return ok(isoMonth(cell));
+  if (cell instanceof Date) return isValidDate(cell) ? ok(isoMonth(cell)) : fail("en period ÅÅÅÅ-MM");
   if (typeof cell === "number") {
     if (Number.isInteger(cell) && cell >= 190001 && cell <= 210012 && cell % 100 >= 1 && cell % 100 <= 12) {
       return ok(`${Math.floor(cell / 100)}-${String(cell % 100).padStart(2, "0")}`);

@@ -1,0 +1,39 @@
+import type { ChartSpec, SheetLayout } from "../engine/result-sheets";
+import { a1, type BlockPlace } from "../engine/sheet-geometry";
+
+const CHART_TYPES: Record<ChartSpec["kind"], Excel.ChartType> = {
+  columnClustered: "ColumnClustered" as Excel.ChartType,
+  barClustered: "BarClustered" as Excel.ChartType,
+  line: "Line" as Excel.ChartType,
+  pie: "Pie" as Excel.ChartType,
+};
+
+/**
+ * Adds one native chart for a spec: the first value column makes the chart, later columns are
+ * added as series over the same categories, and "line" columns are drawn as a line (the
+ * benchmark over our own columns). The chart keeps the spec's name so a refresh finds it.
+ */
+export function addChart(sheet: Excel.Worksheet, layout: SheetLayout, spec: ChartSpec, places: BlockPlace[]): void {
+  const block = layout.blocks[spec.block];
+  const place = places[spec.block];
+  const firstRow = place.headerRow + 1;
+  const rows = place.bodyRows;
+  const categories = sheet.getRange(a1(firstRow, spec.categoryColumn + 1, rows));
+  const [first, ...rest] = spec.valueColumns;
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], sheet.getRange(a1(firstRow, first + 1, rows)), "Columns" as Excel.ChartSeriesBy);
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  const firstSeries = chart.series.getItemAt(0);
+  firstSeries.name = block.columns[first].header;
+  firstSeries.setXAxisValues(categories);
+  for (const column of rest) {
+    const series = chart.series.add(block.columns[column].header);
+    series.setValues(sheet.getRange(a1(firstRow, column + 1, rows)));
+    series.setXAxisValues(categories);
+    if (spec.lineColumns.includes(column)) series.chartType = "Line" as Excel.ChartType;
+  }
+  chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+  const left = block.columns.length + 2;
+  const top = place.headerRow + 20 * layout.charts.indexOf(spec);
+  chart.setPosition(a1(top, left), a1(top + 18, left + 8));
+}

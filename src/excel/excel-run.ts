@@ -1,0 +1,34 @@
+/**
+ * The one door to the workbook: every function in src/excel takes an `ExcelRun`, which is
+ * `Excel.run` in the add-in and an in-memory fake in tests.
+ */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export const officeExcelRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** Progress of a long read or write: the task pane shows it as a bar with a line of text. */
+export interface Progress {
+  phase: "söker" | "läser" | "skriver" | "sparar";
+  done: number;
+  total: number;
+  detail: string;
+}
+
+export type ProgressListener = (progress: Progress) => void;
+
+/** Set `cancelled` from the UI; long operations stop at the next chunk, before anything is swapped. */
+export interface CancelToken {
+  cancelled: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("Avbrutet av användaren; inget ändrades.");
+    this.name = "CancelledError";
+  }
+}
+
+/** Excel on the web refuses requests over 5 MB; we stay well below with room for overhead. */
+export const MAX_REQUEST_BYTES = 3_000_000;
+/** Cells per read request: ~30 bytes a cell in the response keeps a chunk near 3 MB at worst. */
+export const MAX_READ_CELLS = 100_000;

@@ -1,0 +1,168 @@
+import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine/model";
+import { fold } from "../engine/cells";
+import { CancelledError, MAX_READ_CELLS, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
+import {
+  headerScore,
+  isResultSheet,
+  nameMatchesTable,
+  requiredCount,
+  TABLE_NAMES,
+  type TableSource,
+  type WorkbookMapping,
+} from "./table-sources";
+
+/** A found table: where it is and how big, before its cells are read. */
+export interface FoundTable {
+  table: TableName;
+  source: TableSource;
+  sheet: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  /** How it was found, for the task pane's Källdata list. */
+  foundBy: "mapping" | "table" | "name" | "sheet" | "header";
+}
+
+function rangeOf(context: Excel.RequestContext, source: TableSource): Excel.Range {
+  const wb = context.workbook;
+  switch (source.kind) {
+    case "table":
+      return wb.tables.getItem(source.name).getRange();
+    case "name":
+      return wb.names.getItem(source.name).getRange();
+    case "range":
+      return wb.worksheets.getItem(source.sheet).getRange(source.address);
+    case "sheet":
+      return wb.worksheets.getItem(source.sheet).getUsedRange(true);
+  }
+}
+
+/**
+ * Finds every contract table: the user's saved mapping first, then an Excel table or a named
+ * range with the table's name, then a sheet with that name, then a sheet whose first rows carry
+ * the required headers. Result sheets (`KPB …`) are never inputs. Two syncs plus one for header
+ * probing.
+ */
+export async function findTables(run: ExcelRun, mapping: WorkbookMapping = {}): Promise<FoundTable[]> {
+  return run(async (context) => {
+    const wb = context.workbook;
+    const tables = wb.tables.load("items/name,items/worksheet/name");
+    const names = wb.names.load("items/name,items/type");
+    const sheets = wb.worksheets.load("items/name,items/visibility");
+    await context.sync();
+    const inputSheets = sheets.items.filter((s) => !isResultSheet(s.name));
+    const chosen = new Map<TableName, { source: TableSource; foundBy: FoundTable["foundBy"] }>();
+    for (const table of TABLE_NAMES) {
+      const saved = mapping[table];
+      if (saved) {
+        chosen.set(table, { source: saved.source, foundBy: "mapping" });
+        continue;
+      }
+      const t = tables.items.find((x) => nameMatchesTable(x.name, table) && !isResultSheet(x.worksheet.name));
+      if (t) {
+        chosen.set(table, { source: { kind: "table", name: t.name }, foundBy: "table" });
+        continue;
+      }
+      const n = names.items.find((x) => x.type === "Range" && nameMatchesTable(x.name, table));
+      if (n) {
+        chosen.set(table, { source: { kind: "name", name: n.name }, foundBy: "name" });
+        continue;
+      }
+      const s = inputSheets.find((x) => nameMatchesTable(x.name, table));
+      if (s) chosen.set(table, { source: { kind: "sheet", sheet: s.name }, foundBy: "sheet" });
+    }
+    // Tables still missing: probe the first rows of the sheets that hold nothing yet.
+    const missing = TABLE_NAMES.filter((t) => !chosen.has(t));
+    const taken = new Set(
+      [...chosen.values()].map((c) => (c.source.kind === "sheet" || c.source.kind === "range" ? c.source.sheet : "")),
+    );
+    const probes = inputSheets
+      .filter((s) => !taken.has(s.name))
+      .map((s) => ({ sheet: s.name, range: s.getRange("A1:Z10").load("values") }));
+    if (missing.length && probes.length) {
+      await context.sync();
+      for (const table of missing) {
+        const hit = probes.find((p) => p.range.values.some((row) => headerScore(table, row) === requiredCount(table)));
+        if (hit && ![...chosen.values()].some((c) => c.source.kind === "sheet" && c.source.sheet === hit.sheet)) {
+          chosen.set(table, { source: { kind: "sheet", sheet: hit.sheet }, foundBy: "header" });
+        }
+      }
+    }
+    const ranges = [...chosen].map(([table, c]) => ({
+      table,
+      ...c,
+      range: rangeOf(context, c.source).load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name"),
+    }));
+    await context.sync();
+    return ranges.map((r) => ({
+      table: r.table,
+      source: r.source,
+      foundBy: r.foundBy,
+      sheet: r.range.worksheet.name,
+      rowIndex: r.range.rowIndex,
+      columnIndex: r.range.columnIndex,
+      rowCount: r.range.rowCount,
+      columnCount: r.range.columnCount,
+    }));
+  });
+}
+
+/** Chunks of rows small enough for one request each: [firstRow, rowCount] pairs. */
+export function rowChunks(rowCount: number, columnCount: number, maxCells = MAX_READ_CELLS): [number, number][] {
+  const rowsPerChunk = Math.max(1, Math.floor(maxCells / Math.max(1, columnCount)));
+  const chunks: [number, number][] = [];
+  for (let r = 0; r < rowCount; r += rowsPerChunk) chunks.push([r, Math.min(rowsPerChunk, rowCount - r)]);
+  return chunks;
+}
+
+/** Renames the user's own headers to the contract's, as saved in the mapping. */
+function applyColumnMapping(rows: CellValue[][], columns: Record<string, string> | undefined): void {
+  if (!columns || rows.length === 0) return;
+  const byOwn = new Map(Object.entries(columns).map(([contract, own]) => [fold(own), contract]));
+  for (let r = 0; r < Math.min(20, rows.length); r++) {
+    rows[r] = rows[r].map((cell) => (typeof cell === "string" && byOwn.has(fold(cell)) ? byOwn.get(fold(cell))! : cell));
+  }
+}
+
+/**
+ * Reads the found tables' cells in chunks that keep every request under the size limit, several
+ * chunks per sync while they fit. Returns the engine's input with sheet positions for messages.
+ */
+export async function readTables(
+  run: ExcelRun,
+  found: FoundTable[],
+  options: { mapping?: WorkbookMapping; onProgress?: ProgressListener; cancel?: CancelToken } = {},
+): Promise<WorkbookInput> {
+  const totalRows = found.reduce((a, f) => a + f.rowCount, 0);
+  let doneRows = 0;
+  const input: WorkbookInput = {};
+  await run(async (context) => {
+    for (const f of found) {
+      const rows: CellValue[][] = new Array(f.rowCount);
+      const whole = rangeOf(context, f.source);
+      const chunks = rowChunks(f.rowCount, f.columnCount);
+      for (let i = 0; i < chunks.length; ) {
+        if (options.cancel?.cancelled) throw new CancelledError();
+        // Queue chunks until the next would pass the per-request cell budget, then sync once.
+        const batch: { start: number; range: Excel.Range }[] = [];
+        let cells = 0;
+        while (i < chunks.length && (batch.length === 0 || cells + chunks[i][1] * f.columnCount <= MAX_READ_CELLS)) {
+          const [start, count] = chunks[i++];
+          cells += count * f.columnCount;
+          batch.push({ start, range: whole.getCell(start, 0).getResizedRange(count - 1, f.columnCount - 1).load("values") });
+        }
+        await context.sync();
+        for (const b of batch) {
+          b.range.values.forEach((row, k) => (rows[b.start + k] = row as CellValue[]));
+          doneRows += b.range.values.length;
+        }
+        options.onProgress?.({ phase: "läser", done: doneRows, total: totalRows, detail: f.table });
+      }
+      applyColumnMapping(rows, options.mapping?.[f.table]?.columns);
+      const table: TableInput = { rows, sheet: f.sheet, firstRow: f.rowIndex + 1, firstColumn: f.columnIndex + 1 };
+      input[f.table] = table;
+    }
+  });
+  return input;
+}

@@ -1,0 +1,156 @@
+import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
+import { a1, blockPlaces } from "../engine/sheet-geometry";
+import { addChart } from "./charts";
+import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
+import { literalCell } from "./literal-text";
+
+export const TEMP_PREFIX = "KPB~";
+
+export interface WriteReport {
+  sheets: string[];
+  syncs: number;
+}
+
+/** Rows of a block in slices whose JSON stays under the request budget. */
+function slices(rows: unknown[][], budget = MAX_REQUEST_BYTES): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, i) => {
+    const size = JSON.stringify(row).length * 2; // values and their number formats
+    if (i > start && bytes + size > budget) {
+      out.push([start, i - start]);
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  if (rows.length > start) out.push([start, rows.length - start]);
+  return out;
+}
+
+/**
+ * Writes the result sheets safely. Phase 1 writes every sheet's cells into hidden temporary
+ * sheets, in chunks, with progress and cancel. Phase 2, in ONE request, swaps them in: an existing
+ * `KPB …` sheet is kept (so the user's formulas pointing at it keep working), cleared and filled by
+ * a copy from its temporary sheet; tables and charts are recreated under their stable names. If
+ * anything fails before or during the swap, the previous results stay as they were and the
+ * temporary sheets are removed (or, if the workbook went away, at the start of the next refresh).
+ */
+export async function writeResultSheets(
+  run: ExcelRun,
+  layouts: SheetLayout[],
+  options: { onProgress?: ProgressListener; cancel?: CancelToken } = {},
+): Promise<WriteReport> {
+  let syncs = 0;
+  const totalRows = layouts.reduce((a, l) => a + l.blocks.reduce((b, x) => b + x.rows.length, 0), 0);
+  let doneRows = 0;
+  const sync = async (context: Excel.RequestContext) => {
+    await context.sync();
+    syncs++;
+  };
+  try {
+    await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await sync(context);
+      for (const s of sheets.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
+
+      // Phase 1: temporary sheets.
+      for (const [index, layout] of layouts.entries()) {
+        const temp = sheets.add(`${TEMP_PREFIX}${index + 1}`);
+        temp.visibility = "Hidden" as Excel.SheetVisibility;
+        const places = blockPlaces(layout);
+        for (const [b, block] of layout.blocks.entries()) {
+          const place = places[b];
+          if (place.titleRow !== null) {
+            const title = temp.getRange(a1(place.titleRow, 1));
+            title.values = [[block.title!]];
+            title.format.font.bold = true;
+          }
+          const header = temp.getRange(a1(place.headerRow, 1, 1, block.columns.length));
+          header.values = [block.columns.map((c) => c.header)];
+          for (const [start, count] of slices(block.rows)) {
+            if (options.cancel?.cancelled) throw new CancelledError();
+            const range = temp.getRange(a1(place.headerRow + 1 + start, 1, count, block.columns.length));
+            const rows = block.rows.slice(start, start + count);
+            range.numberFormat = rows.map((_, r) =>
+              block.columns.map((c, col) => {
+                const override = block.rowFormats?.find((f) => f.column === col);
+                return NUMBER_FORMATS[override ? override.formats[start + r] : c.format];
+              }),
+            );
+            range.values = rows.map((row) => row.map(literalCell));
+            await sync(context);
+            doneRows += count;
+            options.onProgress?.({ phase: "skriver", done: doneRows, total: totalRows, detail: layout.name });
+          }
+        }
+        await sync(context);
+      }
+      if (options.cancel?.cancelled) throw new CancelledError();
+
+      // Phase 2: swap in one request.
+      const existing = layouts.map((l) => {
+        const sheet = sheets.getItemOrNullObject(l.name);
+        sheet.load("name");
+        sheet.tables.load("items/name");
+        sheet.charts.load("items/name");
+        return sheet;
+      });
+      await sync(context);
+      options.onProgress?.({ phase: "sparar", done: totalRows, total: totalRows, detail: "byter in resultaten" });
+      layouts.forEach((layout, index) => {
+        const temp = sheets.getItem(`${TEMP_PREFIX}${index + 1}`);
+        const old = existing[index];
+        let target: Excel.Worksheet;
+        if (old.isNullObject) {
+          temp.name = layout.name;
+          temp.visibility = "Visible" as Excel.SheetVisibility;
+          target = temp;
+        } else {
+          old.tables.items.forEach((t) => t.convertToRange());
+          old.charts.items.forEach((c) => c.delete());
+          old.getRange().clear();
+          const used = temp.getUsedRange();
+          old.getRange("A1").copyFrom(used, "All" as Excel.RangeCopyType);
+          temp.delete();
+          target = old;
+        }
+        finishSheet(target, layout);
+        target.position = index;
+      });
+      await sync(context);
+    });
+  } catch (error) {
+    await removeTemporarySheets(run).catch(() => undefined);
+    throw error;
+  }
+  return { sheets: layouts.map((l) => l.name), syncs };
+}
+
+/** Tables, widths, frozen header and charts: everything that is not cell contents. */
+function finishSheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  const places = blockPlaces(layout);
+  layout.blocks.forEach((block, b) => {
+    const place = places[b];
+    const table = sheet.tables.add(a1(place.headerRow, 1, 1 + place.bodyRows, block.columns.length), true);
+    table.name = block.tableName;
+    table.style = "TableStyleMedium2";
+    block.columns.forEach((c, i) => (sheet.getRange(a1(1, i + 1)).format.columnWidth = Math.max(40, c.width * 7)));
+  });
+  sheet.freezePanes.freezeRows(places[0]?.headerRow ?? 1);
+  for (const spec of layout.charts) addChart(sheet, layout, spec, places);
+}
+
+/** Leftovers of an interrupted refresh are removed; the results themselves are untouched. */
+export async function removeTemporarySheets(run: ExcelRun): Promise<void> {
+  await run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const temps = sheets.items.filter((s) => s.name.startsWith(TEMP_PREFIX));
+    if (temps.length === 0) return;
+    temps.forEach((s) => s.delete());
+    await context.sync();
+  });
+}

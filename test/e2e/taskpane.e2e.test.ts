@@ -1,0 +1,75 @@
+/**
+ * Headless smoke test of the built add-in: dist/ in Chromium with the fake Office host.
+ * Needs `npm run build` first (`npm run test:e2e` does both) and Chromium (CHROMIUM_PATH or
+ * /usr/bin/chromium).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { assertDistBuilt, ROOT_DIR, TaskpaneHarness } from "./harness";
+
+const packageVersion = (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, "package.json"), "utf8")) as { version: string })
+  .version;
+
+jest.setTimeout(120000);
+
+describe("task pane in headless Chromium", () => {
+  let harness: TaskpaneHarness;
+
+  beforeAll(async () => {
+    assertDistBuilt();
+    harness = await TaskpaneHarness.launch({ fakeHostScript: "test-output/e2e/fake-office.js" });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  describe("Swedish Excel (default)", () => {
+    beforeAll(async () => {
+      await harness.openTaskpane();
+    });
+
+    it("renders the title without errors", async () => {
+      await expect(harness.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        "KPB – Kostnad per brukare",
+      );
+      await expect(harness.page.getByText("Panelen laddas").isVisible()).resolves.toBe(true);
+      expect(harness.errors()).toEqual([]);
+    });
+
+    it("registers KPB.VERSION, which returns the package version", async () => {
+      expect(await harness.functionIds()).toContain("VERSION");
+      await expect(harness.callFunction("VERSION")).resolves.toBe(packageVersion);
+    });
+
+    it("associates the ribbon action refreshKpb, which completes its event", async () => {
+      expect(await harness.actionIds()).toContain("refreshKpb");
+      // Nothing has registered a refresh yet, so the command falls back to showing the pane.
+      await expect(harness.invokeAction("refreshKpb")).resolves.toEqual({ completed: true });
+      expect((await harness.taskpaneState()).calls).toContain("showAsTaskpane");
+      expect(harness.errors()).toEqual([]);
+    });
+
+    it("exposes the fake workbook to the page", async () => {
+      const hasExcel = await harness.page.evaluate(() => typeof (window as unknown as { Excel?: unknown }).Excel);
+      expect(hasExcel).toBe("object");
+      await expect(harness.fakeWorkbook((fake) => typeof fake.workbook)).resolves.toBe("object");
+    });
+
+    it("saves a screenshot", async () => {
+      const file = await harness.screenshot("taskpane");
+      expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    });
+  });
+
+  describe("English Excel", () => {
+    it("shows the English strings", async () => {
+      await harness.openTaskpane({ office: { displayLanguage: "en-US" } });
+      await expect(harness.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        "KPB – Cost per client",
+      );
+      await harness.screenshot("taskpane-en");
+      expect(harness.errors()).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Add-in bundle. One entry (src/taskpane/index.tsx) that imports the functions and the ribbon
+ * commands, so that everything in the shared runtime uses one instance of every module.
+ *
+ *   npm run build         production build into dist/ (manifest URLs rewritten to KPB_PROD_URL)
+ *   npm run build:dev     development build (manifest keeps the dev URLs)
+ *   npm run dev-server    https://localhost:3000 with the Office dev certificates
+ *
+ * Certificates are only requested when serving; a build never touches them.
+ */
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { toProductionManifest } = require("./scripts/manifest-urls");
+
+const DIST = path.resolve(__dirname, "dist");
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const FUNCTIONS_SCRIPT = "functions.js";
+
+/**
+ * The manifest's custom-functions <Script> element is required, but in a shared runtime Excel runs
+ * the functions from the <Page> (taskpane.html), which already contains them. functions.js is
+ * therefore a stub: loading it in addition must not register a second copy of the functions.
+ */
+class FunctionsScriptStubPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsScriptStubPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsScriptStubPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.emitAsset(
+            FUNCTIONS_SCRIPT,
+            new webpack.sources.RawSource(
+              "/* KPB: the worksheet functions are registered by taskpane.html (shared runtime). */\n",
+            ),
+            { minimized: true },
+          );
+        },
+      );
+    });
+  }
+}
+
+async function devServerHttpsOptions() {
+  // Required lazily: only `webpack serve` needs (and may create/install) the dev certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: DIST,
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".mjs", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.webpack.json"),
+              onlyCompileBundledFiles: true,
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new FunctionsScriptStubPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : toProductionManifest(content.toString(), process.env.KPB_PROD_URL);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      maxAssetSize: 1536 * 1024,
+      maxEntrypointSize: 1536 * 1024,
+    },
+    devServer: {
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? { type: "https", options: await devServerHttpsOptions() } : "https",
+      static: false,
+    },
+  };
+};
