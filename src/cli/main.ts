@@ -5,13 +5,19 @@ import { resultSheets } from "../engine/result-sheets";
 import { runKpb } from "../engine/run";
 import { exempelbyTables } from "../sample/exempelby";
 import { problemList, summaryText } from "./summary";
+import { explainWorkbook, ExplainUsageError } from "./explain";
+import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
-import { writeFileAtomically, writeInputWorkbook, writeResultWorkbook } from "./xlsx-output";
+import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInputWorkbook } from "./xlsx-output";
 
 const USAGE = `Användning:
   kpb run <arbetsbok.xlsx> [--out resultat.xlsx] [--json resultat.json] [--year ÅR] [--method stegvis|reciprok]
+                                 [--secret-file FIL]  hemligheten bakom pseudonymer (standard: .kpb-secret i arbetsbokens mapp)
   kpb demo [--dir MAPP]          kör exempelkommunen Exempelby (skriver indata, resultat och JSON)
   kpb sample <fil.xlsx>          skriver exempelkommunens indata till en arbetsbok
+  kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
+                                 förklarar en pools, brukares eller ett nyckeltals siffra ned till
+                                 Ekonomi-raderna, reglerna och stödpoolernas andelar (50 rader per kontoklass)
   kpb --help
 
 Slutkod: 0 klart (varningar tillåtna), 1 datafel stoppade körningen, 2 fel användning eller fil.`;
@@ -40,14 +46,33 @@ function parseArgs(args: string[]): Options {
 }
 
 /** Prints where the run is, so a long run on a large municipality is visibly alive. */
+let progressOpen = false;
 function progress(message: string): () => void {
   const start = Date.now();
   process.stderr.write(`${message} … `);
-  return () => process.stderr.write(`${((Date.now() - start) / 1000).toFixed(1).replace(".", ",")} s\n`);
+  progressOpen = true;
+  return () => {
+    progressOpen = false;
+    process.stderr.write(`${((Date.now() - start) / 1000).toFixed(1).replace(".", ",")} s\n`);
+  };
 }
 
+/** The same file by path or by identity (a link, another spelling of the path). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Problem codes that mean a pseudonym was written in place of something from the workbook. */
+const PSEUDONYM_CODES = new Set(["personalIdentityNumber", "personalDataInCells"]);
+
 async function runWorkbook(file: string, opts: Options): Promise<number> {
-  const known = new Set(["out", "json", "year", "method"]);
+  const known = new Set(["out", "json", "year", "method", "secret-file"]);
   for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
   const yearText = opts.flags.get("year");
   const year = yearText === undefined ? undefined : Number(yearText);
@@ -57,25 +82,43 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   const base = file.replace(/\.xlsx$/i, "");
   const out = opts.flags.get("out") ?? `${base}-kpb.xlsx`;
   const json = opts.flags.get("json") ?? `${base}-kpb.json`;
-  if (path.resolve(out) === path.resolve(file)) throw new UsageError("--out får inte vara samma fil som indata (indata skrivs aldrig över).");
+  if (await sameFile(out, file)) throw new UsageError("--out får inte vara samma fil som indata (indata skrivs aldrig över).");
+  if (await sameFile(json, file)) throw new UsageError("--json får inte vara samma fil som indata (indata skrivs aldrig över).");
+  if (await sameFile(out, json)) throw new UsageError("--out och --json får inte vara samma fil.");
+  const secret = await loadSecret(opts.flags.get("secret-file") ?? defaultSecretFile(file));
 
   const started = Date.now();
   let done = progress(`Läser ${file}`);
   const input = await readWorkbookFile(file);
   done();
   done = progress("Beräknar KPB");
-  const outcome = runKpb(input, { overrides: { year, allocationMethod: method as "stegvis" | "reciprok" | undefined } });
+  const outcome = runKpb(input, {
+    overrides: { year, allocationMethod: method as "stegvis" | "reciprok" | undefined },
+    pseudonymSecret: secret.secret,
+  });
   done();
   if (!outcome.ok) {
     console.error(`\nKörningen stoppades av ${outcome.problems.filter((p) => p.severity === "error").length} datafel:\n${problemList(outcome.problems)}`);
-    await writeFileAtomically(json, (tmp) => fs.writeFile(tmp, JSON.stringify({ ok: false, problems: problemsJson(outcome.problems) }, null, 2)));
+    await writeFilesAtomically([{ target: json, data: JSON.stringify({ ok: false, problems: problemsJson(outcome.problems) }, null, 2) }]);
     console.error(`\nProblemen finns också i ${json}.`);
     return 1;
   }
   const { result } = outcome;
+  if (!secret.stored && result.problems.some((p) => PSEUDONYM_CODES.has(p.code))) {
+    try {
+      await saveSecret(secret);
+      console.error(`Hemligheten bakom pseudonymerna sparades i ${secret.file}. Behåll den hos arbetsboken och skicka den aldrig med resultaten.`);
+    } catch (e) {
+      console.error(
+        `Kunde inte spara hemligheten bakom pseudonymerna i ${secret.file} (${(e as NodeJS.ErrnoException).code ?? e}); nästa körning ger andra pseudonymer. Ange en fil med --secret-file.`,
+      );
+    }
+  }
   done = progress(`Skriver ${out}`);
-  await writeResultWorkbook(out, resultSheets(result, result.benchmark));
-  await writeFileAtomically(json, (tmp) => fs.writeFile(tmp, JSON.stringify(resultJson(result), null, 2)));
+  await writeFilesAtomically([
+    { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark)) },
+    { target: json, data: JSON.stringify(resultJson(result), null, 2) },
+  ]);
   done();
   console.log(`\n${summaryText(result)}`);
   if (result.problems.length) console.log(`\n${result.problems.length} varningar:\n${problemList(result.problems, 20)}`);
@@ -105,6 +148,10 @@ export async function main(args: string[]): Promise<number> {
       return await runWorkbook(rest[0], opts);
     }
     if (command === "demo") return await demo(opts);
+    if (command === "explain") {
+      if (rest.length !== 1) throw new UsageError("kpb explain behöver exakt en arbetsbok.");
+      return await explainWorkbook(rest[0], opts.flags);
+    }
     if (command === "sample") {
       if (rest.length !== 1) throw new UsageError("kpb sample behöver ett filnamn.");
       await writeInputWorkbook(rest[0], exempelbyTables());
@@ -113,7 +160,15 @@ export async function main(args: string[]): Promise<number> {
     }
     throw new UsageError(`Okänt kommando "${command}".`);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (progressOpen) {
+      progressOpen = false;
+      process.stderr.write("\n");
+    }
+    if (e instanceof OutputWriteError || e instanceof SecretFileError) {
+      console.error(e.message);
+      return 2;
+    }
+    if (e instanceof UsageError || e instanceof ExplainUsageError) {
       console.error(`${e.message}\n\n${USAGE}`);
       return 2;
     }

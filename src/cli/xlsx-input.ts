@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
 import { fold } from "../engine/cells";
 import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine/model";
 import { TABLE_ALIASES, TABLE_SCHEMAS } from "../engine/table-schema";
@@ -97,7 +98,43 @@ export function findTables(wb: ExcelJS.Workbook): WorkbookInput {
   return input;
 }
 
+/** The first bytes of a file: an .xlsx is a zip ("PK"); an encrypted .xlsx or an old .xls is an OLE compound file. */
+const ZIP_MAGIC = [0x50, 0x4b];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Checks what the path is before exceljs tries it, so the user hears the real reason. */
+async function checkWorkbookPath(path: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) throw new WorkbookFileError(`${path} är en mapp, inte en arbetsbok.`);
+    if (stat.size === 0) throw new WorkbookFileError(`${path} är tom (0 byte); det är ingen arbetsbok.`);
+    handle = await fs.open(path, "r");
+    const head = new Uint8Array(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    const startsWith = (magic: number[]) => bytesRead >= magic.length && magic.every((b, i) => head[i] === b);
+    if (startsWith(CFB_MAGIC)) {
+      throw new WorkbookFileError(
+        `${path} är lösenordsskyddad (krypterad) eller en .xls i det gamla formatet. Öppna den i Excel, ta bort lösenordet (Arkiv > Info > Skydda arbetsbok) och spara som .xlsx, och försök igen.`,
+      );
+    }
+    if (!startsWith(ZIP_MAGIC)) {
+      throw new WorkbookFileError(`${path} är ingen .xlsx-arbetsbok (filen är skadad eller av en annan sort). Spara den som .xlsx i Excel och försök igen.`);
+    }
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new WorkbookFileError(`Filen ${path} finns inte.`);
+    if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError(`Filen ${path} går inte att läsa (behörighet saknas).`);
+    if (code === "ENOTDIR") throw new WorkbookFileError(`Sökvägen ${path} finns inte (en del av den är ingen mapp).`);
+    throw new WorkbookFileError(`Filen ${path} går inte att läsa (${code ?? String(e)}).`);
+  } finally {
+    await handle?.close();
+  }
+}
+
 export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
+  await checkWorkbookPath(path);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);

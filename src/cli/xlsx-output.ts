@@ -45,23 +45,117 @@ export function buildResultWorkbook(layouts: SheetLayout[]): ExcelJS.Workbook {
 }
 
 /**
+ * The file operations the writers use. Tests replace them to simulate a full disk, a locked file
+ * or a failing rename; the program never does.
+ */
+export const outputFs = {
+  writeFile: (file: string, data: string | Uint8Array): Promise<void> => fs.writeFile(file, data),
+  rename: (from: string, to: string): Promise<void> => fs.rename(from, to),
+};
+
+/** A result file could not be written; the message says why and that nothing earlier was touched. */
+export class OutputWriteError extends Error {
+  constructor(
+    readonly target: string,
+    readonly code: string | undefined,
+  ) {
+    super(`${outputWriteReason(target, code)} Inget skrevs över: tidigare resultat och indata är orörda.`);
+    this.name = "OutputWriteError";
+  }
+}
+
+function outputWriteReason(target: string, code: string | undefined): string {
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return `Disken är full: ${target} kunde inte skrivas. Frigör utrymme och kör igen.`;
+    case "EACCES":
+    case "EPERM":
+      return `Behörighet saknas att skriva ${target}. Välj en annan plats med --out/--json, eller stäng filen om den är öppen i Excel.`;
+    case "EBUSY":
+    case "ETXTBSY":
+      return `${target} är låst, troligen öppen i Excel. Stäng den och kör igen.`;
+    case "ENOENT":
+    case "ENOTDIR":
+      return `Mappen för ${target} finns inte.`;
+    case "EISDIR":
+      return `${target} är en mapp, inte en fil.`;
+    case "EROFS":
+      return `${target} ligger på en skrivskyddad disk.`;
+    default:
+      return `${target} kunde inte skrivas (${code ?? "okänt fel"}).`;
+  }
+}
+
+const tmpPathFor = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+
+/**
+ * Writes every file next to its target first and moves them into place only when all of them
+ * are whole on disk; if moving one fails, the ones already moved are put back. So a full disk, a
+ * locked file or a failed rename leaves every earlier file byte-identical (and the workbook and
+ * its JSON never come from different runs). Failures are OutputWriteErrors.
+ */
+export async function writeFilesAtomically(files: { target: string; data: string | Uint8Array }[]): Promise<void> {
+  const temps = files.map((f) => tmpPathFor(f.target));
+  const backups = files.map((f) => `${tmpPathFor(f.target)}.bak`);
+  /** Per file: was there an earlier file (now at its backup), and is the new one in place? */
+  const moved: { backedUp: boolean; placed: boolean }[] = files.map(() => ({ backedUp: false, placed: false }));
+  const cleanUp = async () => {
+    for (const [i, { target }] of files.entries()) {
+      if (moved[i].placed) await fs.rm(target, { force: true }).catch(() => undefined);
+      if (moved[i].backedUp) await fs.rename(backups[i], target).catch(() => undefined);
+    }
+    await Promise.all(temps.map((tmp) => fs.rm(tmp, { force: true }).catch(() => undefined)));
+  };
+  let current = files[0]?.target ?? "";
+  try {
+    for (const [i, { target, data }] of files.entries()) {
+      current = target;
+      await outputFs.writeFile(temps[i], data);
+    }
+    for (const [i, { target }] of files.entries()) {
+      current = target;
+      const exists = await fs.lstat(target).then(
+        (st) => !st.isDirectory(),
+        () => false,
+      );
+      if (exists) {
+        await outputFs.rename(target, backups[i]);
+        moved[i].backedUp = true;
+      }
+      await outputFs.rename(temps[i], target);
+      moved[i].placed = true;
+    }
+  } catch (e) {
+    await cleanUp();
+    throw new OutputWriteError(current, (e as NodeJS.ErrnoException).code);
+  }
+  await Promise.all(backups.map((b, i) => (moved[i].backedUp ? fs.rm(b, { force: true }).catch(() => undefined) : undefined)));
+}
+
+/**
  * Writes next to the target and renames only when the whole file is on disk, so a full disk or
  * a failed write leaves any earlier file at the target untouched.
  */
 export async function writeFileAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const tmp = tmpPathFor(target);
   try {
     await write(tmp);
-    await fs.rename(tmp, target);
+    await outputFs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
-    throw e;
+    throw new OutputWriteError(target, (e as NodeJS.ErrnoException).code);
   }
 }
 
+/** The result workbook as the bytes of an .xlsx file. */
+export async function resultWorkbookBytes(layouts: SheetLayout[]): Promise<Uint8Array> {
+  const buffer = await buildResultWorkbook(layouts).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
 export async function writeResultWorkbook(target: string, layouts: SheetLayout[]): Promise<void> {
-  const wb = buildResultWorkbook(layouts);
-  await writeFileAtomically(target, (tmp) => wb.xlsx.writeFile(tmp));
+  await writeFilesAtomically([{ target, data: await resultWorkbookBytes(layouts) }]);
 }
 
 /** The sample (or any) input tables as a workbook: one sheet and one Excel table per table. */

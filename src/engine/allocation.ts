@@ -70,7 +70,7 @@ function receiversOf(support: PoolDef, input: AllocationInput, log: ProblemLog):
       weights.set(k.to, (weights.get(k.to) ?? 0n) + BigInt(w.toFixed()));
     }
     if (sum.minus(1).abs().greaterThan("0.0001")) {
-      log.error("keySharesSum", { table: "Nycklar", row: rows[0].row, column: "Andel" }, { pool: support.id, sum: sum.toFixed() });
+      log.error("keySharesSum", { table: "Nycklar", row: rows[0].row, column: "Andel" }, { pool: support.id, sum: sum.toFixed().replace(".", ",") });
       ok = false;
     }
   } else {
@@ -118,6 +118,13 @@ const BASIS_TEXT: Record<KeyMethod, string> = { kostnad: "direkt kostnad", volym
 /** Allocates every support pool to its receivers, step-down or reciprocal. Null when blocked. */
 export function allocateSupportPools(input: AllocationInput, log: ProblemLog): AllocationOutcome | null {
   const supports = input.pools.filter((p) => p.kind === "stöd" && p.keyMethod !== null);
+  // Key rows nobody reads (Från unknown, or not a support pool keyed by andel) are shown, not dropped silently.
+  const poolById = new Map(input.pools.map((p) => [p.id, p]));
+  for (const k of input.keys) {
+    const from = poolById.get(k.from);
+    if (!from) log.warning("keyUnknownPool", { table: "Nycklar", row: k.row, column: "Från" }, { pool: k.from });
+    else if (from.kind !== "stöd" || from.keyMethod !== "andel") log.warning("keyNotSupport", { table: "Nycklar", row: k.row, column: "Från" }, { pool: k.from });
+  }
   const receiversBySupport = new Map<string, Receiver[]>();
   let blocked = false;
   for (const s of supports) {
@@ -215,6 +222,15 @@ function allocateReciprocal(
     log.error("reciprocalSingular", { table: "Pooler", row: supports[0].row, column: "Mottagare" });
     return null;
   }
+  // A support pool without direct cost can still receive cost from the others: with nowhere to
+  // send it, that cost would vanish. Same problem as in step-down, reported the same way.
+  supports.forEach((s, i) => {
+    if (receiversBySupport.get(s.id)!.length === 0 && !x[i].abs().lessThan("1e-20")) {
+      reportNoReceivers(s, x[i].toDecimalPlaces(0).toNumber(), log);
+      blocked = true;
+    }
+  });
+  if (blocked) return null;
   const exactToInsats: { from: PoolDef; r: Receiver; exact: Dec; weightSum: string }[] = [];
   supports.forEach((s, i) => {
     const receivers = receiversBySupport.get(s.id)!;

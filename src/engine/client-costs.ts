@@ -2,7 +2,7 @@ import { fold } from "./cells";
 import { splitByWeights } from "./largest-remainder";
 import type { ClientResult, ClientVolumeRow, PoolDef, Settings } from "./model";
 import { addOre } from "./money";
-import { looksLikePersonalIdentityNumber, pseudonym } from "./privacy";
+import { containsPersonalIdentityNumber, PNR_HIDDEN, pseudonym } from "./privacy";
 import type { ProblemLog } from "./problems";
 import { ageGroupOf } from "./settings";
 
@@ -77,7 +77,7 @@ export function aggregateVolumes(rows: ClientVolumeRow[], pools: Map<string, Poo
 
 /** Messages never repeat a personal identity number either. */
 function displayId(id: string): string {
-  return looksLikePersonalIdentityNumber(id) ? "(personnummer dolt)" : id;
+  return containsPersonalIdentityNumber(id) ? PNR_HIDDEN : id;
 }
 
 /**
@@ -100,7 +100,7 @@ export function costClients(
   let hidden = 0;
   for (const id of ids) {
     const c = aggregated.clients.get(id)!;
-    const sensitive = looksLikePersonalIdentityNumber(id);
+    const sensitive = containsPersonalIdentityNumber(id);
     if (sensitive) hidden++;
     const age = c.birthYear === null ? null : settings.year - c.birthYear;
     const byHousingColumn = fold(c.housing);
@@ -139,5 +139,6 @@ export function costClients(
       r.totalOre = addOre(r.totalOre, shares[i]);
     });
   }
-  return ids.map((id) => results.get(id)!);
+  // Listed by the id as written: pseudonyms must not come out in personnummer (birth date) order.
+  return ids.map((id) => results.get(id)!).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

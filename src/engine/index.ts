@@ -8,3 +8,4 @@ export { TABLE_SCHEMAS, TABLE_ALIASES, REQUIRED_TABLES } from "./table-schema";
 export { splitByWeights, roundToTotal } from "./largest-remainder";
 export { oreToString, oreToKr } from "./money";
 export type { SettingsOverrides } from "./settings";
+export * from "./tracing";

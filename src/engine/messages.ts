@@ -31,8 +31,8 @@ export const MESSAGES = {
     en: (p) => `Expected a number but got "${p.value}".`,
   },
   ambiguousNumber: {
-    sv: (p) => `"${p.value}" kan läsas både som ${p.swedish} och ${p.english}; tolkat som ${p.swedish} (svensk decimalkomma). Skriv talet utan tvetydighet.`,
-    en: (p) => `"${p.value}" can be read as ${p.swedish} or ${p.english}; read as ${p.swedish} (Swedish decimal comma). Write it unambiguously.`,
+    sv: (p) => `"${p.value}" är tvetydigt: det kan betyda ${p.decimal} (med decimaltecken) eller ${p.thousands} (med tusentalsavgränsare). Tolkat som ${p.chosen}. Skriv talet utan tvetydighet.`,
+    en: (p) => `"${p.value}" is ambiguous: it can mean ${p.decimal} (decimal mark) or ${p.thousands} (thousands separator). Read as ${p.chosen}. Write the number unambiguously.`,
   },
   tooManyDecimals: {
     sv: (p) => `Beloppet ${p.value} har fler än två decimaler; avrundat till ${p.rounded} kr.`,
@@ -41,6 +41,18 @@ export const MESSAGES = {
   amountTooLarge: {
     sv: (p) => `Beloppet ${p.value} är orimligt stort (över 1 000 miljarder kr). Raden räknas inte.`,
     en: (p) => `The amount ${p.value} is implausibly large (over 1 000 billion kr). The row is not counted.`,
+  },
+  cellErrorValue: {
+    sv: (p) => `${p.column} innehåller Excels felvärde ${p.value} (en formel som inte gick att räkna ut). Rätta formeln eller skriv in värdet; raden räknas inte.`,
+    en: (p) => `${p.column} holds Excel's error value ${p.value} (a formula that could not be computed). Fix the formula or type the value; the row is not counted.`,
+  },
+  cellErrorValueSkipped: {
+    sv: (p) => `${p.column} innehåller Excels felvärde ${p.value} (en formel som inte gick att räkna ut); raden används inte.`,
+    en: (p) => `${p.column} holds Excel's error value ${p.value} (a formula that could not be computed); the row is not used.`,
+  },
+  cellErrorValueBlank: {
+    sv: (p) => `${p.column} innehåller Excels felvärde ${p.value} (en formel som inte gick att räkna ut); cellen läses som tom.`,
+    en: (p) => `${p.column} holds Excel's error value ${p.value} (a formula that could not be computed); the cell is read as empty.`,
   },
   requiredEmpty: {
     sv: (p) => `${p.column} är tom. Raden räknas inte.`,
@@ -69,6 +81,18 @@ export const MESSAGES = {
   unusedRule: {
     sv: (p) => `Regeln (till ${p.target}) matchar ingen rad i Ekonomi.`,
     en: (p) => `The rule (to ${p.target}) matches no row in Ekonomi.`,
+  },
+  shadowedRule: {
+    sv: (p) => `Regeln (${p.pattern} → ${p.target}) nås aldrig: varje rad den kan matcha matchas redan av regeln på rad ${p.byRow} (till ${p.byTarget}), som står före${String(p.byRows).includes(",") ? ` (även rad ${p.byRows})` : ""}. Ta bort regeln eller flytta den ovanför.`,
+    en: (p) => `The rule (${p.pattern} → ${p.target}) is never reached: every row it can match is already matched by the rule on row ${p.byRow} (to ${p.byTarget}) above it${String(p.byRows).includes(",") ? ` (also rows ${p.byRows})` : ""}. Remove the rule or move it up.`,
+  },
+  ruleNeverReached: {
+    sv: (p) => `Regeln (${p.pattern} → ${p.target}) nås aldrig på denna huvudbok: alla ${p.count} rader den matchar (${p.amount} kr) kodas redan av tidigare regler (rad ${p.byRows}).`,
+    en: (p) => `The rule (${p.pattern} → ${p.target}) is never reached on this ledger: all ${p.count} rows it matches (${p.amount} kr) are already coded by earlier rules (row ${p.byRows}).`,
+  },
+  ambiguousCoding: {
+    sv: (p) => `${p.count} rader i Ekonomi (rad ${p.rows}; ${p.amount} kr) kodas av regeln på rad ${p.winnerRow} (till ${p.winnerTarget}) men matchar också senare regler med annat Till: rad ${p.others} (Till, antal rader). Ordningen i Kodning avgör; kontrollera att det är avsikten.`,
+    en: (p) => `${p.count} rows in Ekonomi (rows ${p.rows}; ${p.amount} kr) are coded by the rule on row ${p.winnerRow} (to ${p.winnerTarget}) but also match later rules with another Till: row ${p.others} (Till, number of rows). The order in Kodning decides; check that this is intended.`,
   },
   uncodedRow: {
     sv: (p) => `Raden (${p.key}, ${p.amount} kr) matchar ingen kodningsregel och redovisas som ej kodad.`,
@@ -182,6 +206,10 @@ export const MESSAGES = {
     sv: (p) => `${p.count} brukar-id ser ut som personnummer eller samordningsnummer. De skrivs aldrig ut; resultaten visar en pseudonym i stället.`,
     en: (p) => `${p.count} client ids look like personal identity or coordination numbers. They are never written out; results show a pseudonym instead.`,
   },
+  personalDataInCells: {
+    sv: (p) => `${p.count} ${p.count === 1 ? "cell" : "celler"} i ${p.column} (första på rad ${p.row}) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.`,
+    en: (p) => `${p.count} ${p.count === 1 ? "cell" : "cells"} in ${p.column} (first on row ${p.row}) hold something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,
+  },
   poolWithoutVolume: {
     sv: (p) => `Poolen ${p.pool} har kostnad (${p.amount} kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad.`,
     en: (p) => `The pool ${p.pool} has cost (${p.amount} kr) but no volume in Brukare; no unit cost and no client cost.`,
@@ -217,6 +245,10 @@ export const MESSAGES = {
   moneyOverflow: {
     sv: () => `Beloppen är för stora för att räknas exakt.`,
     en: () => `The amounts are too large to compute exactly.`,
+  },
+  internalError: {
+    sv: (p) => `Beräkningen stannade på ett oväntat fel (${p.detail}). Inget resultat skrevs. Rapportera felet tillsammans med en avidentifierad kopia av arbetsboken.`,
+    en: (p) => `The calculation stopped on an unexpected error (${p.detail}). No result was written. Please report it with a de-identified copy of the workbook.`,
   },
   reconciliationFailed: {
     sv: (p) => `Avstämningen går inte ihop: ${p.detail}.`,

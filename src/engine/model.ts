@@ -5,6 +5,8 @@
  * ratios are Decimal strings so that nothing is rounded before display.
  */
 
+import type { TraceLineage } from "./tracing/types";
+
 /** A cell as both Excel (`Range.values`) and a file reader deliver it. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -291,6 +293,8 @@ export interface KpbResult {
   hourBands: { band: string; clients: number }[];
   /** Per area × age group. */
   consumption: ConsumptionRow[];
+  /** Lineage for explaining every figure (tracing/): ledger rows, rules, volume by period, coding checks. */
+  trace?: TraceLineage;
 }
 
 export interface AllocationFlow {

@@ -1,4 +1,4 @@
-import { isBlank, readDecimal, readInteger, type Read } from "./cells";
+import { isBlank, isValidDate, readDecimal, readInteger, type Read } from "./cells";
 import { Dec } from "./decimal";
 import type { CellValue } from "./model";
 import { MAX_ROW_AMOUNT_ORE, MICRO } from "./money";
@@ -9,10 +9,26 @@ import type { Place, ProblemLog } from "./problems";
  * They hold the rules that several tables share (amounts, volumes, shares, years).
  */
 function display(cell: CellValue): string {
-  return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  if (cell instanceof Date) return isValidDate(cell) ? cell.toISOString().slice(0, 10) : "ogiltigt datum";
+  if (typeof cell === "boolean") return cell ? "SANT" : "FALSKT";
+  return String(cell);
 }
 
-function readNumberReporting(cell: CellValue, expected: string, place: Place, log: ProblemLog): Read<Dec> {
+/** A decimal the Swedish way for a message: "1 234,5", "-0,25". */
+function swedishNumber(value: Dec): string {
+  const [int, frac] = value.abs().toFixed().split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return `${value.isNegative() && !value.isZero() ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
+}
+
+/**
+ * `1,234` and `1.234` can be a decimal (1,234) or a thousands group (1 234). Amounts are money
+ * with at most two decimals, so there the thousands reading is the only sensible one; other
+ * numbers (volumes, shares) keep the decimal reading. Either way the warning says which was used.
+ */
+type Ambiguity = "decimal" | "thousands";
+
+function readNumberReporting(cell: CellValue, expected: string, place: Place, log: ProblemLog, ambiguity: Ambiguity = "decimal"): Read<Dec> {
   const read = readDecimal(cell);
   if (!read.ok) {
     if (isBlank(cell)) log.error("requiredEmpty", place, { column: place.column ?? "" });
@@ -20,12 +36,15 @@ function readNumberReporting(cell: CellValue, expected: string, place: Place, lo
     return read;
   }
   if (read.note === "ambiguous") {
-    const text = String(cell).trim();
+    const thousands = read.value.times(1000);
+    const chosen = ambiguity === "thousands" ? thousands : read.value;
     log.warning("ambiguousNumber", place, {
-      value: text,
-      swedish: read.value.toFixed(),
-      english: text.replace(/[.,]/g, ""),
+      value: String(cell).trim(),
+      decimal: swedishNumber(read.value),
+      thousands: swedishNumber(thousands),
+      chosen: swedishNumber(chosen),
     });
+    return { ok: true, value: chosen };
   }
   return read;
 }
@@ -38,7 +57,7 @@ export function readDecimalValue(cell: CellValue, expected: string, place: Place
 
 /** A ledger amount in öre (kronor with up to two decimals; more are rounded with a warning). */
 export function readAmountOre(cell: CellValue, place: Place, log: ProblemLog): number | null {
-  const read = readNumberReporting(cell, "ett belopp i kronor", place, log);
+  const read = readNumberReporting(cell, "ett belopp i kronor", place, log, "thousands");
   if (!read.ok) return null;
   const ore = read.value.times(100);
   if (ore.abs().greaterThan(MAX_ROW_AMOUNT_ORE)) {
@@ -48,7 +67,7 @@ export function readAmountOre(cell: CellValue, place: Place, log: ProblemLog): n
   const rounded = ore.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
   // Binary floats from Excel (0.1 + 0.2) carry noise far below an öre; only real extra decimals warn.
   if (typeof cell === "string" && !ore.isInteger()) {
-    log.warning("tooManyDecimals", place, { value: cell.trim(), rounded: rounded.div(100).toFixed(2) });
+    log.warning("tooManyDecimals", place, { value: cell.trim(), rounded: rounded.div(100).toFixed(2).replace(".", ",") });
   }
   return rounded.toNumber();
 }

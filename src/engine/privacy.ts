@@ -16,6 +16,45 @@ export function looksLikePersonalIdentityNumber(text: string): boolean {
   return month >= 1 && month <= 12 && plainDay >= 1 && plainDay <= 31;
 }
 
+/** The same shapes inside a longer text ("Utbetalning 19450312-1234"), not next to other digits. */
+const PNR_IN_TEXT = /(?<!\d)(?:(?:19|20)\d{2}|\d{2})(\d{2})(\d{2})\s?[-+]?\s?\d{4}(?!\d)/g;
+
+function validMonthDay(month: string, day: string): boolean {
+  const m = Number(month);
+  const d = Number(day) > 60 ? Number(day) - 60 : Number(day);
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/** True when the text is, or contains, something that looks like a personnummer or samordningsnummer. */
+export function containsPersonalIdentityNumber(text: string): boolean {
+  if (text.length < 10) return false;
+  if (looksLikePersonalIdentityNumber(text)) return true;
+  for (const m of text.matchAll(PNR_IN_TEXT)) if (validMonthDay(m[1], m[2])) return true;
+  return false;
+}
+
+/** Replaces every personnummer-looking part of a text (by default with "(personnummer dolt)"). */
+export function redactPersonalIdentityNumbers(text: string, replace: (found: string) => string = () => PNR_HIDDEN): string {
+  if (text.length < 10) return text;
+  if (looksLikePersonalIdentityNumber(text)) return replace(text);
+  return text.replace(PNR_IN_TEXT, (found: string, month: string, day: string) => (validMonthDay(month, day) ? replace(found) : found));
+}
+
+export const PNR_HIDDEN = "(personnummer dolt)";
+
+/**
+ * A fresh secret for a run that was given none: pseudonyms are then safe but change from run to
+ * run. The add-in keeps one secret per workbook (in its settings) and the command line one per
+ * folder (`.kpb-secret`), so the same client keeps the same pseudonym across refreshes.
+ */
+export function randomSecret(): string {
+  const bytes = new Uint8Array(32);
+  const crypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,

@@ -1,5 +1,6 @@
 import { renderMessage, type MessageCode } from "./messages";
 import type { Problem, Severity, TableName } from "./model";
+import { redactPersonalIdentityNumbers } from "./privacy";
 
 export interface Place {
   table: TableName | "Körning";
@@ -7,6 +8,26 @@ export interface Place {
   column?: string | null;
   sheet?: string;
   cell?: string;
+}
+
+/** Longest text a message quotes from a cell; longer values are cut with "…". */
+export const MAX_QUOTED_LENGTH = 120;
+
+/**
+ * What a message may quote from the workbook: never a personnummer (it is replaced by
+ * "(personnummer dolt)"), and never a whole page of text.
+ */
+function safeParams(params: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== "string") {
+      out[key] = value;
+      continue;
+    }
+    const redacted = redactPersonalIdentityNumbers(value);
+    out[key] = redacted.length > MAX_QUOTED_LENGTH ? `${Array.from(redacted).slice(0, MAX_QUOTED_LENGTH - 1).join("")}…` : redacted;
+  }
+  return out;
 }
 
 /** Collects data problems; the engine reports through it and never throws on bad data. */
@@ -21,7 +42,8 @@ export class ProblemLog {
     this.add("warning", code, place, params);
   }
 
-  private add(severity: Severity, code: MessageCode, place: Place, params: Record<string, string | number>): void {
+  private add(severity: Severity, code: MessageCode, place: Place, rawParams: Record<string, string | number>): void {
+    const params = safeParams(rawParams);
     const problem: Problem = {
       table: place.table,
       row: place.row ?? null,

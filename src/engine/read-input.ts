@@ -1,5 +1,7 @@
 import { readInteger, readPeriod } from "./cells";
-import type { ParsedInput, TableName, WorkbookInput } from "./model";
+import { TABLE_NAMES, type ParsedInput, type TableName, type WorkbookInput } from "./model";
+import { redactPersonalData } from "./personal-data";
+import { randomSecret } from "./privacy";
 import {
   parseBenchmark,
   parseCatalogue,
@@ -19,11 +21,12 @@ import { cellOf, locateTable, type LocatedTable } from "./table-reader";
  * Locates and parses every contract table. Returns null when a required table is missing or
  * unreadable (the problems say which); otherwise the typed input, with row problems logged.
  */
-export function readInput(input: WorkbookInput, log: ProblemLog, overrides: SettingsOverrides): ParsedInput | null {
+export function readInput(input: WorkbookInput, log: ProblemLog, overrides: SettingsOverrides, secret: string = randomSecret()): ParsedInput | null {
   const located = new Map<TableName, LocatedTable | null>();
   for (const [name, table] of Object.entries(input) as [TableName, WorkbookInput[TableName]][]) {
-    if (table) located.set(name, locateTable(name, table, log));
+    if (table && TABLE_NAMES.includes(name)) located.set(name, locateTable(name, table, log));
   }
+  redactPersonalData([...located.values()].filter((t): t is LocatedTable => t !== null), secret, log);
   for (const name of REQUIRED_TABLES) {
     if (!input[name]) log.error("tableMissing", { table: name }, { table: name });
   }

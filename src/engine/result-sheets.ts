@@ -1,4 +1,5 @@
 import { benchmarkFor } from "./benchmark-match";
+import { codingCheckBlock, tracingSheet } from "./tracing/sheet";
 import { COST_CATEGORIES } from "./coding";
 import { Dec } from "./decimal";
 import type { BenchmarkRow, KpbResult, Problem } from "./model";
@@ -39,6 +40,8 @@ export interface SheetBlock {
   rows: SheetCell[][];
   /** Where a column mixes units: one format per row for that column. */
   rowFormats?: { column: number; formats: ColumnFormat[] }[];
+  /** Columns whose text is an A1 target in the workbook (`'Ekonomi'!A17`): the writer may make them hyperlinks. */
+  linkColumns?: number[];
 }
 
 export type ChartKind = "columnClustered" | "barClustered" | "line" | "pie";
@@ -70,6 +73,7 @@ export const RESULT_SHEET_NAMES = [
   "KPB Brukarmix",
   "KPB Konsumtion",
   "KPB Avstämning",
+  "KPB Spårning",
 ] as const;
 
 const c = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
@@ -337,6 +341,7 @@ export function reconciliationSheet(result: KpbResult): SheetLayout {
     blocks: [
       { tableName: "KPB_Avstamning", title: "Avstämning", columns: [c("Post", "text", 36), c("Belopp", "kr", 18)], rows: lines },
       { tableName: "KPB_Problem", title: "Dataproblem", columns: problemColumns(), rows: result.problems.map(problemRow) },
+      codingCheckBlock(result),
     ],
     charts: [],
   };
@@ -360,5 +365,6 @@ export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[]): Shee
     hourBandSheet(result, benchmark),
     consumptionSheet(result),
     reconciliationSheet(result),
+    tracingSheet(result),
   ];
 }

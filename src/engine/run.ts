@@ -20,13 +20,34 @@ import { addOre, MoneyOverflowError, oreToDec, microToDec, sumOre, oreToSwedish 
 import { ratioString } from "./decimal";
 import { readInput } from "./read-input";
 import { populationByGroup } from "./population";
+import { randomSecret } from "./privacy";
 import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
+import { attachTrace } from "./tracing/lineage";
 
 export interface RunOptions {
   overrides?: SettingsOverrides;
   /** Per-workbook secret for client pseudonyms (see privacy.ts). */
   pseudonymSecret?: string;
+  /** Timing hook (the bench): called after each phase with its wall time in ms. Never changes results. */
+  onPhase?: (phase: RunPhase, ms: number) => void;
+}
+
+/** The phases of a run, in order, as `onPhase` reports them. */
+export type RunPhase = "parse" | "code" | "volumes" | "allocate" | "clients" | "keyFigures" | "trace";
+
+type PhaseMark = (phase: RunPhase) => void;
+
+function phaseMarker(onPhase: RunOptions["onPhase"]): PhaseMark {
+  if (!onPhase) return () => undefined;
+  const clock = (globalThis as { performance?: { now(): number } }).performance;
+  const now = () => (clock ? clock.now() : Date.now());
+  let last = now();
+  return (phase) => {
+    const t = now();
+    onPhase(phase, t - last);
+    last = t;
+  };
 }
 
 /**
@@ -36,11 +57,16 @@ export interface RunOptions {
  */
 export function runKpb(input: WorkbookInput, options: RunOptions = {}): RunOutcome {
   const log = new ProblemLog();
+  const secret = options.pseudonymSecret || randomSecret();
+  const mark = phaseMarker(options.onPhase);
   try {
-    const parsed = readInput(input, log, options.overrides ?? {});
+    const parsed = readInput(input, log, options.overrides ?? {}, secret);
+    mark("parse");
     if (!parsed || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
-    const result = calculate(parsed, log, options.pseudonymSecret ?? "kpb");
+    const result = calculate(parsed, log, secret, mark);
     if (!result || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
+    attachTrace(result, parsed, input, log);
+    mark("trace");
     result.problems = withSheets(log, input);
     return { ok: true, result };
   } catch (e) {
@@ -48,7 +74,10 @@ export function runKpb(input: WorkbookInput, options: RunOptions = {}): RunOutco
       log.error("moneyOverflow", { table: "Körning" });
       return { ok: false, problems: withSheets(log, input) };
     }
-    throw e;
+    // A bug must not take the task pane or the command line down with it: it becomes a problem
+    // (the fuzz tests fail on any internalError, so it is never a way to hide one).
+    log.error("internalError", { table: "Körning" }, { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    return { ok: false, problems: withSheets(log, input) };
   }
 }
 
@@ -60,7 +89,7 @@ function withSheets(log: ProblemLog, input: WorkbookInput) {
   return log.items;
 }
 
-function calculate(parsed: ParsedInput, log: ProblemLog, secret: string): KpbResult | null {
+function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: PhaseMark = () => undefined): KpbResult | null {
   const { settings } = parsed;
   const catalogue = mergeCatalogue(parsed.catalogue);
   const poolById = new Map(parsed.pools.map((p) => [p.id, p]));
@@ -78,7 +107,9 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string): KpbRes
     }
   }
   const coded = codeLedger(parsed.ledger, parsed.rules, log);
+  mark("code");
   const aggregated = aggregateVolumes(parsed.clientRows, poolById, log);
+  mark("volumes");
   if (log.hasErrors) return null;
 
   const directOre = new Map(parsed.pools.map((p) => [p.id, coded.directByPool.get(p.id)?.totalOre ?? 0]));
@@ -86,6 +117,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string): KpbRes
     { pools: parsed.pools, directOre, volumeMicro: aggregated.poolVolumeMicro, keys: parsed.keys, catalogue, method: settings.allocationMethod },
     log,
   );
+  mark("allocate");
   if (!allocation) return null;
 
   const pools: PoolResult[] = parsed.pools.map((p) => {
@@ -124,6 +156,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string): KpbRes
   const clientCount = new Map<string, number>();
   for (const c of clients) for (const id of Object.keys(c.poolsOre)) clientCount.set(id, (clientCount.get(id) ?? 0) + 1);
   for (const p of pools) p.clientCount = clientCount.get(p.pool) ?? 0;
+  mark("clients");
 
   const population = populationByGroup(parsed.population, settings, log);
   const kfInput: KeyFigureInput = { pools, clients, catalogue, population, settings };
@@ -139,6 +172,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string): KpbRes
     ...areaTotalFigures(pools),
   ];
 
+  mark("keyFigures");
   const insatsCost = sumOre(pools.filter((p) => p.kind === "insats").map((p) => p.costOre));
   const toClientsOre = sumOre(clients.map((c) => c.totalOre));
   const pooledOre = sumOre([...coded.directByPool.values()].map((d) => d.totalOre));

@@ -1,4 +1,4 @@
-import { columnLetter, fold, isBlank, readText } from "./cells";
+import { columnLetter, excelErrorValue, fold, isBlank, readText } from "./cells";
 import type { CellValue, TableInput, TableName } from "./model";
 import type { ProblemLog } from "./problems";
 import { TABLE_SCHEMAS, type ColumnDef } from "./table-schema";
@@ -82,9 +82,56 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
       log.warning("totalsRowSkipped", { ...place, row: firstRow + r }, { value: totalsWord });
       continue;
     }
-    rows.push({ row: firstRow + r, cells });
+    const checked = withoutErrorValues(table, { row: firstRow + r, cells }, columns, firstColumn, input.sheet, log);
+    if (checked) rows.push(checked);
   }
   return { table, sheet: input.sheet, headerRow, firstColumn, columns, rows };
+}
+
+/** Columns that only describe a row: an error value there is read as empty, the row still counts. */
+const DESCRIPTIVE_COLUMNS: Partial<Record<TableName, string[]>> = {
+  Ekonomi: ["Text"],
+  Kodning: ["Orsak"],
+  Pooler: ["Enhet"],
+  Insatskatalog: ["Nyckeltal"],
+  Brukare: ["Kön", "Boendeform"],
+};
+/** Tables whose rows are optional refinements: a row with an error value is left out with a warning. */
+const OPTIONAL_ROW_TABLES: TableName[] = ["Jämförelse", "Inställningar"];
+
+/**
+ * Excel error values (#N/A, #REF! …) are failed formulas, not data: each one is reported where it
+ * sits, and the row is left out (an error in a table the calculation needs) or, in a descriptive
+ * column, the cell is read as empty. Returns the row to use, or null.
+ */
+function withoutErrorValues(
+  table: TableName,
+  row: DataRow,
+  columns: Map<string, number>,
+  firstColumn: number,
+  sheet: string | undefined,
+  log: ProblemLog,
+): DataRow | null {
+  let cells = row.cells;
+  let usable = true;
+  for (const [column, index] of columns) {
+    const error = excelErrorValue(cells[index]);
+    if (error === null) continue;
+    const place = { table, sheet, row: row.row, column, cell: `${columnLetter(firstColumn + index)}${row.row}` };
+    const params = { column, value: error };
+    if (DESCRIPTIVE_COLUMNS[table]?.includes(column)) {
+      log.warning("cellErrorValueBlank", place, params);
+      if (cells === row.cells) cells = [...cells];
+      cells[index] = null;
+    } else if (OPTIONAL_ROW_TABLES.includes(table)) {
+      log.warning("cellErrorValueSkipped", place, params);
+      usable = false;
+    } else {
+      log.error("cellErrorValue", place, params);
+      usable = false;
+    }
+  }
+  return usable ? { row: row.row, cells } : null;
 }
 
 function expectedList(schema: ColumnDef[]): string {

@@ -2,6 +2,7 @@ import type { Problem, KpbResult } from "../engine/model";
 import { resultSheets } from "../engine/result-sheets";
 import { runKpb } from "../engine/run";
 import type { SettingsOverrides } from "../engine/settings";
+import { publish, type KpbLoadOutcome } from "../shared/kpb-store";
 import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
 import { findTables, readTables, type FoundTable } from "./read-tables";
 import { loadState, saveState } from "./workbook-settings";
@@ -20,12 +21,7 @@ export async function refreshKpb(
   run: ExcelRun,
   options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken } = {},
 ): Promise<RefreshOutcome> {
-  const state = await loadState(run);
-  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
-  const found = await findTables(run, state.mapping);
-  const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
-  const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
-  const outcome = runKpb(input, { overrides, pseudonymSecret: state.pseudonymSecret });
+  const { state, found, overrides, outcome } = await readAndRun(run, options);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
   const report = await writeResultSheets(run, resultSheets(outcome.result, outcome.result.benchmark), {
     onProgress: options.onProgress,
@@ -40,5 +36,36 @@ export async function refreshKpb(
       keyFigures: Object.fromEntries(outcome.result.keyFigures.map((f) => [f.id, f.value])),
     },
   });
+  // The KPB.* worksheet functions show this run from now on (and update in place).
+  publish(outcome.result, { pseudonymSecret: state.pseudonymSecret });
   return { ok: true, result: outcome.result, found, syncs: report.syncs, previous };
+}
+
+/** Find, read and run: the part of a refresh that only reads the workbook. */
+async function readAndRun(
+  run: ExcelRun,
+  options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken },
+) {
+  const state = await loadState(run);
+  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
+  const found = await findTables(run, state.mapping);
+  const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
+  const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
+  const outcome = runKpb(input, { overrides, pseudonymSecret: state.pseudonymSecret });
+  return { state, found, overrides, outcome };
+}
+
+/**
+ * The KPB result of the workbook's current inputs without writing anything (no result sheets, no
+ * settings): what the worksheet functions use when they are calculated before anyone has run KPB.
+ * A workbook without a saved pseudonym secret gets a temporary one, so pseudonyms computed here
+ * can differ from those of the first real refresh (which saves its secret).
+ */
+export async function computeFromWorkbook(run: ExcelRun): Promise<KpbLoadOutcome> {
+  const { state, outcome } = await readAndRun(run, {});
+  if (outcome.ok) return { ok: true, result: outcome.result, pseudonymSecret: state.pseudonymSecret };
+  const errors = outcome.problems.filter((p) => p.severity === "error");
+  const first = errors[0] ?? outcome.problems[0];
+  const more = errors.length > 1 ? ` (och ${errors.length - 1} fel till)` : "";
+  return { ok: false, message: first ? `${first.message}${more}` : "KPB kunde inte beräknas." };
 }

@@ -4,16 +4,14 @@
  * The harness (test/e2e/harness.ts) bundles this file into test-output/e2e/fake-office.js and serves
  * it in place of https://appsforoffice.microsoft.com/lib/1/hosted/office.js. It defines the globals
  * the add-in uses: `Office` (onReady, context, settings, actions, addin), `CustomFunctions`
- * (associate, Error, ErrorCode), `OfficeRuntime.storage` and `Excel` (the in-memory Excel fake from
- * test/fakes). Registries and the fake workbook are exposed on `window.__…` for tests to inspect.
+ * (associate, Error, ErrorCode), `OfficeRuntime.storage`, and `Excel` plus `OfficeExtension` from the
+ * in-memory Excel fake (test/fakes/excel-fake). Registries and the fake workbook are exposed on
+ * `window.__…` for tests to inspect.
  *
  * Options come from `window.__fakeOfficeOptions`, which the harness sets with an init script before
  * any page script runs (see FakeOfficeOptions).
  */
-import { createFakeExcel } from "../fakes/excel-fake";
-
-type FakeExcelOptions = Parameters<typeof createFakeExcel>[0];
-type FakeExcel = ReturnType<typeof createFakeExcel>;
+import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "../fakes/excel-fake";
 
 /** Options read from `window.__fakeOfficeOptions`; everything is optional and JSON-serialisable. */
 export interface FakeOfficeOptions {
@@ -60,7 +58,8 @@ declare global {
     __fakeOffice: FakeOfficeControl;
     __officeActions: Record<string, (event: unknown) => unknown>;
     __customFunctions: Record<string, (...args: unknown[]) => unknown>;
-    __fakeExcel: { workbook: FakeExcel["workbook"]; stats: FakeExcel["stats"] };
+    /** The Excel fake behind `window.Excel`: inspect or seed `workbook`, read `stats`, inject sync failures. */
+    __fakeExcel: Pick<FakeExcel, "workbook" | "stats" | "failAtSync" | "failNoMore">;
   }
 }
 
@@ -337,7 +336,13 @@ win.Office = Office;
 win.CustomFunctions = CustomFunctions;
 win.OfficeRuntime = OfficeRuntime;
 win.Excel = fakeExcel.Excel;
+win.OfficeExtension = fakeExcel.OfficeExtension;
 window.__officeActions = officeActions;
 window.__customFunctions = customFunctions;
-window.__fakeExcel = { workbook: fakeExcel.workbook, stats: fakeExcel.stats };
+window.__fakeExcel = {
+  workbook: fakeExcel.workbook,
+  stats: fakeExcel.stats,
+  failAtSync: fakeExcel.failAtSync,
+  failNoMore: fakeExcel.failNoMore,
+};
 window.__fakeOffice = control;

@@ -4,7 +4,8 @@
  * - https://appsforoffice.microsoft.com/** answers with the fake office.js
  *   (fake-office-host.ts bundled by webpack.fake-host.config.js, built once per process).
  * - https://localhost:3000/** answers from dist/ (no dev server, no certificates).
- * - Every other request is aborted and recorded in `blockedRequests`.
+ * - Every other request is aborted and recorded in `blockedRequests` (add routes with `setupPage`).
+ * - The page's own Content-Security-Policy stays in force, so CSP violations show up as console errors.
  *
  * Typical use (see taskpane.e2e.test.ts):
  *
@@ -12,10 +13,15 @@
  *   await harness.openTaskpane();                       // or openTaskpane({ office: { displayLanguage: "en-US" } })
  *   await harness.page.getByRole("heading").textContent();
  *   await harness.callFunction("VERSION");              // a KPB.* worksheet function
- *   await harness.fakeWorkbook((fake) => fake.stats);   // runs in the page against window.__fakeExcel
+ *   await harness.fakeWorkbook((fake) => fake.workbook.getValues("Sheet1", "A1:B2"));  // runs in the page
+ *   await harness.fakeWorkbook();                       // workbook.snapshot() of the Excel fake
  *   await harness.screenshot("taskpane");               // test-output/e2e/taskpane.png
  *   expect(harness.errors()).toEqual([]);
  *   await harness.close();
+ *
+ * Functions given to `fakeWorkbook` and `page.evaluate` run in the browser from their source text, so
+ * they can use only their parameters and page globals, and this file cannot run under
+ * `jest --coverage` (the instrumentation would reference counters that do not exist in the page).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -132,6 +138,11 @@ export interface OpenTaskpaneOptions {
    * seed the workbook with `harness.fakeWorkbook(...)`. Holds onReady while it runs.
    */
   beforeReady?: (harness: TaskpaneHarness) => Promise<void>;
+  /**
+   * Runs before the page loads, after the built-in routes, so routes added here take precedence
+   * (e.g. `page.route("https://api.kolada.se/**", …)` to answer an external API).
+   */
+  setupPage?: (page: Page) => Promise<void>;
   /** Selector that signals the pane has rendered (default: any child of #container). */
   readySelector?: string;
   /** Milliseconds to wait for the pane (default 20000). */
@@ -158,7 +169,7 @@ export class TaskpaneHarness {
   /** Requested https://localhost:3000/ paths that do not exist in dist/. */
   readonly missingFiles: string[] = [];
   /** Address passed to functions that take an invocation (requiresAddress, streaming, cancelable). */
-  invocationAddress = "Blad1!A1";
+  invocationAddress = "Sheet1!A1";
 
   private context: BrowserContext | null = null;
   private currentPage: Page | null = null;
@@ -207,10 +218,12 @@ export class TaskpaneHarness {
 
   /**
    * Opens taskpane.html in a fresh browser context (fresh fake workbook, settings and registries)
-   * and waits until Office.onReady has resolved and the pane has rendered.
+   * and waits until Office.onReady has resolved and the pane has rendered. Clears the recorded
+   * errors, so `errors()` afterwards reports only this page.
    */
   async openTaskpane(options: OpenTaskpaneOptions = {}): Promise<Page> {
     await this.closeContext();
+    for (const list of [this.pageErrors, this.consoleErrors, this.blockedRequests, this.missingFiles]) list.length = 0;
     const context = await this.browser.newContext({
       viewport: this.viewport,
       deviceScaleFactor: 1,
@@ -238,6 +251,8 @@ export class TaskpaneHarness {
     await page.route(`${OFFICE_JS_ORIGIN}/**`, (route) =>
       route.fulfill({ status: 200, contentType: CONTENT_TYPES[".js"], body: this.fakeHostSource }),
     );
+
+    if (options.setupPage) await options.setupPage(page);
 
     const officeOptions: FakeOfficeOptions = { ...options.office, holdReady: Boolean(options.beforeReady) };
     await page.addInitScript((opts) => {

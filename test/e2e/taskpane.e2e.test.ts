@@ -17,7 +17,7 @@ describe("task pane in headless Chromium", () => {
 
   beforeAll(async () => {
     assertDistBuilt();
-    harness = await TaskpaneHarness.launch({ fakeHostScript: "test-output/e2e/fake-office.js" });
+    harness = await TaskpaneHarness.launch();
   });
 
   afterAll(async () => {
@@ -50,10 +50,19 @@ describe("task pane in headless Chromium", () => {
       expect(harness.errors()).toEqual([]);
     });
 
-    it("exposes the fake workbook to the page", async () => {
-      const hasExcel = await harness.page.evaluate(() => typeof (window as unknown as { Excel?: unknown }).Excel);
-      expect(hasExcel).toBe("object");
-      await expect(harness.fakeWorkbook((fake) => typeof fake.workbook)).resolves.toBe("object");
+    it("runs Excel.run in the page against the fake workbook", async () => {
+      await harness.page.evaluate(async () => {
+        await Excel.run(async (context) => {
+          context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [["Kostnad", 1234.5]];
+          await context.sync();
+        });
+      });
+      await expect(harness.fakeWorkbook((fake) => fake.workbook.getValues("Sheet1", "A1:B1"))).resolves.toEqual([
+        ["Kostnad", 1234.5],
+      ]);
+      await expect(harness.fakeWorkbook((fake) => fake.stats.syncCount)).resolves.toBeGreaterThanOrEqual(1);
+      const snapshot = (await harness.fakeWorkbook()) as { sheets: { name: string }[] };
+      expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual(["Sheet1"]);
     });
 
     it("saves a screenshot", async () => {
@@ -62,12 +71,18 @@ describe("task pane in headless Chromium", () => {
     });
   });
 
-  describe("English Excel", () => {
-    it("shows the English strings", async () => {
-      await harness.openTaskpane({ office: { displayLanguage: "en-US" } });
+  describe("English Excel, workbook seeded before Office.onReady", () => {
+    it("shows the English strings and sees the seeded sheet", async () => {
+      await harness.openTaskpane({
+        office: { displayLanguage: "en-US", excel: { sheets: ["Indata"] } },
+        beforeReady: async (h) => {
+          await h.fakeWorkbook((fake) => fake.workbook.addSheet("Ekonomi", [["Konto", "Belopp"], ["4010", 100]]));
+        },
+      });
       await expect(harness.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
         "KPB – Cost per client",
       );
+      await expect(harness.fakeWorkbook((fake) => fake.workbook.sheetNames())).resolves.toEqual(["Indata", "Ekonomi"]);
       await harness.screenshot("taskpane-en");
       expect(harness.errors()).toEqual([]);
     });

@@ -1,0 +1,105 @@
+import { benchmarkFor } from "../benchmark-match";
+import { fold } from "../cells";
+import type { BenchmarkRow, KeyFigure } from "../model";
+import { Rational } from "./rational";
+
+/**
+ * Where a benchmark value comes from: the workbook's own `Jämförelse` table first (the user's
+ * choice always wins), then the published KPB averages bundled with the add-in.
+ */
+export type BenchmarkOrigin = "Jämförelse" | "Publicerat";
+
+/** A published KPB average as the bundled source returns it (see src/benchmark/published-averages.ts). */
+export interface PublishedValue {
+  /** Decimal string with a point. */
+  value: string;
+  source: string;
+  /** The year of the outcome the value describes. */
+  year: number;
+  unit?: string;
+  scope?: string;
+}
+
+/**
+ * The bundled published averages as a function, so the engine does not depend on where they are
+ * kept: `(keyFigureId, runYear) → the average for that year or the nearest earlier year`.
+ */
+export type PublishedLookup = (keyFigure: string, year: number) => PublishedValue | undefined;
+
+export interface BenchmarkValue {
+  /** Decimal string as in the source. */
+  value: string;
+  /** The id (or Kolada id / name) the value was found under. */
+  matchedId: string;
+  origin: BenchmarkOrigin;
+  source: string;
+  year: number | null;
+  municipality: string;
+  /** 1-based `Jämförelse` row for workbook values. */
+  row?: number;
+}
+
+/** Context for every benchmark lookup of one run. */
+export interface BenchmarkContext {
+  rows: BenchmarkRow[];
+  year: number;
+  published?: PublishedLookup;
+}
+
+function fromRow(row: BenchmarkRow, matchedId: string): BenchmarkValue {
+  return { value: row.value, matchedId, origin: "Jämförelse", source: row.source, year: row.year, municipality: row.municipality, row: row.row };
+}
+
+function fromPublished(p: PublishedValue, matchedId: string): BenchmarkValue {
+  return { value: p.value, matchedId, origin: "Publicerat", source: p.source, year: p.year, municipality: "KPB-snitt" };
+}
+
+function usable(value: string): boolean {
+  try {
+    Rational.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The workbook's row for one id (matched as `benchmarkFor` does: case- and accent-insensitive). */
+export function workbookValue(id: string, ctx: BenchmarkContext): BenchmarkValue | null {
+  const row = benchmarkFor({ id, name: id, scope: "", value: "0", unit: "" }, ctx.rows, ctx.year);
+  return row && usable(row.value) ? fromRow(row, id) : null;
+}
+
+export function publishedValue(id: string, ctx: BenchmarkContext): BenchmarkValue | null {
+  const p = ctx.published?.(id, ctx.year);
+  return p && usable(p.value) ? fromPublished(p, id) : null;
+}
+
+/** The benchmark of a key figure: the workbook by id, Kolada id or name; then the bundled average by id. */
+export function benchmarkOfFigure(figure: KeyFigure, ctx: BenchmarkContext): BenchmarkValue | null {
+  const row = benchmarkFor(figure, ctx.rows, ctx.year);
+  if (row && usable(row.value)) return fromRow(row, fold(row.keyFigure) === fold(figure.id) ? figure.id : row.keyFigure);
+  return publishedValue(figure.id, ctx);
+}
+
+/** The first of several ids that has a value: every id in the workbook first, then every id published. */
+export function firstBenchmark(ids: string[], ctx: BenchmarkContext): BenchmarkValue | null {
+  for (const id of ids) {
+    const v = workbookValue(id, ctx);
+    if (v) return v;
+  }
+  for (const id of ids) {
+    const v = publishedValue(id, ctx);
+    if (v) return v;
+  }
+  return null;
+}
+
+/** "KPB-snitt 2023, Källa …" for a sheet's Källa column. */
+export function sourceText(b: BenchmarkValue | null): string | null {
+  if (!b) return null;
+  const who = b.municipality && b.municipality !== b.source ? `${b.municipality} ` : "";
+  const when = b.year !== null ? `${b.year}` : "";
+  const head = `${who}${when}`.trim();
+  const origin = b.origin === "Publicerat" ? " (publicerat snitt som följer med tillägget)" : "";
+  return [head, b.source].filter(Boolean).join(": ") + origin;
+}

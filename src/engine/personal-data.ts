@@ -1,0 +1,47 @@
+import { readCode } from "./cells";
+import type { TableName } from "./model";
+import { containsPersonalIdentityNumber, pseudonym, redactPersonalIdentityNumbers } from "./privacy";
+import type { ProblemLog } from "./problems";
+import { placeOf, type LocatedTable } from "./table-reader";
+
+/**
+ * Personnummer outside BrukarID: a client's number typed into Kön or Boendeform, a ledger Text
+ * such as "Utbetalning 19450312-1234", a pool named after a placed child. Every text and code
+ * column of every table is scanned (numeric columns are read as numbers and never written back as
+ * text); each personnummer-looking part is replaced by its pseudonym under the workbook's secret,
+ * so the same number stays the same code in every table (a pool id in Pooler, Kodning and Brukare
+ * still matches) and the original never reaches a result, the JSON or a message. BrukarID itself
+ * is pseudonymised whole by client-costs.ts.
+ */
+const NUMERIC_COLUMNS: Partial<Record<TableName, string[]>> = {
+  Ekonomi: ["Belopp", "År"],
+  Pooler: ["Platser"],
+  Nycklar: ["Andel"],
+  Brukare: ["BrukarID", "Födelseår", "Ålder", "Volym", "Period", "År"],
+  Befolkning: ["Antal"],
+  Jämförelse: ["Värde", "År"],
+};
+
+export function redactPersonalData(tables: Iterable<LocatedTable>, secret: string, log: ProblemLog): void {
+  for (const table of tables) {
+    const skip = new Set(NUMERIC_COLUMNS[table.table] ?? []);
+    for (const [column, index] of table.columns) {
+      if (skip.has(column)) continue;
+      let count = 0;
+      let firstRow = 0;
+      table.rows.forEach((row, r) => {
+        const cell = row.cells[index];
+        if (typeof cell !== "string" && !(typeof cell === "number" && Math.abs(cell) >= 1e9)) return;
+        const text = typeof cell === "string" ? cell : readCode(cell);
+        if (!containsPersonalIdentityNumber(text)) return;
+        if (count++ === 0) firstRow = row.row;
+        const cells = [...row.cells];
+        cells[index] = redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret));
+        table.rows[r] = { row: row.row, cells };
+      });
+      if (count > 0) {
+        log.warning("personalDataInCells", placeOf(table, firstRow, column), { count, column, row: firstRow });
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { columnLetter, fold } from "../cells";
+import { mergeCatalogue } from "../catalogue";
+import { patternText } from "../coding-patterns";
+import type { KpbResult, ParsedInput, TableName, WorkbookInput } from "../model";
+import { populationByGroup } from "../population";
+import { ProblemLog } from "../problems";
+import { analyseCoding, reportCodingChecks } from "./coding-check";
+import type { LedgerCodes, LedgerTrace, TablePlace, TraceLineage } from "./types";
+
+function placeOf(input: WorkbookInput, table: TableName): TablePlace {
+  const t = input[table];
+  return { sheet: t?.sheet ?? table, firstColumn: t?.firstColumn ?? 1 };
+}
+
+/** The ledger as typed arrays: sheet row, amount and code combination per parsed row. */
+export function ledgerTrace(parsed: ParsedInput, place: TablePlace): LedgerTrace {
+  const n = parsed.ledger.length;
+  const sheetRow = new Int32Array(n);
+  const amountOre = new Float64Array(n);
+  const codeOfRow = new Int32Array(n);
+  const codes: LedgerCodes[] = [];
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const r = parsed.ledger[i];
+    sheetRow[i] = r.row;
+    amountOre[i] = r.amountOre;
+    const key = `${r.ansvar}\u0000${r.verksamhet}\u0000${r.aktivitet}\u0000${r.konto}`;
+    let c = index.get(key);
+    if (c === undefined) {
+      c = codes.length;
+      index.set(key, c);
+      codes.push({ ansvar: r.ansvar, verksamhet: r.verksamhet, aktivitet: r.aktivitet, konto: r.konto });
+    }
+    codeOfRow[i] = c;
+  }
+  return { place, sheetRow, amountOre, codeOfRow, codes };
+}
+
+/**
+ * Builds the lineage of a finished run and reports the coding checks (shadowed rules, rules never
+ * reached, ambiguous coding) as warnings. Reads the parsed input only; nothing in the run changes.
+ */
+export function attachTrace(result: KpbResult, parsed: ParsedInput, input: WorkbookInput, log: ProblemLog): TraceLineage {
+  const ledger = ledgerTrace(parsed, placeOf(input, "Ekonomi"));
+  const volumeByPeriod: Record<string, Record<string, number>> = {};
+  const insats = new Set(result.pools.filter((p) => p.kind === "insats").map((p) => p.pool));
+  for (const r of parsed.clientRows) {
+    if (!insats.has(r.pool)) continue;
+    const byPeriod = (volumeByPeriod[r.pool] ??= {});
+    const period = r.period ?? "";
+    byPeriod[period] = (byPeriod[period] ?? 0) + r.volumeMicro;
+  }
+  const catalogue = mergeCatalogue(parsed.catalogue);
+  const poolKeyFigure: Record<string, string> = {};
+  for (const p of parsed.pools) poolKeyFigure[p.id] = catalogue.get(fold(p.insats))?.keyFigure ?? "";
+  // Problems with the population were reported by the run; this pass only re-reads the numbers.
+  const population = Object.fromEntries(populationByGroup(parsed.population, parsed.settings, new ProblemLog()));
+  const codingChecks = analyseCoding(parsed.ledger, parsed.rules, result.coding.ruleOfRow);
+  reportCodingChecks(codingChecks, parsed.rules, ledger.sheetRow, ledger.amountOre, log);
+  const trace: TraceLineage = {
+    ledger,
+    rules: parsed.rules.map((r) => ({
+      row: r.row,
+      ansvar: patternText(r.ansvar),
+      verksamhet: patternText(r.verksamhet),
+      aktivitet: patternText(r.aktivitet),
+      konto: patternText(r.konto),
+      target: r.target,
+      reason: r.reason,
+    })),
+    rulesPlace: placeOf(input, "Kodning"),
+    clientsPlace: placeOf(input, "Brukare"),
+    volumeByPeriod,
+    poolKeyFigure,
+    population,
+    codingChecks,
+  };
+  result.trace = trace;
+  return trace;
+}
+
+/** An A1 link target into an input sheet: `'Ekonomi'!A17`. */
+export function cellLink(place: TablePlace, row: number): string {
+  return `${linkPrefix(place)}${row}`;
+}
+
+/** The link target without its row: `'Ekonomi'!A`. */
+export function linkPrefix(place: TablePlace): string {
+  return `'${place.sheet.replace(/'/g, "''")}'!${columnLetter(place.firstColumn)}`;
+}
+
+const rowsByTargetCache = new WeakMap<KpbResult, Map<string, Int32Array>>();
+
+/** Ledger row indices per coding target (pool id or "EXKL"), in parse order; built once per result. */
+export function ledgerRowsByTarget(result: KpbResult): Map<string, Int32Array> {
+  const cached = rowsByTargetCache.get(result);
+  if (cached) return cached;
+  const { targetOfRow } = result.coding;
+  const counts = new Map<string, number>();
+  for (const t of targetOfRow) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const out = new Map<string, Int32Array>();
+  const fill = new Map<string, number>();
+  for (const [t, c] of counts) {
+    out.set(t, new Int32Array(c));
+    fill.set(t, 0);
+  }
+  for (let i = 0; i < targetOfRow.length; i++) {
+    const t = targetOfRow[i];
+    const k = fill.get(t)!;
+    out.get(t)![k] = i;
+    fill.set(t, k + 1);
+  }
+  rowsByTargetCache.set(result, out);
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * Lineage that a run keeps so that every figure can be explained back to the ledger rows, the
+ * coding rules and the support-pool transfers that built it. It holds indices and numbers, not
+ * copies of the input: per parsed ledger row a sheet row, an amount and the index of its code
+ * combination (typed arrays, 16 bytes a row), the coding rules as text, volume per pool and
+ * period, and the coding checks. Client lineage is `ClientResult.volumesMicro` (per client and
+ * pool); per client AND period is not kept (1 000 000 client rows would cost ~16 MB for little use:
+ * the sheet row of a client row is what a user needs, and `Brukare` is filtered in Excel for that).
+ */
+
+/** Where a contract table sits, for links such as `'Ekonomi'!A17`. */
+export interface TablePlace {
+  sheet: string;
+  /** 1-based first column of the table (links point at the row's first cell). */
+  firstColumn: number;
+}
+
+/** One distinct combination of ledger codes (extracts repeat a few combinations on many rows). */
+export interface LedgerCodes {
+  ansvar: string;
+  verksamhet: string;
+  aktivitet: string;
+  konto: string;
+}
+
+export interface LedgerTrace {
+  place: TablePlace;
+  /** Per parsed ledger row, in parse order (the order of `coding.ruleOfRow`): 1-based sheet row. */
+  sheetRow: Int32Array;
+  /** Per parsed ledger row: amount in öre (whole numbers, exact in a float64). */
+  amountOre: Float64Array;
+  /** Per parsed ledger row: index into `codes`. */
+  codeOfRow: Int32Array;
+  codes: LedgerCodes[];
+}
+
+/** A coding rule as the user wrote it (patterns as text: "" any, "51*", "5000-5999", exact). */
+export interface RuleTrace {
+  row: number;
+  ansvar: string;
+  verksamhet: string;
+  aktivitet: string;
+  konto: string;
+  target: string;
+  reason: string;
+}
+
+/** A rule that can never win: every row it could match is matched by an earlier rule. */
+export interface ShadowedRule {
+  /** Rule index (order in Kodning). */
+  rule: number;
+  /**
+   * exact: proven from the patterns alone (an earlier rule contains it in every column);
+   * ledger: the rule matches rows of this ledger, but earlier rules coded all of them.
+   */
+  basis: "exact" | "ledger";
+  /** Earlier rules that take its rows (indices). */
+  byRules: number[];
+  /** Ledger rows the rule matches on this ledger (all coded by earlier rules). */
+  matchingRows: number;
+  matchingOre: number;
+}
+
+/**
+ * Ledger rows that a later rule would also have matched, with a different Till, where the later
+ * rule is not simply a wider fallback of the winner: the order in Kodning decides their pool.
+ */
+export interface AmbiguousCoding {
+  /** Winning rule and the later rule (indices). */
+  winner: number;
+  other: number;
+  /** Ledger row indices (parse order). */
+  rows: Int32Array;
+  amountOre: number;
+}
+
+export interface CodingChecks {
+  shadowed: ShadowedRule[];
+  /** Rules that match no ledger row and are not shadowed (already warned as unusedRule). */
+  unused: number[];
+  ambiguous: AmbiguousCoding[];
+}
+
+export interface TraceLineage {
+  ledger: LedgerTrace;
+  rules: RuleTrace[];
+  rulesPlace: TablePlace;
+  clientsPlace: TablePlace;
+  /** Volume per pool and period (micro-units); period "" for rows without a period. */
+  volumeByPeriod: Record<string, Record<string, number>>;
+  /** The catalogue key figure of each pool's intervention ("" when none): what the figures select on. */
+  poolKeyFigure: Record<string, string>;
+  /** Inhabitants per age group of the settings. */
+  population: Record<string, number>;
+  codingChecks: CodingChecks;
+}

@@ -1,0 +1,123 @@
+/**
+ * Small workbook reads and moves the task pane needs besides refresh: which tables and sheets
+ * exist, the selection and the active cell, a preview of a source, activating a sheet, and a
+ * validation run (read + engine, nothing written).
+ */
+import type { CellValue, Problem, KpbResult } from "../engine/model";
+import { runKpb } from "../engine/run";
+import type { SettingsOverrides } from "../engine/settings";
+import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
+import { findTables, readTables, type FoundTable } from "./read-tables";
+import { isResultSheet, type TableSource } from "./table-sources";
+import { loadState } from "./workbook-settings";
+
+export interface WorkbookObjectList {
+  tables: { name: string; sheet: string }[];
+  sheets: string[];
+}
+
+/** Excel tables and visible sheets that can hold input (the `KPB …` result sheets are left out). */
+export async function listWorkbookObjects(run: ExcelRun): Promise<WorkbookObjectList> {
+  return run(async (context) => {
+    const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+    const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+    await context.sync();
+    return {
+      tables: tables.items
+        .filter((t) => !isResultSheet(t.worksheet.name))
+        .map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+      sheets: sheets.items.filter((s) => s.visibility === "Visible" && !isResultSheet(s.name)).map((s) => s.name),
+    };
+  });
+}
+
+/** "Sheet1!A1:D20" or "'My sheet'!A1" → "A1:D20" / "A1". */
+export function addressWithoutSheet(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return bang >= 0 ? address.slice(bang + 1) : address;
+}
+
+/** The selected range: sheet name and address without the sheet. */
+export async function getSelectedRange(run: ExcelRun): Promise<{ sheet: string; address: string }> {
+  return run(async (context) => {
+    const range = context.workbook.getSelectedRange().load("address,worksheet/name");
+    await context.sync();
+    return { sheet: range.worksheet.name, address: addressWithoutSheet(range.address) };
+  });
+}
+
+/** The active cell and the value in column A of its row (the id on a `KPB …` sheet). */
+export async function getActiveCell(
+  run: ExcelRun,
+): Promise<{ sheet: string; address: string; row: number; rowKey: CellValue }> {
+  return run(async (context) => {
+    const cell = context.workbook.getActiveCell().load("address,rowIndex,worksheet/name");
+    await context.sync();
+    const key = cell.worksheet.getRange(`A${cell.rowIndex + 1}`).load("values");
+    await context.sync();
+    return {
+      sheet: cell.worksheet.name,
+      address: addressWithoutSheet(cell.address),
+      row: cell.rowIndex + 1,
+      rowKey: (key.values[0]?.[0] ?? null) as CellValue,
+    };
+  });
+}
+
+function sourceRange(context: Excel.RequestContext, source: TableSource): Excel.Range {
+  const wb = context.workbook;
+  switch (source.kind) {
+    case "table":
+      return wb.tables.getItem(source.name).getRange();
+    case "name":
+      return wb.names.getItem(source.name).getRange();
+    case "range":
+      return wb.worksheets.getItem(source.sheet).getRange(source.address);
+    case "sheet":
+      return wb.worksheets.getItem(source.sheet).getUsedRange(true);
+  }
+}
+
+/** The first `maxRows` rows of a source (header included), for the Källdata preview. */
+export async function readSourcePreview(run: ExcelRun, source: TableSource, maxRows: number): Promise<CellValue[][]> {
+  return run(async (context) => {
+    const whole = sourceRange(context, source).load("rowCount,columnCount");
+    await context.sync();
+    const rows = Math.max(1, Math.min(maxRows, whole.rowCount));
+    const columns = Math.max(1, Math.min(whole.columnCount, 60));
+    const top = whole.getCell(0, 0).getResizedRange(rows - 1, columns - 1).load("values");
+    await context.sync();
+    return top.values as CellValue[][];
+  });
+}
+
+export async function activateSheet(run: ExcelRun, sheet: string): Promise<void> {
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange("A1").select();
+    await context.sync();
+  });
+}
+
+export type CheckOutcome =
+  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[] }
+  | { ok: false; problems: Problem[]; found: FoundTable[] };
+
+/**
+ * Kontroll: find and read the inputs with the saved mapping and run the engine, without writing
+ * anything. The same inputs and settings as a refresh, so the problems are the ones a refresh would meet.
+ */
+export async function checkKpb(
+  run: ExcelRun,
+  options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken } = {},
+): Promise<CheckOutcome> {
+  const state = await loadState(run);
+  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
+  const found = await findTables(run, state.mapping);
+  const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
+  const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
+  const outcome = runKpb(input, { overrides, pseudonymSecret: state.pseudonymSecret });
+  if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
+  return { ok: true, result: outcome.result, problems: outcome.result.problems, found };
+}

@@ -1,0 +1,459 @@
+/**
+ * The pure cores of the model-backed `KPB.*` worksheet functions: each takes the latest run (a
+ * `FigureContext`) and the arguments as Excel passes them, and returns a number, a matrix or a
+ * typed error. functions.ts only wraps these in streaming invocations and converts the errors.
+ *
+ * Conventions (the README lists them per function):
+ * - Money and unit costs in kronor, unrounded (round with a number format).
+ * - Shares are fractions (0.25 = 25 %), for a % number format, as on the `KPB …` sheets.
+ * - Text arguments are matched case- and accent-insensitively ("hemtjanst" = "Hemtjänst").
+ * - Unknown pool, intervention, unit, area, client or key figure: #N/A with a message naming
+ *   what exists. A bad argument: #VALUE!. A zero denominator: #DIV/0!. Never a silent 0.
+ */
+import { findPublished } from "../benchmark/published-averages";
+import { benchmarkFor } from "../engine/benchmark-match";
+import { fold } from "../engine/cells";
+import { Dec } from "../engine/decimal";
+import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
+import type { ConsumptionRow, KeyFigure, KpbResult, OutlierScope, PoolResult } from "../engine/model";
+import { microToDec, oreToDec, oreToKr } from "../engine/money";
+import { containsPersonalIdentityNumber, pseudonym } from "../engine/privacy";
+import {
+  divisionByZero,
+  invalidValue,
+  isFigureError,
+  listText,
+  notAvailable,
+  textArg,
+  type Arg,
+  type Cell,
+  type FigureResult,
+} from "./figure-values";
+
+/** What the functions read: the latest published run and the workbook's pseudonym secret. */
+export interface FigureContext {
+  result: KpbResult;
+  pseudonymSecret?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unit costs per hour / per day
+
+interface Measure {
+  /** The volume unit as written in messages. */
+  label: string;
+  /** Folded volume units (Insatskatalog Volymenhet) the measure accepts. */
+  units: ReadonlySet<string>;
+  /** The catalogue key figure whose intervention is the default, and the fallback name. */
+  defaultFigure: string;
+  defaultInsats: string;
+  /** The function to use instead when the intervention is measured in something else. */
+  other: string;
+}
+
+const PER_HOUR: Measure = {
+  label: "timmar",
+  units: new Set(["timmar", "timme", "tim", "h"]),
+  defaultFigure: "hemtjanst_egen_kr_timme",
+  defaultInsats: "Hemtjänst",
+  other: "KPB.COSTPERDAY",
+};
+
+const PER_DAY: Measure = {
+  label: "dygn eller dagar",
+  units: new Set(["dygn", "dagar", "dag", "varddygn"]),
+  defaultFigure: "sabo_egen_kr_dygn_inkl_hsl",
+  defaultInsats: "Särskilt boende",
+  other: "KPB.COSTPERHOUR",
+};
+
+type RegiChoice = "egen" | "annan" | "alla";
+
+/** Words accepted in the unit argument to choose the regi instead of one unit. */
+const REGI_WORDS: Record<string, RegiChoice> = {
+  egen: "egen",
+  "egen regi": "egen",
+  annan: "annan",
+  "annan regi": "annan",
+  alla: "alla",
+  all: "alla",
+  "egen och annan regi": "alla",
+  "egen och annan": "alla",
+};
+
+interface PoolChoice {
+  /** The intervention as the run names it. */
+  insats: string;
+  pools: PoolResult[];
+}
+
+const insatsPoolsOf = (result: KpbResult) => result.pools.filter((p) => p.kind === "insats");
+const unique = (items: string[]) => [...new Set(items)];
+
+/** The pool whose id (or else Enhet) is `text`; #VALUE! when the Enhet text names several pools. */
+function findPool(pools: PoolResult[], text: string): FigureResult<PoolResult | null> {
+  const f = fold(text);
+  const byId = pools.find((p) => fold(p.pool) === f);
+  if (byId) return byId;
+  const byUnit = pools.filter((p) => p.enhet !== "" && fold(p.enhet) === f);
+  if (byUnit.length > 1) {
+    return invalidValue(`Flera pooler har enheten "${text}" (${listText(byUnit.map((p) => p.pool))}); ange pool-id.`);
+  }
+  return byUnit[0] ?? null;
+}
+
+/** The intervention behind a catalogue key figure (its scope is "<Insats>, egen regi"). */
+function insatsOfFigure(result: KpbResult, figureId: string): string | null {
+  const figure = result.keyFigures.find((f) => f.id === figureId);
+  return figure ? figure.scope.replace(/, egen regi$/, "") : null;
+}
+
+function checkUnits(pools: PoolResult[], measure: Measure | null): FigureResult<true> {
+  if (!measure) return true;
+  for (const p of pools) {
+    if (!measure.units.has(fold(p.volumeUnit))) {
+      const unit = p.volumeUnit ? `mäts i ${p.volumeUnit}` : "saknar volymenhet i Insatskatalog";
+      return invalidValue(`${p.insats} (${p.pool}) ${unit}, inte i ${measure.label}. Använd ${measure.other} eller KPB.UNITCOST.`);
+    }
+  }
+  return true;
+}
+
+/**
+ * The pools an (intervention, unit) pair means: the intervention's pools in egen regi by default;
+ * the unit argument is a pool id, an Enhet text, or "egen" / "annan" / "alla" for a regi. Without
+ * an intervention, a unit argument may name any pool measured in the right unit; otherwise the
+ * measure's default intervention is used.
+ */
+function choosePools(result: KpbResult, insatsArg: Arg, unitArg: Arg, measure: Measure | null): FigureResult<PoolChoice> {
+  const insatsText = textArg(insatsArg, "Insats", measure !== null);
+  if (isFigureError(insatsText)) return insatsText;
+  const unitText = textArg(unitArg, "Enhet", true);
+  if (isFigureError(unitText)) return unitText;
+  const regi: RegiChoice | null = unitText === null ? null : REGI_WORDS[fold(unitText)] ?? null;
+  const poolText = regi === null ? unitText : null;
+  const all = insatsPoolsOf(result);
+
+  let insats: string;
+  if (insatsText === null) {
+    if (poolText !== null) {
+      const pool = findPool(all.filter((p) => measure === null || measure.units.has(fold(p.volumeUnit))), poolText);
+      if (isFigureError(pool)) return pool;
+      if (!pool) return notAvailable(`Ingen pool eller enhet "${poolText}" mäts i ${measure?.label ?? "någon volym"}.`);
+      return { insats: pool.insats, pools: [pool] };
+    }
+    insats = insatsOfFigure(result, measure!.defaultFigure) ?? measure!.defaultInsats;
+  } else {
+    insats = insatsText;
+  }
+
+  const same = all.filter((p) => fold(p.insats) === fold(insats));
+  if (same.length === 0) {
+    // A pool id or Enhet in the intervention argument ("HT_NORR") means that pool.
+    const pool = unitText === null ? findPool(all, insats) : null;
+    if (isFigureError(pool)) return pool;
+    if (pool) {
+      const ok = checkUnits([pool], measure);
+      return isFigureError(ok) ? ok : { insats: pool.insats, pools: [pool] };
+    }
+    return notAvailable(`Okänd insats "${insats}". Insatser i körningen: ${listText(unique(all.map((p) => p.insats)))}.`);
+  }
+  const name = same[0].insats;
+  let pools: PoolResult[];
+  if (poolText !== null) {
+    const pool = findPool(same, poolText);
+    if (isFigureError(pool)) return pool;
+    if (!pool) {
+      return notAvailable(`${name} har ingen pool eller enhet "${poolText}". Pooler: ${listText(same.map((p) => p.pool))}.`);
+    }
+    pools = [pool];
+  } else {
+    const chosen = regi ?? "egen";
+    pools = chosen === "alla" ? same : same.filter((p) => p.regi === chosen);
+    if (pools.length === 0) {
+      const hint = chosen === "egen" ? ' Ange "annan" eller "alla" som enhet.' : "";
+      return notAvailable(`${name} har inga pooler i ${chosen} regi.${hint}`);
+    }
+  }
+  const ok = checkUnits(pools, measure);
+  return isFigureError(ok) ? ok : { insats: name, pools };
+}
+
+function totals(pools: PoolResult[]): { cost: Dec; volume: Dec } {
+  let costOre = 0;
+  let micro = 0;
+  for (const p of pools) {
+    costOre += p.costOre;
+    micro += p.volumeMicro;
+  }
+  return { cost: oreToDec(costOre), volume: microToDec(micro) };
+}
+
+/** Σ cost ÷ Σ volume of the pools (kr per volume unit). */
+function unitCostOf(choice: PoolChoice): FigureResult<number> {
+  const { cost, volume } = totals(choice.pools);
+  if (volume.isZero()) return divisionByZero(`${choice.insats} har ingen volym.`);
+  return cost.div(volume).toNumber();
+}
+
+/** `=KPB.COSTPERHOUR([insats];[enhet])`: kr per hour; default hemtjänst, egen regi, all units. */
+export function costPerHour(ctx: FigureContext, insats: Arg, unit: Arg): FigureResult<number> {
+  const choice = choosePools(ctx.result, insats, unit, PER_HOUR);
+  return isFigureError(choice) ? choice : unitCostOf(choice);
+}
+
+/** `=KPB.COSTPERDAY([insats];[enhet])`: kr per day; default särskilt boende, egen regi, all units. */
+export function costPerDay(ctx: FigureContext, insats: Arg, unit: Arg): FigureResult<number> {
+  const choice = choosePools(ctx.result, insats, unit, PER_DAY);
+  return isFigureError(choice) ? choice : unitCostOf(choice);
+}
+
+/** `=KPB.UNITCOST(pool)`: the pool's unit cost (pool id or Enhet text). */
+export function unitCost(ctx: FigureContext, poolArg: Arg): FigureResult<number> {
+  const text = textArg(poolArg, "Pool", false);
+  if (isFigureError(text)) return text;
+  const pool = findPool(ctx.result.pools, text!);
+  if (isFigureError(pool)) return pool;
+  if (!pool) return notAvailable(`Okänd pool "${text}". Pooler: ${listText(insatsPoolsOf(ctx.result).map((p) => p.pool))}.`);
+  if (pool.kind === "stöd") return notAvailable(`${pool.pool} är en stödpool: dess kostnad är fördelad på andra pooler.`);
+  if (pool.unitCost === null) return divisionByZero(`${pool.pool} har ingen volym.`);
+  return Number(pool.unitCost);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+
+/** The spellings of a personnummer that the engine may have pseudonymised (with and without century). */
+function identityVariants(text: string): string[] {
+  const compact = text.replace(/[\s\-+]/g, "");
+  const variants = [text, compact];
+  if (/^\d{12}$/.test(compact)) variants.push(compact.slice(2));
+  if (/^\d{10}$/.test(compact)) variants.push(`19${compact}`, `20${compact}`);
+  return unique(variants);
+}
+
+/**
+ * `=KPB.CLIENTCOST(brukarID)`: the client's annual cost (kr). Accepts the id shown on `KPB Brukare`
+ * (a pseudonym when the input held personnummer) or the original personnummer, which is mapped
+ * with the workbook's secret. Messages never repeat a personnummer.
+ */
+export function clientCost(ctx: FigureContext, idArg: Arg): FigureResult<number> {
+  const text = textArg(idArg, "BrukarID", false);
+  if (isFigureError(text)) return text;
+  const id = text!;
+  const clients = ctx.result.clients;
+  const shown = clients.find((c) => c.id === id) ?? clients.find((c) => fold(c.id) === fold(id));
+  if (shown) return oreToKr(shown.totalOre);
+  if (containsPersonalIdentityNumber(id)) {
+    const secret = ctx.pseudonymSecret;
+    if (!secret) return notAvailable("Personnummer kan inte slås upp: arbetsbokens pseudonymnyckel saknas. Uppdatera KPB.");
+    const ids = new Set(identityVariants(id).map((v) => pseudonym(v, secret)));
+    const client = clients.find((c) => ids.has(c.id));
+    if (client) return oreToKr(client.totalOre);
+    return notAvailable("Ingen brukare med det personnumret finns i körningen.");
+  }
+  return notAvailable(`Okänd brukare "${id}".`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consumption per area and age group
+
+const AREA_ALIASES: Record<string, string> = {
+  aldreomsorg: "ao",
+  "aldre omsorg": "ao",
+  funktionsnedsattning: "fn",
+  funktionshinder: "fn",
+  "individ- och familjeomsorg": "ifo",
+  "individ och familjeomsorg": "ifo",
+};
+
+const ALL_AGES = new Set(["alla", "alla aldrar", "all", "totalt", "total", "samtliga"]);
+
+/** "80+", "80–w", "80-", "80-w år" → "80-w"; "alla åldrar" → "alla". */
+function normaliseAgeGroup(text: string): string {
+  let t = fold(text).replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s*(ar|år)$/, "").replace(/\s+/g, "");
+  if (ALL_AGES.has(fold(text)) || ALL_AGES.has(t)) return "alla";
+  t = t.replace(/\+$/, "-w").replace(/-$/, "-w");
+  return t;
+}
+
+function consumptionRow(ctx: FigureContext, areaArg: Arg, groupArg: Arg): FigureResult<ConsumptionRow> {
+  const areaText = textArg(areaArg, "Område", false);
+  if (isFigureError(areaText)) return areaText;
+  const rows = ctx.result.consumption;
+  const areas = unique(rows.map((r) => r.area));
+  const f = fold(areaText!);
+  const area = areas.find((a) => fold(a) === f || fold(a) === AREA_ALIASES[f]);
+  if (!area) return notAvailable(`Okänt område "${areaText}". Områden i körningen: ${listText(areas)}.`);
+
+  const groups = ctx.result.settings.ageGroups;
+  let group: string;
+  if (groupArg === null || groupArg === undefined || groupArg === "") {
+    group = "alla";
+  } else if (typeof groupArg === "number") {
+    // An age: the group that contains it.
+    const age = groupArg;
+    const found = Number.isFinite(age) && age >= 0 ? groups.find((g) => age >= g.from && (g.to === null || age <= g.to)) : undefined;
+    if (!found) return notAvailable(`Ingen åldersgrupp innehåller åldern ${age}. Grupper: ${listText(groups.map((g) => g.label))}.`);
+    group = found.label;
+  } else {
+    const text = textArg(groupArg, "Åldersgrupp", true);
+    if (isFigureError(text)) return text;
+    const wanted = normaliseAgeGroup(text!);
+    const label = wanted === "alla" ? "alla" : groups.map((g) => g.label).find((l) => normaliseAgeGroup(l) === wanted);
+    if (!label) return notAvailable(`Okänd åldersgrupp "${text}". Grupper: ${listText([...groups.map((g) => g.label), "alla"])}.`);
+    group = label;
+  }
+  const row = rows.find((r) => r.area === area && r.ageGroup === group);
+  if (!row) return notAvailable(`${area}, ${group}: varken brukare eller invånare i körningen.`);
+  return row;
+}
+
+function rowValue(row: ConsumptionRow, value: string | null, what: string): FigureResult<number> {
+  if (value === null) return divisionByZero(`${row.area}, ${row.ageGroup}: inga ${what}.`);
+  return Number(value);
+}
+
+/** `=KPB.COSTPERCLIENT(område;[åldersgrupp])`: Σ client cost ÷ distinct clients (kr). */
+export function costPerClient(ctx: FigureContext, area: Arg, ageGroup: Arg): FigureResult<number> {
+  const row = consumptionRow(ctx, area, ageGroup);
+  return isFigureError(row) ? row : rowValue(row, row.costPerClient, "brukare");
+}
+
+/** `=KPB.COSTPERINHABITANT(område;[åldersgrupp])`: Σ cost ÷ inhabitants (kr). */
+export function costPerInhabitant(ctx: FigureContext, area: Arg, ageGroup: Arg): FigureResult<number> {
+  const row = consumptionRow(ctx, area, ageGroup);
+  return isFigureError(row) ? row : rowValue(row, row.costPerInhabitant, "invånare");
+}
+
+/** `=KPB.CLIENTSHARE(område;[åldersgrupp])`: distinct clients ÷ inhabitants, as a fraction. */
+export function clientShare(ctx: FigureContext, area: Arg, ageGroup: Arg): FigureResult<number> {
+  const row = consumptionRow(ctx, area, ageGroup);
+  return isFigureError(row) ? row : rowValue(row, row.clientShare, "invånare");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outliers
+
+const OUTLIER_FIGURE: Record<OutlierScope, string> = {
+  "ÄO ordinärt boende": "ytterfall_ordinart_andel",
+  "ÄO särskilt boende": "ytterfall_sabo_andel",
+  LSS: "ytterfall_lss_andel",
+  IFO: "ytterfall_ifo_andel",
+};
+
+const OUTLIER_WORDS: Record<string, OutlierScope> = {};
+for (const [scope, words] of Object.entries({
+  "ÄO ordinärt boende": ["äo ordinärt boende", "ordinärt boende", "ordinärt", "äo ordinärt"],
+  "ÄO särskilt boende": ["äo särskilt boende", "särskilt boende", "särskilt", "äo särskilt", "säbo", "äo säbo"],
+  LSS: ["lss"],
+  IFO: ["ifo"],
+}) as [OutlierScope, string[]][]) {
+  for (const w of [...words, OUTLIER_FIGURE[scope]]) OUTLIER_WORDS[fold(w)] = scope;
+}
+
+/** `=KPB.OUTLIERSHARE(omfattning)`: share of the scope's clients above its cost limit (fraction). */
+export function outlierShare(ctx: FigureContext, scopeArg: Arg): FigureResult<number> {
+  const text = textArg(scopeArg, "Omfattning", false);
+  if (isFigureError(text)) return text;
+  const scope = OUTLIER_WORDS[fold(text!)];
+  if (!scope) return invalidValue(`Okänd omfattning "${text}". Välj ${listText(Object.keys(OUTLIER_FIGURE))}.`);
+  const figure = ctx.result.keyFigures.find((f) => f.id === OUTLIER_FIGURE[scope]);
+  if (!figure) return notAvailable(`Inga brukare i omfattningen ${scope}.`);
+  return new Dec(figure.value).div(100).toNumber();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key figures and benchmarks
+
+/** A key figure's value as a cell: percentages as fractions (for a % format), like KPB Översikt. */
+export function figureNumber(unit: string, value: string): number {
+  return unit === "%" ? new Dec(value).div(100).toNumber() : Number(value);
+}
+
+function findFigure(result: KpbResult, text: string): KeyFigure | undefined {
+  const f = fold(text);
+  return result.keyFigures.find((k) => fold(k.id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f));
+}
+
+interface Benchmark {
+  value: string;
+  source: string;
+}
+
+/**
+ * The benchmark of a key figure: the workbook's `Jämförelse` row (the run's year, else the latest),
+ * as on KPB Översikt; when the workbook has none, the KPB average bundled with the add-in for the
+ * run's year or the nearest earlier one.
+ */
+export function benchmarkOf(result: KpbResult, figure: KeyFigure): Benchmark | null {
+  const row = benchmarkFor(figure, result.benchmark, result.year);
+  if (row) return { value: row.value, source: [row.source, row.year].filter(Boolean).join(" ") };
+  const published = findPublished(figure.id, result.year);
+  if (published) return { value: published.value, source: `${published.source} ${published.year}` };
+  return null;
+}
+
+/** A figure the run did not compute but whose id is known (for a benchmark of it alone). */
+function knownFigure(text: string): KeyFigure | undefined {
+  const f = fold(text);
+  const entry = Object.entries(KEY_FIGURE_NAMES).find(([id, k]) => fold(id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f));
+  if (!entry) return undefined;
+  const [id, k] = entry;
+  return { id, name: k.name, scope: "", value: "0", unit: k.unit, ...(k.kolada ? { kolada: k.kolada } : {}) };
+}
+
+/** `=KPB.BENCHMARK(nyckeltal)`: the benchmark value, in the key figure's unit (% as a fraction). */
+export function benchmark(ctx: FigureContext, figureArg: Arg): FigureResult<number> {
+  const text = textArg(figureArg, "Nyckeltal", false);
+  if (isFigureError(text)) return text;
+  const figure = findFigure(ctx.result, text!) ?? knownFigure(text!);
+  if (!figure) return notAvailable(`Okänt nyckeltal "${text}". Se KPB.KEYFIGURES() för id:n.`);
+  const bench = benchmarkOf(ctx.result, figure);
+  if (!bench) return notAvailable(`Ingen jämförelse för "${figure.name}". Fyll i tabellen Jämförelse.`);
+  return figureNumber(figure.unit, bench.value);
+}
+
+/** `=KPB.INDEX(nyckeltal)`: own value ÷ benchmark (1 = same as the benchmark), as on KPB Översikt. */
+export function index(ctx: FigureContext, figureArg: Arg): FigureResult<number> {
+  const text = textArg(figureArg, "Nyckeltal", false);
+  if (isFigureError(text)) return text;
+  const figure = findFigure(ctx.result, text!);
+  if (!figure) return notAvailable(`Nyckeltalet "${text}" finns inte i körningen. Se KPB.KEYFIGURES() för id:n.`);
+  const bench = benchmarkOf(ctx.result, figure);
+  if (!bench) return notAvailable(`Ingen jämförelse för "${figure.name}". Fyll i tabellen Jämförelse.`);
+  if (new Dec(bench.value).isZero()) return divisionByZero(`Jämförelsevärdet för "${figure.name}" är 0.`);
+  return new Dec(figure.value).div(bench.value).toNumber();
+}
+
+/** The catalogue key figure that measures an intervention's unit cost (egen regi). */
+function unitCostFigure(result: KpbResult, insats: string): KeyFigure | undefined {
+  const scope = fold(`${insats}, egen regi`);
+  return result.keyFigures.find((f) => !f.id.includes(":") && fold(f.scope) === scope && f.unit.startsWith("kr/"));
+}
+
+/**
+ * `=KPB.POTENTIAL(insats;[enhet])`: what the intervention (egen regi by default) or one unit would
+ * cost less at the benchmark's unit cost: (own unit cost − benchmark unit cost) × own volume, and
+ * 0 where the own unit cost is at or below the benchmark (kr).
+ */
+export function potential(ctx: FigureContext, insatsArg: Arg, unitArg: Arg): FigureResult<number> {
+  const choice = choosePools(ctx.result, insatsArg, unitArg, null);
+  if (isFigureError(choice)) return choice;
+  const figure = unitCostFigure(ctx.result, choice.insats);
+  const bench = figure ? benchmarkOf(ctx.result, figure) : null;
+  if (!figure || !bench) return notAvailable(`Ingen jämförelse för ${choice.insats}. Fyll i tabellen Jämförelse.`);
+  const { cost, volume } = totals(choice.pools);
+  const excess = cost.minus(volume.times(bench.value));
+  return excess.isPositive() && !excess.isZero() ? excess.toNumber() : 0;
+}
+
+export const KEY_FIGURE_HEADER = ["Id", "Nyckeltal", "Omfattning", "Värde", "Enhet"] as const;
+
+/** `=KPB.KEYFIGURES()`: header row + one row per key figure (id, name, scope, value, unit). */
+export function keyFigureTable(ctx: FigureContext): Cell[][] {
+  return [
+    [...KEY_FIGURE_HEADER],
+    ...ctx.result.keyFigures.map((f): Cell[] => [f.id, f.name, f.scope, figureNumber(f.unit, f.value), f.unit]),
+  ];
+}

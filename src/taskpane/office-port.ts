@@ -1,0 +1,66 @@
+/**
+ * The task pane's `KpbPort` over the Excel layer (src/excel). Nothing here touches `Excel.*`
+ * itself; everything goes through an `ExcelRun` (Excel.run in the add-in, the fake in tests).
+ */
+import type { CancelToken, ExcelRun } from "../excel/excel-run";
+import { officeExcelRun } from "../excel/excel-run";
+import {
+  activateSheet,
+  checkKpb,
+  getActiveCell,
+  getSelectedRange,
+  listWorkbookObjects,
+  readSourcePreview,
+} from "../excel/pane-queries";
+import { findTables } from "../excel/read-tables";
+import { refreshKpb } from "../excel/refresh";
+import { writeSampleData } from "../excel/sample-data";
+import { loadState, saveState, selectCell } from "../excel/workbook-settings";
+import type { KpbResult } from "../engine/model";
+import type { KpbPort, PaneOverrides, RefreshOutcome } from "./port";
+
+export interface OfficePortOptions {
+  /** Called with every successful refresh result (e.g. publish to the `KPB.*` functions' store). */
+  onResult?: (result: KpbResult) => void;
+}
+
+export function createOfficePort(run: ExcelRun = officeExcelRun, options: OfficePortOptions = {}): KpbPort {
+  let current: CancelToken | null = null;
+  const begin = (): CancelToken => {
+    current = { cancelled: false };
+    return current;
+  };
+
+  return {
+    async loadState() {
+      const state = await loadState(run);
+      return { mapping: state.mapping, overrides: state.overrides as PaneOverrides, lastRun: state.lastRun };
+    },
+    async saveMapping(mapping) {
+      const state = await loadState(run);
+      await saveState(run, { ...state, mapping });
+    },
+    async saveOverrides(overrides) {
+      const state = await loadState(run);
+      await saveState(run, { ...state, overrides: { ...overrides } });
+    },
+    findTables: (mapping) => findTables(run, mapping),
+    listWorkbookObjects: () => listWorkbookObjects(run),
+    getSelection: () => getSelectedRange(run),
+    readPreview: (source, maxRows) => readSourcePreview(run, source, maxRows),
+    check: (opts = {}) => checkKpb(run, { onProgress: opts.onProgress, cancel: begin() }),
+    async refresh(opts = {}): Promise<RefreshOutcome> {
+      const outcome = await refreshKpb(run, { onProgress: opts.onProgress, cancel: begin() });
+      if (!outcome.ok) return { ok: false, problems: outcome.problems, found: outcome.found };
+      options.onResult?.(outcome.result);
+      return { ok: true, result: outcome.result, found: outcome.found, previous: outcome.previous };
+    },
+    cancel() {
+      if (current) current.cancelled = true;
+    },
+    selectCell: (sheet, address) => selectCell(run, sheet, address),
+    activateSheet: (sheet) => activateSheet(run, sheet),
+    readActiveCell: () => getActiveCell(run),
+    writeSampleData: (opts = {}) => writeSampleData(run, { onProgress: opts.onProgress, cancel: begin() }),
+  };
+}

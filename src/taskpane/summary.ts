@@ -1,0 +1,122 @@
+/**
+ * What the summary card shows after a run: the main key figures against the benchmark, and what
+ * changed since the previous run. Pure selection and comparison of figures the engine computed
+ * (no KPB arithmetic): the benchmark row comes from the engine's `benchmarkFor`, the index and
+ * difference are own ÷ benchmark and own − benchmark in exact decimals, as on `KPB Översikt`.
+ */
+import { benchmarkFor } from "../engine/benchmark-match";
+import { Dec } from "../engine/decimal";
+import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
+import type { KeyFigure, KpbResult } from "../engine/model";
+import type { Language } from "./i18n";
+
+/** The figures a KPB reader looks at first, in this order (those the run produced). */
+export const HEADLINE_FIGURES = [
+  "hemtjanst_egen_kr_timme",
+  "sabo_egen_kr_dygn_inkl_hsl",
+  "korttid_egen_kr_dygn",
+  "gruppbostad_egen_kr_dygn",
+  "daglig_verksamhet_egen_kr_dag",
+  "pers_ass_netto_kr_timme",
+  "hvb_kr_dygn",
+  "familjehem_kr_dygn",
+  "ytterfall_ordinart_andel",
+  "kostnad_per_brukare:ÄO:alla",
+  "kostnad_per_invanare:ÄO:alla",
+  "kostnad_total:ÄO",
+  "kostnad_total:LSS",
+  "kostnad_total:IFO",
+];
+
+export interface FigureBenchmark {
+  value: string;
+  source: string;
+  year: number | null;
+}
+
+export interface SummaryFigure {
+  id: string;
+  name: string;
+  unit: string;
+  value: string;
+  benchmark: FigureBenchmark | null;
+  /** own − benchmark (decimal string), null without a benchmark. */
+  difference: string | null;
+  /** own ÷ benchmark (decimal string), null without a benchmark or when it is zero. */
+  index: string | null;
+  direction: "up" | "down" | "same" | null;
+}
+
+export function figureName(figure: Pick<KeyFigure, "id" | "name">, language: Language): string {
+  return language === "en" ? KEY_FIGURE_NAMES[figure.id]?.nameEn ?? figure.name : figure.name;
+}
+
+function compare(figure: KeyFigure, result: KpbResult, language: Language): SummaryFigure {
+  const row = benchmarkFor(figure, result.benchmark, result.year);
+  const base = { id: figure.id, name: figureName(figure, language), unit: figure.unit, value: figure.value };
+  if (!row) return { ...base, benchmark: null, difference: null, index: null, direction: null };
+  const own = new Dec(figure.value);
+  const bench = new Dec(row.value);
+  const diff = own.minus(bench);
+  return {
+    ...base,
+    benchmark: { value: row.value, source: row.source || row.municipality, year: row.year },
+    difference: diff.toFixed(),
+    index: bench.isZero() ? null : own.div(bench).toFixed(),
+    direction: diff.isZero() ? "same" : diff.isPositive() ? "up" : "down",
+  };
+}
+
+/** The main key figures: the headline list, then any other figure that has a benchmark. */
+export function summaryFigures(result: KpbResult, language: Language, max = 14): SummaryFigure[] {
+  const byId = new Map(result.keyFigures.map((f) => [f.id, f]));
+  const chosen: KeyFigure[] = [];
+  for (const id of HEADLINE_FIGURES) {
+    const f = byId.get(id);
+    if (f) chosen.push(f);
+  }
+  for (const f of result.keyFigures) {
+    if (chosen.length >= max) break;
+    if (!chosen.includes(f) && benchmarkFor(f, result.benchmark, result.year)) chosen.push(f);
+  }
+  return chosen.slice(0, max).map((f) => compare(f, result, language));
+}
+
+export interface FigureChange {
+  id: string;
+  name: string;
+  unit: string;
+  before: string;
+  after: string;
+  difference: string;
+}
+
+/**
+ * Key figures whose value differs from the previous run (headline figures first), or null when
+ * there was no previous run. Figures new in this run are not listed.
+ */
+export function changesSincePrevious(
+  result: KpbResult,
+  previous: Record<string, string> | undefined,
+  language: Language,
+): FigureChange[] | null {
+  if (!previous) return null;
+  const changes: FigureChange[] = [];
+  for (const f of result.keyFigures) {
+    const before = previous[f.id];
+    if (before === undefined) continue;
+    let diff: Dec;
+    try {
+      diff = new Dec(f.value).minus(new Dec(before));
+    } catch {
+      continue;
+    }
+    if (diff.isZero()) continue;
+    changes.push({ id: f.id, name: figureName(f, language), unit: f.unit, before, after: f.value, difference: diff.toFixed() });
+  }
+  const rank = (id: string) => {
+    const i = HEADLINE_FIGURES.indexOf(id);
+    return i < 0 ? HEADLINE_FIGURES.length : i;
+  };
+  return changes.sort((a, b) => rank(a.id) - rank(b.id));
+}

@@ -1,0 +1,130 @@
+import { refreshKpb } from "../../src/excel/refresh";
+import { findTables, readTables, rowChunks } from "../../src/excel/read-tables";
+import { runKpb } from "../../src/engine/run";
+import { RESULT_SHEET_NAMES } from "../../src/engine/result-sheets";
+import { exempelbyTables } from "../../src/sample/exempelby";
+import { createFakeExcel } from "../fakes/excel-fake";
+import { runOf, sampleWorkbook } from "./workbook-fixtures";
+
+const isResult = (name: string) => name.startsWith("KPB");
+const inputSnapshot = (fake: ReturnType<typeof sampleWorkbook>) =>
+  JSON.stringify(fake.workbook.snapshot().sheets.filter((s) => !isResult(s.name)).map((s) => ({ name: s.name, values: s.values, formulas: s.formulas })));
+const resultSnapshot = (fake: ReturnType<typeof sampleWorkbook>) => {
+  const snap = fake.workbook.snapshot();
+  return JSON.stringify({
+    sheets: snap.sheets.filter((s) => isResult(s.name)).map((s) => ({ name: s.name, position: s.position, values: s.values, charts: s.charts.map((c) => c.name) })),
+    tables: snap.tables.filter((t) => isResult(t.sheet)),
+  });
+};
+
+describe("reading the municipality's tables", () => {
+  test("finds every contract table of the sample by its Excel table name and reads it unchanged", async () => {
+    const fake = sampleWorkbook();
+    const found = await findTables(runOf(fake));
+    expect(found.map((f) => f.table).sort()).toEqual(Object.keys(exempelbyTables()).sort());
+    expect(found.every((f) => f.foundBy === "table")).toBe(true);
+    const input = await readTables(runOf(fake), found);
+    expect(input.Ekonomi!.rows).toEqual(exempelbyTables().Ekonomi);
+    expect(input.Brukare!.sheet).toBe("Brukare");
+    expect(input.Brukare!.firstRow).toBe(1);
+  });
+
+  test("finds a table on a sheet without an Excel table by its headers, below a title line", async () => {
+    const fake = sampleWorkbook();
+    const ledger = exempelbyTables().Ekonomi;
+    fake.workbook.deleteSheet("Ekonomi");
+    fake.workbook.addSheet("Huvudboksutdrag", [["Utdrag ur Raindance 2024"], ...ledger]);
+    const found = await findTables(runOf(fake));
+    const ekonomi = found.find((f) => f.table === "Ekonomi")!;
+    expect(ekonomi.foundBy).toBe("header");
+    const input = await readTables(runOf(fake), [ekonomi]);
+    const outcome = runKpb({ ...(await readTables(runOf(fake), found)), Ekonomi: input.Ekonomi });
+    expect(outcome.ok).toBe(true);
+  });
+
+  test("a 200 000-row table is read in chunks with no request over the size limit", async () => {
+    const limit = 4_000_000;
+    const fake = createFakeExcel({ sheets: ["Brukare"], maxRequestBytes: limit });
+    const rows: (string | number)[][] = [["BrukarID", "Födelseår", "Kön", "Pool", "Volym", "Period", "Boendeform"]];
+    for (let i = 0; i < 200_000; i++) rows.push([`B${i}`, 1930 + (i % 60), i % 2 ? "K" : "M", `P${i % 500}`, 12.5, `2024-${String((i % 12) + 1).padStart(2, "0")}`, "Ordinärt"]);
+    fake.workbook.addTable("Brukare", "Brukare", rows);
+    const run = runOf(fake);
+    const found = await findTables(run);
+    fake.stats.reset();
+    const input = await readTables(run, found);
+    expect(input.Brukare!.rows).toHaveLength(200_001);
+    expect(input.Brukare!.rows[200_000]).toEqual(rows[200_000]);
+    const largest = Math.max(...fake.stats.requests.map((r) => r.bytes));
+    expect(largest).toBeLessThanOrEqual(limit);
+    expect(fake.stats.syncCount).toBe(rowChunks(200_001, 7).length);
+  });
+});
+
+describe("writing the results", () => {
+  test("a refresh of the sample writes every KPB sheet with the engine's figures, charts once, inputs untouched", async () => {
+    const fake = sampleWorkbook();
+    const before = inputSnapshot(fake);
+    const outcome = await refreshKpb(runOf(fake));
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+    for (const name of RESULT_SHEET_NAMES) expect(fake.workbook.sheetNames()).toContain(name);
+    expect(fake.workbook.sheetNames().some((n) => n.startsWith("KPB~"))).toBe(false);
+    expect(inputSnapshot(fake)).toBe(before);
+    const pools = fake.workbook.getValues("KPB Styckkostnader");
+    const header = pools[0];
+    const rosen = pools.find((r) => r[0] === "SABO_ROSEN")!;
+    const engine = outcome.result.pools.find((p) => p.pool === "SABO_ROSEN")!;
+    expect(rosen[header.indexOf("Styckkostnad")]).toBeCloseTo(Number(engine.unitCost), 9);
+    expect(rosen[header.indexOf("Total kostnad")]).toBe(engine.costOre / 100);
+    const charts = fake.workbook.charts("KPB Styckkostnader");
+    expect(charts.map((c) => c.name)).toEqual(["KPB_Styckkostnad_diagram"]);
+    expect(charts[0].series.map((s) => s.chartType)).toContain("Line");
+    expect(fake.workbook.tables().filter((t) => t.sheet === "KPB Styckkostnader").map((t) => t.name)).toEqual(["KPB_Styckkostnader"]);
+    expect(fake.workbook.sheetInfo("KPB Styckkostnader").frozenRows).toBe(1);
+  });
+
+  test("refreshing twice gives identical sheets, no extra charts, and the user's formula still resolves", async () => {
+    const fake = sampleWorkbook();
+    await refreshKpb(runOf(fake));
+    fake.workbook.addSheet("Min analys", [["Rosenborg"]]);
+    fake.workbook.setCell("Min analys", "B1", "='KPB Styckkostnader'!C5");
+    const first = resultSnapshot(fake);
+    const cellBefore = fake.workbook.getCell("Min analys", "B1");
+    expect(cellBefore).toBe(fake.workbook.getCell("KPB Styckkostnader", "C5"));
+    await refreshKpb(runOf(fake));
+    expect(resultSnapshot(fake)).toBe(first);
+    expect(fake.workbook.getCell("Min analys", "B1")).toBe(cellBefore);
+    expect(fake.workbook.getCell("Min analys", "B1")).not.toBe("#REF!");
+  });
+
+  test("a changed ledger amount changes the figure on refresh, with nothing duplicated", async () => {
+    const fake = sampleWorkbook();
+    await refreshKpb(runOf(fake));
+    const ledger = fake.workbook.getValues("Ekonomi");
+    const row = ledger.findIndex((r) => r[0] === "6210" && r[3] === "5110");
+    fake.workbook.setCell("Ekonomi", `E${row + 1}`, Number(ledger[row][4]) + 1_000_000);
+    const before = fake.workbook.getValues("KPB Styckkostnader").find((r) => r[0] === "SABO_ROSEN")!;
+    await refreshKpb(runOf(fake));
+    const after = fake.workbook.getValues("KPB Styckkostnader").find((r) => r[0] === "SABO_ROSEN")!;
+    expect(after).not.toEqual(before);
+    expect(fake.workbook.sheetNames().filter((n) => n === "KPB Styckkostnader")).toHaveLength(1);
+    expect(fake.workbook.charts("KPB Styckkostnader")).toHaveLength(1);
+  });
+
+  test("a failure at any sync of a refresh leaves the previous results intact and no temporary sheet", async () => {
+    const fake = sampleWorkbook();
+    await refreshKpb(runOf(fake));
+    const start = fake.stats.syncCount;
+    await refreshKpb(runOf(fake));
+    const syncsPerRefresh = fake.stats.syncCount - start;
+    const good = resultSnapshot(fake);
+    const inputs = inputSnapshot(fake);
+    for (let n = 1; n <= syncsPerRefresh; n++) {
+      fake.stats.failAtSync(fake.stats.syncCount + n);
+      await expect(refreshKpb(runOf(fake))).rejects.toBeDefined();
+      fake.stats.failNoMore();
+      expect(resultSnapshot(fake)).toBe(good);
+      expect(inputSnapshot(fake)).toBe(inputs);
+      expect(fake.workbook.sheetNames().filter((s) => s.startsWith("KPB~"))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { parseAddress } from "./a1";
+import { invalidArgument } from "./errors";
+import type { FormulaEvaluator } from "./formula-eval";
+import { RangeRef, type SheetModel, type WorkbookModel } from "./model";
+
+/** Turns an address or a defined name into a range; `onSheet` restricts it to one worksheet. */
+export function resolveRange(model: WorkbookModel, address: string, onSheet: SheetModel | null, location: string): RangeRef {
+  if (typeof address !== "string") throw invalidArgument(undefined, location);
+  const parsed = parseAddress(address);
+  let ref: RangeRef | null = null;
+  if (parsed) {
+    const sheet = parsed.sheetName === undefined ? onSheet ?? model.activeSheet : model.sheetByName(parsed.sheetName);
+    if (sheet) ref = new RangeRef(sheet, parsed.rect);
+  } else {
+    ref = namedRange(model, address);
+  }
+  if (!ref || (onSheet && ref.sheet !== onSheet)) throw invalidArgument(undefined, location);
+  return ref;
+}
+
+/** The range a workbook name refers to, or null if it is not a (valid) range name. */
+export function namedRange(model: WorkbookModel, name: string, evaluator: FormulaEvaluator = model.evaluator()): RangeRef | null {
+  const formula = model.nameFormula(name);
+  if (formula === undefined) return null;
+  const target = evaluator.resolveReference(formula);
+  if (!target || !("rect" in target)) return null;
+  return new RangeRef(target.sheet as SheetModel, target.rect);
+}
