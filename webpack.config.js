@@ -14,6 +14,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { toProductionManifest } = require("./scripts/manifest-urls");
+const { SwedishFunctionsMetadataPlugin } = require("./scripts/functions-sv-plugin");
 
 const DIST = path.resolve(__dirname, "dist");
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -67,6 +68,13 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".mjs", ".js", ".json"],
+      // Fluent UI's context selector (TabList, Table, …) imports its peer `scheduler`, which npm
+      // installed only under react-dom: resolve it from there.
+      alias: {
+        scheduler: path.dirname(
+          require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] }),
+        ),
+      },
     },
     module: {
       rules: [
@@ -85,6 +93,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      // functions.sv.json: Swedish function names (src/functions/localized-names.ts), see manifest.xml.
+      new SwedishFunctionsMetadataPlugin({ input: "functions.json", output: "functions.sv.json" }),
       new FunctionsScriptStubPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -40,7 +40,11 @@ const MB = 1024 * 1024;
 
 interface EngineRun {
   phases: Record<RunPhase, number>;
+  /** CPU time per phase (process, all threads). */
+  phasesCpu: Record<RunPhase, number>;
   totalMs: number;
+  /** CPU time of the process during runKpb (all threads, GC included): robust on a busy machine. */
+  cpuMs: number;
   layoutsMs: number;
 }
 
@@ -56,6 +60,7 @@ interface EngineReport {
   warm: EngineRun;
   runs: number;
   floorMs: number;
+  floorCpuMs: number;
   heap: { inputTablesMB: number; peakSampledMB: number; maxRssMB: number; heapCapMB: number | null };
   resultHash: string;
 }
@@ -92,7 +97,8 @@ function median(values: number[]): number {
 
 function medianRun(runs: EngineRun[]): EngineRun {
   const phases = Object.fromEntries(PHASES.map((p) => [p, median(runs.map((r) => r.phases[p]))])) as Record<RunPhase, number>;
-  return { phases, totalMs: median(runs.map((r) => r.totalMs)), layoutsMs: median(runs.map((r) => r.layoutsMs)) };
+  const phasesCpu = Object.fromEntries(PHASES.map((p) => [p, median(runs.map((r) => r.phasesCpu[p]))])) as Record<RunPhase, number>;
+  return { phases, phasesCpu, totalMs: median(runs.map((r) => r.totalMs)), cpuMs: median(runs.map((r) => r.cpuMs)), layoutsMs: median(runs.map((r) => r.layoutsMs)) };
 }
 
 function hashResult(result: Parameters<typeof resultJson>[0]): string {
@@ -146,15 +152,23 @@ function engineChild(size: SyntheticSize, runs: number, heapCap: number | null):
   for (let i = 0; i < runs; i++) {
     gc();
     const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<RunPhase, number>;
+    const phasesCpu = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<RunPhase, number>;
+    const cpu = process.cpuUsage();
+    let lastCpu = cpu;
     t = now();
     const outcome = runKpb(input, {
       pseudonymSecret: SECRET,
       onPhase: (phase, ms) => {
         phases[phase] += ms;
+        const c = process.cpuUsage();
+        phasesCpu[phase] += (c.user - lastCpu.user + c.system - lastCpu.system) / 1000;
+        lastCpu = c;
         peak = Math.max(peak, heapMB());
       },
     });
     const totalMs = now() - t;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
     peak = Math.max(peak, heapMB());
     let layoutsMs = 0;
     if (outcome.ok) {
@@ -164,7 +178,7 @@ function engineChild(size: SyntheticSize, runs: number, heapCap: number | null):
       peak = Math.max(peak, heapMB());
       if (layouts.length === 0) throw new Error("no layouts");
     }
-    all.push({ phases, totalMs, layoutsMs });
+    all.push({ phases, phasesCpu, totalMs, cpuMs, layoutsMs });
     if (i === 0) {
       summary = outcome.ok
         ? {
@@ -178,11 +192,15 @@ function engineChild(size: SyntheticSize, runs: number, heapCap: number | null):
     }
   }
   const floorTimes: number[] = [];
+  const floorCpu: number[] = [];
   for (let i = 0; i < Math.max(3, runs); i++) {
     gc();
+    const c0 = process.cpuUsage();
     t = now();
     floorPass(tables);
     floorTimes.push(now() - t);
+    const c = process.cpuUsage(c0);
+    floorCpu.push((c.user + c.system) / 1000);
   }
   const counts = tableRowCounts(tables);
   return {
@@ -194,6 +212,7 @@ function engineChild(size: SyntheticSize, runs: number, heapCap: number | null):
     warm: all.length > 1 ? medianRun(all.slice(1)) : all[0],
     runs,
     floorMs: median(floorTimes.slice(1)),
+    floorCpuMs: median(floorCpu.slice(1)),
     heap: { inputTablesMB, peakSampledMB: peak, maxRssMB: process.resourceUsage().maxRSS / 1024, heapCapMB: heapCap },
   };
 }
@@ -306,11 +325,16 @@ const fmtMs = (ms: number | undefined) => (ms === undefined ? "–" : ms >= 100 
 const fmtInt = (n: number | undefined) => (n === undefined ? "–" : Math.round(n).toLocaleString("sv-SE").replace(/\u00a0/g, " "));
 const fmtMB = (n: number) => `${n.toFixed(0)} MB`;
 
-function table(title: string, rows: [string, string, string?][]): string {
-  const w0 = Math.max(...rows.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length));
-  const lines = rows.map(([a, b, c]) => `  ${a.padEnd(w0)}  ${b.padStart(w1)}${c !== undefined ? `  ${c}` : ""}`);
-  return [title, ...lines].join("\n");
+/** A plain text table: first row is the header; numbers right-aligned, the last column free text. */
+function table(title: string, rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  const lines = rows.map((r) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[0]) : c === r.length - 1 && c >= 4 ? cell : cell.padStart(widths[c])))
+      .join("  ")
+      .trimEnd(),
+  );
+  return [title, ...lines.map((l) => `  ${l}`)].join("\n");
 }
 
 function render(e: EngineReport, f: FakeReport | null, pinned: boolean): string {
@@ -318,26 +342,26 @@ function render(e: EngineReport, f: FakeReport | null, pinned: boolean): string 
   const totalRows = rows.Brukare + rows.Ekonomi;
   const title =
     `Size ${e.size}: ${fmtInt(rows.Brukare)} client rows, ${fmtInt(rows.Ekonomi)} ledger rows, ${fmtInt(rows.Pooler)} pools, ` +
-    `${fmtInt(rows.Kodning)} rules, ${fmtInt(e.clients)} clients — ok ${e.ok}, balanced ${e.balanced}, ${e.problems} problems` +
-    `\n  (node ${process.version}, ${os.cpus().length} cores${pinned ? ", engine pinned to 1 core" : ""}; ${e.runs} runs: cold = first in a fresh process, warm = median of the rest)`;
-  const out: [string, string, string?][] = [["metric", "cold", "warm"]];
-  for (const p of PHASES) out.push([`  ${PHASE_TEXT[p]} ms`, fmtMs(e.cold.phases[p]), fmtMs(e.warm.phases[p])]);
-  out.push(["engine total (runKpb) ms", fmtMs(e.cold.totalMs), fmtMs(e.warm.totalMs)]);
-  out.push(["result layouts (resultSheets) ms", fmtMs(e.cold.layoutsMs), fmtMs(e.warm.layoutsMs)]);
-  out.push(["floor (plain JS sums in Maps) ms", "", fmtMs(e.floorMs)]);
-  out.push(["engine ÷ floor", (e.cold.totalMs / e.floorMs).toFixed(1), (e.warm.totalMs / e.floorMs).toFixed(1)]);
-  out.push(["rows per second (client + ledger)", fmtInt(totalRows / (e.cold.totalMs / 1000)), fmtInt(totalRows / (e.warm.totalMs / 1000))]);
-  out.push(["heap with input tables (after gc)", fmtMB(e.heap.inputTablesMB)]);
-  out.push(["peak heap (sampled at phase ends)", fmtMB(e.heap.peakSampledMB)]);
-  out.push(["peak RSS of the engine process", fmtMB(e.heap.maxRssMB), e.heap.heapCapMB ? `(ran with --max-old-space-size=${e.heap.heapCapMB})` : undefined]);
+    `${fmtInt(rows.Kodning)} rules, ${fmtInt(e.clients)} clients — ok ${e.ok}, balanced ${e.balanced}, ${e.problems} problems\n` +
+    `  node ${process.version}, ${os.cpus().length} cores${pinned ? ", engine pinned to one core" : ""}, load average ${os.loadavg()[0].toFixed(1)}; ` +
+    `${e.runs} runs: cold = first run in a fresh process, warm = median of the others; CPU = process CPU time (all threads, GC included)`;
+  const out: string[][] = [["", "cold ms", "warm ms", "warm CPU ms", ""]];
+  for (const p of PHASES) out.push([`  ${PHASE_TEXT[p]}`, fmtMs(e.cold.phases[p]), fmtMs(e.warm.phases[p]), fmtMs(e.warm.phasesCpu[p]), ""]);
+  out.push(["engine total (runKpb)", fmtMs(e.cold.totalMs), fmtMs(e.warm.totalMs), fmtMs(e.warm.cpuMs), ""]);
+  out.push(["result layouts (resultSheets)", fmtMs(e.cold.layoutsMs), fmtMs(e.warm.layoutsMs), "", ""]);
+  out.push(["floor: plain JS sums in Maps", "", fmtMs(e.floorMs), fmtMs(e.floorCpuMs), ""]);
+  out.push(["engine ÷ floor", (e.cold.totalMs / e.floorMs).toFixed(1), (e.warm.totalMs / e.floorMs).toFixed(1), (e.warm.cpuMs / e.floorCpuMs).toFixed(1), ""]);
+  out.push(["rows per second (client + ledger)", fmtInt(totalRows / (e.cold.totalMs / 1000)), fmtInt(totalRows / (e.warm.totalMs / 1000)), fmtInt(totalRows / (e.warm.cpuMs / 1000)), ""]);
+  out.push(["heap: input tables (after gc)", "", fmtMB(e.heap.inputTablesMB), "", ""]);
+  out.push(["heap: peak (sampled at phase ends)", "", fmtMB(e.heap.peakSampledMB), "", ""]);
+  out.push(["peak RSS of the engine process", "", fmtMB(e.heap.maxRssMB), "", e.heap.heapCapMB ? `ran with --max-old-space-size=${e.heap.heapCapMB}` : ""]);
   if (f) {
-    if (f.error) out.push(["Excel fake", "failed", f.error]);
+    if (f.error) out.push(["Excel fake", "", "failed", "", f.error]);
     else {
-      out.push([`Excel fake: read inputs ms / syncs`, fmtMs(f.readMs), `${f.read!.syncs} syncs`]);
-      out.push([`  largest sync / total bytes (read)`, fmtInt(f.read!.largestBytes), `${fmtInt(f.read!.totalBytes)} total`]);
-      out.push([`Excel fake: engine on read input ms`, fmtMs(f.engineMs), f.resultHash === e.resultHash ? "result identical to direct run" : "RESULT DIFFERS from direct run"]);
-      out.push([`Excel fake: write results ms / syncs`, fmtMs(f.writeMs), `${f.write!.syncs} syncs`]);
-      out.push([`  largest sync / total bytes (write)`, fmtInt(f.write!.largestBytes), `${fmtInt(f.write!.totalBytes)} total`]);
+      const same = f.resultHash === e.resultHash ? "result identical to the direct run" : "RESULT DIFFERS from the direct run";
+      out.push(["Excel fake: read inputs", "", fmtMs(f.readMs), "", `${f.read!.syncs} syncs, largest ${fmtInt(f.read!.largestBytes)} B, total ${fmtInt(f.read!.totalBytes)} B`]);
+      out.push(["Excel fake: engine on what was read", "", fmtMs(f.engineMs), "", same]);
+      out.push(["Excel fake: write result sheets", "", fmtMs(f.writeMs), "", `${f.write!.syncs} syncs, largest ${fmtInt(f.write!.largestBytes)} B, total ${fmtInt(f.write!.totalBytes)} B`]);
     }
   }
   return table(title, out);

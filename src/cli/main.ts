@@ -5,6 +5,7 @@ import { resultSheets } from "../engine/result-sheets";
 import { runKpb } from "../engine/run";
 import { exempelbyTables } from "../sample/exempelby";
 import { problemList, summaryText } from "./summary";
+import { readHistoryFile } from "./history-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
 import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
@@ -116,7 +117,7 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   }
   done = progress(`Skriver ${out}`);
   await writeFilesAtomically([
-    { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark)) },
+    { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark, { history: await readHistoryFile(out) })) },
     { target: json, data: JSON.stringify(resultJson(result), null, 2) },
   ]);
   done();

@@ -9,14 +9,21 @@
  * cell before the value (a separate, earlier write of `numberFormat`), Excel on the web and on the
  * desktop have differed there, and the format is easily lost when a user re-formats the column.
  *
- * So such text is written with a leading apostrophe, Excel's own quote prefix: Excel stores the
- * rest as literal text, sets the cell's quotePrefix, shows no apostrophe, and `Range.values` reads
- * back the original string without it. This works whatever the cell's number format, and text
- * columns still get "@" (NUMBER_FORMATS.text) for how they look. Text that cannot be misread is
- * written as it is, so ordinary cells carry no quote prefix.
+ * Two ways keep such text literal, and a cell must get exactly one of them:
  *
- * (The command line writes with exceljs, which stores strings as shared strings and never as
- * formulas, so it needs no prefix; see test/reliability/cli-faults.test.ts.)
+ * 1. Text columns (NUMBER_FORMATS.text, "@"): set `numberFormat` to "@" earlier in the same batch
+ *    than `values` and write the text as it is. A Text-formatted cell stores what it is given and
+ *    shows formulas as text. An apostrophe there would be stored as a visible character.
+ * 2. Every other cell (titles, headers, a label in a number column, a cell whose format the layout
+ *    does not set): a leading apostrophe, Excel's own quote prefix. Excel keeps the rest as text,
+ *    sets the cell's quotePrefix and shows no apostrophe; `Range.values` reads back the original.
+ *    Only text that Excel could misread gets it, so ordinary cells carry no quote prefix.
+ *
+ * `asLiteralText(value, numberFormat)` does both: pass the format the cell is given in the same
+ * batch ("@" → written as is; anything else or nothing → apostrophe when needed). The format
+ * alone is not enough when it is not guaranteed to reach the cell first (a separate earlier
+ * write, a user's re-formatting between refreshes), which is why cells outside text columns use
+ * the apostrophe.
  */
 
 /** A string Excel would not keep as the same text if written as a plain value. */
@@ -42,21 +49,24 @@ export function needsQuotePrefix(text: string): boolean {
 }
 
 /**
- * A value ready for `Range.values`: text that Excel could read as anything but the same text gets
- * a leading apostrophe; numbers and booleans pass; null, undefined and non-finite numbers become
+ * A value ready for `Range.values` into a cell with `numberFormat` (the format written to the same
+ * cell earlier in the batch). In a Text ("@") cell text goes as it is; elsewhere text that Excel
+ * could read as anything but the same text gets a leading apostrophe. Numbers and booleans pass; null, undefined and non-finite numbers become
  * "" (an empty cell; `Range.values` rejects NaN); a Date becomes its ISO date as literal text.
  */
-export function asLiteralText(value: unknown): string | number | boolean {
+export function asLiteralText(value: unknown, numberFormat?: string): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
   if (typeof value === "boolean") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : `'${value.toISOString().slice(0, 10)}`;
+  const textCell = numberFormat === "@";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : `${textCell ? "" : "'"}${value.toISOString().slice(0, 10)}`;
   const text = String(value);
-  if (text === "") return "";
+  if (text === "" || textCell) return text;
   return needsQuotePrefix(text) ? `'${text}` : text;
 }
 
-/** What Excel shows and `Range.values` reads back for a value written with asLiteralText. */
-export function readBackAsExcelWould(written: string | number | boolean): string | number | boolean {
+/** What `Range.values` reads back for a value written with asLiteralText into a cell of that format. */
+export function readBackAsExcelWould(written: string | number | boolean, numberFormat?: string): string | number | boolean {
+  if (numberFormat === "@") return written;
   return typeof written === "string" && written.startsWith("'") ? written.slice(1) : written;
 }

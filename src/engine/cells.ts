@@ -96,6 +96,7 @@ function normalizeSeparators(text: string): { number: string; ambiguous: boolean
 
 /** A whole number (Platser, Antal, Födelseår …). */
 export function readInteger(cell: CellValue): Read<number> {
+  if (typeof cell === "number" && Number.isSafeInteger(cell)) return ok(cell); // what the Decimal path gives
   const read = readDecimal(cell);
   if (!read.ok) return fail("ett heltal");
   if (!read.value.isInteger()) return fail("ett heltal");
@@ -109,8 +110,11 @@ export function excelSerialToDate(serial: number): Date {
   return new Date(EXCEL_EPOCH_UTC + Math.round(serial * 86400000));
 }
 
+const CANONICAL_PERIOD = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+
 /** A period as `YYYY-MM` from `YYYY-MM`, `YYYYMM`, `YYYY-MM-DD`, a Date or an Excel date serial. */
 export function readPeriod(cell: CellValue): Read<string> {
+  if (typeof cell === "string" && CANONICAL_PERIOD.test(cell)) return ok(cell); // already YYYY-MM
   if (cell instanceof Date) return isValidDate(cell) ? ok(isoMonth(cell)) : fail("en period ÅÅÅÅ-MM");
   if (typeof cell === "number") {
     if (Number.isInteger(cell) && cell >= 190001 && cell <= 210012 && cell % 100 >= 1 && cell % 100 <= 12) {
@@ -129,15 +133,23 @@ function isoMonth(date: Date): string {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
+const foldCache = new Map<string, string>();
+
 /** Text compared as the contract says: case-insensitive, Swedish letters folded, spaces squeezed. */
 export function fold(text: string): string {
-  return text
+  // The same few names (insatser, areas, housing) are folded again and again: remember short ones.
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
+  const folded = text
     .toLowerCase()
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[\s_]+/g, " ")
     .trim();
+  if (text.length <= 64 && foldCache.size < 20_000) foldCache.set(text, folded);
+  return folded;
 }
+
 
 /** Excel column letters for a 1-based column number. */
 export function columnLetter(column: number): string {

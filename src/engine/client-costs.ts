@@ -28,10 +28,26 @@ export interface AggregatedVolumes {
 export function aggregateVolumes(rows: ClientVolumeRow[], pools: Map<string, PoolDef>, log: ProblemLog): AggregatedVolumes {
   const clients = new Map<string, ClientVolumes>();
   const poolVolumeMicro = new Map<string, number>();
-  const seenPeriod = new Map<string, number>();
+  // First row per client × pool × period, without a string key per row: periods become small integers.
+  const periodIndex = new Map<string, number>();
+  const seenPeriods = new Map<string, Map<string, number[]>>();
   const unknownPools = new Set<string>();
+  // Extracts list a client's rows together: the last client and pool are looked up once per run of rows.
+  const poolTotals = new Map<string, { micro: number }>();
+  let lastPoolId: string | null = null;
+  let lastPool: PoolDef | undefined;
+  let lastTotal: { micro: number } | undefined;
+  let lastSeenId: string | null = null;
+  let lastSeen: Map<string, number[]> | undefined;
+  let lastClientId: string | null = null;
+  let lastClient: ClientVolumes | undefined;
   for (const r of rows) {
-    const pool = pools.get(r.pool);
+    if (r.pool !== lastPoolId) {
+      lastPoolId = r.pool;
+      lastPool = pools.get(r.pool);
+      lastTotal = poolTotals.get(r.pool);
+    }
+    const pool = lastPool;
     if (!pool) {
       if (!unknownPools.has(r.pool)) log.error("clientPoolUnknown", { table: "Brukare", row: r.row, column: "Pool" }, { pool: r.pool });
       unknownPools.add(r.pool);
@@ -42,8 +58,17 @@ export function aggregateVolumes(rows: ClientVolumeRow[], pools: Map<string, Poo
       continue;
     }
     if (r.period !== null) {
-      const key = `${r.clientId}\u0000${r.pool}\u0000${r.period}`;
-      const first = seenPeriod.get(key);
+      let period = periodIndex.get(r.period);
+      if (period === undefined) periodIndex.set(r.period, (period = periodIndex.size));
+      if (r.clientId !== lastSeenId) {
+        lastSeenId = r.clientId;
+        lastSeen = seenPeriods.get(r.clientId);
+        if (!lastSeen) seenPeriods.set(r.clientId, (lastSeen = new Map()));
+      }
+      const byPool = lastSeen!;
+      let rowOfPeriod = byPool.get(r.pool);
+      if (!rowOfPeriod) byPool.set(r.pool, (rowOfPeriod = []));
+      const first = rowOfPeriod[period];
       if (first !== undefined) {
         log.warning("duplicateClientRow", { table: "Brukare", row: r.row, column: "Period" }, {
           client: displayId(r.clientId),
@@ -51,13 +76,16 @@ export function aggregateVolumes(rows: ClientVolumeRow[], pools: Map<string, Poo
           period: r.period,
           first,
         });
-      } else seenPeriod.set(key, r.row);
+      } else rowOfPeriod[period] = r.row;
     }
-    let c = clients.get(r.clientId);
+    let c = r.clientId === lastClientId ? lastClient : clients.get(r.clientId);
+    lastClientId = r.clientId;
     if (!c) {
       c = { clientId: r.clientId, birthYear: r.birthYear, sex: r.sex, housing: r.housing, volumes: new Map() };
       clients.set(r.clientId, c);
+      lastClient = c;
     } else {
+      lastClient = c;
       if (c.birthYear === null) c.birthYear = r.birthYear;
       else if (r.birthYear !== null && r.birthYear !== c.birthYear) {
         log.warning("conflictingBirthYear", { table: "Brukare", row: r.row, column: "Födelseår" }, {
@@ -70,8 +98,10 @@ export function aggregateVolumes(rows: ClientVolumeRow[], pools: Map<string, Poo
       if (!c.housing) c.housing = r.housing;
     }
     c.volumes.set(r.pool, (c.volumes.get(r.pool) ?? 0) + r.volumeMicro);
-    poolVolumeMicro.set(r.pool, (poolVolumeMicro.get(r.pool) ?? 0) + r.volumeMicro);
+    if (!lastTotal) poolTotals.set(r.pool, (lastTotal = { micro: 0 }));
+    lastTotal.micro += r.volumeMicro;
   }
+  for (const [id, total] of poolTotals) poolVolumeMicro.set(id, total.micro);
   return { clients, poolVolumeMicro };
 }
 
@@ -94,9 +124,10 @@ export function costClients(
   log: ProblemLog,
 ): ClientResult[] {
   const ids = [...aggregated.clients.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const results = new Map<string, ClientResult>();
+  const ordered: ClientResult[] = [];
   const poolById = new Map(pools.map((p) => [p.id, p]));
-  const usersByPool = new Map<string, string[]>();
+  // Each pool's users with their volume and result, so the split needs no look-ups per client.
+  const usersByPool = new Map<string, { volume: number; result: ClientResult }[]>();
   let hidden = 0;
   for (const id of ids) {
     const c = aggregated.clients.get(id)!;
@@ -105,16 +136,19 @@ export function costClients(
     const age = c.birthYear === null ? null : settings.year - c.birthYear;
     const byHousingColumn = fold(c.housing);
     let inResidentialPool = false;
+    const uses: { volume: number; result: ClientResult }[] = [];
     for (const [poolId, volume] of c.volumes) {
       const pool = poolById.get(poolId);
       if (pool && isResidential(pool)) inResidentialPool = true;
       if (volume > 0) {
+        const use = { volume, result: null as unknown as ClientResult };
+        uses.push(use);
         const users = usersByPool.get(poolId);
-        if (users) users.push(id);
-        else usersByPool.set(poolId, [id]);
+        if (users) users.push(use);
+        else usersByPool.set(poolId, [use]);
       }
     }
-    results.set(id, {
+    const result: ClientResult = {
       id: sensitive ? pseudonym(id, secret) : id,
       birthYear: c.birthYear,
       ageGroup: age === null ? "okänd" : ageGroupOf(age, settings.ageGroups),
@@ -124,21 +158,22 @@ export function costClients(
       poolsOre: {},
       volumesMicro: Object.fromEntries(c.volumes),
       outlierScopes: [],
-    });
+    };
+    for (const use of uses) use.result = result;
+    ordered.push(result);
   }
   if (hidden > 0) log.warning("personalIdentityNumber", { table: "Brukare", row: null, column: "BrukarID" }, { count: hidden });
   for (const pool of pools) {
     if (pool.kind !== "insats") continue;
     const users = usersByPool.get(pool.id);
     if (!users) continue;
-    const weights = users.map((id) => BigInt(aggregated.clients.get(id)!.volumes.get(pool.id)!));
+    const weights = users.map((u) => BigInt(u.volume));
     const shares = splitByWeights(poolCostOre.get(pool.id) ?? 0, weights);
-    users.forEach((id, i) => {
-      const r = results.get(id)!;
-      r.poolsOre[pool.id] = shares[i];
-      r.totalOre = addOre(r.totalOre, shares[i]);
+    users.forEach((u, i) => {
+      u.result.poolsOre[pool.id] = shares[i];
+      u.result.totalOre = addOre(u.result.totalOre, shares[i]);
     });
   }
   // Listed by the id as written: pseudonyms must not come out in personnummer (birth date) order.
-  return ids.map((id) => results.get(id)!).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return ordered.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

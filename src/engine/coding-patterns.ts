@@ -14,12 +14,31 @@ export function parsePattern(text: string): MatchPattern | null {
   return { kind: "exact", value: t };
 }
 
-/** Numeric codes compare as numbers (`900` < `5000`); other codes as text. */
-function compareCodes(a: string, b: string): number {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
-    const x = BigInt(a);
-    const y = BigInt(b);
-    return x < y ? -1 : x > y ? 1 : 0;
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Numeric codes compare as numbers (`900` < `5000`, any length: without leading zeros the
+ * longer is larger, equal lengths compare digit by digit); other codes as text.
+ */
+export function compareCodes(a: string, b: string): number {
+  if (isDigits(a) && isDigits(b)) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length - 1 && a.charCodeAt(i) === 48) i++;
+    while (j < b.length - 1 && b.charCodeAt(j) === 48) j++;
+    const x = a.length - i;
+    const y = b.length - j;
+    if (x !== y) return x < y ? -1 : 1;
+    const p = a.slice(i);
+    const q = b.slice(j);
+    return p < q ? -1 : p > q ? 1 : 0;
   }
   return a < b ? -1 : a > b ? 1 : 0;
 }

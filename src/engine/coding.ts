@@ -1,7 +1,8 @@
-import { patternMatches, patternText } from "./coding-patterns";
+import { patternText } from "./coding-patterns";
 import type { CodingLineage, CodingRule, CostCategory, LedgerRow } from "./model";
 import { addOre, oreToSwedish } from "./money";
 import type { ProblemLog } from "./problems";
+import { firstMatchIndexed, indexRules } from "./rule-index";
 
 export const EXCLUDED = "EXKL";
 
@@ -33,24 +34,10 @@ export function emptyDirect(): PoolDirect {
   return { totalOre: 0, byCategoryOre: { Personal: 0, Lokaler: 0, Övrigt: 0, Intäkter: 0 } };
 }
 
-function firstMatch(rules: CodingRule[], row: LedgerRow): number {
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i];
-    if (
-      patternMatches(r.konto, row.konto) &&
-      patternMatches(r.ansvar, row.ansvar) &&
-      patternMatches(r.verksamhet, row.verksamhet) &&
-      patternMatches(r.aktivitet, row.aktivitet)
-    ) {
-      return i;
-    }
-  }
-  return -1;
-}
-
 /**
  * Codes every ledger row with the first matching rule from the top. Extracts repeat the same
- * code combination on many rows, so each combination is matched once.
+ * code combination on many rows, so each combination is matched once, through an index of the
+ * rules (rule-index.ts) rather than a scan of all of them.
  */
 export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: ProblemLog, sheet?: string): CodedLedger {
   const ruleOfRow = new Int32Array(ledger.length);
@@ -60,6 +47,7 @@ export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: Proble
   const excludedByReason = new Map<string, number>();
   const uncoded = new Map<string, { row: number; amountOre: number; rows: number }>();
   const memo = new Map<string, number>();
+  const index = indexRules(rules);
   let excludedOre = 0;
   let uncodedOre = 0;
   let ledgerTotalOre = 0;
@@ -67,7 +55,7 @@ export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: Proble
     const key = `${row.ansvar}\u0000${row.verksamhet}\u0000${row.aktivitet}\u0000${row.konto}`;
     let ruleIndex = memo.get(key);
     if (ruleIndex === undefined) {
-      ruleIndex = firstMatch(rules, row);
+      ruleIndex = firstMatchIndexed(index, row);
       memo.set(key, ruleIndex);
     }
     ruleOfRow[i] = ruleIndex;

@@ -9,3 +9,4 @@ export { splitByWeights, roundToTotal } from "./largest-remainder";
 export { oreToString, oreToKr } from "./money";
 export type { SettingsOverrides } from "./settings";
 export * from "./tracing";
+export * as benchmarkAnalysis from "./benchmark";

@@ -106,20 +106,33 @@ export function consumptionRows(input: KeyFigureInput): ConsumptionRow[] {
   const rows: ConsumptionRow[] = [];
   const areas = [...new Set(input.pools.filter((p) => p.kind === "insats" && p.area).map((p) => p.area))];
   const totalPopulation = [...input.population.values()].reduce((a, b) => a + b, 0);
-  for (const area of areas) {
-    for (const group of groups) {
-      let cost = 0;
-      let clients = 0;
-      for (const c of input.clients) {
-        if (group !== "alla" && c.ageGroup !== group) continue;
-        let inArea = false;
-        for (const [poolId, ore] of Object.entries(c.poolsOre)) {
-          if (areaOf(poolId, pools) !== area) continue;
-          inArea = true;
-          cost = addOre(cost, ore);
-        }
-        if (inArea) clients++;
+  // One pass over the clients (not one per area × age group): cost and distinct clients per cell.
+  const areaIndex = new Map(areas.map((a, i) => [a as string, i]));
+  const groupIndex = new Map(groups.map((g, i) => [g, i]));
+  const width = groups.length;
+  const all = width - 1;
+  const costs = new Array<number>(areas.length * width).fill(0);
+  const counts = new Array<number>(areas.length * width).fill(0);
+  const lastClient = new Array<number>(areas.length).fill(-1);
+  input.clients.forEach((c, k) => {
+    const g = c.ageGroup === "alla" ? undefined : groupIndex.get(c.ageGroup);
+    for (const poolId in c.poolsOre) {
+      const a = areaIndex.get(areaOf(poolId, pools));
+      if (a === undefined) continue;
+      const ore = c.poolsOre[poolId];
+      costs[a * width + all] = addOre(costs[a * width + all], ore);
+      if (g !== undefined) costs[a * width + g] = addOre(costs[a * width + g], ore);
+      if (lastClient[a] !== k) {
+        lastClient[a] = k;
+        counts[a * width + all]++;
+        if (g !== undefined) counts[a * width + g]++;
       }
+    }
+  });
+  for (const [a, area] of areas.entries()) {
+    for (const [g, group] of groups.entries()) {
+      const cost = costs[a * width + g];
+      const clients = counts[a * width + g];
       const inhabitants = group === "alla" ? totalPopulation : input.population.get(group) ?? 0;
       if (clients === 0 && inhabitants === 0) continue;
       rows.push({
@@ -206,15 +219,16 @@ export function bandLabels(bands: number[]): string[] {
 
 /** Hemtjänst clients (egen and annan regi) per band of annual hours: lo < h ≤ hi (the first band from 0). */
 export function hourBands(input: KeyFigureInput): { band: string; clients: number }[] {
-  const hemtjanst = input.pools.filter((p) => isHemtjanst(p, input.catalogue)).map((p) => p.pool);
+  const hemtjanst = new Set(input.pools.filter((p) => isHemtjanst(p, input.catalogue)).map((p) => p.pool));
   const labels = bandLabels(input.settings.hourBands);
   const counts = labels.map(() => 0);
   const bands = input.settings.hourBands;
   for (const c of input.clients) {
+    // The client's own pools (a few), not every hemtjänst pool (hundreds in a large municipality).
     let micro = 0;
     let has = false;
-    for (const id of hemtjanst) {
-      if (c.volumesMicro[id] !== undefined) {
+    for (const id in c.volumesMicro) {
+      if (hemtjanst.has(id) && c.volumesMicro[id] !== undefined) {
         has = true;
         micro += c.volumesMicro[id];
       }
@@ -250,12 +264,12 @@ export function volumePerInhabitantFigures(input: KeyFigureInput): KeyFigure[] {
     ["sabo_dygn_per_inv_80", "sabo_egen_kr_dygn_inkl_hsl"],
   ];
   for (const [id, catalogueFigure] of measures) {
-    const poolIds = input.pools.filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure).map((p) => p.pool);
-    if (poolIds.length === 0) continue;
+    const poolIds = new Set(input.pools.filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure).map((p) => p.pool));
+    if (poolIds.size === 0) continue;
     let micro = 0;
     for (const c of input.clients) {
       if (c.birthYear === null || input.settings.year - c.birthYear < 80) continue;
-      for (const id2 of poolIds) micro += c.volumesMicro[id2] ?? 0;
+      for (const id2 in c.volumesMicro) if (poolIds.has(id2)) micro += c.volumesMicro[id2] ?? 0;
     }
     figures.push(named(id, "80 år och äldre", microToDec(micro).div(inhabitants), { name: id, unit: "per invånare" }));
   }

@@ -79,8 +79,8 @@ export const MESSAGES = {
     en: () => `The rule excludes costs but Orsak (reason) is empty. Say why.`,
   },
   unusedRule: {
-    sv: (p) => `Regeln (till ${p.target}) matchar ingen rad i Ekonomi.`,
-    en: (p) => `The rule (to ${p.target}) matches no row in Ekonomi.`,
+    sv: (p) => `Regeln (till ${p.target}) kodar ingen rad i Ekonomi.`,
+    en: (p) => `The rule (to ${p.target}) codes no row in Ekonomi.`,
   },
   shadowedRule: {
     sv: (p) => `Regeln (${p.pattern} → ${p.target}) nås aldrig: varje rad den kan matcha matchas redan av regeln på rad ${p.byRow} (till ${p.byTarget}), som står före${String(p.byRows).includes(",") ? ` (även rad ${p.byRows})` : ""}. Ta bort regeln eller flytta den ovanför.`,
@@ -205,6 +205,10 @@ export const MESSAGES = {
   personalIdentityNumber: {
     sv: (p) => `${p.count} brukar-id ser ut som personnummer eller samordningsnummer. De skrivs aldrig ut; resultaten visar en pseudonym i stället.`,
     en: (p) => `${p.count} client ids look like personal identity or coordination numbers. They are never written out; results show a pseudonym instead.`,
+  },
+  benchmarkImplausible: {
+    sv: (p) => `Jämförelsevärdet ${p.value} för ${p.keyFigure} är orimligt (över 1 000 miljarder eller under en miljarddel); raden används inte.`,
+    en: (p) => `The benchmark value ${p.value} for ${p.keyFigure} is implausible (over 1 000 billion or under a billionth); the row is not used.`,
   },
   personalDataInCells: {
     sv: (p) => `${p.count} ${p.count === 1 ? "cell" : "celler"} i ${p.column} (första på rad ${p.row}) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.`,

@@ -4,6 +4,7 @@ import { readArea } from "./catalogue";
 import type {
   BenchmarkRow,
   CatalogueEntry,
+  CellValue,
   ClientVolumeRow,
   CodingRule,
   KeyMethod,
@@ -15,13 +16,16 @@ import type {
   ReceiverSpec,
   Regi,
 } from "./model";
+import { fastMicro, fastOre } from "./fast-number";
+import { MAX_ROW_AMOUNT_ORE } from "./money";
 import { isPlausibleYear, readAmountOre, readCount, readDecimalValue, readShare, readVolumeMicro } from "./parse-values";
 import type { ProblemLog } from "./problems";
 import { parseAgeGroupLabel } from "./settings";
-import { cellOf, placeOf, textOf, type LocatedTable } from "./table-reader";
+import { cellOf, placeOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
 
 /** Rows of other years are skipped quietly but counted, so a several-year workbook works. */
 function rowYear(table: LocatedTable, cells: LocatedTable["rows"][number]): number | null {
+  if (!table.columns.has("År")) return null;
   const y = readInteger(cellOf(table, cells, "År"));
   return y.ok ? y.value : null;
 }
@@ -46,7 +50,8 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog):
         usable = false;
       }
     }
-    const amountOre = readAmountOre(cellOf(table, row, "Belopp"), placeOf(table, row, "Belopp"), log);
+    const amountCell = cellOf(table, row, "Belopp");
+    const amountOre = fastOre(amountCell, MAX_ROW_AMOUNT_ORE) ?? readAmountOre(amountCell, placeOf(table, row, "Belopp"), log);
     if (amountOre === null || !usable) continue;
     out.push({
       row: row.row,
@@ -227,28 +232,32 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
     return out;
   }
   let otherYears = 0;
+  // A million rows: the column positions and the year prefix are looked up once, not per cell.
+  const yearPrefix = `${year}-`;
+  const [cClient, cPool, cPeriod, cVolume, cSex, cHousing] = ["BrukarID", "Pool", "Period", "Volym", "Kön", "Boendeform"].map((c) => table.columns.get(c));
+  const at = (row: DataRow, index: number | undefined): CellValue => (index === undefined ? null : row.cells[index]);
   for (const row of table.rows) {
     const y = rowYear(table, row);
     if (y !== null && y !== year) {
       otherYears++;
       continue;
     }
-    const clientId = textOf(table, row, "BrukarID");
-    const pool = textOf(table, row, "Pool");
+    const clientId = readText(at(row, cClient));
+    const pool = readText(at(row, cPool));
     if (!clientId || !pool) {
       const column = !clientId ? "BrukarID" : "Pool";
       log.error("requiredEmpty", placeOf(table, row, column), { column });
       continue;
     }
     let period: string | null = null;
-    const periodCell = cellOf(table, row, "Period");
+    const periodCell = at(row, cPeriod);
     if (!isBlank(periodCell)) {
       const p = readPeriod(periodCell);
       if (!p.ok) {
         log.error("notANumber", placeOf(table, row, "Period"), { expected: p.reason, value: readText(periodCell) });
         continue;
       }
-      if (!p.value.startsWith(`${year}-`)) {
+      if (!p.value.startsWith(yearPrefix)) {
         if (y === null && Number(p.value.slice(0, 4)) !== year) {
           log.warning("periodOutsideYear", placeOf(table, row, "Period"), { period: p.value, year });
         }
@@ -258,17 +267,18 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
     }
     const birthYear = readBirthYear(table, row, year, log);
     if (birthYear === undefined) continue;
-    const volumeMicro = readVolumeMicro(cellOf(table, row, "Volym"), placeOf(table, row, "Volym"), log);
+    const volumeCell = at(row, cVolume);
+    const volumeMicro = fastMicro(volumeCell) ?? readVolumeMicro(volumeCell, placeOf(table, row, "Volym"), log);
     if (volumeMicro === null) continue;
     out.push({
       row: row.row,
       clientId,
       birthYear,
-      sex: textOf(table, row, "Kön"),
+      sex: readText(at(row, cSex)),
       pool,
       volumeMicro,
       period,
-      housing: textOf(table, row, "Boendeform"),
+      housing: readText(at(row, cHousing)),
     });
   }
   reportOtherYears(table, otherYears, year, log);
@@ -298,9 +308,16 @@ function readBirthYear(table: LocatedTable, row: LocatedTable["rows"][number], y
   return null;
 }
 
-export function parsePopulation(table: LocatedTable, log: ProblemLog): PopulationRow[] {
+export function parsePopulation(table: LocatedTable, log: ProblemLog, year?: number): PopulationRow[] {
   const out: PopulationRow[] = [];
+  let otherYears = 0;
   for (const row of table.rows) {
+    // Several years' population in one table: only the run's year counts (as in Ekonomi and Brukare).
+    const y = year === undefined ? null : rowYear(table, row);
+    if (y !== null && y !== year) {
+      otherYears++;
+      continue;
+    }
     const groupText = textOf(table, row, "Åldersgrupp") || textOf(table, row, "Ålder");
     const column = table.columns.has("Åldersgrupp") ? "Åldersgrupp" : "Ålder";
     const group = parseAgeGroupLabel(groupText);
@@ -312,8 +329,16 @@ export function parsePopulation(table: LocatedTable, log: ProblemLog): Populatio
     if (count === null) continue;
     out.push({ row: row.row, group: group.label, count });
   }
+  if (year !== undefined) reportOtherYears(table, otherYears, year, log);
   return out;
 }
+
+/**
+ * No key figure is anywhere near 1 000 billion, nor a billionth: such a benchmark is a mistake (and
+ * would overflow the potential, or make an index of 10^300).
+ */
+const MAX_BENCHMARK_VALUE = 1e12;
+const MIN_BENCHMARK_VALUE = 1e-9;
 
 export function parseBenchmark(table: LocatedTable, log: ProblemLog): BenchmarkRow[] {
   const out: BenchmarkRow[] = [];
@@ -332,6 +357,10 @@ export function parseBenchmark(table: LocatedTable, log: ProblemLog): BenchmarkR
       log,
     );
     if (value === null) continue;
+    if (value.abs().greaterThan(MAX_BENCHMARK_VALUE) || (!value.isZero() && value.abs().lessThan(MIN_BENCHMARK_VALUE))) {
+      log.warning("benchmarkImplausible", placeOf(table, row, "Värde"), { value: readText(valueCell), keyFigure });
+      continue;
+    }
     const y = readInteger(cellOf(table, row, "År"));
     out.push({
       row: row.row,

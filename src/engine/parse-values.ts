@@ -1,5 +1,6 @@
 import { isBlank, isValidDate, readDecimal, readInteger, type Read } from "./cells";
 import { Dec } from "./decimal";
+import { fastMicro, fastOre } from "./fast-number";
 import type { CellValue } from "./model";
 import { MAX_ROW_AMOUNT_ORE, MICRO } from "./money";
 import type { Place, ProblemLog } from "./problems";
@@ -57,6 +58,8 @@ export function readDecimalValue(cell: CellValue, expected: string, place: Place
 
 /** A ledger amount in öre (kronor with up to two decimals; more are rounded with a warning). */
 export function readAmountOre(cell: CellValue, place: Place, log: ProblemLog): number | null {
+  const fast = fastOre(cell, MAX_ROW_AMOUNT_ORE);
+  if (fast !== null) return fast;
   const read = readNumberReporting(cell, "ett belopp i kronor", place, log, "thousands");
   if (!read.ok) return null;
   const ore = read.value.times(100);
@@ -74,6 +77,8 @@ export function readAmountOre(cell: CellValue, place: Place, log: ProblemLog): n
 
 /** A volume in micro-units; negative volumes are errors, zero volumes warnings. */
 export function readVolumeMicro(cell: CellValue, place: Place, log: ProblemLog): number | null {
+  const fast = fastMicro(cell);
+  if (fast !== null) return fast;
   const read = readNumberReporting(cell, "en volym (timmar, dygn …)", place, log);
   if (!read.ok) return null;
   if (read.value.isNegative() && !read.value.isZero()) {
@@ -100,10 +105,14 @@ export function readShare(cell: CellValue, place: Place, log: ProblemLog): Dec |
 }
 
 /** A whole non-negative count (places, inhabitants). */
+/** No municipality has a billion inhabitants, nor a unit a billion places: larger counts are mistakes. */
+const MAX_COUNT = 1_000_000_000;
+
 export function readCount(cell: CellValue, place: Place, log: ProblemLog): number | null {
   const read = readInteger(cell);
-  if (!read.ok || read.value < 0) {
+  if (!read.ok || read.value < 0 || read.value > MAX_COUNT) {
     if (isBlank(cell)) log.error("requiredEmpty", place, { column: place.column ?? "" });
+    else if (read.ok && read.value > MAX_COUNT) log.error("notANumber", place, { expected: "ett heltal ≥ 0 (högst 1 000 000 000)", value: display(cell) });
     else log.error("notANumber", place, { expected: "ett heltal ≥ 0", value: display(cell) });
     return null;
   }

@@ -25,9 +25,19 @@ function validMonthDay(month: string, day: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/** Every shape above has at least ten ASCII digits: most texts are ruled out without a regex. */
+function hasTenDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digits >= 10) return true;
+  }
+  return false;
+}
+
 /** True when the text is, or contains, something that looks like a personnummer or samordningsnummer. */
 export function containsPersonalIdentityNumber(text: string): boolean {
-  if (text.length < 10) return false;
+  if (text.length < 10 || !hasTenDigits(text)) return false;
   if (looksLikePersonalIdentityNumber(text)) return true;
   for (const m of text.matchAll(PNR_IN_TEXT)) if (validMonthDay(m[1], m[2])) return true;
   return false;

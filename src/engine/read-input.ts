@@ -50,7 +50,7 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
     keys: optional("Nycklar", (t) => parseKeys(t, log)),
     catalogue: optional("Insatskatalog", (t) => parseCatalogue(t, log)),
     clientRows: parseClientRows(located.get("Brukare")!, year, log),
-    population: optional("Befolkning", (t) => parsePopulation(t, log)),
+    population: optional("Befolkning", (t) => parsePopulation(t, log, year)),
     benchmark: optional("Jämförelse", (t) => parseBenchmark(t, log)),
   };
 }

@@ -1,4 +1,7 @@
 import { benchmarkFor } from "./benchmark-match";
+import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark/sheets";
+import { interventionKeyFigure } from "./benchmark/interventions";
+import { benchmarkOfFigure, type PublishedLookup } from "./benchmark/lookup";
 import { codingCheckBlock, tracingSheet } from "./tracing/sheet";
 import { COST_CATEGORIES } from "./coding";
 import { Dec } from "./decimal";
@@ -72,9 +75,12 @@ export const RESULT_SHEET_NAMES = [
   "KPB Ytterfall",
   "KPB Brukarmix",
   "KPB Konsumtion",
+  "KPB Potential",
   "KPB Avstämning",
   "KPB Spårning",
 ] as const;
+// `KPB Historik` (benchmark/history.ts HISTORY_SHEET) is not listed: it is written only when the
+// caller passes the rows already in it (resultSheets options.history).
 
 const c = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
@@ -121,13 +127,16 @@ export function overviewSheet(result: KpbResult, benchmark: BenchmarkRow[]): She
   };
 }
 
-export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[]): SheetLayout {
+export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[], published?: PublishedLookup): SheetLayout {
   const supports = result.pools.filter((p) => p.kind === "stöd").map((p) => p.pool);
   const insats = result.pools.filter((p) => p.kind === "insats");
-  const catalogueFigure = new Map(result.keyFigures.filter((f) => !f.id.includes(":")).map((f) => [f.scope, f]));
+  const ctx = { rows: benchmark, year: result.year, published };
   const rows = insats.map((p) => {
-    const fig = catalogueFigure.get(`${p.insats}, egen regi`);
-    const b = fig ? benchmarkFor(fig, benchmark, result.year) : null;
+    // The intervention's catalogue figure (not a derived one with the same scope, such as HSL i
+    // SÄBO); its benchmark is the line for every pool of the intervention, egen and annan regi.
+    const id = interventionKeyFigure(result, p.insats);
+    const fig = id ? result.keyFigures.find((f) => f.id === id) ?? { id, name: id, scope: "", value: "0", unit: "" } : null;
+    const b = fig ? benchmarkOfFigure(fig, ctx) : null;
     return [
       p.pool,
       p.insats,
@@ -356,15 +365,20 @@ function problemRow(p: Problem): SheetCell[] {
 }
 
 /** Every result sheet of a run, in the order they are written. */
-export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[]): SheetLayout[] {
+export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[], options: BenchmarkSheetOptions = {}): SheetLayout[] {
+  // Översikt, Brukarmix and Konsumtion with the benchmark analyses (benchmark/sheets.ts); the
+  // history sheet only when the caller passes the rows already in it.
+  const b = benchmarkSheets(result, benchmark, options);
   return [
-    overviewSheet(result, benchmark),
-    unitCostSheet(result, benchmark),
+    b.overview,
+    unitCostSheet(result, benchmark, b.published),
     clientSheet(result),
     outlierSheet(result),
-    hourBandSheet(result, benchmark),
-    consumptionSheet(result),
+    b.clientMix,
+    b.consumption,
+    b.potential,
     reconciliationSheet(result),
+    ...(b.history ? [b.history] : []),
     tracingSheet(result),
   ];
 }

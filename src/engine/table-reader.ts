@@ -113,6 +113,10 @@ function withoutErrorValues(
   log: ProblemLog,
 ): DataRow | null {
   let cells = row.cells;
+  // The common row holds no error value at all: nothing to report, nothing to copy.
+  let any = false;
+  for (let i = 0; i < cells.length && !any; i++) any = mayBeErrorValue(cells[i]) && excelErrorValue(cells[i]) !== null;
+  if (!any) return row;
   let usable = true;
   for (const [column, index] of columns) {
     const error = excelErrorValue(cells[index]);
@@ -134,6 +138,13 @@ function withoutErrorValues(
   return usable ? { row: row.row, cells } : null;
 }
 
+/** Cheap pre-check: only text starting with "#" (after any leading space) can be an error value. */
+function mayBeErrorValue(cell: CellValue): boolean {
+  if (typeof cell !== "string" || cell.length === 0) return false;
+  const c = cell.charCodeAt(0);
+  return c === 35 || c <= 32 || c === 0xa0 || c >= 0x1680;
+}
+
 function expectedList(schema: ColumnDef[]): string {
   return schema
     .filter((d) => d.required)
@@ -143,10 +154,15 @@ function expectedList(schema: ColumnDef[]): string {
 
 /** A row whose only text is a word like "Summa" or "Totalt" is a totals row, not data. */
 function totalsLabel(cells: CellValue[]): string | null {
-  const texts = cells.filter((c) => typeof c === "string" && c.trim() !== "") as string[];
-  if (texts.length !== 1) return null;
-  const word = fold(texts[0]).replace(/[:.]$/, "");
-  return TOTALS_WORDS.has(word) || /^(summa|totalt?)\b/.test(word) ? texts[0].trim() : null;
+  let text: string | null = null;
+  for (const c of cells) {
+    if (typeof c !== "string" || c.trim() === "") continue;
+    if (text !== null) return null; // more than one text: a data row
+    text = c;
+  }
+  if (text === null) return null;
+  const word = fold(text).replace(/[:.]$/, "");
+  return TOTALS_WORDS.has(word) || /^(summa|totalt?)\b/.test(word) ? text.trim() : null;
 }
 
 /** Reads one column of a data row; absent optional columns read as null. */

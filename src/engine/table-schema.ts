@@ -67,6 +67,7 @@ export const TABLE_SCHEMAS: Record<TableName, ColumnDef[]> = {
     col("Åldersgrupp", false, "Age group", "Aldersgrupp"),
     col("Ålder", false, "Age"),
     col("Antal", true, "Count", "Invånare", "Inhabitants", "Population", "Folkmängd"),
+    col("År", false, "Year", "Ar"),
   ],
   Jämförelse: [
     col("Nyckeltal", true, "Key figure", "KPI", "Kpi"),

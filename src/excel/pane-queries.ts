@@ -31,6 +31,15 @@ export async function listWorkbookObjects(run: ExcelRun): Promise<WorkbookObject
   });
 }
 
+/** The `KPB …` result sheets in the workbook, in tab order. */
+export async function listResultSheets(run: ExcelRun): Promise<string[]> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+    await context.sync();
+    return sheets.items.filter((s) => s.name.startsWith("KPB ") && s.visibility === "Visible").map((s) => s.name);
+  });
+}
+
 /** "Sheet1!A1:D20" or "'My sheet'!A1" → "A1:D20" / "A1". */
 export function addressWithoutSheet(address: string): string {
   const bang = address.lastIndexOf("!");

@@ -1,5 +1,6 @@
 import type { Problem, KpbResult } from "../engine/model";
 import { resultSheets } from "../engine/result-sheets";
+import { parseHistoryRows, type HistoryRow } from "../engine/benchmark/history";
 import { runKpb } from "../engine/run";
 import type { SettingsOverrides } from "../engine/settings";
 import { publish, type KpbLoadOutcome } from "../shared/kpb-store";
@@ -23,7 +24,9 @@ export async function refreshKpb(
 ): Promise<RefreshOutcome> {
   const { state, found, overrides, outcome } = await readAndRun(run, options);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
-  const report = await writeResultSheets(run, resultSheets(outcome.result, outcome.result.benchmark), {
+  const history = await readHistory(run);
+  const layouts = resultSheets(outcome.result, outcome.result.benchmark, { history, runTime: new Date() });
+  const report = await writeResultSheets(run, layouts, {
     onProgress: options.onProgress,
     cancel: options.cancel,
   });
@@ -68,4 +71,16 @@ export async function computeFromWorkbook(run: ExcelRun): Promise<KpbLoadOutcome
   const first = errors[0] ?? outcome.problems[0];
   const more = errors.length > 1 ? ` (och ${errors.length - 1} fel till)` : "";
   return { ok: false, message: first ? `${first.message}${more}` : "KPB kunde inte beräknas." };
+}
+
+/** The rows already in `KPB Historik`, so a refresh adds this year's figures and keeps the others. */
+export async function readHistory(run: ExcelRun): Promise<HistoryRow[]> {
+  return run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject("KPB_Historik");
+    await context.sync();
+    if (table.isNullObject) return [];
+    const range = table.getRange().load("values");
+    await context.sync();
+    return parseHistoryRows(range.values);
+  });
 }

@@ -1,8 +1,8 @@
+import { asLiteralText } from "../engine/cell-safety";
 import type { CellValue, TableName } from "../engine/model";
 import { a1 } from "../engine/sheet-geometry";
 import { exempelbyTables, type SampleTables } from "../sample/exempelby";
 import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
-import { literalCell } from "./literal-text";
 import { findTables } from "./read-tables";
 import { TABLE_NAMES } from "./table-sources";
 
@@ -40,13 +40,8 @@ function rowSlices(rows: CellValue[][], budget = MAX_REQUEST_BYTES / 2): [number
   return out;
 }
 
-/** A sample value as written: text-formatted cells take text as is, elsewhere formula-like text is kept literal. */
-const cellOf = (value: CellValue, textCell: boolean): string | number | boolean => {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "string") return textCell ? value : literalCell(value);
-  return value;
-};
+/** A sample value as written: text-formatted cells take text as is, elsewhere text Excel could misread gets a quote prefix. */
+const cellOf = (value: CellValue, textCell: boolean): string | number | boolean => asLiteralText(value, textCell ? "@" : undefined);
 
 /** Columns whose every value is text (codes, ids, periods): formatted as text so Excel keeps "0612" and "2024-01". */
 function textColumns(rows: CellValue[][]): boolean[] {

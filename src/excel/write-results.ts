@@ -2,7 +2,7 @@ import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
 import { a1, blockPlaces } from "../engine/sheet-geometry";
 import { addChart } from "./charts";
 import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
-import { literalCell } from "./literal-text";
+import { asLiteralText } from "../engine/cell-safety";
 
 export const TEMP_PREFIX = "KPB~";
 
@@ -11,21 +11,21 @@ export interface WriteReport {
   syncs: number;
 }
 
-/** Rows of a block in slices whose JSON stays under the request budget. */
-function slices(rows: unknown[][], budget = MAX_REQUEST_BYTES): [number, number][] {
-  const out: [number, number][] = [];
+/** Rows of a block in slices whose JSON stays under the request budget: [start, count, bytes]. */
+function slices(rows: unknown[][], budget = MAX_REQUEST_BYTES): [number, number, number][] {
+  const out: [number, number, number][] = [];
   let start = 0;
   let bytes = 0;
   rows.forEach((row, i) => {
     const size = JSON.stringify(row).length * 2; // values and their number formats
     if (i > start && bytes + size > budget) {
-      out.push([start, i - start]);
+      out.push([start, i - start, bytes]);
       start = i;
       bytes = 0;
     }
     bytes += size;
   });
-  if (rows.length > start) out.push([start, rows.length - start]);
+  if (rows.length > start) out.push([start, rows.length - start, bytes]);
   return out;
 }
 
@@ -45,9 +45,11 @@ export async function writeResultSheets(
   let syncs = 0;
   const totalRows = layouts.reduce((a, l) => a + l.blocks.reduce((b, x) => b + x.rows.length, 0), 0);
   let doneRows = 0;
+  let pendingBytes = 0;
   const sync = async (context: Excel.RequestContext) => {
     await context.sync();
     syncs++;
+    pendingBytes = 0;
   };
   try {
     await run(async (context) => {
@@ -65,29 +67,33 @@ export async function writeResultSheets(
           const place = places[b];
           if (place.titleRow !== null) {
             const title = temp.getRange(a1(place.titleRow, 1));
-            title.values = [[block.title!]];
+            title.values = [[asLiteralText(block.title!)]];
             title.format.font.bold = true;
           }
           const header = temp.getRange(a1(place.headerRow, 1, 1, block.columns.length));
-          header.values = [block.columns.map((c) => c.header)];
-          for (const [start, count] of slices(block.rows)) {
+          header.values = [block.columns.map((c) => asLiteralText(c.header))];
+          for (const [start, count, bytes] of slices(block.rows)) {
             if (options.cancel?.cancelled) throw new CancelledError();
+            // Small blocks share a request; a slice that would overflow it goes in the next one.
+            if (pendingBytes > 0 && pendingBytes + bytes > MAX_REQUEST_BYTES) await sync(context);
             const range = temp.getRange(a1(place.headerRow + 1 + start, 1, count, block.columns.length));
             const rows = block.rows.slice(start, start + count);
-            range.numberFormat = rows.map((_, r) =>
+            // The format goes first in the batch, so text columns ("@") keep input text literal.
+            const formats = rows.map((_, r) =>
               block.columns.map((c, col) => {
                 const override = block.rowFormats?.find((f) => f.column === col);
                 return NUMBER_FORMATS[override ? override.formats[start + r] : c.format];
               }),
             );
-            range.values = rows.map((row) => row.map(literalCell));
-            await sync(context);
+            range.numberFormat = formats;
+            range.values = rows.map((row, r) => row.map((cell, col) => asLiteralText(cell, formats[r][col])));
+            pendingBytes += bytes;
             doneRows += count;
             options.onProgress?.({ phase: "skriver", done: doneRows, total: totalRows, detail: layout.name });
           }
         }
-        await sync(context);
       }
+      await sync(context);
       if (options.cancel?.cancelled) throw new CancelledError();
 
       // Phase 2: swap in one request.

@@ -4,16 +4,22 @@
  * typed error. functions.ts only wraps these in streaming invocations and converts the errors.
  *
  * Conventions (the README lists them per function):
- * - Money and unit costs in kronor, unrounded (round with a number format).
+ * - Every number is the very number the `KPB …` sheets hold for the same figure: unit costs and
+ *   ratios to 12 decimals, money in kronor to the öre (round further with a number format).
  * - Shares are fractions (0.25 = 25 %), for a % number format, as on the `KPB …` sheets.
  * - Text arguments are matched case- and accent-insensitively ("hemtjanst" = "Hemtjänst").
  * - Unknown pool, intervention, unit, area, client or key figure: #N/A with a message naming
  *   what exists. A bad argument: #VALUE!. A zero denominator: #DIV/0!. Never a silent 0.
  */
-import { findPublished } from "../benchmark/published-averages";
-import { benchmarkFor } from "../engine/benchmark-match";
+import { compareFigure } from "../engine/benchmark/compare";
+import { benchmarkUnitCost } from "../engine/benchmark/decomposition";
+import { interventions } from "../engine/benchmark/interventions";
+import { benchmarkOfFigure, type BenchmarkContext } from "../engine/benchmark/lookup";
+import { unitCostPotential } from "../engine/benchmark/potential";
+import { bundledPublished } from "../engine/benchmark/published";
+import { Rational, ratioOrNull, sumRational } from "../engine/benchmark/rational";
 import { fold } from "../engine/cells";
-import { Dec } from "../engine/decimal";
+import { Dec, ratioString } from "../engine/decimal";
 import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
 import type { ConsumptionRow, KeyFigure, KpbResult, OutlierScope, PoolResult } from "../engine/model";
 import { microToDec, oreToDec, oreToKr } from "../engine/money";
@@ -56,7 +62,7 @@ const PER_HOUR: Measure = {
   units: new Set(["timmar", "timme", "tim", "h"]),
   defaultFigure: "hemtjanst_egen_kr_timme",
   defaultInsats: "Hemtjänst",
-  other: "KPB.COSTPERDAY",
+  other: "KPB.COSTPERDAY (KPB.KOSTNADPERDYGN)",
 };
 
 const PER_DAY: Measure = {
@@ -64,7 +70,7 @@ const PER_DAY: Measure = {
   units: new Set(["dygn", "dagar", "dag", "varddygn"]),
   defaultFigure: "sabo_egen_kr_dygn_inkl_hsl",
   defaultInsats: "Särskilt boende",
-  other: "KPB.COSTPERHOUR",
+  other: "KPB.COSTPERHOUR (KPB.KOSTNADPERTIMME)",
 };
 
 type RegiChoice = "egen" | "annan" | "alla";
@@ -113,7 +119,7 @@ function checkUnits(pools: PoolResult[], measure: Measure | null): FigureResult<
   for (const p of pools) {
     if (!measure.units.has(fold(p.volumeUnit))) {
       const unit = p.volumeUnit ? `mäts i ${p.volumeUnit}` : "saknar volymenhet i Insatskatalog";
-      return invalidValue(`${p.insats} (${p.pool}) ${unit}, inte i ${measure.label}. Använd ${measure.other} eller KPB.UNITCOST.`);
+      return invalidValue(`${p.insats} (${p.pool}) ${unit}, inte i ${measure.label}. Använd ${measure.other} eller KPB.UNITCOST (KPB.STYCKKOSTNAD).`);
     }
   }
   return true;
@@ -189,11 +195,14 @@ function totals(pools: PoolResult[]): { cost: Dec; volume: Dec } {
   return { cost: oreToDec(costOre), volume: microToDec(micro) };
 }
 
-/** Σ cost ÷ Σ volume of the pools (kr per volume unit). */
+/**
+ * Σ cost ÷ Σ volume of the pools (kr per volume unit), to 12 decimals like the engine's unit costs,
+ * so the value is the very number the KPB sheets show for the same pools.
+ */
 function unitCostOf(choice: PoolChoice): FigureResult<number> {
   const { cost, volume } = totals(choice.pools);
   if (volume.isZero()) return divisionByZero(`${choice.insats} har ingen volym.`);
-  return cost.div(volume).toNumber();
+  return Number(ratioString(cost.div(volume)));
 }
 
 /** `=KPB.COSTPERHOUR([insats];[enhet])`: kr per hour; default hemtjänst, egen regi, all units. */
@@ -288,7 +297,8 @@ function consumptionRow(ctx: FigureContext, areaArg: Arg, groupArg: Arg): Figure
 
   const groups = ctx.result.settings.ageGroups;
   let group: string;
-  if (groupArg === null || groupArg === undefined || groupArg === "") {
+  if (groupArg === null || groupArg === undefined || groupArg === "" || groupArg === 0) {
+    // Omitted, or an empty cell (which Excel may pass as 0): all ages. Age 0 is asked as "0-19".
     group = "alla";
   } else if (typeof groupArg === "number") {
     // An age: the group that contains it.
@@ -309,27 +319,45 @@ function consumptionRow(ctx: FigureContext, areaArg: Arg, groupArg: Arg): Figure
   return row;
 }
 
-function rowValue(row: ConsumptionRow, value: string | null, what: string): FigureResult<number> {
-  if (value === null) return divisionByZero(`${row.area}, ${row.ageGroup}: inga ${what}.`);
-  return Number(value);
+/**
+ * The three consumption measures of a row, computed exactly as the KPB Konsumtion sheet computes
+ * them (src/engine/benchmark/consumption.ts: exact rationals, 12 decimals), so a cell with the
+ * function and the sheet's cell hold the same number.
+ */
+function measure(row: ConsumptionRow, which: "perClient" | "perInhabitant" | "share"): FigureResult<number> {
+  const cost = Rational.ore(row.costOre);
+  const clients = Rational.of(row.clients);
+  const inhabitants = Rational.of(row.inhabitants);
+  const where = `${row.area}, ${row.ageGroup}`;
+  if (which === "perClient") {
+    const value = ratioOrNull(cost, clients);
+    return value ? Number(value.toString()) : divisionByZero(`${where}: inga brukare.`);
+  }
+  if (which === "perInhabitant") {
+    const value = ratioOrNull(cost, inhabitants);
+    return value ? Number(value.toString()) : divisionByZero(`${where}: inga invånare.`);
+  }
+  const share = ratioOrNull(clients, inhabitants);
+  // As a percent string first (like the sheet), then the fraction a % format shows.
+  return share ? Rational.parse(share.times(Rational.HUNDRED).toString()).div(Rational.HUNDRED).toNumber() : divisionByZero(`${where}: inga invånare.`);
 }
 
 /** `=KPB.COSTPERCLIENT(område;[åldersgrupp])`: Σ client cost ÷ distinct clients (kr). */
 export function costPerClient(ctx: FigureContext, area: Arg, ageGroup: Arg): FigureResult<number> {
   const row = consumptionRow(ctx, area, ageGroup);
-  return isFigureError(row) ? row : rowValue(row, row.costPerClient, "brukare");
+  return isFigureError(row) ? row : measure(row, "perClient");
 }
 
 /** `=KPB.COSTPERINHABITANT(område;[åldersgrupp])`: Σ cost ÷ inhabitants (kr). */
 export function costPerInhabitant(ctx: FigureContext, area: Arg, ageGroup: Arg): FigureResult<number> {
   const row = consumptionRow(ctx, area, ageGroup);
-  return isFigureError(row) ? row : rowValue(row, row.costPerInhabitant, "invånare");
+  return isFigureError(row) ? row : measure(row, "perInhabitant");
 }
 
 /** `=KPB.CLIENTSHARE(område;[åldersgrupp])`: distinct clients ÷ inhabitants, as a fraction. */
 export function clientShare(ctx: FigureContext, area: Arg, ageGroup: Arg): FigureResult<number> {
   const row = consumptionRow(ctx, area, ageGroup);
-  return isFigureError(row) ? row : rowValue(row, row.clientShare, "invånare");
+  return isFigureError(row) ? row : measure(row, "share");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,15 +388,15 @@ export function outlierShare(ctx: FigureContext, scopeArg: Arg): FigureResult<nu
   if (!scope) return invalidValue(`Okänd omfattning "${text}". Välj ${listText(Object.keys(OUTLIER_FIGURE))}.`);
   const figure = ctx.result.keyFigures.find((f) => f.id === OUTLIER_FIGURE[scope]);
   if (!figure) return notAvailable(`Inga brukare i omfattningen ${scope}.`);
-  return new Dec(figure.value).div(100).toNumber();
+  return figureNumber(figure.unit, figure.value);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Key figures and benchmarks
+// Key figures and benchmarks (through src/engine/benchmark, as on KPB Översikt and KPB Potential)
 
 /** A key figure's value as a cell: percentages as fractions (for a % format), like KPB Översikt. */
 export function figureNumber(unit: string, value: string): number {
-  return unit === "%" ? new Dec(value).div(100).toNumber() : Number(value);
+  return unit === "%" ? Rational.parse(value).div(Rational.HUNDRED).toNumber() : Number(value);
 }
 
 function findFigure(result: KpbResult, text: string): KeyFigure | undefined {
@@ -376,22 +404,13 @@ function findFigure(result: KpbResult, text: string): KeyFigure | undefined {
   return result.keyFigures.find((k) => fold(k.id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f));
 }
 
-interface Benchmark {
-  value: string;
-  source: string;
-}
-
 /**
- * The benchmark of a key figure: the workbook's `Jämförelse` row (the run's year, else the latest),
- * as on KPB Översikt; when the workbook has none, the KPB average bundled with the add-in for the
- * run's year or the nearest earlier one.
+ * Where benchmarks come from, as in the result sheets: the workbook's `Jämförelse` rows (the run's
+ * year, else the latest), then the KPB averages bundled with the add-in (the run's year or at most
+ * a few years earlier).
  */
-export function benchmarkOf(result: KpbResult, figure: KeyFigure): Benchmark | null {
-  const row = benchmarkFor(figure, result.benchmark, result.year);
-  if (row) return { value: row.value, source: [row.source, row.year].filter(Boolean).join(" ") };
-  const published = findPublished(figure.id, result.year);
-  if (published) return { value: published.value, source: `${published.source} ${published.year}` };
-  return null;
+function benchmarkContext(result: KpbResult): BenchmarkContext {
+  return { rows: result.benchmark, year: result.year, published: bundledPublished };
 }
 
 /** A figure the run did not compute but whose id is known (for a benchmark of it alone). */
@@ -403,15 +422,17 @@ function knownFigure(text: string): KeyFigure | undefined {
   return { id, name: k.name, scope: "", value: "0", unit: k.unit, ...(k.kolada ? { kolada: k.kolada } : {}) };
 }
 
+const noBenchmark = (what: string) => notAvailable(`Ingen jämförelse för "${what}". Fyll i tabellen Jämförelse.`);
+
 /** `=KPB.BENCHMARK(nyckeltal)`: the benchmark value, in the key figure's unit (% as a fraction). */
 export function benchmark(ctx: FigureContext, figureArg: Arg): FigureResult<number> {
   const text = textArg(figureArg, "Nyckeltal", false);
   if (isFigureError(text)) return text;
   const figure = findFigure(ctx.result, text!) ?? knownFigure(text!);
-  if (!figure) return notAvailable(`Okänt nyckeltal "${text}". Se KPB.KEYFIGURES() för id:n.`);
-  const bench = benchmarkOf(ctx.result, figure);
-  if (!bench) return notAvailable(`Ingen jämförelse för "${figure.name}". Fyll i tabellen Jämförelse.`);
-  return figureNumber(figure.unit, bench.value);
+  if (!figure) return notAvailable(`Okänt nyckeltal "${text}". Se KPB.KEYFIGURES() (KPB.NYCKELTAL()) för id:n.`);
+  const comparison = compareFigure(figure, benchmarkOfFigure(figure, benchmarkContext(ctx.result)));
+  if (comparison.benchmark === null) return noBenchmark(figure.name);
+  return figureNumber(figure.unit, comparison.benchmark);
 }
 
 /** `=KPB.INDEX(nyckeltal)`: own value ÷ benchmark (1 = same as the benchmark), as on KPB Översikt. */
@@ -419,33 +440,39 @@ export function index(ctx: FigureContext, figureArg: Arg): FigureResult<number> 
   const text = textArg(figureArg, "Nyckeltal", false);
   if (isFigureError(text)) return text;
   const figure = findFigure(ctx.result, text!);
-  if (!figure) return notAvailable(`Nyckeltalet "${text}" finns inte i körningen. Se KPB.KEYFIGURES() för id:n.`);
-  const bench = benchmarkOf(ctx.result, figure);
-  if (!bench) return notAvailable(`Ingen jämförelse för "${figure.name}". Fyll i tabellen Jämförelse.`);
-  if (new Dec(bench.value).isZero()) return divisionByZero(`Jämförelsevärdet för "${figure.name}" är 0.`);
-  return new Dec(figure.value).div(bench.value).toNumber();
-}
-
-/** The catalogue key figure that measures an intervention's unit cost (egen regi). */
-function unitCostFigure(result: KpbResult, insats: string): KeyFigure | undefined {
-  const scope = fold(`${insats}, egen regi`);
-  return result.keyFigures.find((f) => !f.id.includes(":") && fold(f.scope) === scope && f.unit.startsWith("kr/"));
+  if (!figure) return notAvailable(`Nyckeltalet "${text}" finns inte i körningen. Se KPB.KEYFIGURES() (KPB.NYCKELTAL()) för id:n.`);
+  const comparison = compareFigure(figure, benchmarkOfFigure(figure, benchmarkContext(ctx.result)));
+  if (comparison.benchmark === null) return noBenchmark(figure.name);
+  if (comparison.index === null) return divisionByZero(`Jämförelsevärdet för "${figure.name}" är 0.`);
+  return Number(comparison.index);
 }
 
 /**
  * `=KPB.POTENTIAL(insats;[enhet])`: what the intervention (egen regi by default) or one unit would
  * cost less at the benchmark's unit cost: (own unit cost − benchmark unit cost) × own volume, and
- * 0 where the own unit cost is at or below the benchmark (kr).
+ * 0 where the own unit cost is at or below the benchmark. In kr to the öre, the number on
+ * KPB Potential (src/engine/benchmark/potential.ts).
  */
 export function potential(ctx: FigureContext, insatsArg: Arg, unitArg: Arg): FigureResult<number> {
   const choice = choosePools(ctx.result, insatsArg, unitArg, null);
   if (isFigureError(choice)) return choice;
-  const figure = unitCostFigure(ctx.result, choice.insats);
-  const bench = figure ? benchmarkOf(ctx.result, figure) : null;
-  if (!figure || !bench) return notAvailable(`Ingen jämförelse för ${choice.insats}. Fyll i tabellen Jämförelse.`);
-  const { cost, volume } = totals(choice.pools);
-  const excess = cost.minus(volume.times(bench.value));
-  return excess.isPositive() && !excess.isZero() ? excess.toNumber() : 0;
+  const bctx = benchmarkContext(ctx.result);
+  const intervention = interventions(ctx.result).find((i) => fold(i.insats) === fold(choice.insats));
+  const pStar = intervention ? benchmarkUnitCost(intervention, bctx) : null;
+  if (!intervention || !pStar) return noBenchmark(choice.insats);
+  const withVolume = choice.pools.filter((p) => p.volumeMicro > 0);
+  if (withVolume.length === 0) return divisionByZero(`${choice.insats} har ingen volym.`);
+  // Same rows as the sheet where it has them (one pool; one regi), else the same formula.
+  const { pools: poolRows, interventions: regiRows } = unitCostPotential(ctx.result, bctx);
+  const regi = choice.pools[0].regi;
+  const onePool = choice.pools.length === 1 ? poolRows.find((r) => r.pool === choice.pools[0].pool) : undefined;
+  const wholeRegi =
+    choice.pools.every((p) => p.regi === regi) && choice.pools.length === intervention.pools.filter((p) => p.regi === regi).length;
+  const row = onePool ?? (wholeRegi ? regiRows.find((r) => fold(r.insats) === fold(intervention.insats) && r.regi === regi) : undefined);
+  if (row && row.potentialOre !== null) return oreToKr(row.potentialOre);
+  const cost = sumRational(withVolume.map((p) => Rational.ore(p.costOre)));
+  const volume = sumRational(withVolume.map((p) => Rational.micro(p.volumeMicro)));
+  return oreToKr(cost.minus(Rational.parse(pStar.value).times(volume)).max(Rational.ZERO).toOre());
 }
 
 export const KEY_FIGURE_HEADER = ["Id", "Nyckeltal", "Omfattning", "Värde", "Enhet"] as const;

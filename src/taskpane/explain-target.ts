@@ -34,13 +34,16 @@ function explain(result: KpbResult, kind: Kind, id: string): Explanation | null 
   }
 }
 
+/** Ledger rows listed per account class; the rest are summed in one line. */
+const MAX_LEDGER_ROWS = 5;
+
 export function explainRow(result: KpbResult, sheet: string, rowKey: CellValue, language: Language): ExplainTarget {
   if (!sheet.startsWith("KPB ")) return { ok: false, reason: "notResultSheet" };
   const id = rowKey === null || rowKey === undefined ? "" : String(rowKey).trim();
   if (!id) return { ok: false, reason: "noId" };
   for (const kind of ORDER_BY_SHEET[sheet] ?? ["pool", "keyFigure", "client"]) {
     const explanation = explain(result, kind, id);
-    if (explanation) return { ok: true, explanation, lines: explanationLines(explanation, language) };
+    if (explanation) return { ok: true, explanation, lines: explanationLines(explanation, language, { maxRows: MAX_LEDGER_ROWS }) };
   }
   return { ok: false, reason: "notFound", id };
 }

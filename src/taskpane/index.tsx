@@ -9,17 +9,39 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import "../functions/functions";
 import "../commands/commands";
+import { setRefreshHandler } from "../shared/refresh-registry";
 import { App } from "./components/App";
 import { initLanguage } from "./i18n";
+import { createOfficePort } from "./office-port";
+import { RunController } from "./run-controller";
+
+/** Shows the pane (when Office can), so a ribbon refresh that needs the user's attention is not silent. */
+async function showPane(): Promise<void> {
+  try {
+    await Office.addin?.showAsTaskpane?.();
+  } catch {
+    // Not available (older hosts): the outcome waits in the pane until the user opens it.
+  }
+}
 
 Office.onReady(() => {
   const language = initLanguage();
   document.documentElement.lang = language === "en" ? "en" : "sv";
+
+  // One port and one controller for the pane and the ribbon's "Uppdatera KPB": a refresh from the
+  // ribbon shows its progress and outcome in the pane, and a blocked or failed one opens the pane.
+  const port = createOfficePort();
+  const controller = new RunController(port);
+  setRefreshHandler(async () => {
+    const outcome = await controller.refresh();
+    if (outcome === "blocked" || outcome === "failed") await showPane();
+  });
+
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <App port={port} controller={controller} />
     </FluentProvider>,
   );
 });

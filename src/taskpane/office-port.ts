@@ -9,6 +9,7 @@ import {
   checkKpb,
   getActiveCell,
   getSelectedRange,
+  listResultSheets,
   listWorkbookObjects,
   readSourcePreview,
 } from "../excel/pane-queries";
@@ -16,15 +17,13 @@ import { findTables } from "../excel/read-tables";
 import { refreshKpb } from "../excel/refresh";
 import { writeSampleData } from "../excel/sample-data";
 import { loadState, saveState, selectCell } from "../excel/workbook-settings";
-import type { KpbResult } from "../engine/model";
 import type { KpbPort, PaneOverrides, RefreshOutcome } from "./port";
 
-export interface OfficePortOptions {
-  /** Called with every successful refresh result (e.g. publish to the `KPB.*` functions' store). */
-  onResult?: (result: KpbResult) => void;
-}
-
-export function createOfficePort(run: ExcelRun = officeExcelRun, options: OfficePortOptions = {}): KpbPort {
+/**
+ * A successful refresh also publishes its result to the `KPB.*` worksheet functions' store
+ * (src/shared/kpb-store.ts; `refreshKpb` does that itself).
+ */
+export function createOfficePort(run: ExcelRun = officeExcelRun): KpbPort {
   let current: CancelToken | null = null;
   const begin = (): CancelToken => {
     current = { cancelled: false };
@@ -52,8 +51,8 @@ export function createOfficePort(run: ExcelRun = officeExcelRun, options: Office
     async refresh(opts = {}): Promise<RefreshOutcome> {
       const outcome = await refreshKpb(run, { onProgress: opts.onProgress, cancel: begin() });
       if (!outcome.ok) return { ok: false, problems: outcome.problems, found: outcome.found };
-      options.onResult?.(outcome.result);
-      return { ok: true, result: outcome.result, found: outcome.found, previous: outcome.previous };
+      const sheets = await listResultSheets(run).catch(() => [] as string[]);
+      return { ok: true, result: outcome.result, found: outcome.found, previous: outcome.previous, sheets };
     },
     cancel() {
       if (current) current.cancelled = true;

@@ -24,6 +24,8 @@ export interface LastRun {
   result: KpbResult;
   /** Key figures of the run before this one (by id), when there was one. */
   previous?: Record<string, string>;
+  /** The `KPB …` sheets in the workbook after the run. */
+  sheets: string[];
   at: Date;
 }
 
@@ -150,7 +152,7 @@ export class RunController {
       if (outcome.ok) {
         const warnings = outcome.result.problems.filter((p) => p.severity === "warning").length;
         this.set({
-          lastRun: { result: outcome.result, previous: outcome.previous, at },
+          lastRun: { result: outcome.result, previous: outcome.previous, sheets: outcome.sheets, at },
           result: outcome.result,
           resultAt: at,
           problems: outcome.result.problems,

@@ -1,10 +1,11 @@
 /**
  * What the summary card shows after a run: the main key figures against the benchmark, and what
- * changed since the previous run. Pure selection and comparison of figures the engine computed
- * (no KPB arithmetic): the benchmark row comes from the engine's `benchmarkFor`, the index and
- * difference are own ÷ benchmark and own − benchmark in exact decimals, as on `KPB Översikt`.
+ * changed since the previous run. Selection only: the benchmark, index, difference and direction
+ * come from the engine's comparison (`compareKeyFigures`, the same as on `KPB Översikt`: the
+ * workbook's `Jämförelse` first, then the published KPB averages shipped with the add-in).
  */
-import { benchmarkFor } from "../engine/benchmark-match";
+import { compareKeyFigures, type KeyFigureComparison } from "../engine/benchmark/compare";
+import { bundledPublished } from "../engine/benchmark/published";
 import { Dec } from "../engine/decimal";
 import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
 import type { KeyFigure, KpbResult } from "../engine/model";
@@ -51,35 +52,35 @@ export function figureName(figure: Pick<KeyFigure, "id" | "name">, language: Lan
   return language === "en" ? KEY_FIGURE_NAMES[figure.id]?.nameEn ?? figure.name : figure.name;
 }
 
-function compare(figure: KeyFigure, result: KpbResult, language: Language): SummaryFigure {
-  const row = benchmarkFor(figure, result.benchmark, result.year);
-  const base = { id: figure.id, name: figureName(figure, language), unit: figure.unit, value: figure.value };
-  if (!row) return { ...base, benchmark: null, difference: null, index: null, direction: null };
-  const own = new Dec(figure.value);
-  const bench = new Dec(row.value);
-  const diff = own.minus(bench);
+const DIRECTION = { higher: "up", lower: "down", equal: "same" } as const;
+
+function toSummary(c: KeyFigureComparison, language: Language): SummaryFigure {
+  const base = { id: c.id, name: figureName(c, language), unit: c.unit, value: c.own };
+  if (c.benchmark === null) return { ...base, benchmark: null, difference: null, index: null, direction: null };
+  const who = c.origin === "Publicerat" ? "KPB-snitt" : c.municipality || c.source || "";
   return {
     ...base,
-    benchmark: { value: row.value, source: row.source || row.municipality, year: row.year },
-    difference: diff.toFixed(),
-    index: bench.isZero() ? null : own.div(bench).toFixed(),
-    direction: diff.isZero() ? "same" : diff.isPositive() ? "up" : "down",
+    benchmark: { value: c.benchmark, source: who, year: c.benchmarkYear },
+    difference: c.difference,
+    index: c.index,
+    direction: c.direction ? DIRECTION[c.direction] : null,
   };
 }
 
 /** The main key figures: the headline list, then any other figure that has a benchmark. */
 export function summaryFigures(result: KpbResult, language: Language, max = 14): SummaryFigure[] {
-  const byId = new Map(result.keyFigures.map((f) => [f.id, f]));
-  const chosen: KeyFigure[] = [];
+  const comparisons = compareKeyFigures(result, result.benchmark, bundledPublished);
+  const byId = new Map(comparisons.map((c) => [c.id, c]));
+  const chosen: KeyFigureComparison[] = [];
   for (const id of HEADLINE_FIGURES) {
-    const f = byId.get(id);
-    if (f) chosen.push(f);
+    const c = byId.get(id);
+    if (c) chosen.push(c);
   }
-  for (const f of result.keyFigures) {
+  for (const c of comparisons) {
     if (chosen.length >= max) break;
-    if (!chosen.includes(f) && benchmarkFor(f, result.benchmark, result.year)) chosen.push(f);
+    if (!chosen.includes(c) && c.benchmark !== null && !c.id.includes(":")) chosen.push(c);
   }
-  return chosen.slice(0, max).map((f) => compare(f, result, language));
+  return chosen.slice(0, max).map((c) => toSummary(c, language));
 }
 
 export interface FigureChange {

@@ -9,10 +9,11 @@ import { runOf, sampleWorkbook } from "./workbook-fixtures";
 const isResult = (name: string) => name.startsWith("KPB");
 const inputSnapshot = (fake: ReturnType<typeof sampleWorkbook>) =>
   JSON.stringify(fake.workbook.snapshot().sheets.filter((s) => !isResult(s.name)).map((s) => ({ name: s.name, values: s.values, formulas: s.formulas })));
+// The history sheet records the run time, so two refreshes differ there by design.
 const resultSnapshot = (fake: ReturnType<typeof sampleWorkbook>) => {
   const snap = fake.workbook.snapshot();
   return JSON.stringify({
-    sheets: snap.sheets.filter((s) => isResult(s.name)).map((s) => ({ name: s.name, position: s.position, values: s.values, charts: s.charts.map((c) => c.name) })),
+    sheets: snap.sheets.filter((s) => isResult(s.name) && s.name !== "KPB Historik").map((s) => ({ name: s.name, position: s.position, values: s.values, charts: s.charts.map((c) => c.name) })),
     tables: snap.tables.filter((t) => isResult(t.sheet)),
   });
 };
@@ -126,5 +127,51 @@ describe("writing the results", () => {
       expect(inputSnapshot(fake)).toBe(inputs);
       expect(fake.workbook.sheetNames().filter((s) => s.startsWith("KPB~"))).toEqual([]);
     }
+  });
+});
+
+describe("history across refreshes and years", () => {
+  test("KPB Historik keeps one row per year and key figure: a refresh replaces its year, another year is added", async () => {
+    const fake = sampleWorkbook();
+    await refreshKpb(runOf(fake));
+    const first = fake.workbook.getValues("KPB Historik");
+    const header = first[0];
+    const yearCol = header.indexOf("År");
+    const idCol = header.indexOf("Nyckeltal-id");
+    const rows2024 = first.slice(1).filter((r) => String(r[yearCol]) === "2024" && r[idCol] !== "");
+    expect(rows2024.length).toBeGreaterThan(10);
+    await refreshKpb(runOf(fake));
+    const again = fake.workbook.getValues("KPB Historik").slice(1).filter((r) => String(r[yearCol]) === "2024" && r[idCol] !== "");
+    expect(again.length).toBe(rows2024.length);
+    // The same workbook run as 2023 (a year with no ledger rows of its own would fail, so relabel the settings year).
+    const settings = fake.workbook.getValues("Inställningar");
+    const yearRow = settings.findIndex((r) => r[0] === "År");
+    fake.workbook.setCell("Inställningar", `B${yearRow + 1}`, 2023);
+    const periods = fake.workbook.getValues("Brukare");
+    const periodCol = periods[0].indexOf("Period");
+    periods.forEach((r, i) => {
+      if (i > 0) fake.workbook.setCell("Brukare", `${String.fromCharCode(65 + periodCol)}${i + 1}`, String(r[periodCol]).replace("2024", "2023"));
+    });
+    const outcome = await refreshKpb(runOf(fake));
+    expect(outcome.ok).toBe(true);
+    const all = fake.workbook.getValues("KPB Historik");
+    const end = all.findIndex((r, i) => i > 0 && r.every((c) => c === ""));
+    const years = new Set(all.slice(1, end < 0 ? undefined : end).map((r) => String(r[yearCol])));
+    expect([...years].sort()).toEqual(["2023", "2024"]);
+  });
+});
+
+describe("cell safety", () => {
+  test("a client id that looks like a formula is written as text, never evaluated", async () => {
+    const fake = sampleWorkbook();
+    const clients = fake.workbook.getValues("Brukare");
+    const id = "+cmd|' /C calc'!A0";
+    for (let r = 1; r < clients.length; r++) if (clients[r][0] === clients[1][0]) fake.workbook.setCell("Brukare", `A${r + 1}`, id);
+    const outcome = await refreshKpb(runOf(fake));
+    expect(outcome.ok).toBe(true);
+    const rows = fake.workbook.getValues("KPB Brukare");
+    expect(rows.some((r) => r[0] === id)).toBe(true);
+    const formulas = fake.workbook.snapshot().sheets.find((s) => s.name === "KPB Brukare")!.formulas;
+    expect(Object.keys(formulas)).toHaveLength(0);
   });
 });

@@ -179,6 +179,30 @@ describe("load and sync", () => {
     });
   });
 
+  it("loads nested collections and navigation properties, and serializes them with toJSON", async () => {
+    fake.workbook.addTable("Indata", "Konton", [["Konto"], ["4010"]]);
+    await fake.Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name, items/tables/items/name");
+      const format = context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.load("font/bold, columnWidth");
+      await context.sync();
+      expect(sheets.toJSON()).toEqual({
+        items: [
+          { name: "Sheet1", tables: [] },
+          { name: "Indata", tables: [{ name: "Konton" }] },
+        ],
+      });
+      expect(format.toJSON()).toEqual({ columnWidth: 48, font: { bold: false } });
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      range.load("nonsense");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+
+  it("invalidates navigation children of released objects too", async () => {
+    const range = await fake.Excel.run(async (context) => context.workbook.worksheets.getItem("Sheet1").getRange("A1"));
+    expect(officeError(() => (range.format.font.bold = true)).code).toBe("InvalidObjectPath");
+  });
+
   it("requires the batch to return a promise", async () => {
     const run = fake.Excel.run as unknown as (batch: () => unknown) => Promise<unknown>;
     await expect(run(() => 1)).rejects.toMatchObject({ code: "RunMustReturnPromise" });
@@ -254,6 +278,38 @@ describe("writing cells", () => {
     expect(fake.workbook.getValues("Sheet1", "A1:B1")).toEqual([["keep", ""]]);
   });
 
+  it("copies cells, formulas (references moved) and formats with copyFrom", async () => {
+    fake.workbook.addSheet("Källa", [
+      ["Namn", "Belopp", "Dubbelt"],
+      ["a", 1, "=B2*2"],
+      ["b", 2, "=B3*2"],
+    ]);
+    await fake.Excel.run(async (context) => {
+      const source = context.workbook.worksheets.getItem("Källa");
+      source.getRange("A1:C1").format.font.bold = true;
+      source.getRange("B2:B3").numberFormat = [["0.00"], ["0.00"]];
+      const target = context.workbook.worksheets.getItem("Sheet1");
+      target.getRange("E5").copyFrom(source.getUsedRange(), "All");
+      target.getRange("A1").copyFrom("Källa!C2:C3", "Values");
+      target.getRange("B1").copyFrom(source.getRange("A1:C1"), "All", false, true);
+    });
+    expect(fake.workbook.getValues("Sheet1", "E5:G7")).toEqual([
+      ["Namn", "Belopp", "Dubbelt"],
+      ["a", 1, 2],
+      ["b", 2, 4],
+    ]);
+    expect(fake.workbook.getFormula("Sheet1", "G6")).toBe("=F6*2");
+    expect(fake.workbook.getFormula("Sheet1", "A1")).toBeUndefined();
+    expect(fake.workbook.getValues("Sheet1", "A1:B3")).toEqual([
+      [2, "Namn"],
+      [4, "Belopp"],
+      ["", "Dubbelt"],
+    ]);
+    expect(fake.workbook.getFormat("Sheet1", "F5")).toMatchObject({ bold: true, numberFormat: "General" });
+    expect(fake.workbook.getFormat("Sheet1", "F6")).toMatchObject({ bold: false, numberFormat: "0.00" });
+    expect(fake.workbook.getFormat("Sheet1", "B3")).toMatchObject({ bold: true });
+  });
+
   it("clears contents and formats", async () => {
     fake.workbook.setValues("Sheet1", "A1", [["a", "b"]]);
     await fake.Excel.run(async (context) => {
@@ -284,13 +340,24 @@ describe("failure injection and metering", () => {
     expect(fake.workbook.sheetNames()).toEqual(["Sheet1", "S1", "S3"]);
     expect(fake.stats.requests.map((r) => r.error ?? "ok")).toEqual(["ok", "GeneralException", "ok"]);
 
-    fake.failAtSync(1);
+    fake.failAtSync(fake.stats.syncCount + 1);
     await expect(write("A4", 4)).rejects.toMatchObject({ code: "GeneralException" });
-    fake.failAtSync(1);
+    fake.failAtSync(fake.stats.syncCount + 1);
     fake.failNoMore();
     await write("A5", 5);
     expect(fake.workbook.getCell("Sheet1", "A5")).toBe(5);
     expect(fake.workbook.getCell("Sheet1", "A4")).toBe("");
+    expect(() => fake.failAtSync(fake.stats.syncCount)).toThrow(RangeError);
+
+    // After a reset the numbering starts again at 1.
+    fake.stats.reset();
+    fake.failAtSync(2);
+    await write("A6", 6);
+    await expect(write("A7", 7)).rejects.toMatchObject({ code: "GeneralException" });
+    expect(fake.stats.requests.map((r) => [r.sync, r.error ?? "ok"])).toEqual([
+      [1, "ok"],
+      [2, "GeneralException"],
+    ]);
   });
 
   it("meters request and response bytes per sync", async () => {
@@ -473,6 +540,12 @@ describe("formulas across sheets", () => {
     expect(fake.workbook.getCell("Sheet1", "A1")).toBe(6);
   });
 
+  it("shows 0 for circular references, as Excel does", () => {
+    const fake = createFakeExcel();
+    fake.workbook.setValues("Sheet1", "A1", [["=B1+1", "=A1+1"]]);
+    expect(fake.workbook.getValues("Sheet1")[0].every((v) => typeof v === "number")).toBe(true);
+  });
+
   it("evaluates names, arithmetic and a few functions", () => {
     const fake = createFakeExcel();
     fake.workbook.setValues("Sheet1", "A1", [
@@ -598,6 +671,14 @@ describe("worksheets", () => {
     expect(fake.workbook.sheetInfo("Rapport")).toMatchObject({ frozenRows: 1, columnWidths: { A: 149.25, B: 80 } });
     expect(fake.workbook.selection).toBe("Rapport!B2");
     expect(fake.workbook.activeSheet).toBe("Rapport");
+  });
+
+  it("refuses cell-by-cell work on a whole sheet instead of hanging", async () => {
+    const fake = createFakeExcel();
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange().load("values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "RangeExceedsLimit" });
+    });
   });
 
   it("records application calculation switches", async () => {

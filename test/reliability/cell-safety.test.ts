@@ -52,6 +52,15 @@ describe("asLiteralText", () => {
     expect(asLiteralText(new Date(Date.UTC(2024, 0, 15)))).toBe("'2024-01-15");
   });
 
+  test("in a Text (\"@\") cell, text is written as it is: the format keeps it literal, and an apostrophe would show", () => {
+    for (const text of ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "00123", "'quoted", "Hemtjänst"]) {
+      expect(asLiteralText(text, "@")).toBe(text);
+      expect(readBackAsExcelWould(asLiteralText(text, "@"), "@")).toBe(text);
+    }
+    expect(asLiteralText(new Date(Date.UTC(2024, 0, 15)), "@")).toBe("2024-01-15");
+    expect(asLiteralText("=1+1", "#,##0")).toBe("'=1+1");
+  });
+
   test("property: any text reads back unchanged, and nothing written bare starts like a formula", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("=", "+", "-", "@", "'", " =", "0", "#")).chain((s) => fc.tuple(fc.constant(s), fc.string())), ([head, tail]) => {

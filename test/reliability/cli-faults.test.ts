@@ -240,16 +240,15 @@ describe("cell safety in the result workbook", () => {
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         if (cell.type === ExcelJS.ValueType.Formula || cell.formula) formulas++;
-        if (cell.col === 1) ids.push(cell.value);
+        if (Number(cell.col) === 1) ids.push(cell.value);
       }),
     );
     expect(formulas).toBe(0);
     for (const id of evil) expect(ids).toContain(id);
-    // Nowhere in the file: no <f> element at all, on any sheet.
-    const zip = await fs.readFile(at("indata-kpb.xlsx"));
-    const reopened = new ExcelJS.Workbook();
-    await reopened.xlsx.load(zip);
-    reopened.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))));
+    // No formula anywhere in the result workbook, on any sheet.
+    let anywhere = 0;
+    wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && anywhere++))));
+    expect(anywhere).toBe(0);
   });
 });
 

@@ -140,7 +140,7 @@ function checkProblems(problems: Problem[]): void {
   expect(findPersonalIdentityNumbers(JSON.stringify(problems))).toEqual([]);
 }
 
-function checkResult(r: KpbResult): void {
+function checkResult(r: KpbResult, inputPnrs: Set<string>): void {
   const rec = r.reconciliation;
   expect(rec.balanced).toBe(true);
   expect(rec.ledgerTotalOre).toBe(rec.pooledOre + rec.excludedOre + rec.uncodedOre);
@@ -172,9 +172,35 @@ function checkResult(r: KpbResult): void {
     }
   }
   expect(badCells).toEqual([]);
-  expect(findPersonalIdentityNumbersInJson(resultJson(r))).toEqual([]);
-  expect(findPersonalIdentityNumbersInLayouts(sheets)).toEqual([]);
+  expect(leaked(findPersonalIdentityNumbersInJson(resultJson(r)), inputPnrs)).toEqual([]);
+  expect(leaked(findPersonalIdentityNumbersInLayouts(sheets), inputPnrs)).toEqual([]);
 }
+
+/**
+ * The personnummer an input holds as text (in its text and code columns): the ones that must not
+ * come out. A number in a numeric column (Belopp 4509202505) is read as a number and may well
+ * come out as one; that is not a leak.
+ */
+const NUMERIC_HEADERS = new Set(
+  (["Belopp", "År", "Platser", "Andel", "Födelseår", "Ålder", "Volym", "Period", "Antal"] as const).flatMap((name) =>
+    TABLE_NAMES.flatMap((t) => TABLE_SCHEMAS[t].filter((c) => c.name === name).flatMap((c) => [c.name, ...c.aliases])).map((h) => h.toLowerCase()),
+  ),
+);
+function textPersonalNumbers(input: WorkbookInput): Set<string> {
+  const out = new Set<string>();
+  for (const [name, table] of Object.entries(input) as [TableName, WorkbookInput[TableName]][]) {
+    if (!table) continue;
+    const headers = (table.rows.find((r) => r.some((c) => typeof c === "string" && c.trim() !== "")) ?? []).map((h) => (typeof h === "string" ? h.trim().toLowerCase() : ""));
+    for (const row of table.rows) {
+      row.forEach((cell, i) => {
+        if (NUMERIC_HEADERS.has(headers[i]) || (name === "Jämförelse" && ["värde", "value"].includes(headers[i]))) return;
+        for (const p of findPersonalIdentityNumbers(readCode(cell))) out.add(p.replace(/\D/g, "").slice(-10));
+      });
+    }
+  }
+  return out;
+}
+const leaked = (found: string[], input: Set<string>) => found.filter((p) => input.has(p.replace(/\D/g, "").slice(-10)));
 
 /** Runs the engine on an input; checks whatever came out. */
 function runAndCheck(name: string, input: WorkbookInput): void {
@@ -184,7 +210,7 @@ function runAndCheck(name: string, input: WorkbookInput): void {
   if (outcome!.ok) {
     checkProblems(outcome!.result.problems);
     expect(outcome!.result.problems.filter((p) => p.severity === "error")).toEqual([]);
-    checkResult(outcome!.result);
+    checkResult(outcome!.result, textPersonalNumbers(input));
   } else {
     checkProblems(outcome!.problems);
     expect(outcome!.problems.some((p) => p.severity === "error")).toBe(true);
@@ -292,7 +318,7 @@ describe("runKpb", () => {
   test("arbitrary tables of arbitrary cells: never throws, every problem well-formed", () => {
     fc.assert(
       fc.property(arbitraryWorkbookArb, (input) => runAndCheck("arbitrary tables", input)),
-      params(400),
+      params(300),
     );
   });
 
@@ -300,7 +326,7 @@ describe("runKpb", () => {
     const base = baseTables();
     fc.assert(
       fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (mutations) => runAndCheck("damaged base", mutate(base, mutations))),
-      params(1_500),
+      params(1_200),
     );
   });
 
@@ -308,7 +334,7 @@ describe("runKpb", () => {
     const sample = smallExempelby();
     fc.assert(
       fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (mutations) => runAndCheck("damaged Exempelby", mutate(sample, mutations))),
-      params(60),
+      params(50),
     );
   });
 
@@ -317,7 +343,7 @@ describe("runKpb", () => {
     const cellOnly = fc.record({ kind: fc.constant("cell" as const), table: fc.constantFrom<TableName>("Ekonomi", "Brukare", "Pooler", "Kodning", "Nycklar"), row: fc.nat(), column: fc.nat(), value: cellArb });
     fc.assert(
       fc.property(fc.array(cellOnly, { minLength: 1, maxLength: 3 }), (mutations) => runAndCheck("whole Exempelby", mutate(sample, mutations))),
-      params(15),
+      params(12),
     );
   });
 });

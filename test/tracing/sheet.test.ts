@@ -53,6 +53,19 @@ describe("KPB Spårning", () => {
     expect([check[POST], check[AMOUNT]]).toEqual(["Stämmer på öret", 0]);
   });
 
+  it("lists every ledger row of the sample, and keeps a large ledger within the row budget with the sums intact", () => {
+    const listed = block.rows.filter((r) => r[SECTION] === "Direkt kostnad" && r[LEVEL] === 3 && r[SOURCE] !== null);
+    expect(listed).toHaveLength(result.coding.targetOfRow.filter((t) => t !== "" && t !== "EXKL").length);
+    const small = tracingSheet(result, { ledgerRowBudget: 200 }).blocks[0];
+    const linked = small.rows.filter((r) => r[SECTION] === "Direkt kostnad" && r[LEVEL] === 3 && r[SOURCE] !== null);
+    expect(linked.length).toBeLessThanOrEqual(Math.max(200, 5 * 4 * result.pools.length));
+    expect(linked.length).toBeLessThan(listed.length);
+    for (const p of result.pools) {
+      const rows = small.rows.filter((r) => r[POOL] === p.pool && r[SECTION] === "Direkt kostnad" && r[LEVEL] === 3);
+      expect(ore(rows.map((r) => r[AMOUNT]))).toBe(p.directOre);
+    }
+  });
+
   it("one chosen pool, with a row limit that keeps the sum", () => {
     const one = tracingSheet(result, { pool: "SABO_ROSEN", maxRowsPerCategory: 3 }).blocks[0];
     expect(new Set(one.rows.map((r) => r[POOL]))).toEqual(new Set(["SABO_ROSEN"]));

@@ -47,7 +47,7 @@ export function mergeHistory(previousRows: HistoryRow[], newRows: HistoryRow[]):
 
 /** A history row as sheet cells (the value as a number so charts and formulas can use it). */
 export function historyCells(r: HistoryRow): (string | number)[] {
-  return [r.year, r.runTime, r.id, r.name, Number(r.value), r.unit];
+  return [String(r.year), r.runTime, r.id, r.name, Number(r.value), r.unit];
 }
 
 /**
@@ -63,10 +63,11 @@ export function parseHistoryRows(cells: CellValue[][]): HistoryRow[] {
   if (cYear < 0 || cId < 0 || cValue < 0) return [];
   const out: HistoryRow[] = [];
   for (const row of cells.slice(1)) {
-    const year = Number(row[cYear]);
+    const yearCell = row[cYear];
+    const year = typeof yearCell === "number" || (typeof yearCell === "string" && /^\s*\d{4}\s*$/.test(yearCell)) ? Number(yearCell) : NaN;
     const id = String(row[cId] ?? "").trim();
     const raw = row[cValue];
-    if (!Number.isInteger(year) || !id || raw === null || raw === undefined || raw === "") continue;
+    if (!Number.isInteger(year) || year < 1900 || year > 2200 || !id || raw === null || raw === undefined || raw === "") continue;
     let value: string;
     try {
       value = Rational.parse(typeof raw === "number" ? String(raw) : String(raw).replace(",", ".")).toDec().toFixed();

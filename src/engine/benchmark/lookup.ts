@@ -39,11 +39,19 @@ export interface BenchmarkValue {
   row?: number;
 }
 
+/**
+ * A bundled published average older than this many years before the run's year is not used: a
+ * 2011 average says little about 2024 costs (the workbook's own rows have no such limit).
+ */
+export const MAX_PUBLISHED_AGE = 3;
+
 /** Context for every benchmark lookup of one run. */
 export interface BenchmarkContext {
   rows: BenchmarkRow[];
   year: number;
   published?: PublishedLookup;
+  /** Default MAX_PUBLISHED_AGE. */
+  maxPublishedAge?: number;
 }
 
 function fromRow(row: BenchmarkRow, matchedId: string): BenchmarkValue {
@@ -71,7 +79,8 @@ export function workbookValue(id: string, ctx: BenchmarkContext): BenchmarkValue
 
 export function publishedValue(id: string, ctx: BenchmarkContext): BenchmarkValue | null {
   const p = ctx.published?.(id, ctx.year);
-  return p && usable(p.value) ? fromPublished(p, id) : null;
+  if (!p || !usable(p.value) || p.year > ctx.year || p.year < ctx.year - (ctx.maxPublishedAge ?? MAX_PUBLISHED_AGE)) return null;
+  return fromPublished(p, id);
 }
 
 /** The benchmark of a key figure: the workbook by id, Kolada id or name; then the bundled average by id. */

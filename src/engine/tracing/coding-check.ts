@@ -2,6 +2,7 @@ import { patternMatches, patternText } from "../coding-patterns";
 import type { CodingRule, LedgerRow, MatchPattern } from "../model";
 import { addOre, oreToSwedish } from "../money";
 import type { ProblemLog } from "../problems";
+import { allMatchesIndexed, indexRules } from "../rule-index";
 import type { AmbiguousCoding, CodingChecks, ShadowedRule } from "./types";
 
 /**
@@ -41,15 +42,6 @@ export function ruleContains(a: CodingRule, b: CodingRule): boolean {
   return COLUMNS.every((c) => patternContains(a[c], b[c]));
 }
 
-function matchesRow(rule: CodingRule, row: LedgerRow): boolean {
-  return (
-    patternMatches(rule.konto, row.konto) &&
-    patternMatches(rule.ansvar, row.ansvar) &&
-    patternMatches(rule.verksamhet, row.verksamhet) &&
-    patternMatches(rule.aktivitet, row.aktivitet)
-  );
-}
-
 /**
  * Shadowed rules (exactly, from the patterns; else "never reached on this ledger"), rules that
  * match nothing, and rows a later rule with another Till would also have matched. Each distinct
@@ -60,10 +52,22 @@ export function analyseCoding(ledger: LedgerRow[], rules: CodingRule[], ruleOfRo
   const hits = new Array<number>(n).fill(0);
   for (let i = 0; i < ruleOfRow.length; i++) if (ruleOfRow[i] >= 0) hits[ruleOfRow[i]]++;
 
-  // Exact shadowing: an earlier rule contains this one in every column.
+  // Exact shadowing: an earlier rule contains this one in every column. An exact Ansvar contains
+  // only the same exact Ansvar, so only those earlier rules and the ones without an exact Ansvar
+  // are compared (in rule order), not every pair.
   const exactBy: number[][] = rules.map(() => []);
+  const byExactAnsvar = new Map<string, number[]>();
+  const notExactAnsvar: number[] = [];
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) if (ruleContains(rules[j], rules[i])) exactBy[i].push(j);
+    const ansvar = rules[i].ansvar;
+    const same = ansvar.kind === "exact" ? byExactAnsvar.get(ansvar.value) ?? [] : [];
+    for (let a = 0, b = 0; a < same.length || b < notExactAnsvar.length; ) {
+      const j = b >= notExactAnsvar.length || (a < same.length && same[a] < notExactAnsvar[b]) ? same[a++] : notExactAnsvar[b++];
+      if (ruleContains(rules[j], rules[i])) exactBy[i].push(j);
+    }
+    if (ansvar.kind !== "exact") notExactAnsvar.push(i);
+    else if (byExactAnsvar.has(ansvar.value)) byExactAnsvar.get(ansvar.value)!.push(i);
+    else byExactAnsvar.set(ansvar.value, [i]);
   }
   // A later rule is a deliberate fallback of the winner when it contains it (specific before general).
   const fallbackCache = new Map<number, boolean>();
@@ -79,6 +83,7 @@ export function analyseCoding(ledger: LedgerRow[], rules: CodingRule[], ruleOfRo
   const winnersOf = new Map<number, Set<number>>();
   const pairs = new Map<number, { rows: number[]; amountOre: number }>();
   const memo = new Map<string, number[]>();
+  const index = indexRules(rules);
   for (let i = 0; i < ledger.length; i++) {
     const row = ledger[i];
     const winner = ruleOfRow[i];
@@ -86,8 +91,8 @@ export function analyseCoding(ledger: LedgerRow[], rules: CodingRule[], ruleOfRo
     const key = `${row.ansvar}\u0000${row.verksamhet}\u0000${row.aktivitet}\u0000${row.konto}`;
     let later = memo.get(key);
     if (later === undefined) {
-      later = [];
-      for (let k = winner + 1; k < n; k++) if (matchesRow(rules[k], row)) later.push(k);
+      // The later rules that also match, found through the rule index (in rule order).
+      later = allMatchesIndexed(index, row).filter((k) => k > winner);
       memo.set(key, later);
     }
     for (const k of later) {

@@ -187,16 +187,53 @@ const moneyCheck = (id: Check["id"], expectedOre: number, actualOre: number): Ch
 const fraction = (weight: string, sum: string) => (new Dec(sum).isZero() ? "0" : ratioString(new Dec(weight).div(sum), 6));
 const transfer = (f: AllocationFlow): Transfer => ({ ...f, fraction: fraction(f.weight, f.weightSum) });
 
+interface FlowIndex {
+  /** Support pools that sent a non-zero amount to each pool, in flow order. */
+  senders: Map<string, string[]>;
+  byTo: Map<string, AllocationFlow[]>;
+  byFrom: Map<string, AllocationFlow[]>;
+}
+
+const flowIndexCache = new WeakMap<AllocationFlow[], FlowIndex>();
+
+/** The flows indexed once per run (explaining every pool must not rescan every flow per pool). */
+function flowIndex(flows: AllocationFlow[]): FlowIndex {
+  const cached = flowIndexCache.get(flows);
+  if (cached) return cached;
+  const index: FlowIndex = { senders: new Map(), byTo: new Map(), byFrom: new Map() };
+  const add = (map: Map<string, AllocationFlow[]>, key: string, f: AllocationFlow) => {
+    const list = map.get(key);
+    if (list) list.push(f);
+    else map.set(key, [f]);
+  };
+  const seen = new Set<string>();
+  for (const f of flows) {
+    add(index.byTo, f.to, f);
+    add(index.byFrom, f.from, f);
+    if (f.amountOre === 0) continue;
+    const pair = `${f.to}\u0000${f.from}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const list = index.senders.get(f.to);
+    if (list) list.push(f.from);
+    else index.senders.set(f.to, [f.from]);
+  }
+  flowIndexCache.set(flows, index);
+  return index;
+}
+
+const poolByIdCache = new WeakMap<PoolResult[], Map<string, PoolResult>>();
+
+/** Pools by id, built once per run (the amounts are read from the pools themselves). */
+function poolById(pools: PoolResult[]): Map<string, PoolResult> {
+  let byId = poolByIdCache.get(pools);
+  if (!byId) poolByIdCache.set(pools, (byId = new Map(pools.map((p) => [p.pool, p]))));
+  return byId;
+}
+
 /** Every path along which support-pool cost reached `pool` through `via`: [[…, via, pool]]. */
 function chainsThrough(via: string, pool: string, flows: AllocationFlow[]): string[][] {
-  const inbound = new Map<string, string[]>();
-  for (const f of flows) {
-    if (f.amountOre === 0) continue;
-    const list = inbound.get(f.to);
-    if (list) {
-      if (!list.includes(f.from)) list.push(f.from);
-    } else inbound.set(f.to, [f.from]);
-  }
+  const inbound = flowIndex(flows).senders;
   const paths: string[][] = [];
   const walk = (node: string, tail: string[], seen: Set<string>) => {
     const path = [node, ...tail];
@@ -285,10 +322,8 @@ export function explainPool(result: KpbResult, poolId: string, options: { ledger
     };
   });
 
-  const passedOnBy = new Map<string, number>(result.pools.map((p) => [p.pool, p.passedOnOre]));
-  const directBy = new Map<string, number>(result.pools.map((p) => [p.pool, p.directOre]));
-  const receivedBy = new Map<string, Record<string, number>>(result.pools.map((p) => [p.pool, p.receivedOre]));
-  const inbound = result.flows.filter((f) => f.to === id);
+  const byId = poolById(result.pools);
+  const inbound = flowIndex(result.flows).byTo.get(id) ?? [];
   const parts: AllocatedPart[] = [];
   for (const from of Object.keys(pool.receivedOre)) {
     const flows = inbound.filter((f) => f.from === from);
@@ -297,14 +332,14 @@ export function explainPool(result: KpbResult, poolId: string, options: { ledger
     parts.push({
       ...(f ? transfer(f) : { from, to: id, amountOre, key: "kostnad" as KeyMethod, weight: "0", weightSum: "0", fraction: "0" }),
       amountOre,
-      fromDirectOre: directBy.get(from) ?? 0,
-      fromReceived: Object.entries(receivedBy.get(from) ?? {}).map(([src, ore]) => ({ from: src, amountOre: ore })),
-      fromPassedOnOre: passedOnBy.get(from) ?? 0,
+      fromDirectOre: byId.get(from)?.directOre ?? 0,
+      fromReceived: Object.entries(byId.get(from)?.receivedOre ?? {}).map(([src, ore]) => ({ from: src, amountOre: ore })),
+      fromPassedOnOre: byId.get(from)?.passedOnOre ?? 0,
       chains: chainsThrough(from, id, result.flows),
     });
   }
   const allocatedOre = sumOre(parts.map((p) => p.amountOre));
-  const outbound = result.flows.filter((f) => f.from === id).map(transfer);
+  const outbound = (flowIndex(result.flows).byFrom.get(id) ?? []).map(transfer);
 
   const period = result.trace?.volumeByPeriod[id] ?? {};
   const volumeByPeriod = Object.keys(period)

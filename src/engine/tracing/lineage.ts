@@ -42,14 +42,18 @@ export function ledgerTrace(parsed: ParsedInput, place: TablePlace): LedgerTrace
  */
 export function attachTrace(result: KpbResult, parsed: ParsedInput, input: WorkbookInput, log: ProblemLog): TraceLineage {
   const ledger = ledgerTrace(parsed, placeOf(input, "Ekonomi"));
-  const volumeByPeriod: Record<string, Record<string, number>> = {};
+  // Summed in Maps (a million rows into objects with thousands of keys is slow), then made plain.
+  const volumeMaps = new Map<string, Map<string, number>>();
   const insats = new Set(result.pools.filter((p) => p.kind === "insats").map((p) => p.pool));
   for (const r of parsed.clientRows) {
     if (!insats.has(r.pool)) continue;
-    const byPeriod = (volumeByPeriod[r.pool] ??= {});
+    let byPeriod = volumeMaps.get(r.pool);
+    if (!byPeriod) volumeMaps.set(r.pool, (byPeriod = new Map()));
     const period = r.period ?? "";
-    byPeriod[period] = (byPeriod[period] ?? 0) + r.volumeMicro;
+    byPeriod.set(period, (byPeriod.get(period) ?? 0) + r.volumeMicro);
   }
+  const volumeByPeriod: Record<string, Record<string, number>> = {};
+  for (const [pool, byPeriod] of volumeMaps) volumeByPeriod[pool] = Object.fromEntries(byPeriod);
   const catalogue = mergeCatalogue(parsed.catalogue);
   const poolKeyFigure: Record<string, string> = {};
   for (const p of parsed.pools) poolKeyFigure[p.id] = catalogue.get(fold(p.insats))?.keyFigure ?? "";

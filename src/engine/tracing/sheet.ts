@@ -3,7 +3,8 @@ import { microToDec, oreToKr, sumOre } from "../money";
 import type { ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "../result-sheets";
 import { explainPool, ledgerRowsByCategory, type PoolExplanation } from "./explain";
 import { cellLink, linkPrefix } from "./lineage";
-import { formatDecimal, formatMoney } from "./text";
+import { formatDecimal, formatMoney, weightText } from "./text";
+import { Dec } from "../decimal";
 
 /**
  * `KPB Spårning` (every pool's cost back to its ledger rows and support-pool shares) and the
@@ -18,9 +19,22 @@ const c = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ 
 export interface TracingSheetOptions {
   /** Only this pool (id); default every pool, in Pooler order. */
   pool?: string;
-  /** Ledger rows per pool and account class; the rest are summed in one line. Default: all. */
+  /** Ledger rows per pool and account class; the rest are summed in one line. */
   maxRowsPerCategory?: number;
+  /**
+   * Ledger rows on the whole sheet when maxRowsPerCategory is not given: all rows while they fit,
+   * else the same number per pool and account class so that they fit (at least 5). Default
+   * DEFAULT_LEDGER_ROW_BUDGET for every pool, no limit for one chosen pool.
+   */
+  ledgerRowBudget?: number;
 }
+
+/**
+ * Ledger rows listed on `KPB Spårning` of a whole run. A large ledger (200 000 rows) listed in
+ * full would triple the result workbook and its writing time; every row stays reachable through
+ * `kpb explain --pool ID --rows alla`, the task pane's explanation, or tracingSheet for one pool.
+ */
+export const DEFAULT_LEDGER_ROW_BUDGET = 20_000;
 
 const TRACING_COLUMNS: SheetColumn[] = [
   c("Pool", "text", 14),
@@ -36,6 +50,12 @@ const TRACING_COLUMNS: SheetColumn[] = [
   c("Källa", "text", 16),
 ];
 const LINK_COLUMNS = [9, 10];
+
+/** Every row as wide as the table: Office.js rejects a values array narrower than its range. */
+const padded = (row: SheetCell[]): SheetCell[] => {
+  while (row.length < TRACING_COLUMNS.length) row.push(null);
+  return row;
+};
 
 const kr = (ore: number) => oreToKr(ore);
 const keyText: Record<string, string> = { kostnad: "direkt kostnad", volym: "volym", andel: "andel i Nycklar" };
@@ -66,7 +86,7 @@ function poolRows(e: PoolExplanation, max: number, context: RowContext | null): 
   const ruleOfRow = context?.result.coding.ruleOfRow;
   const { codeText = [], ruleLinks = [], rowLink = "" } = context ?? {};
   const line = (section: string, post: string, text: string, level: number, amountOre: number | null, extra: SheetCell[] = []) =>
-    rows.push([e.pool, section, post, text, level, amountOre === null ? null : kr(amountOre), ...extra]);
+    rows.push(padded([e.pool, section, post, text, level, amountOre === null ? null : kr(amountOre), ...extra]));
   const volume = e.poolKind === "insats" ? microToDec(e.volumeMicro).toNumber() : null;
   const unitCost = e.unitCost === null ? null : Number(e.unitCost);
   const about = `${e.insats}${e.enhet ? `, ${e.enhet}` : ""} (${e.regi} regi${e.area ? `, ${e.area}` : ""}${e.poolKind === "stöd" ? ", stödpool" : ""})`;
@@ -92,7 +112,7 @@ function poolRows(e: PoolExplanation, max: number, context: RowContext | null): 
   if (e.allocated.parts.length > 0) {
     line("Fördelad kostnad", "Summa", "Andelar av stödpooler", 1, e.allocated.totalOre);
     for (const p of e.allocated.parts) {
-      const key = `nyckel ${keyText[p.key]}: ${formatDecimal(Number(p.fraction) * 100, "sv", 4)} % (vikt ${p.weight} av ${p.weightSum})`;
+      const key = `nyckel ${keyText[p.key]}: ${weightText(p.key, p.weight, "sv", e.volumeUnit)} av ${weightText(p.key, p.weightSum, "sv", e.volumeUnit)} = ${formatDecimal(new Dec(p.fraction).times(100), "sv", 4)} %`;
       const via = p.fromReceived.length
         ? `; ${p.from} fördelade ${formatMoney(p.fromPassedOnOre, "sv")} = egen ${formatMoney(p.fromDirectOre, "sv")} + ${p.fromReceived.map((r) => `${r.from} ${formatMoney(r.amountOre, "sv")}`).join(" + ")}`
         : "";
@@ -102,7 +122,7 @@ function poolRows(e: PoolExplanation, max: number, context: RowContext | null): 
   if (e.passedOn.transfers.length > 0) {
     line("Vidarefördelat", "Summa", "Till poolerna nedanför", 1, -e.passedOn.totalOre);
     for (const t of e.passedOn.transfers) {
-      line("Vidarefördelat", `Till ${t.to}`, `nyckel ${keyText[t.key]}: ${formatDecimal(Number(t.fraction) * 100, "sv", 4)} % (vikt ${t.weight} av ${t.weightSum})`, 2, -t.amountOre);
+      line("Vidarefördelat", `Till ${t.to}`, `nyckel ${keyText[t.key]}: ${weightText(t.key, t.weight, "sv", "")} av ${weightText(t.key, t.weightSum, "sv", "")} = ${formatDecimal(new Dec(t.fraction).times(100), "sv", 4)} %`, 2, 0 - t.amountOre);
     }
   }
   if (e.poolKind === "insats") {
@@ -125,7 +145,8 @@ function poolRows(e: PoolExplanation, max: number, context: RowContext | null): 
 /** `KPB Spårning` for every pool (or one). */
 export function tracingSheet(result: KpbResult, options: TracingSheetOptions = {}): SheetLayout {
   const pools = options.pool ? result.pools.filter((p) => p.pool === options.pool) : result.pools;
-  const max = options.maxRowsPerCategory ?? Infinity;
+  const budget = options.ledgerRowBudget ?? (options.pool ? Infinity : DEFAULT_LEDGER_ROW_BUDGET);
+  const max = options.maxRowsPerCategory ?? perCategoryLimit(result, pools.map((p) => p.pool), budget);
   const rows: SheetCell[][] = [];
   const context = rowContext(result);
   for (const p of pools) {
@@ -134,6 +155,20 @@ export function tracingSheet(result: KpbResult, options: TracingSheetOptions = {
   }
   const block: SheetBlock = { tableName: "KPB_Sparning", columns: TRACING_COLUMNS, rows, linkColumns: LINK_COLUMNS };
   return { name: TRACING_SHEET_NAME, blocks: [block], charts: [] };
+}
+
+/** Rows per pool and account class so that the listed ledger rows stay within the budget. */
+function perCategoryLimit(result: KpbResult, pools: string[], budget: number): number {
+  if (budget === Infinity || !result.trace) return Infinity;
+  let total = 0;
+  let groups = 0;
+  for (const id of pools) {
+    for (const indices of ledgerRowsByCategory(result, id).values()) {
+      total += indices.length;
+      if (indices.length > 0) groups++;
+    }
+  }
+  return total <= budget ? Infinity : Math.max(5, Math.floor(budget / Math.max(1, groups)));
 }
 
 /** Lines on `KPB Avstämning` beyond which ambiguous ledger rows are only counted. */

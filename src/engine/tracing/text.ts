@@ -131,7 +131,7 @@ function singular(unit: string): string {
 }
 
 /** A key weight in the unit it was taken in: kronor of direct cost, volume, or percent share. */
-function weightText(key: KeyMethod, weight: string, language: Language, unit: string): string {
+export function weightText(key: KeyMethod, weight: string, language: Language, unit: string): string {
   if (key === "kostnad") return formatMoney(Number(weight), language);
   if (key === "volym") return `${formatDecimal(new Dec(weight).div(1e6), language, 6)} ${unitText(unit, language)}`.trim();
   return `${formatDecimal(new Dec(weight).div(1e10), language, 4)} %`;
@@ -300,7 +300,7 @@ export function explanationLines(explanation: Explanation, language: Language = 
 export function explanationText(explanation: Explanation, language: Language = "sv", options: TextOptions = {}): string {
   const lines = explanationLines(explanation, language, options);
   const left = (l: ExplanationLine) => `${"  ".repeat(l.depth)}${l.label}`;
-  const width = Math.min(72, Math.max(...lines.filter((l) => l.value !== null && left(l).length <= 72).map((l) => left(l).length), 0));
+  const width = Math.min(84, Math.max(...lines.filter((l) => l.value !== null && left(l).length <= 84).map((l) => left(l).length), 0));
   const valueWidth = Math.max(...lines.map((l) => (l.value ?? "").length), 0);
   return lines
     .map((l) => {

@@ -1,34 +1,183 @@
 import * as React from "react";
-import { Spinner, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import { t } from "../i18n";
+import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { ADDIN_VERSION } from "../../functions/functions";
+import { getLanguage, setLanguage as setModuleLanguage, t, type Language } from "../i18n";
+import { PortContext, type KpbPort, type PaneOverrides, type PaneState, type WorkbookMapping } from "../port";
+import { RunController, RunControllerContext, useRunState } from "../run-controller";
+import { ChecksTab } from "./ChecksTab";
+import { LanguageContext } from "./common";
+import { ExplainTab } from "./ExplainTab";
+import { RunTab } from "./RunTab";
+import { SettingsTab } from "./SettingsTab";
+import { SourcesTab } from "./SourcesTab";
+import { StatusArea } from "./StatusArea";
 
-/** Placeholder task pane: title and a loading note until the real pane replaces this component. */
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "720px",
   },
-  loading: {
-    justifyContent: "flex-start",
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
+  subtitle: {
+    color: tokens.colorNeutralForeground3,
+  },
+  tabs: {
+    flexWrap: "wrap",
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`,
+  },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
   },
   version: {
     color: tokens.colorNeutralForeground3,
   },
 });
 
-export function App(): React.JSX.Element {
+export type TabId = "sources" | "checks" | "run" | "explain" | "settings";
+const TABS: { id: TabId; key: "tabs.sources" | "tabs.checks" | "tabs.run" | "tabs.explain" | "tabs.settings" }[] = [
+  { id: "sources", key: "tabs.sources" },
+  { id: "checks", key: "tabs.checks" },
+  { id: "run", key: "tabs.run" },
+  { id: "explain", key: "tabs.explain" },
+  { id: "settings", key: "tabs.settings" },
+];
+
+export interface AppProps {
+  port: KpbPort;
+  /** The controller shared with the ribbon command; a new one when absent (tests). */
+  controller?: RunController;
+  /** The first tab shown (default Källdata). */
+  initialTab?: TabId;
+}
+
+function Subtitle(): React.JSX.Element | null {
+  const { lastRun, result } = useRunState();
   const styles = useStyles();
+  const r = lastRun?.result ?? result;
+  if (!r || !r.municipality) return null;
   return (
-    <main className={styles.root}>
-      <Title2 as="h1">{t("app.title")}</Title2>
-      <Spinner className={styles.loading} size="tiny" labelPosition="after" label={t("app.loading")} />
-      <Text size={200} className={styles.version}>
-        {t("app.version", { version: ADDIN_VERSION })}
-      </Text>
-    </main>
+    <Text size={200} className={styles.subtitle}>
+      {t("app.subtitle", { municipality: r.municipality, year: r.year })}
+    </Text>
+  );
+}
+
+/** The KPB task pane: Källdata, Kontroll, Kör, Förklara and Inställningar over one `KpbPort`. */
+export function App({ port, controller: given, initialTab = "sources" }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const controller = React.useMemo(() => given ?? new RunController(port), [given, port]);
+  const [language, setLanguageState] = React.useState<Language>(getLanguage());
+  const [pane, setPane] = React.useState<PaneState | null>(null);
+  const [loadFailed, setLoadFailed] = React.useState(false);
+  const [attempt, setAttempt] = React.useState(0);
+  const [tab, setTab] = React.useState<TabId>(initialTab);
+
+  const applyLanguage = React.useCallback((next: Language) => {
+    setModuleLanguage(next);
+    setLanguageState(next);
+    if (typeof document !== "undefined") document.documentElement.lang = next;
+  }, []);
+
+  React.useEffect(() => {
+    let live = true;
+    setLoadFailed(false);
+    port.loadState().then(
+      (state) => {
+        if (!live) return;
+        if (state.overrides.language === "sv" || state.overrides.language === "en") applyLanguage(state.overrides.language);
+        setPane(state);
+      },
+      () => {
+        if (live) setLoadFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, attempt, applyLanguage]);
+
+  const saveMapping = async (mapping: WorkbookMapping) => {
+    await port.saveMapping(mapping);
+    setPane((p) => (p ? { ...p, mapping } : p));
+  };
+
+  const saveOverrides = async (overrides: PaneOverrides) => {
+    await port.saveOverrides(overrides);
+    setPane((p) => (p ? { ...p, overrides } : p));
+  };
+
+  const languageValue = React.useMemo(() => ({ language, setLanguage: applyLanguage }), [language, applyLanguage]);
+
+  let body: React.ReactNode;
+  if (loadFailed) {
+    body = (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{t("app.loadFailed")}</MessageBarBody>
+        <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+          {t("app.retry")}
+        </Button>
+      </MessageBar>
+    );
+  } else if (!pane) {
+    body = <Spinner size="tiny" labelPosition="after" label={t("app.loading")} style={{ justifyContent: "flex-start" }} />;
+  } else {
+    body = (
+      <>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabId)}
+          aria-label={t("tabs.label")}
+        >
+          {TABS.map(({ id, key }) => (
+            <Tab key={id} value={id} id={`kpb-tab-${id}`} aria-controls="kpb-tabpanel">
+              {t(key)}
+            </Tab>
+          ))}
+        </TabList>
+        <StatusArea />
+        <div className={styles.panel} role="tabpanel" id="kpb-tabpanel" aria-labelledby={`kpb-tab-${tab}`}>
+          {tab === "sources" && (
+            <SourcesTab mapping={pane.mapping} onMappingChange={saveMapping} onSampleWritten={() => setTab("run")} />
+          )}
+          {tab === "checks" && <ChecksTab />}
+          {tab === "run" && <RunTab lastRunAt={pane.lastRun?.at} onShowChecks={() => setTab("checks")} />}
+          {tab === "explain" && <ExplainTab />}
+          {tab === "settings" && (
+            <SettingsTab overrides={pane.overrides} onSave={saveOverrides} onLanguageChange={applyLanguage} />
+          )}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <PortContext.Provider value={port}>
+      <RunControllerContext.Provider value={controller}>
+        <LanguageContext.Provider value={languageValue}>
+          <main className={styles.root} lang={language}>
+            <header className={styles.header}>
+              <Title2 as="h1">{t("app.title")}</Title2>
+              <Subtitle />
+            </header>
+            {body}
+            <Text size={100} className={styles.version}>
+              {t("app.version", { version: ADDIN_VERSION })}
+            </Text>
+          </main>
+        </LanguageContext.Provider>
+      </RunControllerContext.Provider>
+    </PortContext.Provider>
   );
 }
 

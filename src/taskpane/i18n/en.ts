@@ -108,7 +108,7 @@ export const en: Record<StringKey, string> = {
   "check.blocked": "The check found {errors} errors that must be fixed before KPB can run. See Checks.",
 
   "run.heading": "Run KPB",
-  "run.intro": "Reads the tables, calculates and writes the KPB … sheets. Inputs are never changed; a failed run leaves the previous results as they were.",
+  "run.intro": "Reads the tables, calculates and writes the result sheets (KPB …). Inputs are never changed; a failed run leaves the previous results as they were.",
   "run.button": "Run KPB",
   "run.update": "Refresh KPB",
   "run.disabledBlocked": "The run is blocked by errors in the data. Fix them (see Checks) and check again.",

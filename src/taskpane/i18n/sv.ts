@@ -106,7 +106,7 @@ export const sv = {
   "check.blocked": "Kontrollen hittade {errors} fel som måste rättas innan KPB kan köras. Se Kontroll.",
 
   "run.heading": "Kör KPB",
-  "run.intro": "Läser tabellerna, räknar och skriver bladen KPB …. Indata ändras aldrig; en misslyckad körning lämnar förra resultatet orört.",
+  "run.intro": "Läser tabellerna, räknar och skriver resultatbladen (KPB …). Indata ändras aldrig; en misslyckad körning lämnar förra resultatet orört.",
   "run.button": "Kör KPB",
   "run.update": "Uppdatera KPB",
   "run.disabledBlocked": "Körningen är spärrad av fel i data. Rätta dem (se Kontroll) och kontrollera igen.",

@@ -67,8 +67,8 @@ export function displayText(value: CellValue | undefined): string {
   return value;
 }
 
+/** Excel's General format shows at most about 10 significant digits. */
 function generalNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
-  const text = String(Number(n.toPrecision(10)));
-  return text;
+  if (n % 1 === 0 && n < 1e11 && n > -1e11) return String(n);
+  return String(Number(n.toPrecision(10)));
 }

@@ -13,6 +13,7 @@ export const ErrorCode = {
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
   propertyNotLoaded: "PropertyNotLoaded",
+  rangeExceedsLimit: "RangeExceedsLimit",
   valueNotLoaded: "ValueNotLoaded",
   runMustReturnPromise: "RunMustReturnPromise",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",

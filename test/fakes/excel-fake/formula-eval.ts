@@ -218,7 +218,15 @@ export class FormulaEvaluator {
         return this.reference(node.token, sheet);
       case "name": {
         const formula = this.workbook.nameFormula(node.name);
-        return formula === undefined ? NAME_ERROR : this.evaluate(parseFormula(formula), undefined);
+        if (formula === undefined) return NAME_ERROR;
+        const cycleKey = `name\u0000${node.name.toLowerCase()}`;
+        if (this.inProgress.has(cycleKey)) return 0;
+        this.inProgress.add(cycleKey);
+        try {
+          return this.evaluate(parseFormula(formula), undefined);
+        } finally {
+          this.inProgress.delete(cycleKey);
+        }
       }
       case "call":
         return this.call(node.name, node.args, sheet);

@@ -87,7 +87,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
     OfficeExtension: FakeOfficeExtension,
     workbook: new FakeWorkbookState(model),
     stats,
-    /** The n-th sync from now (1 = the next) rejects with GeneralException and applies nothing. */
+    /** Sync number n (counted like stats.syncCount) rejects with GeneralException and applies nothing. */
     failAtSync: stats.failAtSync,
     failNoMore: stats.failNoMore,
   };

@@ -22,17 +22,22 @@ export class FakeStats {
   /** The `syncCount` value at which an injected GeneralException happens, or null. */
   failingSync: number | null = null;
 
-  /** Clears the counters; a pending injected failure stays the same number of syncs away. */
+  /** Restarts the count at 0; a pending injected failure stays the same number of syncs away. */
   reset = (): void => {
     if (this.failingSync !== null) this.failingSync -= this.syncCount;
     this.syncCount = 0;
     this.requests = [];
   };
 
-  /** Makes the n-th sync from now (1 = the next one) reject with GeneralException, applying nothing. */
+  /**
+   * Makes sync number n reject with GeneralException, applying nothing of its batch. Numbers count
+   * round trips across all runs since creation or the last reset(): the next one is syncCount + 1.
+   */
   failAtSync = (n: number): void => {
-    if (!Number.isInteger(n) || n < 1) throw new RangeError("failAtSync expects a positive integer");
-    this.failingSync = this.syncCount + n;
+    if (!Number.isInteger(n) || n <= this.syncCount) {
+      throw new RangeError(`failAtSync(${n}): sync ${n} has already happened (syncCount is ${this.syncCount})`);
+    }
+    this.failingSync = n;
   };
 
   failNoMore = (): void => {

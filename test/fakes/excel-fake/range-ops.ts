@@ -1,6 +1,6 @@
-import { intersectRects, rectContains, type Rect } from "./a1";
+import { intersectRects, MAX_COLUMNS, MAX_ROWS, rectContains, type Rect } from "./a1";
 import { displayText, interpretInput, valueTypeOf, type CellValue } from "./cell-values";
-import { invalidArgument, shapeMismatch } from "./errors";
+import { ErrorCode, FakeOfficeError, invalidArgument, shapeMismatch } from "./errors";
 import { shiftFormula } from "./formula-tokens";
 import { CLEARED_FORMATS, type RangeRef, type SheetModel, type WorkbookModel } from "./model";
 
@@ -13,7 +13,21 @@ export const DEFAULT_ROW_HEIGHT = 15;
 // Bound once: per-row code must not look up globals, which is slow inside jest's sandbox.
 const NewArray = Array;
 
+/** Cell-by-cell work on more cells than this fails (a whole-sheet read would otherwise hang a test). */
+export const MAX_CELLS_PER_OPERATION = 5_000_000;
+
+function assertCellLimit(rect: Rect, location: string): void {
+  if (rect.rows * rect.cols > MAX_CELLS_PER_OPERATION) {
+    throw new FakeOfficeError(
+      ErrorCode.rangeExceedsLimit,
+      "The cell count in the range has exceeded the maximum supported number.",
+      location,
+    );
+  }
+}
+
 function grid<T>(rect: Rect, cell: (row: number, col: number) => T): T[][] {
+  assertCellLimit(rect, "Range");
   const out: T[][] = new NewArray(rect.rows);
   for (let i = 0; i < rect.rows; i++) {
     const line: T[] = new NewArray(rect.cols);
@@ -77,6 +91,7 @@ export function writeCells(model: WorkbookModel, ref: RangeRef, input: unknown, 
     }
   };
   if (!Array.isArray(input)) {
+    assertCellLimit(rect, location);
     forEachCell(rect, (r, c) => apply(r, c, input, true));
     return;
   }
@@ -96,6 +111,7 @@ export function writeNumberFormats(ref: RangeRef, input: unknown, location: stri
     cells.setNumberFormat(r, c, format === "General" ? undefined : format);
   };
   if (!Array.isArray(input)) {
+    assertCellLimit(rect, location);
     forEachCell(rect, (r, c) => apply(r, c, input));
     return;
   }
@@ -175,6 +191,7 @@ export function readFormat(ref: RangeRef, property: string, defaultValue: unknow
     (f) => (f.property === property || f.property === CLEARED_FORMATS) && intersectRects(f.rect, ref.rect),
   );
   if (records.length === 0) return defaultValue;
+  assertCellLimit(ref.rect, property);
   let result: unknown;
   let first = true;
   const { rect } = ref;
@@ -254,5 +271,81 @@ export function autofitColumns(model: WorkbookModel, ref: RangeRef): void {
 export function autofitRows(ref: RangeRef): void {
   for (let r = ref.rect.row; r < ref.rect.row + Math.min(ref.rect.rows, ref.sheet.cells.rowCount); r++) {
     ref.sheet.rowHeights.delete(r);
+  }
+}
+
+interface CopiedCell {
+  value: CellValue | undefined;
+  formula: string | undefined;
+  numberFormat: string | undefined;
+}
+
+/**
+ * Range.copyFrom: pastes `source` at the top-left cell of `dest` (the pasted area takes the
+ * source's size; Excel's tiling into a larger destination is not modelled). "All" copies cells
+ * and formats, "Formulas" cells, "Values" shown values, "Formats" formats. Relative references
+ * in copied formulas move with the cells, as in Excel.
+ */
+export function copyRange(
+  model: WorkbookModel,
+  source: RangeRef,
+  dest: RangeRef,
+  copyType: string,
+  skipBlanks: boolean,
+  transpose: boolean,
+): void {
+  if (!["All", "Formulas", "Values", "Formats"].includes(copyType)) throw invalidArgument(undefined, "Range.copyFrom");
+  const src = source.rect;
+  assertCellLimit(src, "Range.copyFrom");
+  const target: Rect = transpose
+    ? { row: dest.rect.row, col: dest.rect.col, rows: src.cols, cols: src.rows }
+    : { row: dest.rect.row, col: dest.rect.col, rows: src.rows, cols: src.cols };
+  if (target.row + target.rows > MAX_ROWS || target.col + target.cols > MAX_COLUMNS) {
+    throw invalidArgument("The pasted area does not fit on the worksheet.", "Range.copyFrom");
+  }
+  // Read everything first: source and destination may overlap.
+  const evaluator = model.evaluator();
+  const from = source.sheet.cells;
+  const copied: CopiedCell[][] = grid(src, (r, c) => ({
+    value: copyType === "Values" && from.formula(r, c) !== undefined ? evaluator.cellValue(source.sheet, r, c) : from.value(r, c),
+    formula: copyType === "Values" ? undefined : from.formula(r, c),
+    numberFormat: from.numberFormat(r, c),
+  }));
+  const to = dest.sheet.cells;
+  const withCells = copyType !== "Formats";
+  const withFormats = copyType === "All" || copyType === "Formats";
+  for (let i = 0; i < src.rows; i++) {
+    for (let j = 0; j < src.cols; j++) {
+      const cell = copied[i][j];
+      if (skipBlanks && cell.value === undefined && cell.formula === undefined) continue;
+      const r = target.row + (transpose ? j : i);
+      const c = target.col + (transpose ? i : j);
+      if (withCells) {
+        if (cell.formula !== undefined) {
+          to.setFormula(r, c, model.bindFormula(shiftFormula(cell.formula, r - (src.row + i), c - (src.col + j))));
+        } else {
+          to.setValue(r, c, cell.value);
+        }
+      }
+      if (withFormats) to.setNumberFormat(r, c, cell.numberFormat);
+    }
+  }
+  if (withFormats) copyFormatRecords(source, dest.sheet, target, transpose);
+}
+
+/** Replaces the destination's recorded formats by the source's, moved (and transposed) into place. */
+function copyFormatRecords(source: RangeRef, destSheet: SheetModel, target: Rect, transpose: boolean): void {
+  const src = source.rect;
+  const records = source.sheet.formats
+    .map((f) => ({ ...f, rect: intersectRects(f.rect, src) }))
+    .filter((f): f is typeof f & { rect: Rect } => f.rect !== null);
+  destSheet.formats.push({ rect: target, property: CLEARED_FORMATS, value: null });
+  for (const f of records) {
+    const dr = f.rect.row - src.row;
+    const dc = f.rect.col - src.col;
+    const rect: Rect = transpose
+      ? { row: target.row + dc, col: target.col + dr, rows: f.rect.cols, cols: f.rect.rows }
+      : { row: target.row + dr, col: target.col + dc, rows: f.rect.rows, cols: f.rect.cols };
+    destSheet.formats.push({ rect, property: f.property, value: f.value });
   }
 }

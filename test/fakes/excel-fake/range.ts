@@ -1,11 +1,11 @@
 import { boundingRect, cellRect, intersectRects, isInsideGrid, MAX_COLUMNS, MAX_ROWS, type Rect } from "./a1";
 import { defineScalars, FakeClientObject, type Locator, type ObjectSpec } from "./client-object";
-import type { CellValue } from "./cell-values";
 import { invalidArgument, itemNotFound } from "./errors";
 import type { Execution } from "./execution";
 import { RangeRef } from "./model";
 import {
   clearRange,
+  copyRange,
   readFormulas,
   readNumberFormats,
   readText,
@@ -49,9 +49,12 @@ const RANGE_SPEC: ObjectSpec<RangeRef> = {
 };
 
 export class FakeRange extends FakeClientObject<RangeRef> {
-  declare values: CellValue[][];
-  declare formulas: CellValue[][];
-  declare numberFormat: string[][];
+  // Typed as in @types/office-js: written arrays may hold null (leave the cell as it is).
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  declare values: any[][];
+  declare formulas: any[][];
+  declare numberFormat: any[][];
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   declare readonly text: string[][];
   declare readonly valueTypes: string[][];
   declare readonly address: string;
@@ -163,6 +166,20 @@ export class FakeRange extends FakeClientObject<RangeRef> {
 
   clear(applyTo?: string): void {
     this._invoke("Range.clear", applyTo ?? null, (r) => clearRange(r, applyTo));
+  }
+
+  /** Pastes `sourceRange` (a Range, or an address on this sheet or sheet-qualified) here; see copyRange. */
+  copyFrom(sourceRange: FakeRange | string, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {
+    this._checkArgument(sourceRange);
+    const payload = [typeof sourceRange === "string" ? sourceRange : sourceRange._path, copyType ?? null, skipBlanks ?? null, transpose ?? null];
+    this._invoke("Range.copyFrom", payload, (dest, exec) => {
+      const source =
+        typeof sourceRange === "string"
+          ? resolveRange(exec.model, sourceRange, dest.sheet, "Range.copyFrom", true)
+          : sourceRange._target(exec);
+      if (source === null) throw invalidArgument(undefined, "Range.copyFrom");
+      copyRange(exec.model, source, dest, copyType ?? "All", skipBlanks === true, transpose === true);
+    });
   }
 
   /** Formulas are evaluated when read, so there is nothing to recalculate. */

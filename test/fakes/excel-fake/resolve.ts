@@ -3,8 +3,17 @@ import { invalidArgument } from "./errors";
 import type { FormulaEvaluator } from "./formula-eval";
 import { RangeRef, type SheetModel, type WorkbookModel } from "./model";
 
-/** Turns an address or a defined name into a range; `onSheet` restricts it to one worksheet. */
-export function resolveRange(model: WorkbookModel, address: string, onSheet: SheetModel | null, location: string): RangeRef {
+/**
+ * Turns an address or a defined name into a range. Unqualified addresses are on `onSheet` (else
+ * the active sheet); unless `anySheet`, the result must lie on `onSheet`.
+ */
+export function resolveRange(
+  model: WorkbookModel,
+  address: string,
+  onSheet: SheetModel | null,
+  location: string,
+  anySheet = false,
+): RangeRef {
   if (typeof address !== "string") throw invalidArgument(undefined, location);
   const parsed = parseAddress(address);
   let ref: RangeRef | null = null;
@@ -14,7 +23,7 @@ export function resolveRange(model: WorkbookModel, address: string, onSheet: She
   } else {
     ref = namedRange(model, address);
   }
-  if (!ref || (onSheet && ref.sheet !== onSheet)) throw invalidArgument(undefined, location);
+  if (!ref || (onSheet && !anySheet && ref.sheet !== onSheet)) throw invalidArgument(undefined, location);
   return ref;
 }
 

@@ -14,7 +14,9 @@ import { addTable, type TableModel } from "./tables-model";
  * act at once, like a user editing the workbook between two add-in runs.
  */
 
-export interface ChartInfo {
+// Type aliases rather than interfaces, so snapshots are assignable to Record<string, unknown>.
+
+export type ChartInfo = {
   name: string;
   type: string;
   sourceAddress: string;
@@ -26,9 +28,9 @@ export interface ChartInfo {
   legend: { visible: boolean; position: string };
   position: { top: number; left: number; width: number; height: number; startCell: string | null; endCell: string | null };
   series: { name: string; chartType: string; values: string | null; xValues: string | null }[];
-}
+};
 
-export interface TableInfo {
+export type TableInfo = {
   name: string;
   sheet: string;
   address: string;
@@ -37,18 +39,18 @@ export interface TableInfo {
   showHeaders: boolean;
   showTotals: boolean;
   style: string;
-}
+};
 
-export interface NamedItemInfo {
+export type NamedItemInfo = {
   name: string;
   type: string;
   formula: string;
   value: unknown;
   comment: string;
   visible: boolean;
-}
+};
 
-export interface SheetInfo {
+export type SheetInfo = {
   name: string;
   position: number;
   visibility: string;
@@ -57,9 +59,9 @@ export interface SheetInfo {
   frozenColumns: number;
   /** Column letter → width in points, for columns whose width was set or autofitted. */
   columnWidths: Record<string, number>;
-}
+};
 
-export interface FormatInfo {
+export type FormatInfo = {
   numberFormat: string;
   bold: boolean;
   italic: boolean;
@@ -67,9 +69,9 @@ export interface FormatInfo {
   fillColor: string;
   horizontalAlignment: string;
   columnWidth: number;
-}
+};
 
-export interface SheetSnapshot extends SheetInfo {
+export type SheetSnapshot = SheetInfo & {
   /** Shown values from A1 to the end of the used range ("" for empty cells). */
   values: CellValue[][];
   /** A1 address → formula, for every formula cell. */
@@ -79,9 +81,9 @@ export interface SheetSnapshot extends SheetInfo {
   /** Format assignments in order ("font.bold" over "A1:D1" …). */
   formats: { address: string; property: string; value: unknown }[];
   charts: ChartInfo[];
-}
+};
 
-export interface WorkbookSnapshot {
+export type WorkbookSnapshot = {
   activeSheet: string;
   selection: string;
   sheets: SheetSnapshot[];
@@ -89,7 +91,7 @@ export interface WorkbookSnapshot {
   names: NamedItemInfo[];
   settings: Record<string, unknown>;
   application: ApplicationState;
-}
+};
 
 function refAddress(ref: RangeRef | null): string | null {
   if (!ref) return null;
@@ -110,7 +112,7 @@ export class FakeWorkbookState {
     const sheet = this.model.sheetByName(sheetName) ?? this.model.addSheet(sheetName);
     const start = this.cell(startCell);
     this.writeRaw(sheet, start, values);
-    const cols = Math.max(1, ...values.map((r) => r.length));
+    const cols = values.reduce((widest, row) => (row.length > widest ? row.length : widest), 1);
     addTable(this.model, sheet, { ...start, rows: Math.max(1, values.length), cols }, true, tableName);
   }
 

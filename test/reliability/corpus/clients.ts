@@ -213,3 +213,20 @@ export const CLIENT_CASES: CorpusCase[] = [
     check: (r) => expect(r.clients.map((c) => c.id)).toEqual(["+cmd|' /C calc'!A0", '=HYPERLINK("http://x","y")', "A1"]),
   },
 ];
+
+CLIENT_CASES.push({
+  id: "population-absurd",
+  title: "10^308 inhabitants is refused instead of giving Infinity per inhabitant",
+  input: variant((t) => (t.Befolkning[4][1] = 1e308)),
+  outcome: "refused",
+  problems: [
+    {
+      code: "notANumber",
+      severity: "error",
+      table: "Befolkning",
+      row: 5,
+      column: "Antal",
+      message: 'Förväntade ett heltal ≥ 0 (högst 1 000 000 000) men fick "1e+308".',
+    },
+  ],
+});

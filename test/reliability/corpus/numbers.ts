@@ -322,3 +322,32 @@ export const NUMBER_CASES: CorpusCase[] = [
     check: (r) => expect(r.clients.map((c) => c.id.length).sort((a, b) => a - b)).toEqual([2, 2, 5_000]),
   },
 ];
+
+NUMBER_CASES.push({
+  id: "benchmark-implausible",
+  title: "benchmark values of −9,8·10^28 and 5·10^-324 (broken lookups) are left out with a warning instead of overflowing the potential or the index",
+  input: variant((t) => {
+    setCell(t.Jämförelse, 2, "Värde", -9.793518361329757e28);
+    t.Jämförelse.push(["sabo_egen_kr_dygn_inkl_hsl", 5e-324, "Trasig", 2023, "Snitt"]);
+  }),
+  outcome: "ok",
+  problems: [
+    {
+      code: "benchmarkImplausible",
+      severity: "warning",
+      table: "Jämförelse",
+      row: 2,
+      column: "Värde",
+      message: "Jämförelsevärdet -9.793518361329757e+28 för hemtjanst_egen_kr_timme är orimligt (över 1 000 miljarder eller under en miljarddel); raden används inte.",
+    },
+  ],
+  check: (r) => expect(r.benchmark).toEqual([]),
+});
+NUMBER_CASES[NUMBER_CASES.length - 1].problems.push({
+  code: "benchmarkImplausible",
+  severity: "warning",
+  table: "Jämförelse",
+  row: 3,
+  column: "Värde",
+  message: { contains: "Jämförelsevärdet 5e-324 för sabo_egen_kr_dygn_inkl_hsl är orimligt" },
+});

@@ -1,0 +1,54 @@
+/** Benchmark analyses: pure functions on a KpbResult and the `Jämförelse` rows (no Office, no DOM). */
+export { Rational } from "./rational";
+export {
+  benchmarkOfFigure,
+  firstBenchmark,
+  MAX_PUBLISHED_AGE,
+  sourceText,
+  type BenchmarkContext,
+  type BenchmarkOrigin,
+  type BenchmarkValue,
+  type PublishedLookup,
+  type PublishedValue,
+} from "./lookup";
+export { compareKeyFigures, compareFigure, type Direction, type KeyFigureComparison } from "./compare";
+export { interventions, interventionKeyFigure, type Intervention } from "./interventions";
+export {
+  indexDecomposition,
+  indexDecompositions,
+  decompose,
+  benchmarkUnitCost,
+  benchmarkVolume,
+  type Decomposition,
+  type DecompositionItem,
+  type IndexResult,
+  type IndexTerms,
+} from "./decomposition";
+export { compareConsumption, compareConsumptionRow, type ConsumptionComparison, type Counterfactual } from "./consumption";
+export { potential, unitCostPotential, inhabitantPotential, type PotentialResult, type UnitCostPotential, type InhabitantPotential } from "./potential";
+export { clientMix, type ClientMix, type ClientMixBand } from "./client-mix";
+export {
+  HISTORY_SHEET,
+  HISTORY_HEADER,
+  historyRows,
+  mergeHistory,
+  parseHistoryRows,
+  historyCells,
+  formatRunTime,
+  trend,
+  TREND_UNIT_COSTS,
+  TREND_PER_INHABITANT,
+  type HistoryRow,
+  type Trend,
+} from "./history";
+export { bundledPublished } from "./published";
+export {
+  benchmarkSheets,
+  overviewLayout,
+  clientMixLayout,
+  consumptionLayout,
+  potentialLayout,
+  historyLayout,
+  type BenchmarkSheetOptions,
+  type BenchmarkSheets,
+} from "./sheets";

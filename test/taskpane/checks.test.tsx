@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { renderMessage } from "../../src/engine/messages";
+import type { Problem } from "../../src/engine/model";
+import { found, renderPane, stubPort } from "./stub-port";
+
+function problem(p: Omit<Problem, "message">): Problem {
+  return { ...p, message: renderMessage(p.code, p.params, "sv") };
+}
+
+const PROBLEMS: Problem[] = [
+  problem({ table: "Kodning", row: 14, column: null, severity: "warning", code: "unusedRule", params: { target: "HT_CENTRUM" }, sheet: "Kodning" }),
+  problem({ table: "Ekonomi", row: 17, column: "Belopp", severity: "error", code: "notANumber", params: { expected: "ett belopp", value: "12 3x4" }, sheet: "Ekonomi", cell: "E17" }),
+  problem({ table: "Ekonomi", row: 18, column: "Belopp", severity: "error", code: "notANumber", params: { expected: "ett belopp", value: "abc" }, sheet: "Ekonomi", cell: "E18" }),
+  problem({ table: "Pooler", row: null, column: "Pool", severity: "warning", code: "poolWithoutVolume", params: { pool: "DAGV", amount: "678 315,70" } }),
+];
+
+const text = (el: Element | null) => (el?.textContent ?? "").replace(/\u00a0/g, " ");
+
+describe("Kontroll", () => {
+  it("groups every problem by table and severity, errors first", async () => {
+    const port = stubPort({
+      findTables: jest.fn().mockResolvedValue([found("Ekonomi")]),
+      check: jest.fn().mockResolvedValue({ ok: false, problems: PROBLEMS, found: [found("Ekonomi")] }),
+    });
+    renderPane(port, { initialTab: "checks" });
+    expect(await screen.findByText("Ingen kontroll ännu.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera data" }));
+    await screen.findByTestId("checks-summary");
+    expect(port.check).toHaveBeenCalledTimes(1);
+    expect(text(screen.getByTestId("checks-summary"))).toMatch(/Kontroll \d\d:\d\d: 2 fel, 2 varningar\./);
+
+    const groups = screen.getAllByTestId(/^problem-group-/).map((g) => g.getAttribute("data-testid"));
+    expect(groups).toEqual(["problem-group-Ekonomi", "problem-group-Kodning", "problem-group-Pooler"]);
+    const ekonomi = screen.getByTestId("problem-group-Ekonomi");
+    expect(text(ekonomi)).toContain("2 fel, 0 varningar");
+    const items = within(ekonomi).getAllByTestId("problem");
+    expect(items).toHaveLength(2);
+    expect(text(items[0])).toContain('Förväntade ett belopp men fick "12 3x4".');
+    expect(text(items[0])).toContain("Ekonomi!E17");
+    expect(within(items[0]).getByText("Fel")).toBeTruthy();
+    expect(within(screen.getByTestId("problem-group-Kodning")).getByText("Varning")).toBeTruthy();
+  });
+
+  it("Visa selects the problem's cell, or its row when only the row is known", async () => {
+    const port = stubPort({ check: jest.fn().mockResolvedValue({ ok: false, problems: PROBLEMS, found: [] }) });
+    renderPane(port, { initialTab: "checks" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kontrollera data" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Visa Ekonomi!E17 i arbetsboken" }));
+    await waitFor(() => expect(port.selectCell).toHaveBeenCalledWith("Ekonomi", "E17"));
+    fireEvent.click(screen.getByRole("button", { name: "Visa Kodning rad 14 i arbetsboken" }));
+    await waitFor(() => expect(port.selectCell).toHaveBeenCalledWith("Kodning", "14:14"));
+    // A problem without a sheet or row has nothing to show.
+    expect(within(screen.getByTestId("problem-group-Pooler")).queryByRole("button", { name: /^Visa/ })).toBeNull();
+  });
+
+  it("blocking errors say what to fix and disable the run", async () => {
+    const port = stubPort({ check: jest.fn().mockResolvedValue({ ok: false, problems: PROBLEMS, found: [] }) });
+    renderPane(port, { initialTab: "checks" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kontrollera data" }));
+    const blocked = await screen.findByTestId("blocked");
+    expect(text(blocked)).toContain("Körningen är spärrad");
+    expect(text(blocked)).toContain('Rätta 2 fel och kontrollera igen. Börja med: Förväntade ett belopp men fick "12 3x4".');
+
+    fireEvent.click(screen.getByRole("tab", { name: "Kör" }));
+    const run = await screen.findByRole("button", { name: "Kör KPB" });
+    expect(run.hasAttribute("disabled") || run.getAttribute("aria-disabled") === "true").toBe(true);
+    expect(text(screen.getByTestId("run-blocked"))).toContain("Körningen är spärrad av fel i data.");
+    fireEvent.click(run);
+    expect(port.refresh).not.toHaveBeenCalled();
+  });
+
+  it("a check without errors enables the run and reports the warnings", async () => {
+    const warnings = PROBLEMS.filter((p) => p.severity === "warning");
+    const port = stubPort({ check: jest.fn().mockResolvedValue({ ok: true, problems: warnings, found: [], result: {} }) });
+    renderPane(port, { initialTab: "checks" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kontrollera data" }));
+    expect(await screen.findByText("Kontrollen är klar: 2 varningar och inga fel. Du kan köra KPB.")).toBeTruthy();
+    expect(screen.queryByTestId("blocked")).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "Kör" }));
+    const run = await screen.findByRole("button", { name: "Kör KPB" });
+    expect(run.hasAttribute("disabled")).toBe(false);
+  });
+
+  it("a refresh stopped by errors moves to Kontroll and keeps the problems", async () => {
+    const port = stubPort({ refresh: jest.fn().mockResolvedValue({ ok: false, problems: PROBLEMS, found: [] }) });
+    renderPane(port, { initialTab: "run" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kör KPB" }));
+    expect(await screen.findByText(/Körningen stoppades av 2 fel i data\. Inget skrevs/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole("tab", { name: "Kontroll" }).getAttribute("aria-selected")).toBe("true"));
+    expect(text(screen.getByTestId("checks-summary"))).toMatch(/Körning \d\d:\d\d: 2 fel, 2 varningar\./);
+  });
+});

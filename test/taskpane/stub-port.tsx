@@ -1,0 +1,97 @@
+/**
+ * Helpers for the task pane's component tests: a stubbed `KpbPort` (every operation a jest mock
+ * with a harmless default), a real engine result for Exempelby, and `renderPane`.
+ */
+import { render } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { KpbResult, TableName, WorkbookInput } from "../../src/engine/model";
+import { runKpb } from "../../src/engine/run";
+import { exempelbyTables } from "../../src/sample/exempelby";
+import { App, type TabId } from "../../src/taskpane/components/App";
+import { setLanguage } from "../../src/taskpane/i18n";
+import type { FoundTable, KpbPort, PaneState } from "../../src/taskpane/port";
+import { RunController } from "../../src/taskpane/run-controller";
+
+// jsdom has no ResizeObserver; Fluent's TabList measures its indicator with one.
+if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
+export type StubPort = { [K in keyof KpbPort]: jest.Mock };
+
+export function found(table: TableName, foundBy: FoundTable["foundBy"] = "table", rowCount = 11): FoundTable {
+  return {
+    table,
+    source: foundBy === "sheet" || foundBy === "header" ? { kind: "sheet", sheet: table } : { kind: "table", name: table },
+    sheet: table,
+    rowIndex: 0,
+    columnIndex: 0,
+    rowCount,
+    columnCount: 6,
+    foundBy,
+  };
+}
+
+export const EMPTY_STATE: PaneState = { mapping: {}, overrides: {} };
+
+export function stubPort(overrides: Partial<Record<keyof KpbPort, jest.Mock>> = {}): StubPort {
+  const port: StubPort = {
+    loadState: jest.fn().mockResolvedValue(EMPTY_STATE),
+    saveMapping: jest.fn().mockResolvedValue(undefined),
+    saveOverrides: jest.fn().mockResolvedValue(undefined),
+    findTables: jest.fn().mockResolvedValue([]),
+    listWorkbookObjects: jest.fn().mockResolvedValue({ tables: [], sheets: ["Sheet1"] }),
+    getSelection: jest.fn().mockResolvedValue({ sheet: "Sheet1", address: "A1:C10" }),
+    readPreview: jest.fn().mockResolvedValue([]),
+    check: jest.fn().mockResolvedValue({ ok: false, problems: [], found: [] }),
+    refresh: jest.fn().mockResolvedValue({ ok: false, problems: [], found: [] }),
+    cancel: jest.fn(),
+    selectCell: jest.fn().mockResolvedValue(undefined),
+    activateSheet: jest.fn().mockResolvedValue(undefined),
+    readActiveCell: jest.fn().mockResolvedValue({ sheet: "Sheet1", address: "A1", row: 1, rowKey: null }),
+    writeSampleData: jest.fn().mockResolvedValue({ ok: true, sheets: [] }),
+    ...overrides,
+  };
+  return port;
+}
+
+let sample: KpbResult | null = null;
+
+/** The engine's result for the Exempelby sample (computed once per test file). */
+export function sampleResult(): KpbResult {
+  if (!sample) {
+    const tables = exempelbyTables();
+    const input: WorkbookInput = {};
+    for (const [name, rows] of Object.entries(tables)) input[name as TableName] = { rows, sheet: name };
+    const outcome = runKpb(input, { pseudonymSecret: "test-secret" });
+    if (!outcome.ok) throw new Error(`Exempelby did not run: ${outcome.problems.map((p) => p.message).join("; ")}`);
+    sample = outcome.result;
+  }
+  return sample;
+}
+
+export function renderPane(port: StubPort, options: { initialTab?: TabId; controller?: RunController } = {}) {
+  setLanguage("sv");
+  const controller = options.controller ?? new RunController(port as unknown as KpbPort);
+  const utils = render(
+    <FluentProvider theme={webLightTheme}>
+      <App port={port as unknown as KpbPort} controller={controller} initialTab={options.initialTab} />
+    </FluentProvider>,
+  );
+  return { ...utils, controller };
+}
+
+/** A promise with its resolve/reject exposed, for operations the test finishes by hand. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
