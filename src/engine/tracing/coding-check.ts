@@ -47,7 +47,7 @@ export function ruleContains(a: CodingRule, b: CodingRule): boolean {
  * match nothing, and rows a later rule with another Till would also have matched. Each distinct
  * code combination is matched against all rules once.
  */
-export function analyseCoding(ledger: LedgerRow[], rules: CodingRule[], ruleOfRow: Int32Array): CodingChecks {
+export function analyseCoding(ledger: LedgerRow[], rules: CodingRule[], ruleOfRow: Int32Array, codeOfRow?: Int32Array): CodingChecks {
   const n = rules.length;
   const hits = new Array<number>(n).fill(0);
   for (let i = 0; i < ruleOfRow.length; i++) if (ruleOfRow[i] >= 0) hits[ruleOfRow[i]]++;
@@ -82,13 +82,14 @@ export function analyseCoding(ledger: LedgerRow[], rules: CodingRule[], ruleOfRo
   const matchingOre = new Array<number>(n).fill(0);
   const winnersOf = new Map<number, Set<number>>();
   const pairs = new Map<number, { rows: number[]; amountOre: number }>();
-  const memo = new Map<string, number[]>();
+  const memo = new Map<string | number, number[]>();
   const index = indexRules(rules);
   for (let i = 0; i < ledger.length; i++) {
     const row = ledger[i];
     const winner = ruleOfRow[i];
     if (winner < 0) continue;
-    const key = `${row.ansvar}\u0000${row.verksamhet}\u0000${row.aktivitet}\u0000${row.konto}`;
+    // The code combination: its number from the lineage when given (no string per row), else its text.
+    const key = codeOfRow ? codeOfRow[i] : `${row.ansvar}\u0000${row.verksamhet}\u0000${row.aktivitet}\u0000${row.konto}`;
     let later = memo.get(key);
     if (later === undefined) {
       // The later rules that also match, found through the rule index (in rule order).

@@ -59,7 +59,7 @@ export function attachTrace(result: KpbResult, parsed: ParsedInput, input: Workb
   for (const p of parsed.pools) poolKeyFigure[p.id] = catalogue.get(fold(p.insats))?.keyFigure ?? "";
   // Problems with the population were reported by the run; this pass only re-reads the numbers.
   const population = Object.fromEntries(populationByGroup(parsed.population, parsed.settings, new ProblemLog()));
-  const codingChecks = analyseCoding(parsed.ledger, parsed.rules, result.coding.ruleOfRow);
+  const codingChecks = analyseCoding(parsed.ledger, parsed.rules, result.coding.ruleOfRow, ledger.codeOfRow);
   reportCodingChecks(codingChecks, parsed.rules, ledger.sheetRow, ledger.amountOre, log);
   const trace: TraceLineage = {
     ledger,
