@@ -18,6 +18,7 @@
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as os from "os";
+import { PerformanceObserver } from "perf_hooks";
 import { resultJson } from "../src/engine/json-output";
 import type { CellValue, TableName, WorkbookInput } from "../src/engine/model";
 import { resultSheets } from "../src/engine/result-sheets";
@@ -45,6 +46,8 @@ interface EngineRun {
   totalMs: number;
   /** CPU time of the process during runKpb (all threads, GC included): robust on a busy machine. */
   cpuMs: number;
+  /** Garbage-collection pauses during runKpb (perf_hooks "gc" entries). */
+  gcMs: number;
   layoutsMs: number;
 }
 
@@ -98,7 +101,7 @@ function median(values: number[]): number {
 function medianRun(runs: EngineRun[]): EngineRun {
   const phases = Object.fromEntries(PHASES.map((p) => [p, median(runs.map((r) => r.phases[p]))])) as Record<RunPhase, number>;
   const phasesCpu = Object.fromEntries(PHASES.map((p) => [p, median(runs.map((r) => r.phasesCpu[p]))])) as Record<RunPhase, number>;
-  return { phases, phasesCpu, totalMs: median(runs.map((r) => r.totalMs)), cpuMs: median(runs.map((r) => r.cpuMs)), layoutsMs: median(runs.map((r) => r.layoutsMs)) };
+  return { phases, phasesCpu, totalMs: median(runs.map((r) => r.totalMs)), cpuMs: median(runs.map((r) => r.cpuMs)), gcMs: median(runs.map((r) => r.gcMs)), layoutsMs: median(runs.map((r) => r.layoutsMs)) };
 }
 
 function hashResult(result: Parameters<typeof resultJson>[0]): string {
@@ -139,7 +142,14 @@ export function floorPass(tables: Record<string, CellValue[][]>): number {
 // ------------------------------------------------------------------------------------------------
 // Child: the engine
 
-function engineChild(size: SyntheticSize, runs: number, heapCap: number | null): EngineReport {
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function engineChild(size: SyntheticSize, runs: number, heapCap: number | null): Promise<EngineReport> {
+  let gcPauses = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcPauses += entry.duration;
+  });
+  observer.observe({ entryTypes: ["gc"] });
   let t = now();
   const tables = syntheticTables(size);
   const generateMs = now() - t;
@@ -151,6 +161,8 @@ function engineChild(size: SyntheticSize, runs: number, heapCap: number | null):
   let summary: Pick<EngineReport, "ok" | "balanced" | "problems" | "clients" | "resultHash"> | null = null;
   for (let i = 0; i < runs; i++) {
     gc();
+    await tick();
+    gcPauses = 0;
     const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<RunPhase, number>;
     const phasesCpu = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<RunPhase, number>;
     const cpu = process.cpuUsage();
@@ -169,6 +181,8 @@ function engineChild(size: SyntheticSize, runs: number, heapCap: number | null):
     const totalMs = now() - t;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
+    await tick();
+    const gcMs = gcPauses;
     peak = Math.max(peak, heapMB());
     let layoutsMs = 0;
     if (outcome.ok) {
@@ -178,7 +192,7 @@ function engineChild(size: SyntheticSize, runs: number, heapCap: number | null):
       peak = Math.max(peak, heapMB());
       if (layouts.length === 0) throw new Error("no layouts");
     }
-    all.push({ phases, phasesCpu, totalMs, cpuMs, layoutsMs });
+    all.push({ phases, phasesCpu, totalMs, cpuMs, gcMs, layoutsMs });
     if (i === 0) {
       summary = outcome.ok
         ? {
@@ -202,6 +216,7 @@ function engineChild(size: SyntheticSize, runs: number, heapCap: number | null):
     const c = process.cpuUsage(c0);
     floorCpu.push((c.user + c.system) / 1000);
   }
+  observer.disconnect();
   const counts = tableRowCounts(tables);
   return {
     size,
@@ -348,6 +363,7 @@ function render(e: EngineReport, f: FakeReport | null, pinned: boolean): string 
   const out: string[][] = [["", "cold ms", "warm ms", "warm CPU ms", ""]];
   for (const p of PHASES) out.push([`  ${PHASE_TEXT[p]}`, fmtMs(e.cold.phases[p]), fmtMs(e.warm.phases[p]), fmtMs(e.warm.phasesCpu[p]), ""]);
   out.push(["engine total (runKpb)", fmtMs(e.cold.totalMs), fmtMs(e.warm.totalMs), fmtMs(e.warm.cpuMs), ""]);
+  out.push(["  of which garbage-collection pauses", fmtMs(e.cold.gcMs), fmtMs(e.warm.gcMs), "", ""]);
   out.push(["result layouts (resultSheets)", fmtMs(e.cold.layoutsMs), fmtMs(e.warm.layoutsMs), "", ""]);
   out.push(["floor: plain JS sums in Maps", "", fmtMs(e.floorMs), fmtMs(e.floorCpuMs), ""]);
   out.push(["engine ÷ floor", (e.cold.totalMs / e.floorMs).toFixed(1), (e.warm.totalMs / e.floorMs).toFixed(1), (e.warm.cpuMs / e.floorCpuMs).toFixed(1), ""]);
@@ -371,7 +387,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.child) {
     const { size, kind } = options.child;
-    const report = kind === "engine" ? engineChild(size, options.runs ?? DEFAULT_RUNS[size], options.heapCap) : await fakeChild(size);
+    const report = kind === "engine" ? await engineChild(size, options.runs ?? DEFAULT_RUNS[size], options.heapCap) : await fakeChild(size);
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(report)}\n`);
     return;
   }

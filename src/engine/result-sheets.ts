@@ -84,47 +84,10 @@ export const RESULT_SHEET_NAMES = [
 
 const c = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
-const percent = (value: string | null): number | null => (value === null ? null : new Dec(value).div(100).toNumber());
 
 /** A key figure value as a cell: percentages are stored as fractions to show with a % format. */
 function figureCell(value: string, unit: string): number {
   return unit === "%" ? new Dec(value).div(100).toNumber() : Number(value);
-}
-
-function figureFormat(unit: string): ColumnFormat {
-  return unit === "%" ? "percent" : unit === "kr" ? "kr" : unit.startsWith("kr/") ? "unitcost" : "decimal";
-}
-
-export function overviewSheet(result: KpbResult, benchmark: BenchmarkRow[]): SheetLayout {
-  const rows: SheetCell[][] = result.keyFigures.map((f) => {
-    const b = benchmarkFor(f, benchmark, result.year);
-    const own = figureCell(f.value, f.unit);
-    const bench = b ? figureCell(b.value, f.unit) : null;
-    const index = b && !new Dec(b.value).isZero() ? new Dec(f.value).div(b.value).toNumber() : null;
-    return [f.id, f.name, f.scope, own, f.unit, bench, bench === null ? null : own - bench, index, b ? [b.source, b.year].filter(Boolean).join(" ") : null];
-  });
-  return {
-    name: "KPB Översikt",
-    blocks: [
-      {
-        tableName: "KPB_Oversikt",
-        columns: [
-          c("Id", "text", 34),
-          c("Nyckeltal", "text", 52),
-          c("Omfattning", "text", 28),
-          c("Värde", "unitcost", 16),
-          c("Enhet", "text", 12),
-          c("Jämförelse", "unitcost", 16),
-          c("Skillnad", "unitcost", 16),
-          c("Index", "index", 10),
-          c("Källa", "text", 30),
-        ],
-        rows,
-        rowFormats: [3, 5, 6].map((column) => ({ column, formats: result.keyFigures.map((f) => figureFormat(f.unit)) })),
-      },
-    ],
-    charts: [],
-  };
 }
 
 export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[], published?: PublishedLookup): SheetLayout {
@@ -255,81 +218,6 @@ export function outlierSheet(result: KpbResult): SheetLayout {
       },
     ],
     charts: [],
-  };
-}
-
-export function hourBandSheet(result: KpbResult, benchmark: BenchmarkRow[]): SheetLayout {
-  const total = result.hourBands.reduce((a, b) => a + b.clients, 0);
-  const rows = result.hourBands.map((b) => {
-    const fig = result.keyFigures.find((f) => f.id === `brukarmix:${b.band}`);
-    const bench = fig ? benchmarkFor(fig, benchmark, result.year) : null;
-    return [b.band, b.clients, total > 0 ? b.clients / total : null, bench ? percent(bench.value) : null];
-  });
-  return {
-    name: "KPB Brukarmix",
-    blocks: [
-      {
-        tableName: "KPB_Brukarmix",
-        columns: [c("Timmar per år", "text", 14), c("Brukare", "integer", 10), c("Andel", "percent", 10), c("Jämförelse", "percent", 12)],
-        rows,
-      },
-    ],
-    charts: [
-      {
-        name: "KPB_Brukarmix_diagram",
-        kind: "columnClustered",
-        title: "Hemtjänstbrukare per timintervall, egen jämfört med jämförelse",
-        block: 0,
-        categoryColumn: 0,
-        valueColumns: [2, 3],
-        lineColumns: [],
-        valueAxisTitle: "Andel brukare",
-      },
-    ],
-  };
-}
-
-export function consumptionSheet(result: KpbResult): SheetLayout {
-  const rows = result.consumption.map((r) => [
-    r.area,
-    r.ageGroup,
-    r.inhabitants,
-    r.clients,
-    oreToKr(r.costOre),
-    num(r.costPerClient),
-    num(r.costPerInhabitant),
-    num(r.clientShare),
-  ]);
-  return {
-    name: "KPB Konsumtion",
-    blocks: [
-      {
-        tableName: "KPB_Konsumtion",
-        columns: [
-          c("Område", "text", 8),
-          c("Åldersgrupp", "text", 11),
-          c("Invånare", "integer", 10),
-          c("Brukare", "integer", 10),
-          c("Kostnad", "kr", 16),
-          c("Kostnad per brukare", "kr", 18),
-          c("Kostnad per invånare", "kr", 18),
-          c("Andel brukare", "percent", 12),
-        ],
-        rows,
-      },
-    ],
-    charts: [
-      {
-        name: "KPB_Konsumtion_diagram",
-        kind: "columnClustered",
-        title: "Kostnad per invånare per område och åldersgrupp",
-        block: 0,
-        categoryColumn: 1,
-        valueColumns: [6],
-        lineColumns: [],
-        valueAxisTitle: "kr per invånare",
-      },
-    ],
   };
 }
 

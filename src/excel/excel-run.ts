@@ -28,7 +28,7 @@ export class CancelledError extends Error {
   }
 }
 
-/** Excel on the web refuses requests over 5 MB; we stay well below with room for overhead. */
-export const MAX_REQUEST_BYTES = 3_000_000;
+/** Excel on the web refuses requests over 5 MB; our estimate counts values twice (values and formats), and 2 MB leaves room for long format codes. */
+export const MAX_REQUEST_BYTES = 2_000_000;
 /** Cells per read request: ~30 bytes a cell in the response keeps a chunk near 3 MB at worst. */
 export const MAX_READ_CELLS = 100_000;

@@ -2,6 +2,7 @@
  * The task pane's `KpbPort` over the Excel layer (src/excel). Nothing here touches `Excel.*`
  * itself; everything goes through an `ExcelRun` (Excel.run in the add-in, the fake in tests).
  */
+import { writeBenchmarkRows } from "../excel/benchmark-table";
 import type { CancelToken, ExcelRun } from "../excel/excel-run";
 import { officeExcelRun } from "../excel/excel-run";
 import {
@@ -61,5 +62,9 @@ export function createOfficePort(run: ExcelRun = officeExcelRun): KpbPort {
     activateSheet: (sheet) => activateSheet(run, sheet),
     readActiveCell: () => getActiveCell(run),
     writeSampleData: (opts = {}) => writeSampleData(run, { onProgress: opts.onProgress, cancel: begin() }),
+    async writeBenchmarkRows(rows, options) {
+      const { mapping } = await loadState(run);
+      return writeBenchmarkRows(run, rows, { replaceSource: options.replaceSource, mapping });
+    },
   };
 }

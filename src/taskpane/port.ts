@@ -6,12 +6,13 @@
 import * as React from "react";
 import type { CellValue, KpbResult, Problem, TableName } from "../engine/model";
 import type { SettingsOverrides } from "../engine/settings";
+import type { BenchmarkRowValues, BenchmarkWriteOutcome } from "../excel/benchmark-table";
 import type { Progress } from "../excel/excel-run";
 import type { FoundTable } from "../excel/read-tables";
 import type { TableSource, WorkbookMapping } from "../excel/table-sources";
 import type { Language } from "./i18n";
 
-export type { FoundTable, Progress, TableSource, WorkbookMapping };
+export type { BenchmarkRowValues, BenchmarkWriteOutcome, FoundTable, Progress, TableSource, WorkbookMapping };
 
 /** The pane's settings as saved in the workbook state: the engine's overrides plus the pane language. */
 export type PaneOverrides = SettingsOverrides & { language?: Language };
@@ -79,6 +80,12 @@ export interface KpbPort {
   activateSheet(sheet: string): Promise<void>;
   readActiveCell(): Promise<ActiveCell>;
   writeSampleData(options?: OperationOptions): Promise<SampleOutcome>;
+  /**
+   * "Hämta från Kolada": appends fetched rows to the `Jämförelse` table (created when missing),
+   * replacing earlier rows whose Källa starts with `replaceSource` for the same Nyckeltal, År and
+   * Kommun; the user's own rows are left alone (src/excel/benchmark-table.ts).
+   */
+  writeBenchmarkRows(rows: readonly BenchmarkRowValues[], options: { replaceSource: string }): Promise<BenchmarkWriteOutcome>;
 }
 
 export const PortContext = React.createContext<KpbPort | null>(null);

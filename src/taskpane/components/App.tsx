@@ -4,6 +4,7 @@ import { ADDIN_VERSION } from "../../functions/functions";
 import { getLanguage, setLanguage as setModuleLanguage, t, type Language } from "../i18n";
 import { PortContext, type KpbPort, type PaneOverrides, type PaneState, type WorkbookMapping } from "../port";
 import { RunController, RunControllerContext, useRunState } from "../run-controller";
+import { BenchmarkTab } from "./BenchmarkTab";
 import { ChecksTab } from "./ChecksTab";
 import { LanguageContext } from "./common";
 import { ExplainTab } from "./ExplainTab";
@@ -42,9 +43,10 @@ const useStyles = makeStyles({
   },
 });
 
-export type TabId = "sources" | "checks" | "run" | "explain" | "settings";
-const TABS: { id: TabId; key: "tabs.sources" | "tabs.checks" | "tabs.run" | "tabs.explain" | "tabs.settings" }[] = [
+export type TabId = "sources" | "benchmark" | "checks" | "run" | "explain" | "settings";
+const TABS: { id: TabId; key: "tabs.sources" | "tabs.benchmark" | "tabs.checks" | "tabs.run" | "tabs.explain" | "tabs.settings" }[] = [
   { id: "sources", key: "tabs.sources" },
+  { id: "benchmark", key: "tabs.benchmark" },
   { id: "checks", key: "tabs.checks" },
   { id: "run", key: "tabs.run" },
   { id: "explain", key: "tabs.explain" },
@@ -71,7 +73,7 @@ function Subtitle(): React.JSX.Element | null {
   );
 }
 
-/** The KPB task pane: Källdata, Kontroll, Kör, Förklara and Inställningar over one `KpbPort`. */
+/** The KPB task pane: Källdata, Jämförelse, Kontroll, Kör, Förklara and Inställningar over one `KpbPort`. */
 export function App({ port, controller: given, initialTab = "sources" }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const controller = React.useMemo(() => given ?? new RunController(port), [given, port]);
@@ -150,6 +152,7 @@ export function App({ port, controller: given, initialTab = "sources" }: AppProp
           {tab === "sources" && (
             <SourcesTab mapping={pane.mapping} onMappingChange={saveMapping} onSampleWritten={() => setTab("run")} />
           )}
+          {tab === "benchmark" && <BenchmarkTab overrides={pane.overrides} />}
           {tab === "checks" && <ChecksTab />}
           {tab === "run" && <RunTab lastRunAt={pane.lastRun?.at} onShowChecks={() => setTab("checks")} />}
           {tab === "explain" && <ExplainTab />}
