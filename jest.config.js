@@ -1,4 +1,4 @@
-/** Unit, property, fake-Excel and component tests. The headless browser test runs under its own config. */
+/** All tests: unit, property, fake-Excel, component and (against the built dist/) headless-browser tests. */
 const path = require("path");
 
 // Fluent UI's context selector imports its peer `scheduler`, which npm installed only under
@@ -15,7 +15,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   testTimeout: 60000,
 };

@@ -15,7 +15,7 @@ const USAGE = `Användning:
   kpb run <arbetsbok.xlsx> [--out resultat.xlsx] [--json resultat.json] [--year ÅR] [--method stegvis|reciprok]
                                  [--secret-file FIL]  hemligheten bakom pseudonymer (standard: .kpb-secret i arbetsbokens mapp)
   kpb demo [--dir MAPP]          kör exempelkommunen Exempelby (skriver indata, resultat och JSON)
-  kpb sample <fil.xlsx>          skriver exempelkommunens indata till en arbetsbok
+  kpb sample <fil.xlsx> [--force] skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
   kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
                                  förklarar en pools, brukares eller ett nyckeltals siffra ned till
                                  Ekonomi-raderna, reglerna och stödpoolernas andelar (50 rader per kontoklass)
@@ -36,6 +36,7 @@ function parseArgs(args: string[]): Options {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--help" || a === "-h") flags.set("help", "");
+    else if (a === "--force") flags.set("force", "");
     else if (a.startsWith("--")) {
       const [name, inline] = a.slice(2).split("=", 2);
       const value = inline ?? args[++i];
@@ -155,6 +156,9 @@ export async function main(args: string[]): Promise<number> {
     }
     if (command === "sample") {
       if (rest.length !== 1) throw new UsageError("kpb sample behöver ett filnamn.");
+      // A user's own workbook must never be replaced by the sample by a slip of the file name.
+      const exists = await fs.stat(rest[0]).then(() => true, () => false);
+      if (exists && !opts.flags.has("force")) throw new UsageError(`${rest[0]} finns redan; välj ett annat namn eller lägg till --force för att skriva över.`);
       await writeInputWorkbook(rest[0], exempelbyTables());
       console.log(`Skrev ${rest[0]}`);
       return 0;

@@ -161,7 +161,7 @@ export function BenchmarkTab({ overrides }: BenchmarkTabProps): React.JSX.Elemen
         </Text>
       )}
       <ul className={shared.list}>
-        {kpis.map((k) => (
+        {[...kpis.filter((k) => k.values > 0), ...kpis.filter((k) => k.values === 0)].map((k) => (
           <li key={k.keyFigure} className={styles.kpi} data-testid={`benchmark-kpi-${k.keyFigure}`}>
             <Text size={200} weight="semibold">
               {kpiName(k.keyFigure)} ({k.kpi})
