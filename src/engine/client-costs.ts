@@ -1,6 +1,6 @@
 import { fold } from "./cells";
 import { splitByWeights } from "./largest-remainder";
-import type { ClientResult, ClientVolumeRow, PoolDef, Settings } from "./model";
+import type { ClientResult, ClientRows, PoolDef, Settings } from "./model";
 import { addOre } from "./money";
 import { containsPersonalIdentityNumber, PNR_HIDDEN, pseudonym } from "./privacy";
 import type { ProblemLog } from "./problems";
@@ -25,7 +25,7 @@ export interface AggregatedVolumes {
  * that every pool exists and is an intervention pool, and flags repeated client-pool-period rows
  * and conflicting birth years.
  */
-export function aggregateVolumes(rows: ClientVolumeRow[], pools: Map<string, PoolDef>, log: ProblemLog): AggregatedVolumes {
+export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, log: ProblemLog): AggregatedVolumes {
   const clients = new Map<string, ClientVolumes>();
   const poolVolumeMicro = new Map<string, number>();
   // First row per client × pool × period, without a string key per row: periods become small integers.
@@ -41,65 +41,70 @@ export function aggregateVolumes(rows: ClientVolumeRow[], pools: Map<string, Poo
   let lastSeen: Map<string, number[]> | undefined;
   let lastClientId: string | null = null;
   let lastClient: ClientVolumes | undefined;
-  for (const r of rows) {
-    if (r.pool !== lastPoolId) {
-      lastPoolId = r.pool;
-      lastPool = pools.get(r.pool);
-      lastTotal = poolTotals.get(r.pool);
+  for (let i = 0; i < rows.length; i++) {
+    const rowPool = rows.pool[i];
+    const clientId = rows.clientId[i];
+    const period = rows.period[i];
+    const volumeMicro = rows.volumeMicro[i];
+    const birthYear = rows.birthYear[i];
+    if (rowPool !== lastPoolId) {
+      lastPoolId = rowPool;
+      lastPool = pools.get(rowPool);
+      lastTotal = poolTotals.get(rowPool);
     }
     const pool = lastPool;
     if (!pool) {
-      if (!unknownPools.has(r.pool)) log.error("clientPoolUnknown", { table: "Brukare", row: r.row, column: "Pool" }, { pool: r.pool });
-      unknownPools.add(r.pool);
+      if (!unknownPools.has(rowPool)) log.error("clientPoolUnknown", { table: "Brukare", row: rows.row[i], column: "Pool" }, { pool: rowPool });
+      unknownPools.add(rowPool);
       continue;
     }
     if (pool.kind !== "insats") {
-      log.error("clientPoolIsSupport", { table: "Brukare", row: r.row, column: "Pool" }, { pool: r.pool });
+      log.error("clientPoolIsSupport", { table: "Brukare", row: rows.row[i], column: "Pool" }, { pool: rowPool });
       continue;
     }
-    if (r.period !== null) {
-      let period = periodIndex.get(r.period);
-      if (period === undefined) periodIndex.set(r.period, (period = periodIndex.size));
-      if (r.clientId !== lastSeenId) {
-        lastSeenId = r.clientId;
-        lastSeen = seenPeriods.get(r.clientId);
-        if (!lastSeen) seenPeriods.set(r.clientId, (lastSeen = new Map()));
+    if (period !== null) {
+      let periodNo = periodIndex.get(period);
+      if (periodNo === undefined) periodIndex.set(period, (periodNo = periodIndex.size));
+      if (clientId !== lastSeenId) {
+        lastSeenId = clientId;
+        lastSeen = seenPeriods.get(clientId);
+        if (!lastSeen) seenPeriods.set(clientId, (lastSeen = new Map()));
       }
       const byPool = lastSeen!;
-      let rowOfPeriod = byPool.get(r.pool);
-      if (!rowOfPeriod) byPool.set(r.pool, (rowOfPeriod = []));
-      const first = rowOfPeriod[period];
+      let rowOfPeriod = byPool.get(rowPool);
+      if (!rowOfPeriod) byPool.set(rowPool, (rowOfPeriod = []));
+      const first = rowOfPeriod[periodNo];
       if (first !== undefined) {
-        log.warning("duplicateClientRow", { table: "Brukare", row: r.row, column: "Period" }, {
-          client: displayId(r.clientId),
-          pool: r.pool,
-          period: r.period,
+        log.warning("duplicateClientRow", { table: "Brukare", row: rows.row[i], column: "Period" }, {
+          client: displayId(clientId),
+          pool: rowPool,
+          period,
           first,
         });
-      } else rowOfPeriod[period] = r.row;
+      } else rowOfPeriod[periodNo] = rows.row[i];
     }
-    let c = r.clientId === lastClientId ? lastClient : clients.get(r.clientId);
-    lastClientId = r.clientId;
+    let c = clientId === lastClientId ? lastClient : clients.get(clientId);
+    lastClientId = clientId;
     if (!c) {
-      c = { clientId: r.clientId, birthYear: r.birthYear, sex: r.sex, housing: r.housing, volumes: new Map() };
-      clients.set(r.clientId, c);
+      c = { clientId, birthYear, sex: rows.sex[i], housing: rows.housing[i], volumes: new Map() };
+      clients.set(clientId, c);
       lastClient = c;
     } else {
       lastClient = c;
-      if (c.birthYear === null) c.birthYear = r.birthYear;
-      else if (r.birthYear !== null && r.birthYear !== c.birthYear) {
-        log.warning("conflictingBirthYear", { table: "Brukare", row: r.row, column: "Födelseår" }, {
-          client: displayId(r.clientId),
+      if (c.birthYear === null) c.birthYear = birthYear;
+      else if (birthYear !== null && birthYear !== c.birthYear) {
+        log.warning("conflictingBirthYear", { table: "Brukare", row: rows.row[i], column: "Födelseår" }, {
+          client: displayId(clientId),
           first: c.birthYear,
-          second: r.birthYear,
+          second: birthYear,
         });
       }
-      if (!c.sex) c.sex = r.sex;
-      if (!c.housing) c.housing = r.housing;
+      if (!c.sex) c.sex = rows.sex[i];
+      if (!c.housing) c.housing = rows.housing[i];
     }
-    c.volumes.set(r.pool, (c.volumes.get(r.pool) ?? 0) + r.volumeMicro);
-    if (!lastTotal) poolTotals.set(r.pool, (lastTotal = { micro: 0 }));
-    lastTotal.micro += r.volumeMicro;
+    c.volumes.set(rowPool, (c.volumes.get(rowPool) ?? 0) + volumeMicro);
+    if (!lastTotal) poolTotals.set(rowPool, (lastTotal = { micro: 0 }));
+    lastTotal.micro += volumeMicro;
   }
   for (const [id, total] of poolTotals) poolVolumeMicro.set(id, total.micro);
   return { clients, poolVolumeMicro };

@@ -150,6 +150,24 @@ export interface ClientVolumeRow {
   housing: string;
 }
 
+/**
+ * The Brukare rows a run uses, column by column: entry i of every column is the i-th usable row
+ * (the fields of ClientVolumeRow). A million rows would otherwise be a million objects to allocate
+ * and for the garbage collector to copy.
+ */
+export interface ClientRows {
+  length: number;
+  /** 1-based sheet row. */
+  row: Int32Array;
+  clientId: string[];
+  birthYear: (number | null)[];
+  sex: string[];
+  pool: string[];
+  volumeMicro: Float64Array;
+  period: (string | null)[];
+  housing: string[];
+}
+
 export interface AgeGroup {
   label: string;
   from: number;
@@ -193,7 +211,7 @@ export interface ParsedInput {
   pools: PoolDef[];
   keys: KeyShare[];
   catalogue: CatalogueEntry[];
-  clientRows: ClientVolumeRow[];
+  clientRows: ClientRows;
   population: PopulationRow[];
   benchmark: BenchmarkRow[];
 }

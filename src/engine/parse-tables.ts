@@ -5,7 +5,7 @@ import type {
   BenchmarkRow,
   CatalogueEntry,
   CellValue,
-  ClientVolumeRow,
+  ClientRows,
   CodingRule,
   KeyMethod,
   KeyShare,
@@ -21,10 +21,10 @@ import { MAX_ROW_AMOUNT_ORE } from "./money";
 import { isPlausibleYear, readAmountOre, readCount, readDecimalValue, readShare, readVolumeMicro } from "./parse-values";
 import type { ProblemLog } from "./problems";
 import { parseAgeGroupLabel } from "./settings";
-import { cellOf, placeOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
+import { cellOf, dataRows, placeOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
 
 /** Rows of other years are skipped quietly but counted, so a several-year workbook works. */
-function rowYear(table: LocatedTable, cells: LocatedTable["rows"][number]): number | null {
+function rowYear(table: LocatedTable, cells: DataRow): number | null {
   if (!table.columns.has("År")) return null;
   const y = readInteger(cellOf(table, cells, "År"));
   return y.ok ? y.value : null;
@@ -37,7 +37,8 @@ function reportOtherYears(table: LocatedTable, count: number, year: number, log:
 export function parseLedger(table: LocatedTable, year: number, log: ProblemLog): LedgerRow[] {
   const out: LedgerRow[] = [];
   let otherYears = 0;
-  for (const row of table.rows) {
+  for (let i = 0; i < table.sheetRows.length; i++) {
+    const row: DataRow = { row: table.sheetRows[i], cells: table.rowCells[i] };
     const y = rowYear(table, row);
     if (y !== null && y !== year) {
       otherYears++;
@@ -69,7 +70,7 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog):
 
 export function parseRules(table: LocatedTable, log: ProblemLog): CodingRule[] {
   const out: CodingRule[] = [];
-  for (const row of table.rows) {
+  for (const row of dataRows(table)) {
     const target = textOf(table, row, "Till");
     if (target === "") {
       log.error("requiredEmpty", placeOf(table, row, "Till"), { column: "Till" });
@@ -140,7 +141,7 @@ export function parseReceivers(text: string): ReceiverSpec[] {
 export function parsePools(table: LocatedTable, log: ProblemLog): PoolDef[] {
   const out: PoolDef[] = [];
   const seen = new Map<string, number>();
-  for (const row of table.rows) {
+  for (const row of dataRows(table)) {
     const id = textOf(table, row, "Pool");
     if (id === "") {
       log.error("requiredEmpty", placeOf(table, row, "Pool"), { column: "Pool" });
@@ -185,7 +186,7 @@ export function parsePools(table: LocatedTable, log: ProblemLog): PoolDef[] {
 
 export function parseKeys(table: LocatedTable, log: ProblemLog): KeyShare[] {
   const out: KeyShare[] = [];
-  for (const row of table.rows) {
+  for (const row of dataRows(table)) {
     const from = textOf(table, row, "Från");
     const to = textOf(table, row, "Till");
     if (!from || !to) {
@@ -202,7 +203,7 @@ export function parseKeys(table: LocatedTable, log: ProblemLog): KeyShare[] {
 
 export function parseCatalogue(table: LocatedTable, log: ProblemLog): CatalogueEntry[] {
   const out: CatalogueEntry[] = [];
-  for (const row of table.rows) {
+  for (const row of dataRows(table)) {
     const insats = textOf(table, row, "Insats");
     const areaText = textOf(table, row, "Område");
     const area = readArea(areaText);
@@ -219,8 +220,8 @@ export function parseCatalogue(table: LocatedTable, log: ProblemLog): CatalogueE
   return out;
 }
 
-export function parseClientRows(table: LocatedTable, year: number, log: ProblemLog): ClientVolumeRow[] {
-  const out: ClientVolumeRow[] = [];
+export function parseClientRows(table: LocatedTable, year: number, log: ProblemLog): ClientRows {
+  const out = emptyClientRows(table.sheetRows.length);
   const hasBirthYear = table.columns.has("Födelseår");
   const hasAge = table.columns.has("Ålder");
   if (!hasBirthYear && !hasAge) {
@@ -229,28 +230,37 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
       column: "Födelseår (eller Ålder)",
       row: table.headerRow,
     });
-    return out;
+    return trimClientRows(out, 0);
   }
   let otherYears = 0;
+  let n = 0;
   // A million rows: the column positions and the year prefix are looked up once, not per cell.
   const yearPrefix = `${year}-`;
-  const [cClient, cPool, cPeriod, cVolume, cSex, cHousing] = ["BrukarID", "Pool", "Period", "Volym", "Kön", "Boendeform"].map((c) => table.columns.get(c));
-  const at = (row: DataRow, index: number | undefined): CellValue => (index === undefined ? null : row.cells[index]);
-  for (const row of table.rows) {
-    const y = rowYear(table, row);
+  const [cClient, cPool, cPeriod, cVolume, cSex, cHousing, cYear] = ["BrukarID", "Pool", "Period", "Volym", "Kön", "Boendeform", "År"].map((c) => table.columns.get(c));
+  const birthColumns = { birth: table.columns.get("Födelseår"), age: table.columns.get("Ålder") };
+  let cells: CellValue[] = [];
+  const at = (index: number | undefined): CellValue => (index === undefined ? null : cells[index]);
+  for (let i = 0; i < table.sheetRows.length; i++) {
+    cells = table.rowCells[i];
+    const row = table.sheetRows[i];
+    let y: number | null = null;
+    if (cYear !== undefined) {
+      const read = readInteger(cells[cYear]);
+      if (read.ok) y = read.value;
+    }
     if (y !== null && y !== year) {
       otherYears++;
       continue;
     }
-    const clientId = readText(at(row, cClient));
-    const pool = readText(at(row, cPool));
+    const clientId = readText(at(cClient));
+    const pool = readText(at(cPool));
     if (!clientId || !pool) {
       const column = !clientId ? "BrukarID" : "Pool";
       log.error("requiredEmpty", placeOf(table, row, column), { column });
       continue;
     }
     let period: string | null = null;
-    const periodCell = at(row, cPeriod);
+    const periodCell = at(cPeriod);
     if (!isBlank(periodCell)) {
       const p = readPeriod(periodCell);
       if (!p.ok) {
@@ -265,29 +275,56 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
       }
       period = p.value;
     }
-    const birthYear = readBirthYear(table, row, year, log);
+    const birthYear = readBirthYear(table, cells, row, birthColumns, year, log);
     if (birthYear === undefined) continue;
-    const volumeCell = at(row, cVolume);
+    const volumeCell = at(cVolume);
     const volumeMicro = fastMicro(volumeCell) ?? readVolumeMicro(volumeCell, placeOf(table, row, "Volym"), log);
     if (volumeMicro === null) continue;
-    out.push({
-      row: row.row,
-      clientId,
-      birthYear,
-      sex: readText(at(row, cSex)),
-      pool,
-      volumeMicro,
-      period,
-      housing: readText(at(row, cHousing)),
-    });
+    out.row[n] = row;
+    out.clientId[n] = clientId;
+    out.birthYear[n] = birthYear;
+    out.sex[n] = readText(at(cSex));
+    out.pool[n] = pool;
+    out.volumeMicro[n] = volumeMicro;
+    out.period[n] = period;
+    out.housing[n] = readText(at(cHousing));
+    n++;
   }
   reportOtherYears(table, otherYears, year, log);
-  return out;
+  return trimClientRows(out, n);
+}
+
+/** Columns for up to `capacity` rows, allocated once. */
+function emptyClientRows(capacity: number): ClientRows {
+  return {
+    length: 0,
+    row: new Int32Array(capacity),
+    clientId: new Array(capacity),
+    birthYear: new Array(capacity),
+    sex: new Array(capacity),
+    pool: new Array(capacity),
+    volumeMicro: new Float64Array(capacity),
+    period: new Array(capacity),
+    housing: new Array(capacity),
+  };
+}
+
+/** The first `length` rows: the lists were sized for every row of the table. */
+function trimClientRows(rows: ClientRows, length: number): ClientRows {
+  for (const list of [rows.clientId, rows.birthYear, rows.sex, rows.pool, rows.period, rows.housing]) list.length = length;
+  return { ...rows, length, row: rows.row.subarray(0, length), volumeMicro: rows.volumeMicro.subarray(0, length) };
 }
 
 /** Birth year from Födelseår, or from Ålder (age at the end of the year). undefined = bad row. */
-function readBirthYear(table: LocatedTable, row: LocatedTable["rows"][number], year: number, log: ProblemLog): number | null | undefined {
-  const birthCell = cellOf(table, row, "Födelseår");
+function readBirthYear(
+  table: LocatedTable,
+  cells: CellValue[],
+  row: number,
+  columns: { birth: number | undefined; age: number | undefined },
+  year: number,
+  log: ProblemLog,
+): number | null | undefined {
+  const birthCell = columns.birth === undefined ? null : cells[columns.birth];
   if (!isBlank(birthCell)) {
     const b = readInteger(birthCell);
     if (!b.ok || !isPlausibleYear(b.value) || b.value > year) {
@@ -296,7 +333,7 @@ function readBirthYear(table: LocatedTable, row: LocatedTable["rows"][number], y
     }
     return b.value;
   }
-  const ageCell = cellOf(table, row, "Ålder");
+  const ageCell = columns.age === undefined ? null : cells[columns.age];
   if (!isBlank(ageCell)) {
     const a = readInteger(ageCell);
     if (!a.ok || a.value < 0 || a.value > 130) {
@@ -311,7 +348,7 @@ function readBirthYear(table: LocatedTable, row: LocatedTable["rows"][number], y
 export function parsePopulation(table: LocatedTable, log: ProblemLog, year?: number): PopulationRow[] {
   const out: PopulationRow[] = [];
   let otherYears = 0;
-  for (const row of table.rows) {
+  for (const row of dataRows(table)) {
     // Several years' population in one table: only the run's year counts (as in Ekonomi and Brukare).
     const y = year === undefined ? null : rowYear(table, row);
     if (y !== null && y !== year) {
@@ -342,7 +379,7 @@ const MIN_BENCHMARK_VALUE = 1e-9;
 
 export function parseBenchmark(table: LocatedTable, log: ProblemLog): BenchmarkRow[] {
   const out: BenchmarkRow[] = [];
-  for (const row of table.rows) {
+  for (const row of dataRows(table)) {
     const keyFigure = textOf(table, row, "Nyckeltal");
     if (!keyFigure) {
       log.error("requiredEmpty", placeOf(table, row, "Nyckeltal"), { column: "Nyckeltal" });

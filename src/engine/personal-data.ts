@@ -29,16 +29,16 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
       if (skip.has(column)) continue;
       let count = 0;
       let firstRow = 0;
-      table.rows.forEach((row, r) => {
-        const cell = row.cells[index];
-        if (typeof cell !== "string" && !(typeof cell === "number" && Math.abs(cell) >= 1e9)) return;
+      for (let r = 0; r < table.rowCells.length; r++) {
+        const cell = table.rowCells[r][index];
+        if (typeof cell !== "string" && !(typeof cell === "number" && Math.abs(cell) >= 1e9)) continue;
         const text = typeof cell === "string" ? cell : readCode(cell);
-        if (!containsPersonalIdentityNumber(text)) return;
-        if (count++ === 0) firstRow = row.row;
-        const cells = [...row.cells];
+        if (!containsPersonalIdentityNumber(text)) continue;
+        if (count++ === 0) firstRow = table.sheetRows[r];
+        const cells = [...table.rowCells[r]];
         cells[index] = redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret));
-        table.rows[r] = { row: row.row, cells };
-      });
+        table.rowCells[r] = cells;
+      }
       if (count > 0) {
         log.warning("personalDataInCells", placeOf(table, firstRow, column), { count, column, row: firstRow });
       }

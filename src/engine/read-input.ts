@@ -15,7 +15,7 @@ import {
 import type { ProblemLog } from "./problems";
 import { applyOverrides, defaultSettings, readSettingsTable, type SettingsOverrides } from "./settings";
 import { REQUIRED_TABLES } from "./table-schema";
-import { cellOf, locateTable, type LocatedTable } from "./table-reader";
+import { cellOf, dataRows, locateTable, type LocatedTable } from "./table-reader";
 
 /**
  * Locates and parses every contract table. Returns null when a required table is missing or
@@ -33,7 +33,7 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
   if (REQUIRED_TABLES.some((name) => !located.get(name))) return null;
   for (const name of REQUIRED_TABLES) {
     const t = located.get(name)!;
-    if (t.rows.length === 0) log.error("tableEmpty", { table: name, sheet: t.sheet, row: t.headerRow }, { table: name });
+    if (t.sheetRows.length === 0) log.error("tableEmpty", { table: name, sheet: t.sheet, row: t.headerRow }, { table: name });
   }
   const own = readSettingsTable(located.get("Inställningar") ?? null, log);
   const year = overrides.year ?? own.year ?? inferYear(located);
@@ -61,7 +61,7 @@ function inferYear(located: Map<TableName, LocatedTable | null>): number {
   const count = (y: number) => counts.set(y, (counts.get(y) ?? 0) + 1);
   const clients = located.get("Brukare");
   if (clients?.columns.has("Period")) {
-    for (const row of clients.rows) {
+    for (const row of dataRows(clients)) {
       const p = readPeriod(cellOf(clients, row, "Period"));
       if (p.ok) count(Number(p.value.slice(0, 4)));
     }
@@ -69,7 +69,7 @@ function inferYear(located: Map<TableName, LocatedTable | null>): number {
   for (const name of ["Brukare", "Ekonomi"] as TableName[]) {
     const t = located.get(name);
     if (!t?.columns.has("År")) continue;
-    for (const row of t.rows) {
+    for (const row of dataRows(t)) {
       const y = readInteger(cellOf(t, row, "År"));
       if (y.ok) count(y.value);
     }

@@ -1,4 +1,5 @@
 import { fold } from "./cells";
+import { withoutOwnRows } from "./benchmark-match";
 import { mergeCatalogue } from "./catalogue";
 import { aggregateVolumes, costClients } from "./client-costs";
 import { codeLedger, emptyDirect, EXCLUDED } from "./coding";
@@ -197,7 +198,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     pools,
     clients,
     keyFigures,
-    benchmark: parsed.benchmark,
+    benchmark: withoutOwnRows(parsed.benchmark, settings),
     problems: [],
     coding: coded.lineage,
     flows: allocation.flows,

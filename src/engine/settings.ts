@@ -1,7 +1,7 @@
 import { fold, readDecimal, readInteger, readText } from "./cells";
 import type { AgeGroup, AllocationMethod, OutlierScope, Settings } from "./model";
 import type { ProblemLog } from "./problems";
-import { cellOf, textOf, placeOf, type LocatedTable } from "./table-reader";
+import { cellOf, dataRows, textOf, placeOf, type LocatedTable } from "./table-reader";
 
 export const DEFAULT_AGE_GROUPS = "0-19;20-64;65-79;80-w";
 export const DEFAULT_HOUR_BANDS = [0, 12, 24, 48, 96, 144, 288, 576, 1152];
@@ -75,7 +75,7 @@ const OUTLIER_KEYS: Record<string, OutlierScope> = {
 export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): SettingsOverrides {
   const out: SettingsOverrides = {};
   if (!table) return out;
-  for (const row of table.rows) {
+  for (const row of dataRows(table)) {
     const key = fold(textOf(table, row, "Inställning"));
     const cell = cellOf(table, row, "Värde");
     const text = readText(cell);

@@ -16,7 +16,18 @@ export interface LocatedTable {
   headerRow: number;
   firstColumn: number;
   columns: Map<string, number>;
-  rows: DataRow[];
+  /**
+   * The data rows as two parallel lists, sheet row and cells (the input's own arrays unless a cell
+   * had to be blanked): no object per row, as a million long-lived ones cost the garbage collector
+   * more than reading them. dataRows() hands out one short-lived DataRow at a time.
+   */
+  sheetRows: number[];
+  rowCells: CellValue[][];
+}
+
+/** The data rows of a located table, in sheet order. */
+export function* dataRows(table: LocatedTable): Generator<DataRow> {
+  for (let i = 0; i < table.sheetRows.length; i++) yield { row: table.sheetRows[i], cells: table.rowCells[i] };
 }
 
 const HEADER_SEARCH_ROWS = 20;
@@ -73,7 +84,10 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
     }
   }
   if (!usable) return null;
-  const rows: DataRow[] = [];
+  // Sized once for every row below the header (growing a million-entry list copies it repeatedly).
+  const sheetRows: number[] = new Array(Math.max(0, input.rows.length - best - 1));
+  const rowCells: CellValue[][] = new Array(sheetRows.length);
+  let kept = 0;
   for (let r = best + 1; r < input.rows.length; r++) {
     const cells = input.rows[r] ?? [];
     if (cells.every(isBlank)) continue;
@@ -82,10 +96,14 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
       log.warning("totalsRowSkipped", { ...place, row: firstRow + r }, { value: totalsWord });
       continue;
     }
-    const checked = withoutErrorValues(table, { row: firstRow + r, cells }, columns, firstColumn, input.sheet, log);
-    if (checked) rows.push(checked);
+    const checked = withoutErrorValues(table, firstRow + r, cells, columns, firstColumn, input.sheet, log);
+    if (checked) {
+      sheetRows[kept] = firstRow + r;
+      rowCells[kept++] = checked;
+    }
   }
-  return { table, sheet: input.sheet, headerRow, firstColumn, columns, rows };
+  sheetRows.length = rowCells.length = kept;
+  return { table, sheet: input.sheet, headerRow, firstColumn, columns, sheetRows, rowCells };
 }
 
 /** Columns that only describe a row: an error value there is read as empty, the row still counts. */
@@ -102,30 +120,31 @@ const OPTIONAL_ROW_TABLES: TableName[] = ["Jämförelse", "Inställningar"];
 /**
  * Excel error values (#N/A, #REF! …) are failed formulas, not data: each one is reported where it
  * sits, and the row is left out (an error in a table the calculation needs) or, in a descriptive
- * column, the cell is read as empty. Returns the row to use, or null.
+ * column, the cell is read as empty. Returns the cells to use, or null.
  */
 function withoutErrorValues(
   table: TableName,
-  row: DataRow,
+  sheetRow: number,
+  rowCells: CellValue[],
   columns: Map<string, number>,
   firstColumn: number,
   sheet: string | undefined,
   log: ProblemLog,
-): DataRow | null {
-  let cells = row.cells;
+): CellValue[] | null {
+  let cells = rowCells;
   // The common row holds no error value at all: nothing to report, nothing to copy.
   let any = false;
   for (let i = 0; i < cells.length && !any; i++) any = mayBeErrorValue(cells[i]) && excelErrorValue(cells[i]) !== null;
-  if (!any) return row;
+  if (!any) return cells;
   let usable = true;
   for (const [column, index] of columns) {
     const error = excelErrorValue(cells[index]);
     if (error === null) continue;
-    const place = { table, sheet, row: row.row, column, cell: `${columnLetter(firstColumn + index)}${row.row}` };
+    const place = { table, sheet, row: sheetRow, column, cell: `${columnLetter(firstColumn + index)}${sheetRow}` };
     const params = { column, value: error };
     if (DESCRIPTIVE_COLUMNS[table]?.includes(column)) {
       log.warning("cellErrorValueBlank", place, params);
-      if (cells === row.cells) cells = [...cells];
+      if (cells === rowCells) cells = [...cells];
       cells[index] = null;
     } else if (OPTIONAL_ROW_TABLES.includes(table)) {
       log.warning("cellErrorValueSkipped", place, params);
@@ -135,7 +154,7 @@ function withoutErrorValues(
       usable = false;
     }
   }
-  return usable ? { row: row.row, cells } : null;
+  return usable ? cells : null;
 }
 
 /** Cheap pre-check: only text starting with "#" (after any leading space) can be an error value. */

@@ -128,7 +128,7 @@ describe("Jämförelse: Hämta från Kolada in the task pane", () => {
         const values = window.__fakeExcel.workbook.getValues("KPB Översikt") as unknown[][];
         const col = (values[0] as unknown[]).indexOf("Jämförelse");
         const row = values.find((r) => r[0] === key);
-        return row !== undefined && row[col] === 702.4;
+        return row !== undefined && row[col] === 678.75;
       },
       HT,
       { timeout: 180000 },
@@ -136,8 +136,10 @@ describe("Jämförelse: Hämta från Kolada in the task pane", () => {
     // The run is over when the button is enabled again.
     await page.getByRole("button", { name: "Uppdatera KPB", disabled: false }).waitFor({ timeout: 180000 });
     const ht = await overviewRow(HT);
-    expect(ht.row![ht.header.indexOf("Jämförelse")]).toBe(702.4);
-    expect(String(ht.row![ht.header.indexOf("Källa")])).toContain("Kolada U21003");
+    // The run's municipality is Exempelby (9999), so Aneby and Jönköping are both peers and the
+    // benchmark is their unweighted mean for 2024: (702.4 + 655.1) / 2 = 678.75.
+    expect(ht.row![ht.header.indexOf("Jämförelse")]).toBe(678.75);
+    expect(String(ht.row![ht.header.indexOf("Källa")])).toContain("Medel av 2 kommuner (Kolada U21003)");
     // Kolada's SÄBO value for 0604 2024 is suppressed, so the run year's value is the peer's.
     const sabo = await overviewRow(SABO);
     expect(sabo.row![sabo.header.indexOf("Jämförelse")]).toBe(2711);

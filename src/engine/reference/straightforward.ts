@@ -3,7 +3,7 @@ import type { AggregatedVolumes, ClientVolumes } from "../client-costs";
 import { Dec, ratioString } from "../decimal";
 import { areaOf, catalogueOf, isHemtjanst, bandLabels, type KeyFigureInput } from "../key-figures";
 import { KEY_FIGURE_NAMES } from "../key-figure-names";
-import type { ClientVolumeRow, CodingRule, ConsumptionRow, KeyFigure, LedgerRow, MatchPattern, PoolDef } from "../model";
+import type { ClientRows, ClientVolumeRow, CodingRule, ConsumptionRow, KeyFigure, LedgerRow, MatchPattern, PoolDef } from "../model";
 import { addOre, microToDec, oreToDec } from "../money";
 import { containsPersonalIdentityNumber, PNR_HIDDEN } from "../privacy";
 import type { ProblemLog } from "../problems";
@@ -101,7 +101,26 @@ function displayId(id: string): string {
   return containsPersonalIdentityNumber(id) ? PNR_HIDDEN : id;
 }
 
-export function aggregateVolumesReference(rows: ClientVolumeRow[], pools: Map<string, PoolDef>, log: ProblemLog): AggregatedVolumes {
+/** The client rows as one object per row, as the engine held them before it read them into columns. */
+function clientRowObjects(columns: ClientRows): ClientVolumeRow[] {
+  const rows: ClientVolumeRow[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    rows.push({
+      row: columns.row[i],
+      clientId: columns.clientId[i],
+      birthYear: columns.birthYear[i],
+      sex: columns.sex[i],
+      pool: columns.pool[i],
+      volumeMicro: columns.volumeMicro[i],
+      period: columns.period[i],
+      housing: columns.housing[i],
+    });
+  }
+  return rows;
+}
+
+export function aggregateVolumesReference(columns: ClientRows, pools: Map<string, PoolDef>, log: ProblemLog): AggregatedVolumes {
+  const rows = clientRowObjects(columns);
   const clients = new Map<string, ClientVolumes>();
   const poolVolumeMicro = new Map<string, number>();
   const seenPeriod = new Map<string, number>();

@@ -45,12 +45,14 @@ export function attachTrace(result: KpbResult, parsed: ParsedInput, input: Workb
   // Summed in Maps (a million rows into objects with thousands of keys is slow), then made plain.
   const volumeMaps = new Map<string, Map<string, number>>();
   const insats = new Set(result.pools.filter((p) => p.kind === "insats").map((p) => p.pool));
-  for (const r of parsed.clientRows) {
-    if (!insats.has(r.pool)) continue;
-    let byPeriod = volumeMaps.get(r.pool);
-    if (!byPeriod) volumeMaps.set(r.pool, (byPeriod = new Map()));
-    const period = r.period ?? "";
-    byPeriod.set(period, (byPeriod.get(period) ?? 0) + r.volumeMicro);
+  const rows = parsed.clientRows;
+  for (let i = 0; i < rows.length; i++) {
+    const pool = rows.pool[i];
+    if (!insats.has(pool)) continue;
+    let byPeriod = volumeMaps.get(pool);
+    if (!byPeriod) volumeMaps.set(pool, (byPeriod = new Map()));
+    const period = rows.period[i] ?? "";
+    byPeriod.set(period, (byPeriod.get(period) ?? 0) + rows.volumeMicro[i]);
   }
   const volumeByPeriod: Record<string, Record<string, number>> = {};
   for (const [pool, byPeriod] of volumeMaps) volumeByPeriod[pool] = Object.fromEntries(byPeriod);
