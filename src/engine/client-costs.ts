@@ -115,6 +115,12 @@ function displayId(id: string): string {
   return containsPersonalIdentityNumber(id) ? PNR_HIDDEN : id;
 }
 
+/** The costed clients, and per pool how many of them it has (those with a share of its cost). */
+export interface CostedClients {
+  clients: ClientResult[];
+  clientCount: Map<string, number>;
+}
+
 /**
  * Splits each pool's cost over its clients by volume, to the öre, largest remainder, ties to the
  * client whose id sorts first as text. Σ clients = pool cost exactly.
@@ -127,7 +133,7 @@ export function costClients(
   settings: Settings,
   secret: string,
   log: ProblemLog,
-): ClientResult[] {
+): CostedClients {
   const ids = [...aggregated.clients.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const ordered: ClientResult[] = [];
   const poolById = new Map(pools.map((p) => [p.id, p]));
@@ -168,10 +174,12 @@ export function costClients(
     ordered.push(result);
   }
   if (hidden > 0) log.warning("personalIdentityNumber", { table: "Brukare", row: null, column: "BrukarID" }, { count: hidden });
+  const clientCount = new Map<string, number>();
   for (const pool of pools) {
     if (pool.kind !== "insats") continue;
     const users = usersByPool.get(pool.id);
     if (!users) continue;
+    clientCount.set(pool.id, users.length);
     const weights = users.map((u) => BigInt(u.volume));
     const shares = splitByWeights(poolCostOre.get(pool.id) ?? 0, weights);
     users.forEach((u, i) => {
@@ -180,5 +188,5 @@ export function costClients(
     });
   }
   // Listed by the id as written: pseudonyms must not come out in personnummer (birth date) order.
-  return ordered.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { clients: ordered.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), clientCount };
 }

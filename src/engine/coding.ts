@@ -2,6 +2,7 @@ import { patternText } from "./coding-patterns";
 import type { CodingLineage, CodingRule, CostCategory, LedgerRow } from "./model";
 import { addOre, oreToSwedish } from "./money";
 import type { ProblemLog } from "./problems";
+import { indexLedgerCodes, type LedgerCodeIndex } from "./ledger-codes";
 import { firstMatchIndexed, indexRules } from "./rule-index";
 
 export const EXCLUDED = "EXKL";
@@ -23,6 +24,8 @@ export interface PoolDirect {
 
 export interface CodedLedger {
   lineage: CodingLineage;
+  /** The ledger's code combinations, numbered; the lineage reuses them. */
+  codes: LedgerCodeIndex;
   directByPool: Map<string, PoolDirect>;
   excludedByReason: Map<string, number>;
   excludedOre: number;
@@ -36,8 +39,8 @@ export function emptyDirect(): PoolDirect {
 
 /**
  * Codes every ledger row with the first matching rule from the top. Extracts repeat the same
- * code combination on many rows, so each combination is matched once, through an index of the
- * rules (rule-index.ts) rather than a scan of all of them.
+ * code combination on many rows, so each combination (ledger-codes.ts) is matched once, through
+ * an index of the rules (rule-index.ts) rather than a scan of all of them.
  */
 export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: ProblemLog, sheet?: string): CodedLedger {
   const ruleOfRow = new Int32Array(ledger.length);
@@ -45,29 +48,26 @@ export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: Proble
   const ruleHits = new Array<number>(rules.length).fill(0);
   const directByPool = new Map<string, PoolDirect>();
   const excludedByReason = new Map<string, number>();
-  const uncoded = new Map<string, { row: number; amountOre: number; rows: number }>();
-  const memo = new Map<string, number>();
+  const uncoded = new Map<number, { row: number; amountOre: number; rows: number }>();
+  const codes = indexLedgerCodes(ledger);
   const index = indexRules(rules);
+  const ruleOfCode = codes.firstRow.map((i) => firstMatchIndexed(index, ledger[i]));
   let excludedOre = 0;
   let uncodedOre = 0;
   let ledgerTotalOre = 0;
   ledger.forEach((row, i) => {
-    const key = `${row.ansvar}\u0000${row.verksamhet}\u0000${row.aktivitet}\u0000${row.konto}`;
-    let ruleIndex = memo.get(key);
-    if (ruleIndex === undefined) {
-      ruleIndex = firstMatchIndexed(index, row);
-      memo.set(key, ruleIndex);
-    }
+    const code = codes.codeOfRow[i];
+    const ruleIndex = ruleOfCode[code];
     ruleOfRow[i] = ruleIndex;
     ledgerTotalOre = addOre(ledgerTotalOre, row.amountOre);
     if (ruleIndex < 0) {
       targetOfRow[i] = "";
       uncodedOre = addOre(uncodedOre, row.amountOre);
-      const seen = uncoded.get(key);
+      const seen = uncoded.get(code);
       if (seen) {
         seen.amountOre = addOre(seen.amountOre, row.amountOre);
         seen.rows++;
-      } else uncoded.set(key, { row: row.row, amountOre: row.amountOre, rows: 1 });
+      } else uncoded.set(code, { row: row.row, amountOre: row.amountOre, rows: 1 });
       return;
     }
     const rule = rules[ruleIndex];
@@ -84,8 +84,8 @@ export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: Proble
     const category = costCategory(row.konto);
     direct.byCategoryOre[category] = addOre(direct.byCategoryOre[category], row.amountOre);
   });
-  for (const [key, u] of uncoded) {
-    const [ansvar, verksamhet, aktivitet, konto] = key.split("\u0000");
+  for (const [code, u] of uncoded) {
+    const { ansvar, verksamhet, aktivitet, konto } = codes.codes[code];
     const label = `Ansvar ${ansvar}, Verksamhet ${verksamhet}${aktivitet ? `, Aktivitet ${aktivitet}` : ""}, Konto ${konto}${u.rows > 1 ? `; ${u.rows} rader` : ""}`;
     log.warning("uncodedRow", { table: "Ekonomi", sheet, row: u.row, column: "Konto" }, { key: label, amount: oreToSwedish(u.amountOre) });
   }
@@ -97,6 +97,7 @@ export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: Proble
   });
   return {
     lineage: { ruleOfRow, targetOfRow, ruleHits },
+    codes,
     directByPool,
     excludedByReason,
     excludedOre,

@@ -189,23 +189,36 @@ export function costInScope(client: ClientResult, scope: OutlierScope, pools: Ma
 /** Marks outliers on the clients and returns the share per scope (percent of clients in scope). */
 export function outlierFigures(input: KeyFigureInput): KeyFigure[] {
   const pools = new Map(input.pools.map((p) => [p.pool, p]));
-  const figures: KeyFigure[] = [];
-  for (const scope of OUTLIER_SCOPES) {
-    const limit = input.settings.outlierLimitsOre[scope];
-    let inScope = 0;
-    let over = 0;
-    for (const c of input.clients) {
-      const cost = costInScope(c, scope, pools);
-      if (cost === null) continue;
-      inScope++;
-      if (cost > limit) {
-        over++;
+  const limits = OUTLIER_SCOPES.map((scope) => input.settings.outlierLimitsOre[scope]);
+  const inScope = OUTLIER_SCOPES.map(() => 0);
+  const over = OUTLIER_SCOPES.map(() => 0);
+  // Each client's pools are read once for all scopes (costInScope per scope and client reads them four times).
+  const costByArea = new Map<string, number>();
+  const scopeArea = (scope: OutlierScope) => (scope.startsWith("ÄO") ? "ÄO" : scope);
+  const areas = new Set<string>(OUTLIER_SCOPES.map(scopeArea));
+  for (const c of input.clients) {
+    costByArea.clear();
+    for (const poolId in c.poolsOre) {
+      const area = areaOf(poolId, pools);
+      if (areas.has(area)) costByArea.set(area, addOre(costByArea.get(area) ?? 0, c.poolsOre[poolId]));
+    }
+    OUTLIER_SCOPES.forEach((scope, k) => {
+      if (scope === "ÄO ordinärt boende" && c.housing !== "ordinärt") return;
+      if (scope === "ÄO särskilt boende" && c.housing !== "särskilt") return;
+      const cost = costByArea.get(scopeArea(scope));
+      if (cost === undefined) return;
+      inScope[k]++;
+      if (cost > limits[k]) {
+        over[k]++;
         c.outlierScopes.push(scope);
       }
-    }
-    if (inScope === 0) continue;
-    figures.push(named(OUTLIER_IDS[scope], scope, new Dec(over).div(inScope).times(100), { name: `Ytterfall ${scope}`, unit: "%" }));
+    });
   }
+  const figures: KeyFigure[] = [];
+  OUTLIER_SCOPES.forEach((scope, k) => {
+    if (inScope[k] === 0) return;
+    figures.push(named(OUTLIER_IDS[scope], scope, new Dec(over[k]).div(inScope[k]).times(100), { name: `Ytterfall ${scope}`, unit: "%" }));
+  });
   return figures;
 }
 

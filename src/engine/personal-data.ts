@@ -25,23 +25,28 @@ const NUMERIC_COLUMNS: Partial<Record<TableName, string[]>> = {
 export function redactPersonalData(tables: Iterable<LocatedTable>, secret: string, log: ProblemLog): void {
   for (const table of tables) {
     const skip = new Set(NUMERIC_COLUMNS[table.table] ?? []);
-    for (const [column, index] of table.columns) {
-      if (skip.has(column)) continue;
-      let count = 0;
-      let firstRow = 0;
-      for (let r = 0; r < table.rowCells.length; r++) {
-        const cell = table.rowCells[r][index];
+    const scanned = [...table.columns].filter(([column]) => !skip.has(column));
+    const count = scanned.map(() => 0);
+    const firstRow = scanned.map(() => 0);
+    // Row by row, every scanned column at once: one pass over a million rows, not one per column.
+    for (let r = 0; r < table.rowCells.length; r++) {
+      let cells = table.rowCells[r];
+      for (let k = 0; k < scanned.length; k++) {
+        const index = scanned[k][1];
+        const cell = cells[index];
         if (typeof cell !== "string" && !(typeof cell === "number" && Math.abs(cell) >= 1e9)) continue;
         const text = typeof cell === "string" ? cell : readCode(cell);
         if (!containsPersonalIdentityNumber(text)) continue;
-        if (count++ === 0) firstRow = table.sheetRows[r];
-        const cells = [...table.rowCells[r]];
+        if (count[k]++ === 0) firstRow[k] = table.sheetRows[r];
+        cells = [...cells];
         cells[index] = redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret));
         table.rowCells[r] = cells;
       }
-      if (count > 0) {
-        log.warning("personalDataInCells", placeOf(table, firstRow, column), { count, column, row: firstRow });
-      }
     }
+    scanned.forEach(([column], k) => {
+      if (count[k] > 0) {
+        log.warning("personalDataInCells", placeOf(table, firstRow[k], column), { count: count[k], column, row: firstRow[k] });
+      }
+    });
   }
 }

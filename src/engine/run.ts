@@ -19,6 +19,7 @@ import {
 import type { KpbResult, ParsedInput, PoolResult, RunOutcome, WorkbookInput } from "./model";
 import { addOre, MoneyOverflowError, oreToDec, microToDec, sumOre, oreToSwedish } from "./money";
 import { ratioString } from "./decimal";
+import type { LedgerCodeIndex } from "./ledger-codes";
 import { readInput } from "./read-input";
 import { populationByGroup } from "./population";
 import { randomSecret } from "./privacy";
@@ -64,9 +65,10 @@ export function runKpb(input: WorkbookInput, options: RunOptions = {}): RunOutco
     const parsed = readInput(input, log, options.overrides ?? {}, secret);
     mark("parse");
     if (!parsed || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
-    const result = calculate(parsed, log, secret, mark);
-    if (!result || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
-    attachTrace(result, parsed, input, log);
+    const calculated = calculate(parsed, log, secret, mark);
+    if (!calculated || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
+    const { result, ledgerCodes } = calculated;
+    attachTrace(result, parsed, input, log, ledgerCodes);
     mark("trace");
     result.problems = withSheets(log, input);
     return { ok: true, result };
@@ -90,7 +92,13 @@ function withSheets(log: ProblemLog, input: WorkbookInput) {
   return log.items;
 }
 
-function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: PhaseMark = () => undefined): KpbResult | null {
+/** The result, and the ledger's numbered code combinations for the lineage. */
+interface Calculated {
+  result: KpbResult;
+  ledgerCodes: LedgerCodeIndex;
+}
+
+function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: PhaseMark = () => undefined): Calculated | null {
   const { settings } = parsed;
   const catalogue = mergeCatalogue(parsed.catalogue);
   const poolById = new Map(parsed.pools.map((p) => [p.id, p]));
@@ -153,9 +161,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
 
   const poolCostOre = new Map(pools.map((p) => [p.pool, p.costOre]));
   const isResidential = (p: { insats: string }) => catalogueOf(p, catalogue)?.keyFigure === "sabo_egen_kr_dygn_inkl_hsl";
-  const clients = costClients(aggregated, parsed.pools, poolCostOre, isResidential, settings, secret, log);
-  const clientCount = new Map<string, number>();
-  for (const c of clients) for (const id of Object.keys(c.poolsOre)) clientCount.set(id, (clientCount.get(id) ?? 0) + 1);
+  const { clients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, isResidential, settings, secret, log);
   for (const p of pools) p.clientCount = clientCount.get(p.pool) ?? 0;
   mark("clients");
 
@@ -190,7 +196,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   if (!reconciliation.balanced) {
     log.error("reconciliationFailed", { table: "Körning" }, { detail: `pooler ${insatsCost} öre, kodat ${pooledOre} öre` });
   }
-  return {
+  const result: KpbResult = {
     year: settings.year,
     municipality: settings.municipality,
     settings,
@@ -205,6 +211,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     hourBands: bands,
     consumption,
   };
+  return { result, ledgerCodes: coded.codes };
 }
 
 /** Cost without volume, volume without cost, and residential days over capacity. */

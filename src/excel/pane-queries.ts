@@ -7,7 +7,7 @@ import type { CellValue, Problem, KpbResult } from "../engine/model";
 import { runKpb } from "../engine/run";
 import type { SettingsOverrides } from "../engine/settings";
 import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
-import { findTables, readTables, type FoundTable } from "./read-tables";
+import { findTables, rangeOf, readTables, type FoundTable } from "./read-tables";
 import { isResultSheet, type TableSource } from "./table-sources";
 import { loadState } from "./workbook-settings";
 
@@ -73,24 +73,10 @@ export async function getActiveCell(
   });
 }
 
-function sourceRange(context: Excel.RequestContext, source: TableSource): Excel.Range {
-  const wb = context.workbook;
-  switch (source.kind) {
-    case "table":
-      return wb.tables.getItem(source.name).getRange();
-    case "name":
-      return wb.names.getItem(source.name).getRange();
-    case "range":
-      return wb.worksheets.getItem(source.sheet).getRange(source.address);
-    case "sheet":
-      return wb.worksheets.getItem(source.sheet).getUsedRange(true);
-  }
-}
-
 /** The first `maxRows` rows of a source (header included), for the Källdata preview. */
 export async function readSourcePreview(run: ExcelRun, source: TableSource, maxRows: number): Promise<CellValue[][]> {
   return run(async (context) => {
-    const whole = sourceRange(context, source).load("rowCount,columnCount");
+    const whole = rangeOf(context, source).load("rowCount,columnCount");
     await context.sync();
     const rows = Math.max(1, Math.min(maxRows, whole.rowCount));
     const columns = Math.max(1, Math.min(whole.columnCount, 60));

@@ -24,7 +24,8 @@ export interface FoundTable {
   foundBy: "mapping" | "table" | "name" | "sheet" | "header";
 }
 
-function rangeOf(context: Excel.RequestContext, source: TableSource): Excel.Range {
+/** The range a table source points at (its header row included). */
+export function rangeOf(context: Excel.RequestContext, source: TableSource): Excel.Range {
   const wb = context.workbook;
   switch (source.kind) {
     case "table":

@@ -5,7 +5,8 @@ import type { KpbResult, ParsedInput, TableName, WorkbookInput } from "../model"
 import { populationByGroup } from "../population";
 import { ProblemLog } from "../problems";
 import { analyseCoding, reportCodingChecks } from "./coding-check";
-import type { LedgerCodes, LedgerTrace, TablePlace, TraceLineage } from "./types";
+import { indexLedgerCodes, type LedgerCodeIndex } from "../ledger-codes";
+import type { LedgerTrace, TablePlace, TraceLineage } from "./types";
 
 function placeOf(input: WorkbookInput, table: TableName): TablePlace {
   const t = input[table];
@@ -13,44 +14,39 @@ function placeOf(input: WorkbookInput, table: TableName): TablePlace {
 }
 
 /** The ledger as typed arrays: sheet row, amount and code combination per parsed row. */
-export function ledgerTrace(parsed: ParsedInput, place: TablePlace): LedgerTrace {
+export function ledgerTrace(parsed: ParsedInput, place: TablePlace, codes: LedgerCodeIndex = indexLedgerCodes(parsed.ledger)): LedgerTrace {
   const n = parsed.ledger.length;
   const sheetRow = new Int32Array(n);
   const amountOre = new Float64Array(n);
-  const codeOfRow = new Int32Array(n);
-  const codes: LedgerCodes[] = [];
-  const index = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const r = parsed.ledger[i];
     sheetRow[i] = r.row;
     amountOre[i] = r.amountOre;
-    const key = `${r.ansvar}\u0000${r.verksamhet}\u0000${r.aktivitet}\u0000${r.konto}`;
-    let c = index.get(key);
-    if (c === undefined) {
-      c = codes.length;
-      index.set(key, c);
-      codes.push({ ansvar: r.ansvar, verksamhet: r.verksamhet, aktivitet: r.aktivitet, konto: r.konto });
-    }
-    codeOfRow[i] = c;
   }
-  return { place, sheetRow, amountOre, codeOfRow, codes };
+  return { place, sheetRow, amountOre, codeOfRow: codes.codeOfRow, codes: codes.codes };
 }
 
 /**
  * Builds the lineage of a finished run and reports the coding checks (shadowed rules, rules never
  * reached, ambiguous coding) as warnings. Reads the parsed input only; nothing in the run changes.
  */
-export function attachTrace(result: KpbResult, parsed: ParsedInput, input: WorkbookInput, log: ProblemLog): TraceLineage {
-  const ledger = ledgerTrace(parsed, placeOf(input, "Ekonomi"));
+export function attachTrace(result: KpbResult, parsed: ParsedInput, input: WorkbookInput, log: ProblemLog, codes?: LedgerCodeIndex): TraceLineage {
+  const ledger = ledgerTrace(parsed, placeOf(input, "Ekonomi"), codes);
   // Summed in Maps (a million rows into objects with thousands of keys is slow), then made plain.
   const volumeMaps = new Map<string, Map<string, number>>();
   const insats = new Set(result.pools.filter((p) => p.kind === "insats").map((p) => p.pool));
   const rows = parsed.clientRows;
+  // A client's rows of one pool come together in extracts: the pool is looked up once per run of rows.
+  let lastPool: string | null = null;
+  let byPeriod: Map<string, number> | undefined;
   for (let i = 0; i < rows.length; i++) {
     const pool = rows.pool[i];
-    if (!insats.has(pool)) continue;
-    let byPeriod = volumeMaps.get(pool);
-    if (!byPeriod) volumeMaps.set(pool, (byPeriod = new Map()));
+    if (pool !== lastPool) {
+      lastPool = pool;
+      byPeriod = volumeMaps.get(pool);
+      if (!byPeriod && insats.has(pool)) volumeMaps.set(pool, (byPeriod = new Map()));
+    }
+    if (!byPeriod) continue;
     const period = rows.period[i] ?? "";
     byPeriod.set(period, (byPeriod.get(period) ?? 0) + rows.volumeMicro[i]);
   }
