@@ -137,7 +137,7 @@ function age(random: () => number, [lo, hi]: [number, number]): number {
 }
 
 /** Annual granted hemtjänst hours: many light users, a few heavy ones (as in KPB's brukarmix). */
-function hemtjanstHours(random: () => number): number {
+export function hemtjanstHours(random: () => number): number {
   const u = random();
   if (u < 0.1) return between(random, 4, 12);
   if (u < 0.2) return between(random, 13, 24);

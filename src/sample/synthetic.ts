@@ -1,6 +1,6 @@
 import { DEFAULT_CATALOGUE } from "../engine/catalogue";
 import type { CellValue } from "../engine/model";
-import { exempelbyTables, SAMPLE_YEAR, type SampleTables } from "./exempelby";
+import { exempelbyTables, hemtjanstHours, SAMPLE_YEAR, type SampleTables } from "./exempelby";
 import { between, seededRandom } from "./random";
 
 /**
@@ -242,20 +242,6 @@ const PLANS: Record<string, { ages: [number, number]; housing: string; extras: [
   Familjehem: { ages: [1, 19], housing: "", extras: [], months: "any" },
   Öppenvård: { ages: [12, 60], housing: "", extras: [], months: "any" },
 };
-
-/** Annual granted hemtjänst hours: many light users, a few heavy ones (as in KPB's brukarmix). */
-function hemtjanstHours(random: () => number): number {
-  const u = random();
-  if (u < 0.1) return between(random, 4, 12);
-  if (u < 0.2) return between(random, 13, 24);
-  if (u < 0.32) return between(random, 25, 48);
-  if (u < 0.47) return between(random, 49, 96);
-  if (u < 0.58) return between(random, 97, 144);
-  if (u < 0.76) return between(random, 145, 288);
-  if (u < 0.9) return between(random, 289, 576);
-  if (u < 0.98) return between(random, 577, 1152);
-  return between(random, 1153, 1800);
-}
 
 /** Volume in one month of one client's intervention (hours, days, months or portions). */
 function monthlyVolume(insats: string, random: () => number, month: number, annualHours: number): number {
