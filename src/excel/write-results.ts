@@ -46,7 +46,10 @@ export async function writeResultSheets(
   const totalRows = layouts.reduce((a, l) => a + l.blocks.reduce((b, x) => b + x.rows.length, 0), 0);
   let doneRows = 0;
   let pendingBytes = 0;
+  // Every write request runs with recalculation suspended: users' formulas that point at the
+  // result sheets recalculate once, after the swap, not after every chunk.
   const sync = async (context: Excel.RequestContext) => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
     await context.sync();
     syncs++;
     pendingBytes = 0;

@@ -12,4 +12,6 @@ test("a refresh of the sample stays within a small sync and byte budget", async 
   console.log(`sample refresh: ${fake.stats.syncCount} syncs, largest request ${largest} bytes, total ${total} bytes`);
   expect(fake.stats.syncCount).toBeLessThanOrEqual(40);
   expect(largest).toBeLessThan(4_000_000);
+  // Writes run with recalculation suspended (one call per write request).
+  expect(fake.workbook.application.suspendApiCalculationCalls).toBeGreaterThanOrEqual(3);
 });
