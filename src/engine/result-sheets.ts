@@ -1,3 +1,4 @@
+import { column as c, decimalCell as num } from "./sheet-geometry";
 import { benchmarkFor } from "./benchmark-match";
 import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark/sheets";
 import { interventionKeyFigure } from "./benchmark/interventions";
@@ -82,8 +83,6 @@ export const RESULT_SHEET_NAMES = [
 // `KPB Historik` (benchmark/history.ts HISTORY_SHEET) is not listed: it is written only when the
 // caller passes the rows already in it (resultSheets options.history).
 
-const c = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
-const num = (value: string | null): number | null => (value === null ? null : Number(value));
 
 /** A key figure value as a cell: percentages are stored as fractions to show with a % format. */
 function figureCell(value: string, unit: string): number {

@@ -1,4 +1,11 @@
-import type { SheetLayout } from "./result-sheets";
+import { columnLetter } from "./cells";
+import type { ColumnFormat, SheetColumn, SheetLayout } from "./result-sheets";
+
+/** A result-sheet column: header, number format and width in characters. */
+export const column = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
+
+/** A decimal string as a cell number (null stays an empty cell). */
+export const decimalCell = (value: string | null): number | null => (value === null ? null : Number(value));
 
 /** Where each block of a result sheet sits (1-based rows): the same in the file and in Excel. */
 export interface BlockPlace {
@@ -21,20 +28,8 @@ export function blockPlaces(layout: SheetLayout): BlockPlace[] {
   return places;
 }
 
-/** Excel column letters for a 1-based column number. */
-export function columnName(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** A1 address of a block of cells (1-based row and column). */
 export function a1(row: number, column: number, rows = 1, columns = 1): string {
-  const start = `${columnName(column)}${row}`;
-  return rows === 1 && columns === 1 ? start : `${start}:${columnName(column + columns - 1)}${row + rows - 1}`;
+  const start = `${columnLetter(column)}${row}`;
+  return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
 }

@@ -1,3 +1,4 @@
+import { column as c, decimalCell as num } from "../sheet-geometry";
 import type { BenchmarkRow, KpbResult } from "../model";
 import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "../result-sheets";
 import { clientMix } from "./client-mix";
@@ -38,8 +39,6 @@ export interface BenchmarkSheets {
   published: PublishedLookup | undefined;
 }
 
-const c = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
-const num = (value: string | null): number | null => (value === null ? null : Number(value));
 /** A percent string (12.5) as the fraction a % format shows (0.125). */
 const pct = (value: string | null): number | null => (value === null ? null : Rational.parse(value).div(Rational.HUNDRED).toNumber());
 const figureCell = (value: string | null, unit: string): number | null => (unit === "%" ? pct(value) : num(value));

@@ -1,3 +1,4 @@
+import { column as c } from "../sheet-geometry";
 import type { KpbResult } from "../model";
 import { microToDec, oreToKr, sumOre } from "../money";
 import type { ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "../result-sheets";
@@ -14,7 +15,6 @@ import { Dec } from "../decimal";
  */
 export const TRACING_SHEET_NAME = "KPB Spårning";
 
-const c = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
 
 export interface TracingSheetOptions {
   /** Only this pool (id); default every pool, in Pooler order. */
