@@ -49,6 +49,9 @@ export function summaryText(result: KpbResult): string {
     ["Kodat till pooler", money(r.pooledOre)],
     ["Exkluderat", money(r.excludedOre)],
     ["Ej kodat", money(r.uncodedOre)],
+    ...(r.rowCounts.Ekonomi.read > r.rowCounts.Ekonomi.counted
+      ? [[`Lagt åt sidan (${r.rowCounts.Ekonomi.read - r.rowCounts.Ekonomi.counted} rader)`, money(r.rowCounts.Ekonomi.readSum - r.rowCounts.Ekonomi.countedSum)]]
+      : []),
     ["Går ihop på öret", r.balanced ? "ja" : "NEJ"],
   ];
   return `${result.municipality || "Kommunen"} ${result.year}: ${result.pools.filter((p) => p.kind === "insats").length} insatspooler, ${result.clients.length} brukare\n\n${table(rows)}\n\n${table(recon)}`;

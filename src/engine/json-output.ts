@@ -1,8 +1,8 @@
-import { ratioString, Dec } from "./decimal";
+import { ratioString } from "./decimal";
 import type { KpbResult, Problem } from "./model";
-import { microToString, oreToString } from "./money";
+import { microToDec, microToString, oreToDec, oreToString } from "./money";
 
-/** The command line's JSON: money as strings with two decimals, unit costs with at least six. */
+/** The command line's JSON: money as strings with two decimals, unit costs unrounded up to twelve decimals. */
 export function resultJson(result: KpbResult) {
   const r = result.reconciliation;
   return {
@@ -16,6 +16,18 @@ export function resultJson(result: KpbResult) {
       excludedByReason: Object.fromEntries(Object.entries(r.excludedByReason).map(([k, v]) => [k, oreToString(v)])),
       toClients: oreToString(r.toClientsOre),
       withoutVolume: oreToString(r.withoutVolumeOre),
+      rows: {
+        Ekonomi: { read: r.rowCounts.Ekonomi.read, counted: r.rowCounts.Ekonomi.counted, readAmount: oreToString(r.rowCounts.Ekonomi.readSum), countedAmount: oreToString(r.rowCounts.Ekonomi.countedSum) },
+        Brukare: { read: r.rowCounts.Brukare.read, counted: r.rowCounts.Brukare.counted, readVolume: microToString(r.rowCounts.Brukare.readSum), countedVolume: microToString(r.rowCounts.Brukare.countedSum) },
+      },
+      setAside: r.setAside.map((g) => ({
+        table: g.table,
+        reason: g.reason,
+        year: g.year,
+        rows: g.rows.length,
+        firstRow: g.rows[0],
+        ...(g.table === "Ekonomi" ? { amount: oreToString(g.amountOre) } : { volume: microToString(g.volumeMicro) }),
+      })),
       balanced: r.balanced,
     },
     pools: result.pools.map((p) => ({
@@ -28,7 +40,8 @@ export function resultJson(result: KpbResult) {
       directCost: oreToString(p.directOre),
       allocatedCost: oreToString(p.allocatedOre),
       cost: oreToString(p.costOre),
-      unitCost: p.unitCost === null ? null : ratioString(new Dec(p.unitCost)),
+      // From the exact quotient, never from an already rounded string.
+      unitCost: p.unitCost === null ? null : ratioString(oreToDec(p.costOre).div(microToDec(p.volumeMicro))),
     })),
     clients: result.clients.map((c) => ({
       id: c.id,

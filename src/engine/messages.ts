@@ -59,12 +59,26 @@ export const MESSAGES = {
     en: (p) => `${p.column} is empty. The row is not counted.`,
   },
   totalsRowSkipped: {
-    sv: (p) => `Raden ser ut som en summeringsrad ("${p.value}") och räknas inte.`,
-    en: (p) => `The row looks like a totals row ("${p.value}") and is not counted.`,
+    sv: (p) =>
+      p.quantity === undefined
+        ? `Raden ser ut som en summeringsrad ("${p.value}") och räknas inte.`
+        : `Raden saknar koder (${p.columns}) och räknas som summeringsrad${p.value ? ` ("${p.value}")` : ""}: ${p.quantity} räknas inte. Redovisas på KPB Avstämning.`,
+    en: (p) =>
+      p.quantity === undefined
+        ? `The row looks like a totals row ("${p.value}") and is not counted.`
+        : `The row has no codes (${p.columns}) and is taken as a totals row${p.value ? ` ("${p.value}")` : ""}: ${p.quantity} is not counted. Shown on KPB Avstämning.`,
   },
   otherYearRows: {
-    sv: (p) => `${p.count} rader gäller andra år än ${p.year} och räknas inte.`,
-    en: (p) => `${p.count} rows belong to years other than ${p.year} and are not counted.`,
+    sv: (p) => `${p.count} ${p.count === 1 ? "rad" : "rader"} gäller år ${p.otherYear}, inte ${p.year}, och räknas inte (första på rad ${p.row}; ${p.quantity}). Redovisas på KPB Avstämning.`,
+    en: (p) => `${p.count} ${p.count === 1 ? "row belongs" : "rows belong"} to ${p.otherYear}, not ${p.year}, and ${p.count === 1 ? "is" : "are"} not counted (first on row ${p.row}; ${p.quantity}). Shown on KPB Avstämning.`,
+  },
+  badYear: {
+    sv: (p) => (p.value === "" ? `År är tom; raden räknas inte. Skriv året, t.ex. ${p.year}.` : `År "${p.value}" är inte ett år; raden räknas inte. Skriv året med fyra siffror, t.ex. ${p.year}.`),
+    en: (p) => (p.value === "" ? `År (year) is empty; the row is not counted. Write the year, e.g. ${p.year}.` : `År (year) "${p.value}" is not a year; the row is not counted. Write the year in four digits, e.g. ${p.year}.`),
+  },
+  yearNotInData: {
+    sv: (p) => `Ingen rad i ${p.table} gäller år ${p.year}; raderna gäller ${p.years}. Ändra År i Inställningar (eller --year) eller läs in rätt års data.`,
+    en: (p) => `No row in ${p.table} belongs to ${p.year}; the rows belong to ${p.years}. Change År in Inställningar (or --year) or load the right year's data.`,
   },
   badPattern: {
     sv: (p) => `Mönstret "${p.value}" går inte att tolka. Använd tomt (alla), exakt värde, prefix som 51* eller intervall som 5000-5999.`,
@@ -178,6 +192,10 @@ export const MESSAGES = {
     sv: (p) => `Volymen ${p.value} är negativ.`,
     en: (p) => `The volume ${p.value} is negative.`,
   },
+  volumeIsTime: {
+    sv: (p) => `Volymen är en tidcell (klockslaget ${p.time}), inte ett antal; raden räknas inte. Skriv volymen som tal, t.ex. ${p.hours} för ${p.time}.`,
+    en: (p) => `The volume is a time cell (the time ${p.time}), not a quantity; the row is not counted. Write the volume as a number, e.g. ${p.hours} for ${p.time}.`,
+  },
   zeroVolume: {
     sv: () => `Volymen är 0; raden påverkar inget.`,
     en: () => `The volume is 0; the row changes nothing.`,
@@ -191,12 +209,16 @@ export const MESSAGES = {
     en: (p) => `Client ${p.client}, pool ${p.pool}, period ${p.period} already appears on row ${p.first}; the volumes are added.`,
   },
   periodOutsideYear: {
-    sv: (p) => `Perioden ${p.period} ligger utanför år ${p.year}; raden räknas inte.`,
-    en: (p) => `The period ${p.period} is outside the year ${p.year}; the row is not counted.`,
+    sv: (p) => `Perioden ${p.period} ligger utanför år ${p.year}; raden räknas inte${p.quantity === undefined ? "" : ` (${p.quantity})`}.`,
+    en: (p) => `The period ${p.period} is outside the year ${p.year}; the row is not counted${p.quantity === undefined ? "" : ` (${p.quantity.toString().replace(/^volym/, "volume")})`}.`,
   },
   badBirthYear: {
     sv: (p) => `Födelseår "${p.value}" är inte ett rimligt år.`,
     en: (p) => `Birth year "${p.value}" is not a plausible year.`,
+  },
+  birthYearEmpty: {
+    sv: (p) => `${p.column} är tom. Har brukaren inget födelseår på andra rader räknas hen i åldersgruppen "okänd" och kommer inte med i nyckeltalen per åldersgrupp.`,
+    en: (p) => `${p.column} is empty. Unless the client has a birth year on other rows, they count in the age group "okänd" (unknown) and are left out of the figures per age group.`,
   },
   conflictingBirthYear: {
     sv: (p) => `Brukare ${p.client} har två födelseår (${p.first} och ${p.second}); ${p.first} används.`,

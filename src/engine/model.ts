@@ -204,6 +204,36 @@ export interface Settings {
 
 export type OutlierScope = "ÄO ordinärt boende" | "ÄO särskilt boende" | "LSS" | "IFO";
 
+/** Why an input row was left out of the calculation (always with a warning that names it). */
+export type SetAsideReason = "otherYear" | "periodOutsideYear" | "totalsRow";
+
+/**
+ * Input rows of one table set aside for one reason (and year): which rows, and what they held, so
+ * that rows read = rows counted + rows set aside, to the öre (Ekonomi) and to the volume (Brukare).
+ */
+export interface SetAsideGroup {
+  table: "Ekonomi" | "Brukare";
+  reason: SetAsideReason;
+  /** The year the rows belong to (other years, periods outside the year), else null. */
+  year: number | null;
+  /** 1-based sheet rows, in sheet order. */
+  rows: number[];
+  /** Σ Belopp (Ekonomi), öre. */
+  amountOre: number;
+  /** Σ Volym (Brukare), micro-units. */
+  volumeMicro: number;
+}
+
+/** How many data rows a table had, how many the calculation counts, and what they held. */
+export interface RowCount {
+  read: number;
+  counted: number;
+  /** Σ over every row read (Ekonomi: öre; Brukare: volume in micro-units). */
+  readSum: number;
+  /** Σ over the rows counted. */
+  countedSum: number;
+}
+
 export interface ParsedInput {
   settings: Settings;
   ledger: LedgerRow[];
@@ -214,6 +244,9 @@ export interface ParsedInput {
   clientRows: ClientRows;
   population: PopulationRow[];
   benchmark: BenchmarkRow[];
+  /** Ekonomi and Brukare rows left out (other years, totals rows …), and the row counts. */
+  setAside: SetAsideGroup[];
+  rowCounts: { Ekonomi: RowCount; Brukare: RowCount };
 }
 
 /** Cost category of a ledger row, from the account class (Kommun-Bas). */
@@ -281,6 +314,10 @@ export interface Reconciliation {
   /** Pool cost that reached clients, and cost of pools without volume. */
   toClientsOre: number;
   withoutVolumeOre: number;
+  /** Data rows read from Ekonomi (Σ öre) and Brukare (Σ volume): counted + set aside. */
+  rowCounts: { Ekonomi: RowCount; Brukare: RowCount };
+  /** Rows left out per table, reason and year, each group listing its rows. */
+  setAside: SetAsideGroup[];
   balanced: boolean;
 }
 

@@ -1,4 +1,5 @@
-import { fold, isBlank, readInteger, readPeriod, readText } from "./cells";
+import { fold, isBlank, readDecimal, readInteger, readPeriod, readText } from "./cells";
+import { Dec } from "./decimal";
 import { parsePattern } from "./coding-patterns";
 import { readArea } from "./catalogue";
 import type {
@@ -17,26 +18,87 @@ import type {
   Regi,
 } from "./model";
 import { fastMicro, fastOre } from "./fast-number";
-import { MAX_ROW_AMOUNT_ORE } from "./money";
-import { isPlausibleYear, readAmountOre, readCount, readDecimalValue, readShare, readVolumeMicro } from "./parse-values";
-import type { ProblemLog } from "./problems";
+import { MAX_ROW_AMOUNT_ORE, MICRO, microToDec, oreToSwedish } from "./money";
+import { display, isPlausibleYear, readAmountOre, readCount, readDecimalValue, readShare, readVolumeMicro } from "./parse-values";
+import type { Place, ProblemLog } from "./problems";
+import { RowAccount } from "./set-aside";
 import { parseAgeGroupLabel } from "./settings";
-import { cellOf, dataRows, placeOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
+import { cellOf, dataRows, isTotalsWord, placeOf, textOf, type LocatedTable } from "./table-reader";
 
-/** Rows of other years are skipped quietly but counted, so a several-year workbook works. */
-function rowYear(table: LocatedTable, cells: DataRow): number | null {
-  if (!table.columns.has("År")) return null;
-  const y = readInteger(cellOf(table, cells, "År"));
-  return y.ok ? y.value : null;
+/**
+ * The year of a row with an År column: a whole year, or null with an error (blank, "2024/25", a
+ * date cell): such a row is not counted, and not taken for the run's year either.
+ */
+function readRowYear(cell: CellValue, table: LocatedTable, row: number, year: number, log: ProblemLog): number | null {
+  const y = typeof cell === "number" || typeof cell === "string" ? readInteger(cell) : null;
+  if (y?.ok && isPlausibleYear(y.value)) return y.value;
+  log.error("badYear", placeOf(table, row, "År"), { value: isBlank(cell) ? "" : display(cell), year });
+  return null;
 }
 
-function reportOtherYears(table: LocatedTable, count: number, year: number, log: ProblemLog): void {
-  if (count > 0) log.warning("otherYearRows", { table: table.table, sheet: table.sheet, row: null, column: "År" }, { count, year });
+/** Rows of other years: one warning per table and year, naming the first row, the count and the sum. */
+function reportSetAside(table: LocatedTable, account: RowAccount, year: number, log: ProblemLog): void {
+  for (const g of account.groups) {
+    if (g.table !== table.table || g.reason !== "otherYear") continue;
+    log.warning("otherYearRows", placeOf(table, g.rows[0], "År"), {
+      count: g.rows.length,
+      year,
+      otherYear: g.year ?? "",
+      row: g.rows[0],
+      quantity: quantityText(g.table, g.table === "Ekonomi" ? g.amountOre : g.volumeMicro),
+    });
+  }
 }
 
-export function parseLedger(table: LocatedTable, year: number, log: ProblemLog): LedgerRow[] {
+/** "1 234,50 kr" for an amount, "volym 12,5" for a volume: what a set-aside row held. */
+function quantityText(table: "Ekonomi" | "Brukare", value: number): string {
+  return table === "Ekonomi" ? `${oreToSwedish(value)} kr` : `volym ${microToDec(value).toFixed().replace(".", ",")}`;
+}
+
+/** A cell that holds a code: not blank and not a totals label ("Summa", "Totalt:"). */
+function isCode(cell: CellValue): boolean {
+  return !isBlank(cell) && !(typeof cell === "string" && isTotalsWord(cell));
+}
+
+/** The label of a totals row for its message: its "Summa"-like cell, else its first text. */
+function totalsRowLabel(cells: CellValue[]): string {
+  let first = "";
+  for (const c of cells) {
+    if (typeof c !== "string" || c.trim() === "") continue;
+    if (isTotalsWord(c)) return c.trim();
+    first ||= c.trim();
+  }
+  return first;
+}
+
+/** The amount of a totals row, read leniently (a totals row may carry no amount or a label there). */
+function totalsRowAmount(cell: CellValue): number {
+  const fast = fastOre(cell, MAX_ROW_AMOUNT_ORE);
+  if (fast !== null) return fast;
+  const read = readDecimal(cell);
+  if (!read.ok) return 0;
+  const ore = (read.note === "ambiguous" ? read.value.times(1000) : read.value).times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  return ore.abs().greaterThan(MAX_ROW_AMOUNT_ORE) ? 0 : ore.toNumber();
+}
+
+/** The volume of a set-aside Brukare row: blank is 0; a totals row is read leniently, others strictly. */
+function setAsideVolume(cell: CellValue, place: Place, log: ProblemLog, strict: boolean): number {
+  if (isBlank(cell)) return 0;
+  const fast = fastMicro(cell);
+  if (fast !== null) return fast;
+  const read = readDecimal(cell);
+  if (!read.ok) {
+    if (strict) log.error("notANumber", place, { expected: "en volym (timmar, dygn …)", value: display(cell) });
+    return 0;
+  }
+  const micro = read.value.times(MICRO).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  return micro.abs().greaterThan(1e15) ? 0 : micro.toNumber();
+}
+
+const LEDGER_CODES = ["Ansvar", "Verksamhet", "Aktivitet", "Konto"];
+
+export function parseLedger(table: LocatedTable, year: number, log: ProblemLog, account: RowAccount = new RowAccount()): LedgerRow[] {
   const out: LedgerRow[] = [];
-  let otherYears = 0;
   // Column positions looked up once, not per cell (hundreds of thousands of rows).
   const [cAnsvar, cVerksamhet, cAktivitet, cKonto, cAmount, cText, cYear] = ["Ansvar", "Verksamhet", "Aktivitet", "Konto", "Belopp", "Text", "År"].map((c) => table.columns.get(c));
   const required: [string, number | undefined][] = [
@@ -44,15 +106,26 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog):
     ["Verksamhet", cVerksamhet],
     ["Konto", cKonto],
   ];
+  const codeColumns = [cAnsvar, cVerksamhet, cAktivitet, cKonto].filter((c): c is number => c !== undefined);
   let cells: CellValue[] = [];
   const text = (index: number | undefined): string => readText(index === undefined ? null : cells[index]);
   for (let i = 0; i < table.sheetRows.length; i++) {
     cells = table.rowCells[i];
     const row = table.sheetRows[i];
+    const amountCell = cAmount === undefined ? null : cells[cAmount];
+    // A totals row is a row without codes, whatever its text; a row with codes is ledger.
+    if (!codeColumns.some((c) => isCode(cells[c]))) {
+      const amountOre = totalsRowAmount(amountCell);
+      account.setAside("Ekonomi", "totalsRow", null, row, amountOre);
+      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), columns: LEDGER_CODES.join(", "), quantity: quantityText("Ekonomi", amountOre) });
+      continue;
+    }
     if (cYear !== undefined) {
-      const y = readInteger(cells[cYear]);
-      if (y.ok && y.value !== year) {
-        otherYears++;
+      const y = readRowYear(cells[cYear], table, row, year, log);
+      if (y === null) continue;
+      if (y !== year) {
+        const amountOre = isBlank(amountCell) ? 0 : (readAmountOre(amountCell, placeOf(table, row, "Belopp"), log) ?? 0);
+        account.setAside("Ekonomi", "otherYear", y, row, amountOre);
         continue;
       }
     }
@@ -63,12 +136,12 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog):
         usable = false;
       }
     }
-    const amountCell = cAmount === undefined ? null : cells[cAmount];
     const amountOre = fastOre(amountCell, MAX_ROW_AMOUNT_ORE) ?? readAmountOre(amountCell, placeOf(table, row, "Belopp"), log);
     if (amountOre === null || !usable) continue;
+    account.counted("Ekonomi", amountOre);
     out.push(ledgerRow(row, text(cAnsvar), text(cVerksamhet), text(cAktivitet), text(cKonto), amountOre, text(cText)));
   }
-  reportOtherYears(table, otherYears, year, log);
+  reportSetAside(table, account, year, log);
   return out;
 }
 
@@ -234,7 +307,7 @@ export function parseCatalogue(table: LocatedTable, log: ProblemLog): CatalogueE
   return out;
 }
 
-export function parseClientRows(table: LocatedTable, year: number, log: ProblemLog): ClientRows {
+export function parseClientRows(table: LocatedTable, year: number, log: ProblemLog, account: RowAccount = new RowAccount()): ClientRows {
   const out = emptyClientRows(table.sheetRows.length);
   const hasBirthYear = table.columns.has("Födelseår");
   const hasAge = table.columns.has("Ålder");
@@ -246,7 +319,6 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
     });
     return trimClientRows(out, 0);
   }
-  let otherYears = 0;
   let n = 0;
   // A million rows: the column positions and the year prefix are looked up once, not per cell.
   const yearPrefix = `${year}-`;
@@ -257,14 +329,22 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
   for (let i = 0; i < table.sheetRows.length; i++) {
     cells = table.rowCells[i];
     const row = table.sheetRows[i];
+    const volumeCell = at(cVolume);
+    // A row with neither BrukarID nor Pool is a totals row: set aside with its volume, and said.
+    if (!isCode(at(cClient)) && !isCode(at(cPool))) {
+      const volume = setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, false);
+      account.setAside("Brukare", "totalsRow", null, row, volume);
+      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), columns: "BrukarID, Pool", quantity: quantityText("Brukare", volume) });
+      continue;
+    }
     let y: number | null = null;
     if (cYear !== undefined) {
-      const read = readInteger(cells[cYear]);
-      if (read.ok) y = read.value;
-    }
-    if (y !== null && y !== year) {
-      otherYears++;
-      continue;
+      y = readRowYear(cells[cYear], table, row, year, log);
+      if (y === null) continue;
+      if (y !== year) {
+        account.setAside("Brukare", "otherYear", y, row, setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, true));
+        continue;
+      }
     }
     const clientId = readText(at(cClient));
     const pool = readText(at(cPool));
@@ -282,18 +362,19 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
         continue;
       }
       if (!p.value.startsWith(yearPrefix)) {
-        if (y === null && Number(p.value.slice(0, 4)) !== year) {
-          log.warning("periodOutsideYear", placeOf(table, row, "Period"), { period: p.value, year });
-        }
+        // Outside the year, whether or not År says the run's year: set aside, with its volume.
+        const volume = setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, true);
+        account.setAside("Brukare", "periodOutsideYear", Number(p.value.slice(0, 4)), row, volume);
+        log.warning("periodOutsideYear", placeOf(table, row, "Period"), { period: p.value, year, quantity: quantityText("Brukare", volume) });
         continue;
       }
       period = p.value;
     }
     const birthYear = readBirthYear(table, cells, row, birthColumns, year, log);
     if (birthYear === undefined) continue;
-    const volumeCell = at(cVolume);
     const volumeMicro = fastMicro(volumeCell) ?? readVolumeMicro(volumeCell, placeOf(table, row, "Volym"), log);
     if (volumeMicro === null) continue;
+    account.counted("Brukare", volumeMicro);
     out.row[n] = row;
     out.clientId[n] = clientId;
     out.birthYear[n] = birthYear;
@@ -304,7 +385,7 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
     out.housing[n] = readText(at(cHousing));
     n++;
   }
-  reportOtherYears(table, otherYears, year, log);
+  reportSetAside(table, account, year, log);
   return trimClientRows(out, n);
 }
 
@@ -356,18 +437,26 @@ function readBirthYear(
     }
     return year - a.value;
   }
+  // Födelseår is required: a blank one leaves the client without an age group, which is said.
+  const column = columns.birth !== undefined ? "Födelseår" : "Ålder";
+  log.warning("birthYearEmpty", placeOf(table, row, column), { column });
   return null;
 }
 
 export function parsePopulation(table: LocatedTable, log: ProblemLog, year?: number): PopulationRow[] {
   const out: PopulationRow[] = [];
-  let otherYears = 0;
+  const otherYears = new Map<number, number[]>();
   for (const row of dataRows(table)) {
     // Several years' population in one table: only the run's year counts (as in Ekonomi and Brukare).
-    const y = year === undefined ? null : rowYear(table, row);
-    if (y !== null && y !== year) {
-      otherYears++;
-      continue;
+    if (year !== undefined && table.columns.has("År")) {
+      const y = readRowYear(cellOf(table, row, "År"), table, row.row, year, log);
+      if (y === null) continue;
+      if (y !== year) {
+        const rows = otherYears.get(y);
+        if (rows) rows.push(row.row);
+        else otherYears.set(y, [row.row]);
+        continue;
+      }
     }
     const groupText = textOf(table, row, "Åldersgrupp") || textOf(table, row, "Ålder");
     const column = table.columns.has("Åldersgrupp") ? "Åldersgrupp" : "Ålder";
@@ -380,7 +469,9 @@ export function parsePopulation(table: LocatedTable, log: ProblemLog, year?: num
     if (count === null) continue;
     out.push({ row: row.row, group: group.label, count });
   }
-  if (year !== undefined) reportOtherYears(table, otherYears, year, log);
+  for (const [otherYear, rows] of otherYears) {
+    log.warning("otherYearRows", placeOf(table, rows[0], "År"), { count: rows.length, year: year!, otherYear, row: rows[0], quantity: "befolkning" });
+  }
   return out;
 }
 

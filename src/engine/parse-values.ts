@@ -9,10 +9,28 @@ import type { Place, ProblemLog } from "./problems";
  * Cell readers that report their own problems: each returns the value or null (row unusable).
  * They hold the rules that several tables share (amounts, volumes, shares, years).
  */
-function display(cell: CellValue): string {
-  if (cell instanceof Date) return isValidDate(cell) ? cell.toISOString().slice(0, 10) : "ogiltigt datum";
+export function display(cell: CellValue): string {
+  if (cell instanceof Date) {
+    if (!isValidDate(cell)) return "ogiltigt datum";
+    // A time cell (03:30) comes as a moment of Excel's day 0: show the time, not "1899-12-30".
+    if (isTimeOfDay(cell)) return timeText(cell);
+    return cell.toISOString().slice(0, 10);
+  }
   if (typeof cell === "boolean") return cell ? "SANT" : "FALSKT";
   return String(cell);
+}
+
+/** Excel keeps a time of day without a date as a fraction of day 0 (1899-12-30 or 1899-12-31). */
+export function isTimeOfDay(cell: CellValue): boolean {
+  if (!isValidDate(cell)) return false;
+  const t = cell.getTime();
+  return t >= Date.UTC(1899, 11, 30) && t < Date.UTC(1900, 0, 1);
+}
+
+/** "03:30" (and "27:15" for a duration past midnight). */
+function timeText(date: Date): string {
+  const minutes = Math.round((date.getTime() - Date.UTC(1899, 11, 30)) / 60000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /** A decimal the Swedish way for a message: "1 234,5", "-0,25". */
@@ -67,10 +85,13 @@ export function readAmountOre(cell: CellValue, place: Place, log: ProblemLog): n
     log.error("amountTooLarge", place, { value: display(cell) });
     return null;
   }
-  const rounded = ore.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
-  // Binary floats from Excel (0.1 + 0.2) carry noise far below an öre; only real extra decimals warn.
-  if (typeof cell === "string" && !ore.isInteger()) {
-    log.warning("tooManyDecimals", place, { value: cell.trim(), rounded: rounded.div(100).toFixed(2).replace(".", ",") });
+  // A number cell is read as Excel shows it, to 15 significant digits: binary noise from a sum
+  // (0.1 + 0.2) lies far below an öre and is no extra decimal; 1234.567 is, and warns like text.
+  const written = typeof cell === "number" ? new Dec(cell.toPrecision(15)).times(100) : ore;
+  const rounded = written.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  if (!written.isInteger()) {
+    const value = typeof cell === "number" ? swedishNumber(written.div(100)) : String(cell).trim();
+    log.warning("tooManyDecimals", place, { value, rounded: rounded.div(100).toFixed(2).replace(".", ",") });
   }
   return rounded.toNumber();
 }
@@ -79,6 +100,12 @@ export function readAmountOre(cell: CellValue, place: Place, log: ProblemLog): n
 export function readVolumeMicro(cell: CellValue, place: Place, log: ProblemLog): number | null {
   const fast = fastMicro(cell);
   if (fast !== null) return fast;
+  if (isTimeOfDay(cell) && cell instanceof Date) {
+    // A time cell is a clock reading, not a number of hours: say so instead of quoting a date.
+    const hours = new Dec(cell.getTime() - Date.UTC(1899, 11, 30)).div(3_600_000);
+    log.error("volumeIsTime", place, { time: timeText(cell), hours: swedishNumber(hours.toDecimalPlaces(2)) });
+    return null;
+  }
   const read = readNumberReporting(cell, "en volym (timmar, dygn …)", place, log);
   if (!read.ok) return null;
   if (read.value.isNegative() && !read.value.isZero()) {

@@ -13,6 +13,7 @@ import {
   parseRules,
 } from "./parse-tables";
 import type { ProblemLog } from "./problems";
+import { RowAccount } from "./set-aside";
 import { applyOverrides, defaultSettings, readSettingsTable, type SettingsOverrides } from "./settings";
 import { REQUIRED_TABLES } from "./table-schema";
 import { cellOf, dataRows, locateTable, type LocatedTable } from "./table-reader";
@@ -42,17 +43,36 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
     const t = located.get(name);
     return t ? parse(t) : [];
   };
-  return {
+  const account = new RowAccount();
+  const parsed: ParsedInput = {
     settings,
-    ledger: parseLedger(located.get("Ekonomi")!, year, log),
+    ledger: parseLedger(located.get("Ekonomi")!, year, log, account),
     rules: parseRules(located.get("Kodning")!, log),
     pools: parsePools(located.get("Pooler")!, log),
     keys: optional("Nycklar", (t) => parseKeys(t, log)),
     catalogue: optional("Insatskatalog", (t) => parseCatalogue(t, log)),
-    clientRows: parseClientRows(located.get("Brukare")!, year, log),
+    clientRows: parseClientRows(located.get("Brukare")!, year, log, account),
     population: optional("Befolkning", (t) => parsePopulation(t, log, year)),
     benchmark: optional("Jämförelse", (t) => parseBenchmark(t, log)),
+    setAside: account.groups,
+    rowCounts: account.counts,
   };
+  reportYearNotInData(account, year, located, log);
+  return parsed;
+}
+
+/**
+ * A year that no row of Ekonomi or Brukare has (År 2024 on data of 2025) would give a run with
+ * nothing in it, replacing good results: it stops the run, naming the years the rows do have.
+ */
+function reportYearNotInData(account: RowAccount, year: number, located: Map<TableName, LocatedTable | null>, log: ProblemLog): void {
+  for (const table of ["Ekonomi", "Brukare"] as const) {
+    if (account.counts[table].counted > 0) continue;
+    const years = [...new Set(account.groups.filter((g) => g.table === table && g.year !== null).map((g) => g.year!))].sort((a, b) => a - b);
+    if (years.length === 0) continue;
+    const t = located.get(table)!;
+    log.error("yearNotInData", { table, sheet: t.sheet, row: null, column: t.columns.has("År") ? "År" : "Period" }, { table, year, years: years.join(", ") });
+  }
 }
 
 /** Without a year in the settings: the most common year of the client periods or the ledger's År. */

@@ -6,7 +6,7 @@ import { benchmarkOfFigure, type PublishedLookup } from "./benchmark/lookup";
 import { codingCheckBlock, tracingSheet } from "./tracing/sheet";
 import { COST_CATEGORIES } from "./coding";
 import { Dec } from "./decimal";
-import type { BenchmarkRow, KpbResult, Problem } from "./model";
+import type { BenchmarkRow, KpbResult, Problem, SetAsideReason } from "./model";
 import { microToDec, oreToKr } from "./money";
 
 /**
@@ -236,10 +236,47 @@ export function reconciliationSheet(result: KpbResult): SheetLayout {
     name: "KPB Avstämning",
     blocks: [
       { tableName: "KPB_Avstamning", title: "Avstämning", columns: [c("Post", "text", 36), c("Belopp", "kr", 18)], rows: lines },
+      rowAccountBlock(result),
       { tableName: "KPB_Problem", title: "Dataproblem", columns: problemColumns(), rows: result.problems.map(problemRow) },
       codingCheckBlock(result),
     ],
     charts: [],
+  };
+}
+
+const SET_ASIDE_LABELS: Record<SetAsideReason, string> = {
+  otherYear: "Lagt åt sidan: andra år",
+  periodOutsideYear: "Lagt åt sidan: period utanför året",
+  totalsRow: "Lagt åt sidan: summeringsrader (utan koder)",
+};
+
+/**
+ * Every data row of Ekonomi and Brukare accounted for: rows read = counted + set aside per reason
+ * (and year), in rows and in kronor (Ekonomi) or volume (Brukare), with the difference that must be 0.
+ */
+export function rowAccountBlock(result: KpbResult): SheetBlock {
+  const r = result.reconciliation;
+  const rows: SheetCell[][] = [];
+  for (const table of ["Ekonomi", "Brukare"] as const) {
+    const count = r.rowCounts[table];
+    const value = (sum: number): [SheetCell, SheetCell] => (table === "Ekonomi" ? [oreToKr(sum), null] : [null, microToDec(sum).toNumber()]);
+    rows.push([table, "Inlästa rader", count.read, ...value(count.readSum)]);
+    rows.push([table, table === "Ekonomi" ? "Räknade (Ekonomi totalt)" : "Räknade", count.counted, ...value(count.countedSum)]);
+    let rowsLeft = count.read - count.counted;
+    let sumLeft = count.readSum - count.countedSum;
+    for (const g of r.setAside.filter((x) => x.table === table)) {
+      const sum = table === "Ekonomi" ? g.amountOre : g.volumeMicro;
+      rows.push([table, `${SET_ASIDE_LABELS[g.reason]}${g.year !== null ? ` (${g.year})` : ""}`, g.rows.length, ...value(sum)]);
+      rowsLeft -= g.rows.length;
+      sumLeft -= sum;
+    }
+    rows.push([table, "Differens (ska vara 0)", rowsLeft, ...value(sumLeft)]);
+  }
+  return {
+    tableName: "KPB_Inlasta_rader",
+    title: "Inlästa rader: räknade och lagda åt sidan",
+    columns: [c("Tabell", "text", 10), c("Post", "text", 44), c("Rader", "integer", 10), c("Belopp", "kr", 18), c("Volym", "decimal", 14)],
+    rows,
   };
 }
 

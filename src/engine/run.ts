@@ -191,7 +191,10 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     excludedByReason: Object.fromEntries(coded.excludedByReason),
     toClientsOre,
     withoutVolumeOre: insatsCost - toClientsOre,
-    balanced: coded.ledgerTotalOre === pooledOre + coded.excludedOre + coded.uncodedOre && insatsCost === pooledOre,
+    rowCounts: parsed.rowCounts,
+    setAside: parsed.setAside,
+    balanced:
+      coded.ledgerTotalOre === pooledOre + coded.excludedOre + coded.uncodedOre && insatsCost === pooledOre && rowsAccountedFor(parsed, coded.ledgerTotalOre),
   };
   if (!reconciliation.balanced) {
     log.error("reconciliationFailed", { table: "Körning" }, { detail: `pooler ${insatsCost} öre, kodat ${pooledOre} öre` });
@@ -212,6 +215,27 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     consumption,
   };
   return { result, ledgerCodes: coded.codes };
+}
+
+/**
+ * Rows read = counted + set aside, in rows and in öre (Ekonomi) or volume (Brukare); the counted
+ * ledger rows are the ledger total the coding reconciles.
+ */
+function rowsAccountedFor(parsed: ParsedInput, ledgerTotalOre: number): boolean {
+  return (["Ekonomi", "Brukare"] as const).every((table) => {
+    const c = parsed.rowCounts[table];
+    const groups = parsed.setAside.filter((g) => g.table === table);
+    const rows = groups.reduce((n, g) => n + g.rows.length, 0);
+    const sum = groups.reduce((n, g) => n + (table === "Ekonomi" ? g.amountOre : g.volumeMicro), 0);
+    const counted = table === "Ekonomi" ? ledgerTotalOre : sumMicro(parsed.clientRows.volumeMicro);
+    return c.read === c.counted + rows && c.countedSum === counted && c.readSum === c.countedSum + sum;
+  });
+}
+
+function sumMicro(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }
 
 /** Cost without volume, volume without cost, and residential days over capacity. */

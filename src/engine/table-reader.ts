@@ -91,7 +91,9 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
   for (let r = best + 1; r < input.rows.length; r++) {
     const cells = input.rows[r] ?? [];
     if (cells.every(isBlank)) continue;
-    const totalsWord = totalsLabel(cells);
+    // Ekonomi and Brukare decide by their codes (parse-tables.ts): a row with codes is data,
+    // whatever its text says, and a row without them is set aside and accounted for.
+    const totalsWord = CODES_DECIDE_TOTALS.includes(table) ? null : totalsLabel(cells);
     if (totalsWord !== null) {
       log.warning("totalsRowSkipped", { ...place, row: firstRow + r }, { value: totalsWord });
       continue;
@@ -171,6 +173,15 @@ function expectedList(schema: ColumnDef[]): string {
     .join(", ");
 }
 
+/** Tables whose totals rows are the rows without codes (parse-tables.ts), not found by their text. */
+const CODES_DECIDE_TOTALS: TableName[] = ["Ekonomi", "Brukare"];
+
+/** "Summa", "Totalt:", "Summa personal": a word that labels a totals row. */
+export function isTotalsWord(text: string): boolean {
+  const word = fold(text).replace(/[:.]$/, "");
+  return TOTALS_WORDS.has(word) || /^(summa|totalt?)\b/.test(word);
+}
+
 /** A row whose only text is a word like "Summa" or "Totalt" is a totals row, not data. */
 function totalsLabel(cells: CellValue[]): string | null {
   let text: string | null = null;
@@ -180,8 +191,7 @@ function totalsLabel(cells: CellValue[]): string | null {
     text = c;
   }
   if (text === null) return null;
-  const word = fold(text).replace(/[:.]$/, "");
-  return TOTALS_WORDS.has(word) || /^(summa|totalt?)\b/.test(word) ? text.trim() : null;
+  return isTotalsWord(text) ? text.trim() : null;
 }
 
 /** Reads one column of a data row; absent optional columns read as null. */

@@ -215,9 +215,13 @@ describe("numbers in cells", () => {
       rows: [["År", ...LEDGER_HEADER], [2024, "1100", "100", "5110", 1000], [2024, "6110", "511", "5110", 10_000], [2024, "6210", "512", "5110", 20_000], [2023, "6110", "511", "5110", 99]],
     };
     const outcome = run(input);
-    const p = expectProblem(outcome, { code: "otherYearRows", severity: "warning", table: "Ekonomi", row: null, column: "År" });
+    const p = expectProblem(outcome, { code: "otherYearRows", severity: "warning", table: "Ekonomi", row: 5, column: "År" });
     expect(p.params.count).toBe(1);
-    expect(warningsOnly(outcome).reconciliation.ledgerTotalOre).toBe(3_100_000);
+    expect(p.message).toContain("99,00 kr");
+    const rec = warningsOnly(outcome).reconciliation;
+    expect(rec.ledgerTotalOre).toBe(3_100_000);
+    expect(rec.setAside).toEqual([{ table: "Ekonomi", reason: "otherYear", year: 2023, rows: [5], amountOre: 9_900, volumeMicro: 0 }]);
+    expect(rec.rowCounts.Ekonomi).toEqual({ read: 4, counted: 3, readSum: 3_109_900, countedSum: 3_100_000 });
   });
 });
 

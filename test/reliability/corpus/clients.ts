@@ -46,7 +46,7 @@ export const CLIENT_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 4,
         column: "Period",
-        message: "Perioden 2023-12 ligger utanför år 2024; raden räknas inte.",
+        message: "Perioden 2023-12 ligger utanför år 2024; raden räknas inte (volym 20).",
       },
     ],
     check: (r) => {

@@ -205,8 +205,8 @@ export const STRUCTURE_CASES: CorpusCase[] = [
     }),
     outcome: "ok",
     problems: [
-      { code: "totalsRowSkipped", severity: "warning", table: "Ekonomi", row: 6, column: null, message: 'Raden ser ut som en summeringsrad ("Summa") och räknas inte.' },
-      { code: "totalsRowSkipped", severity: "warning", table: "Ekonomi", row: 7, column: null, message: 'Raden ser ut som en summeringsrad ("Totalt:") och räknas inte.' },
+      { code: "totalsRowSkipped", severity: "warning", table: "Ekonomi", row: 6, column: null, message: 'Raden saknar koder (Ansvar, Verksamhet, Aktivitet, Konto) och räknas som summeringsrad ("Summa"): 14 500,00 kr räknas inte. Redovisas på KPB Avstämning.' },
+      { code: "totalsRowSkipped", severity: "warning", table: "Ekonomi", row: 7, column: null, message: 'Raden saknar koder (Ansvar, Verksamhet, Aktivitet, Konto) och räknas som summeringsrad ("Totalt:"): 14 500,00 kr räknas inte. Redovisas på KPB Avstämning.' },
     ],
     check: (r) => expect(r.reconciliation.ledgerTotalOre).toBe(BASE.ledgerTotalOre),
   },
@@ -219,7 +219,15 @@ export const STRUCTURE_CASES: CorpusCase[] = [
     }),
     outcome: "ok",
     problems: [
-      { code: "otherYearRows", severity: "warning", table: "Ekonomi", row: null, column: "År", message: "1 rader gäller andra år än 2024 och räknas inte." },
+      {
+        code: "otherYearRows",
+        severity: "warning",
+        table: "Ekonomi",
+        row: 6,
+        column: "År",
+        cell: "G6",
+        message: "1 rad gäller år 2023, inte 2024, och räknas inte (första på rad 6; 99 999,00 kr). Redovisas på KPB Avstämning.",
+      },
     ],
     check: (r) => expect(r.reconciliation.ledgerTotalOre).toBe(BASE.ledgerTotalOre),
   },
