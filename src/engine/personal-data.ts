@@ -3,6 +3,7 @@ import type { TableName } from "./model";
 import { containsPersonalIdentityNumber, pseudonym, redactPersonalIdentityNumbers } from "./privacy";
 import type { ProblemLog } from "./problems";
 import { placeOf, type LocatedTable } from "./table-reader";
+import type { TraceLineage } from "./tracing/types";
 
 /**
  * Personnummer outside BrukarID: a client's number typed into Kön or Boendeform, a ledger Text
@@ -12,7 +13,16 @@ import { placeOf, type LocatedTable } from "./table-reader";
  * so the same number stays the same code in every table (a pool id in Pooler, Kodning and Brukare
  * still matches) and the original never reaches a result, the JSON or a message. BrukarID itself
  * is pseudonymised whole by client-costs.ts.
+ *
+ * The codes that Kodning's rules match by prefix or range (Ekonomi's and Kodning's Ansvar,
+ * Verksamhet, Aktivitet, Konto) keep their original values: a rule `4503*` must code the Aktivitet
+ * 4503121234 as the user wrote it. They are scanned and warned about like the rest, and
+ * pseudonymised where they are written out (the lineage, redactTraceCodes below).
  */
+const MATCHED_CODES: Partial<Record<TableName, string[]>> = {
+  Ekonomi: ["Ansvar", "Verksamhet", "Aktivitet", "Konto"],
+  Kodning: ["Ansvar", "Verksamhet", "Aktivitet", "Konto"],
+};
 const NUMERIC_COLUMNS: Partial<Record<TableName, string[]>> = {
   Ekonomi: ["Belopp", "År"],
   Pooler: ["Platser"],
@@ -26,6 +36,8 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
   for (const table of tables) {
     const skip = new Set(NUMERIC_COLUMNS[table.table] ?? []);
     const scanned = [...table.columns].filter(([column]) => !skip.has(column));
+    const kept = new Set(MATCHED_CODES[table.table] ?? []);
+    const replace = scanned.map(([column]) => !kept.has(column));
     const count = scanned.map(() => 0);
     const firstRow = scanned.map(() => 0);
     // Row by row, every scanned column at once: one pass over a million rows, not one per column.
@@ -38,6 +50,7 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
         const text = typeof cell === "string" ? cell : readCode(cell);
         if (!containsPersonalIdentityNumber(text)) continue;
         if (count[k]++ === 0) firstRow[k] = table.sheetRows[r];
+        if (!replace[k]) continue;
         cells = [...cells];
         cells[index] = redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret));
         table.rowCells[r] = cells;
@@ -49,4 +62,20 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
       }
     });
   }
+}
+
+/**
+ * The ledger codes and rule patterns of the lineage as they are written out (KPB Spårning,
+ * `kpb explain`): every personnummer-looking part replaced by its pseudonym. The run itself
+ * coded on the original values.
+ */
+export function redactTraceCodes(trace: TraceLineage, secret: string): void {
+  const hide = (text: string) => (containsPersonalIdentityNumber(text) ? redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret)) : text);
+  const hideAll = <T extends { ansvar: string; verksamhet: string; aktivitet: string; konto: string }>(c: T): T => {
+    const columns = [c.ansvar, c.verksamhet, c.aktivitet, c.konto];
+    if (!columns.some(containsPersonalIdentityNumber)) return c;
+    return { ...c, ansvar: hide(c.ansvar), verksamhet: hide(c.verksamhet), aktivitet: hide(c.aktivitet), konto: hide(c.konto) };
+  };
+  trace.ledger.codes = trace.ledger.codes.map(hideAll);
+  trace.rules = trace.rules.map(hideAll);
 }

@@ -21,6 +21,7 @@ import { addOre, MoneyOverflowError, oreToDec, microToDec, sumOre, oreToSwedish 
 import { ratioString } from "./decimal";
 import type { LedgerCodeIndex } from "./ledger-codes";
 import { readInput } from "./read-input";
+import { redactTraceCodes } from "./personal-data";
 import { populationByGroup } from "./population";
 import { randomSecret } from "./privacy";
 import { ProblemLog } from "./problems";
@@ -68,7 +69,8 @@ export function runKpb(input: WorkbookInput, options: RunOptions = {}): RunOutco
     const calculated = calculate(parsed, log, secret, mark);
     if (!calculated || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
     const { result, ledgerCodes } = calculated;
-    attachTrace(result, parsed, input, log, ledgerCodes);
+    const trace = attachTrace(result, parsed, input, log, ledgerCodes);
+    redactTraceCodes(trace, secret);
     mark("trace");
     result.problems = withSheets(log, input);
     return { ok: true, result };
