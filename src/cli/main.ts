@@ -14,6 +14,7 @@ import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInput
 const USAGE = `Användning:
   kpb run <arbetsbok.xlsx> [--out resultat.xlsx] [--json resultat.json] [--year ÅR] [--method stegvis|reciprok]
                                  [--secret-file FIL]  hemligheten bakom pseudonymer (standard: .kpb-secret i arbetsbokens mapp)
+                                 [--problems FIL]     dataproblemen när körningen stoppas (standard: <json-namn>.problems.json)
   kpb demo [--dir MAPP]          kör exempelkommunen Exempelby (skriver indata, resultat och JSON)
   kpb sample <fil.xlsx> [--force] skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
   kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
@@ -21,7 +22,7 @@ const USAGE = `Användning:
                                  Ekonomi-raderna, reglerna och stödpoolernas andelar (50 rader per kontoklass)
   kpb --help
 
-Slutkod: 0 klart (varningar tillåtna), 1 datafel stoppade körningen, 2 fel användning eller fil.`;
+Slutkod: 0 klart (varningar tillåtna), 1 datafel stoppade körningen (tidigare resultat orörda), 2 fel användning eller fil.`;
 
 class UsageError extends Error {}
 
@@ -70,11 +71,29 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** Beside the JSON: `r.json` → `r.problems.json`. */
+function defaultProblemsFile(json: string): string {
+  return `${json.replace(/\.json$/i, "")}.problems.json`;
+}
+
+/**
+ * After a run that succeeded, a problems file left by an earlier refused run would describe data
+ * that no longer stops anything: it is removed, but only when it is such a file (`ok: false`).
+ */
+async function removeStaleProblems(file: string): Promise<void> {
+  try {
+    const old = JSON.parse(await fs.readFile(file, "utf8")) as { ok?: unknown; problems?: unknown };
+    if (old.ok === false && Array.isArray(old.problems)) await fs.unlink(file);
+  } catch {
+    // No such file, or not ours: left as it is.
+  }
+}
+
 /** Problem codes that mean a pseudonym was written in place of something from the workbook. */
 const PSEUDONYM_CODES = new Set(["personalIdentityNumber", "personalDataInCells"]);
 
 async function runWorkbook(file: string, opts: Options): Promise<number> {
-  const known = new Set(["out", "json", "year", "method", "secret-file"]);
+  const known = new Set(["out", "json", "year", "method", "secret-file", "problems"]);
   for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
   const yearText = opts.flags.get("year");
   const year = yearText === undefined ? undefined : Number(yearText);
@@ -87,6 +106,9 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   if (await sameFile(out, file)) throw new UsageError("--out får inte vara samma fil som indata (indata skrivs aldrig över).");
   if (await sameFile(json, file)) throw new UsageError("--json får inte vara samma fil som indata (indata skrivs aldrig över).");
   if (await sameFile(out, json)) throw new UsageError("--out och --json får inte vara samma fil.");
+  const problemsFile = opts.flags.get("problems") ?? defaultProblemsFile(json);
+  if (await sameFile(problemsFile, file)) throw new UsageError("--problems får inte vara samma fil som indata (indata skrivs aldrig över).");
+  if ((await sameFile(problemsFile, out)) || (await sameFile(problemsFile, json))) throw new UsageError("--problems får inte vara samma fil som --out eller --json.");
   const secret = await loadSecret(opts.flags.get("secret-file") ?? defaultSecretFile(file));
 
   const started = Date.now();
@@ -100,9 +122,10 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   });
   done();
   if (!outcome.ok) {
+    // A refused run replaces nothing: earlier results stay as they were, the problems go beside them.
     console.error(`\nKörningen stoppades av ${outcome.problems.filter((p) => p.severity === "error").length} datafel:\n${problemList(outcome.problems)}`);
-    await writeFilesAtomically([{ target: json, data: JSON.stringify({ ok: false, problems: problemsJson(outcome.problems) }, null, 2) }]);
-    console.error(`\nProblemen finns också i ${json}.`);
+    await writeFilesAtomically([{ target: problemsFile, data: JSON.stringify({ ok: false, problems: problemsJson(outcome.problems) }, null, 2) }]);
+    console.error(`\nProblemen finns också i ${problemsFile}. Inga resultatfiler skrevs (${out} och ${json} är som före körningen).`);
     return 1;
   }
   const { result } = outcome;
@@ -122,6 +145,7 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
     { target: json, data: JSON.stringify(resultJson(result), null, 2) },
   ]);
   done();
+  await removeStaleProblems(problemsFile);
   console.log(`\n${summaryText(result)}`);
   if (result.problems.length) console.log(`\n${result.problems.length} varningar:\n${problemList(result.problems, 20)}`);
   console.log(`\nResultat: ${out}\nJSON:     ${json}\nTid:      ${((Date.now() - started) / 1000).toFixed(2).replace(".", ",")} s`);

@@ -211,7 +211,7 @@ describe("kpb run", () => {
     expect(await main(["--help"])).toBe(0);
   });
 
-  it("exits 1 on a workbook with a blocking error and writes the problems to the JSON", async () => {
+  it("exits 1 on a workbook with a blocking error and writes the problems beside the JSON", async () => {
     const file = path.join(dir, "trasig.xlsx");
     await writeInputWorkbook(file, {
       Inställningar: [["Inställning", "Värde"], ["År", 2024]],
@@ -223,8 +223,10 @@ describe("kpb run", () => {
     const jsonFile = path.join(dir, "trasig.json");
     const out = path.join(dir, "trasig-resultat.xlsx");
     expect(await main(["run", file, "--json", jsonFile, "--out", out])).toBe(1);
-    const written = JSON.parse(await fs.readFile(jsonFile, "utf8"));
+    const written = JSON.parse(await fs.readFile(path.join(dir, "trasig.problems.json"), "utf8"));
     expect(written.ok).toBe(false);
+    // A refused run writes no result JSON either.
+    await expect(fs.stat(jsonFile)).rejects.toThrow();
     const problem = written.problems.find((p: any) => p.code === "unknownTarget");
     expect(problem).toMatchObject({ table: "Kodning", row: 2, column: "Till", severity: "error" });
     // A failed run writes no result workbook.

@@ -89,15 +89,56 @@ describe("unreadable workbooks: exit 2 with the reason, nothing written", () => 
     expect(await snapshot()).toEqual(before);
   });
 
-  test("a zip that is no workbook opens, and the run stops on the missing tables (exit 1, problems in the JSON)", async () => {
+  test("a zip that is no workbook opens, and the run stops on the missing tables (exit 1, problems beside the JSON)", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Anteckningar").getCell("A1").value = "Inget här";
     await wb.xlsx.writeFile(at("annat.xlsx"));
     expect(await main(["run", at("annat.xlsx")])).toBe(1);
     expect(stderr).toContain("Tabellen Ekonomi saknas.");
-    const json = JSON.parse(await fs.readFile(at("annat-kpb.json"), "utf8"));
+    const json = JSON.parse(await fs.readFile(at("annat-kpb.problems.json"), "utf8"));
     expect(json.ok).toBe(false);
     expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["tableMissing", "tableMissing", "tableMissing", "tableMissing"]);
+  });
+});
+
+describe("a refused run replaces nothing", () => {
+  test("earlier result files stay byte-identical; the problems go to <json name>.problems.json and the screen; exit 1", async () => {
+    const good = await inputWorkbook("indata.xlsx");
+    expect(await main(["run", good, "--json", at("r.json"), "--out", at("r.xlsx")])).toBe(0);
+    const bad = await inputWorkbook("trasig.xlsx", (t) => (t.Ekonomi[2][4] = "tusen"));
+    const before = await snapshot();
+    stderr = "";
+    expect(await main(["run", bad, "--json", at("r.json"), "--out", at("r.xlsx")])).toBe(1);
+    const after = await snapshot();
+    expect(after.get("r.json")).toBe(before.get("r.json"));
+    expect(after.get("r.xlsx")).toBe(before.get("r.xlsx"));
+    expect(stderr).toContain('Förväntade ett belopp i kronor men fick "tusen"');
+    const problems = JSON.parse(await fs.readFile(at("r.problems.json"), "utf8"));
+    expect(problems.ok).toBe(false);
+    expect(problems.problems.find((p: { code: string }) => p.code === "notANumber")).toMatchObject({ table: "Ekonomi", row: 3, column: "Belopp" });
+    await noTempFiles();
+    // The next good run removes the stale problems file and replaces the results.
+    expect(await main(["run", good, "--json", at("r.json"), "--out", at("r.xlsx")])).toBe(0);
+    await expect(fs.stat(at("r.problems.json"))).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  test("--problems FILE names where the problems go", async () => {
+    const bad = await inputWorkbook("trasig.xlsx", (t) => (t.Ekonomi[2][4] = "tusen"));
+    expect(await main(["run", bad, "--problems", at("fel.json")])).toBe(1);
+    expect(JSON.parse(await fs.readFile(at("fel.json"), "utf8")).ok).toBe(false);
+    await expect(fs.stat(at("trasig-kpb.json"))).rejects.toMatchObject({ code: "ENOENT" });
+    expect(await main(["run", bad, "--problems", bad])).toBe(2);
+  });
+
+  test("an År setting that no row has (all data 2025, År 2024) stops with the years found and keeps earlier results", async () => {
+    const good = await inputWorkbook("indata.xlsx");
+    expect(await main(["run", good])).toBe(0);
+    const before = await snapshot();
+    stderr = "";
+    expect(await main(["run", good, "--year", "2023"])).toBe(1);
+    expect(stderr).toMatch(/Ingen rad i (Ekonomi|Brukare) gäller år 2023; raderna gäller 2024/);
+    const after = await snapshot();
+    for (const name of ["indata-kpb.json", "indata-kpb.xlsx"]) expect(after.get(name)).toBe(before.get(name));
   });
 });
 
@@ -324,7 +365,7 @@ describe("personnummer and the pseudonym secret", () => {
       t.Brukare[2][4] = PNR[0]; // a personnummer in Volym
     });
     expect(await main(["run", file])).toBe(1);
-    const json = await fs.readFile(at("indata-kpb.json"), "utf8");
+    const json = await fs.readFile(at("indata-kpb.problems.json"), "utf8");
     expect(JSON.parse(json).problems.map((p: { code: string }) => p.code)).toContain("notANumber");
     expect(findPersonalIdentityNumbersInJson(JSON.parse(json))).toEqual([]);
     expect(findPersonalIdentityNumbers(stdout + stderr)).toEqual([]);
