@@ -192,6 +192,10 @@ export const MESSAGES = {
     sv: (p) => `Volymen ${p.value} är negativ.`,
     en: (p) => `The volume ${p.value} is negative.`,
   },
+  volumeTooLarge: {
+    sv: (p) => `Volymen ${p.value} är orimligt stor (över 100 miljoner på en rad). Raden räknas inte.`,
+    en: (p) => `The volume ${p.value} is implausibly large (over 100 million on one row). The row is not counted.`,
+  },
   volumeIsTime: {
     sv: (p) => `Volymen är en tidcell (klockslaget ${p.time}), inte ett antal; raden räknas inte. Skriv volymen som tal, t.ex. ${p.hours} för ${p.time}.`,
     en: (p) => `The volume is a time cell (the time ${p.time}), not a quantity; the row is not counted. Write the volume as a number, e.g. ${p.hours} for ${p.time}.`,

@@ -19,7 +19,7 @@ import type {
 } from "./model";
 import { fastMicro, fastOre } from "./fast-number";
 import { MAX_ROW_AMOUNT_ORE, MICRO, microToDec, oreToSwedish } from "./money";
-import { display, isPlausibleYear, readAmountOre, readCount, readDecimalValue, readShare, readVolumeMicro } from "./parse-values";
+import { display, isPlausibleYear, MAX_ROW_VOLUME_MICRO, readAmountOre, readCount, readDecimalValue, readShare, readVolumeMicro } from "./parse-values";
 import type { Place, ProblemLog } from "./problems";
 import { RowAccount } from "./set-aside";
 import { parseAgeGroupLabel } from "./settings";
@@ -71,28 +71,33 @@ function totalsRowLabel(cells: CellValue[]): string {
   return first;
 }
 
-/** The amount of a totals row, read leniently (a totals row may carry no amount or a label there). */
-function totalsRowAmount(cell: CellValue): number {
+/**
+ * The amount of a totals row, read leniently: a totals row may carry no amount, or a label where
+ * the amount would be (0 then). A number is read as for any row (too large is an error).
+ */
+function totalsRowAmount(cell: CellValue, place: Place, log: ProblemLog): number {
   const fast = fastOre(cell, MAX_ROW_AMOUNT_ORE);
   if (fast !== null) return fast;
-  const read = readDecimal(cell);
-  if (!read.ok) return 0;
-  const ore = (read.note === "ambiguous" ? read.value.times(1000) : read.value).times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
-  return ore.abs().greaterThan(MAX_ROW_AMOUNT_ORE) ? 0 : ore.toNumber();
+  if (isBlank(cell) || !readDecimal(cell).ok) return 0;
+  return readAmountOre(cell, place, log) ?? 0;
 }
 
 /** The volume of a set-aside Brukare row: blank is 0; a totals row is read leniently, others strictly. */
 function setAsideVolume(cell: CellValue, place: Place, log: ProblemLog, strict: boolean): number {
   if (isBlank(cell)) return 0;
   const fast = fastMicro(cell);
-  if (fast !== null) return fast;
+  if (fast !== null && fast <= MAX_ROW_VOLUME_MICRO) return fast;
   const read = readDecimal(cell);
   if (!read.ok) {
     if (strict) log.error("notANumber", place, { expected: "en volym (timmar, dygn …)", value: display(cell) });
     return 0;
   }
   const micro = read.value.times(MICRO).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
-  return micro.abs().greaterThan(1e15) ? 0 : micro.toNumber();
+  if (micro.abs().greaterThan(MAX_ROW_VOLUME_MICRO)) {
+    log.error("volumeTooLarge", place, { value: display(cell) });
+    return 0;
+  }
+  return micro.toNumber();
 }
 
 const LEDGER_CODES = ["Ansvar", "Verksamhet", "Aktivitet", "Konto"];
@@ -115,7 +120,7 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog, 
     const amountCell = cAmount === undefined ? null : cells[cAmount];
     // A totals row is a row without codes, whatever its text; a row with codes is ledger.
     if (!codeColumns.some((c) => isCode(cells[c]))) {
-      const amountOre = totalsRowAmount(amountCell);
+      const amountOre = totalsRowAmount(amountCell, placeOf(table, row, "Belopp"), log);
       account.setAside("Ekonomi", "totalsRow", null, row, amountOre);
       log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), columns: LEDGER_CODES.join(", "), quantity: quantityText("Ekonomi", amountOre) });
       continue;
@@ -372,7 +377,7 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
     }
     const birthYear = readBirthYear(table, cells, row, birthColumns, year, log);
     if (birthYear === undefined) continue;
-    const volumeMicro = fastMicro(volumeCell) ?? readVolumeMicro(volumeCell, placeOf(table, row, "Volym"), log);
+    const volumeMicro = readVolumeMicro(volumeCell, placeOf(table, row, "Volym"), log);
     if (volumeMicro === null) continue;
     account.counted("Brukare", volumeMicro);
     out.row[n] = row;

@@ -96,10 +96,16 @@ export function readAmountOre(cell: CellValue, place: Place, log: ProblemLog): n
   return rounded.toNumber();
 }
 
+/**
+ * No row is a hundred million hours or days: larger volumes are mistakes, and would no longer sum
+ * exactly in micro-units (a volume lost to float rounding is a volume dropped in silence).
+ */
+export const MAX_ROW_VOLUME_MICRO = 1e14;
+
 /** A volume in micro-units; negative volumes are errors, zero volumes warnings. */
 export function readVolumeMicro(cell: CellValue, place: Place, log: ProblemLog): number | null {
   const fast = fastMicro(cell);
-  if (fast !== null) return fast;
+  if (fast !== null && fast <= MAX_ROW_VOLUME_MICRO) return fast;
   if (isTimeOfDay(cell) && cell instanceof Date) {
     // A time cell is a clock reading, not a number of hours: say so instead of quoting a date.
     const hours = new Dec(cell.getTime() - Date.UTC(1899, 11, 30)).div(3_600_000);
@@ -113,6 +119,10 @@ export function readVolumeMicro(cell: CellValue, place: Place, log: ProblemLog):
     return null;
   }
   const micro = read.value.times(MICRO);
+  if (micro.greaterThan(MAX_ROW_VOLUME_MICRO)) {
+    log.error("volumeTooLarge", place, { value: display(cell) });
+    return null;
+  }
   if (!micro.isInteger()) log.warning("volumePrecision", place, { value: display(cell) });
   const value = micro.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
   if (value === 0) log.warning("zeroVolume", place);

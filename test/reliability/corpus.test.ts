@@ -9,6 +9,7 @@ import { resultSheets } from "../../src/engine/result-sheets";
 import { runKpb } from "../../src/engine/run";
 import { TABLE_NAMES } from "../../src/engine/model";
 import { CORPUS } from "./corpus";
+import { rowInvariantFailures } from "./row-invariant";
 import type { ExpectedProblem } from "./corpus/types";
 import { findPersonalIdentityNumbers, findPersonalIdentityNumbersInJson, findPersonalIdentityNumbersInLayouts } from "./pnr-scan";
 
@@ -72,6 +73,8 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, c) => {
       for (const p of r.pools.filter((x) => x.kind === "insats" && x.volumeMicro > 0)) {
         expect(r.clients.reduce((s, cl) => s + (cl.poolsOre[p.pool] ?? 0), 0)).toBe(p.costOre);
       }
+      // Every input row is counted or set aside with a problem naming it, and the sums agree.
+      expect(rowInvariantFailures(c.input, r)).toEqual([]);
       c.check?.(r);
       // Results and JSON can be produced and carry no personnummer.
       const sheets = resultSheets(r, r.benchmark);

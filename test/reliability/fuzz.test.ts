@@ -18,6 +18,7 @@ import { runKpb } from "../../src/engine/run";
 import { TABLE_SCHEMAS } from "../../src/engine/table-schema";
 import { exempelbyTables } from "../../src/sample/exempelby";
 import { baseTables, toInput, type Tables } from "./corpus/base";
+import { rowInvariantFailures } from "./row-invariant";
 import { findPersonalIdentityNumbers, findPersonalIdentityNumbersInJson, findPersonalIdentityNumbersInLayouts, luhnCheckDigit } from "./pnr-scan";
 
 const seedText = process.env.FUZZ_SEED;
@@ -140,8 +141,10 @@ function checkProblems(problems: Problem[]): void {
   expect(findPersonalIdentityNumbers(JSON.stringify(problems))).toEqual([]);
 }
 
-function checkResult(r: KpbResult, inputPnrs: Set<string>): void {
+function checkResult(r: KpbResult, inputPnrs: Set<string>, input?: WorkbookInput): void {
   const rec = r.reconciliation;
+  // Every input row is counted or set aside with a problem naming it, and the sums agree.
+  if (input) expect(rowInvariantFailures(input, r)).toEqual([]);
   expect(rec.balanced).toBe(true);
   expect(rec.ledgerTotalOre).toBe(rec.pooledOre + rec.excludedOre + rec.uncodedOre);
   for (const v of [rec.ledgerTotalOre, rec.pooledOre, rec.excludedOre, rec.uncodedOre, rec.toClientsOre]) expect(Number.isSafeInteger(v)).toBe(true);
@@ -210,7 +213,7 @@ function runAndCheck(name: string, input: WorkbookInput): void {
   if (outcome!.ok) {
     checkProblems(outcome!.result.problems);
     expect(outcome!.result.problems.filter((p) => p.severity === "error")).toEqual([]);
-    checkResult(outcome!.result, textPersonalNumbers(input));
+    checkResult(outcome!.result, textPersonalNumbers(input), input);
   } else {
     checkProblems(outcome!.problems);
     expect(outcome!.problems.some((p) => p.severity === "error")).toBe(true);
