@@ -120,6 +120,8 @@ export function readPeriod(cell: CellValue): Read<string> {
     if (Number.isInteger(cell) && cell >= 190001 && cell <= 210012 && cell % 100 >= 1 && cell % 100 <= 12) {
       return ok(`${Math.floor(cell / 100)}-${String(cell % 100).padStart(2, "0")}`);
     }
+    // A bare year (2024) would be the date serial of a day in 1905: it is no month, say so.
+    if (Number.isInteger(cell) && cell >= 1890 && cell <= 2200) return fail("en period ÅÅÅÅ-MM (ett år räcker inte)");
     if (cell > 0 && cell < 2958466) return ok(isoMonth(excelSerialToDate(cell)));
     return fail("en period ÅÅÅÅ-MM");
   }

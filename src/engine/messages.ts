@@ -62,11 +62,11 @@ export const MESSAGES = {
     sv: (p) =>
       p.quantity === undefined
         ? `Raden ser ut som en summeringsrad ("${p.value}") och räknas inte.`
-        : `Raden saknar koder (${p.columns}) och räknas som summeringsrad${p.value ? ` ("${p.value}")` : ""}: ${p.quantity} räknas inte. Redovisas på KPB Avstämning.`,
+        : `${p.why === "labelInCode" ? `Raden har "${p.value}" i en kodkolumn (${p.columns})` : `Raden saknar koder (${p.columns})`} och räknas som summeringsrad${p.why !== "labelInCode" && p.value ? ` ("${p.value}")` : ""}: ${p.quantity} räknas inte. Redovisas på KPB Avstämning.`,
     en: (p) =>
       p.quantity === undefined
         ? `The row looks like a totals row ("${p.value}") and is not counted.`
-        : `The row has no codes (${p.columns}) and is taken as a totals row${p.value ? ` ("${p.value}")` : ""}: ${p.quantity} is not counted. Shown on KPB Avstämning.`,
+        : `${p.why === "labelInCode" ? `The row has "${p.value}" in a code column (${p.columns})` : `The row has no codes (${p.columns})`} and is taken as a totals row${p.why !== "labelInCode" && p.value ? ` ("${p.value}")` : ""}: ${p.quantity} is not counted. Shown on KPB Avstämning.`,
   },
   otherYearRows: {
     sv: (p) => `${p.count} ${p.count === 1 ? "rad" : "rader"} gäller år ${p.otherYear}, inte ${p.year}, och räknas inte (första på rad ${p.row}; ${p.quantity}). Redovisas på KPB Avstämning.`,
@@ -231,6 +231,10 @@ export const MESSAGES = {
   personalIdentityNumber: {
     sv: (p) => `${p.count} brukar-id ser ut som personnummer eller samordningsnummer. De skrivs aldrig ut; resultaten visar en pseudonym i stället.`,
     en: (p) => `${p.count} client ids look like personal identity or coordination numbers. They are never written out; results show a pseudonym instead.`,
+  },
+  benchmarkBadYear: {
+    sv: (p) => `År "${p.value}" är inte ett år; jämförelseraden används inte.`,
+    en: (p) => `År (year) "${p.value}" is not a year; the benchmark row is not used.`,
   },
   benchmarkImplausible: {
     sv: (p) => `Jämförelsevärdet ${p.value} för ${p.keyFigure} är orimligt (över 1 000 miljarder eller under en miljarddel); raden används inte.`,

@@ -55,9 +55,19 @@ function quantityText(table: "Ekonomi" | "Brukare", value: number): string {
   return table === "Ekonomi" ? `${oreToSwedish(value)} kr` : `volym ${microToDec(value).toFixed().replace(".", ",")}`;
 }
 
-/** A cell that holds a code: not blank and not a totals label ("Summa", "Totalt:"). */
-function isCode(cell: CellValue): boolean {
-  return !isBlank(cell) && !(typeof cell === "string" && isTotalsWord(cell));
+/**
+ * Why a row is a totals row, or null for a data row: "noCodes" when none of its code columns holds
+ * a code, "labelInCode" when one of them holds "Summa", "Totalt:" … (an extract's subtotal).
+ */
+function totalsRowReason(cells: CellValue[], codeColumns: number[]): "noCodes" | "labelInCode" | null {
+  let any = false;
+  for (const c of codeColumns) {
+    const cell = cells[c];
+    if (isBlank(cell)) continue;
+    if (typeof cell === "string" && isTotalsWord(cell)) return "labelInCode";
+    any = true;
+  }
+  return any ? null : "noCodes";
 }
 
 /** The label of a totals row for its message: its "Summa"-like cell, else its first text. */
@@ -118,11 +128,13 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog, 
     cells = table.rowCells[i];
     const row = table.sheetRows[i];
     const amountCell = cAmount === undefined ? null : cells[cAmount];
-    // A totals row is a row without codes, whatever its text; a row with codes is ledger.
-    if (!codeColumns.some((c) => isCode(cells[c]))) {
+    // A totals row has no codes, or a "Summa" where a code belongs; a row with codes is ledger,
+    // whatever its Text says.
+    const why = totalsRowReason(cells, codeColumns);
+    if (why !== null) {
       const amountOre = totalsRowAmount(amountCell, placeOf(table, row, "Belopp"), log);
       account.setAside("Ekonomi", "totalsRow", null, row, amountOre);
-      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), columns: LEDGER_CODES.join(", "), quantity: quantityText("Ekonomi", amountOre) });
+      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), why, columns: LEDGER_CODES.join(", "), quantity: quantityText("Ekonomi", amountOre) });
       continue;
     }
     if (cYear !== undefined) {
@@ -329,17 +341,20 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
   const yearPrefix = `${year}-`;
   const [cClient, cPool, cPeriod, cVolume, cSex, cHousing, cYear] = ["BrukarID", "Pool", "Period", "Volym", "Kön", "Boendeform", "År"].map((c) => table.columns.get(c));
   const birthColumns = { birth: table.columns.get("Födelseår"), age: table.columns.get("Ålder") };
+  const clientCodeColumns = [cClient, cPool].filter((c): c is number => c !== undefined);
   let cells: CellValue[] = [];
   const at = (index: number | undefined): CellValue => (index === undefined ? null : cells[index]);
   for (let i = 0; i < table.sheetRows.length; i++) {
     cells = table.rowCells[i];
     const row = table.sheetRows[i];
     const volumeCell = at(cVolume);
-    // A row with neither BrukarID nor Pool is a totals row: set aside with its volume, and said.
-    if (!isCode(at(cClient)) && !isCode(at(cPool))) {
+    // A row with neither BrukarID nor Pool, or "Summa" in one of them, is a totals row: set
+    // aside with its volume, and said (a client called "Summa" would count its pool twice).
+    const why = totalsRowReason(cells, clientCodeColumns);
+    if (why !== null) {
       const volume = setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, false);
       account.setAside("Brukare", "totalsRow", null, row, volume);
-      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), columns: "BrukarID, Pool", quantity: quantityText("Brukare", volume) });
+      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), why, columns: "BrukarID, Pool", quantity: quantityText("Brukare", volume) });
       continue;
     }
     let y: number | null = null;
@@ -508,7 +523,13 @@ export function parseBenchmark(table: LocatedTable, log: ProblemLog): BenchmarkR
       log.warning("benchmarkImplausible", placeOf(table, row, "Värde"), { value: readText(valueCell), keyFigure });
       continue;
     }
-    const y = readInteger(cellOf(table, row, "År"));
+    const yearCell = cellOf(table, row, "År");
+    const y = readInteger(yearCell);
+    // An År that is no year ("2023/24", a date) must not make the row count for every year.
+    if (!isBlank(yearCell) && !(y.ok && isPlausibleYear(y.value) && typeof yearCell !== "boolean")) {
+      log.warning("benchmarkBadYear", placeOf(table, row, "År"), { value: display(yearCell) });
+      continue;
+    }
     out.push({
       row: row.row,
       keyFigure,

@@ -133,10 +133,27 @@ describe("class 2: a ledger row with codes is ledger, whatever its Text; a total
       ["Ekonomi", 6],
     ]);
     expect(totals[0].message).toContain("31 000,00 kr");
-    expect(totals[1].message).toContain('("Summa")');
+    expect(totals[1].message).toContain('"Summa" i en kodkolumn');
     expect(r.reconciliation.ledgerTotalOre).toBe(3_100_000);
     expect(accountLines(r)["Ekonomi|Lagt åt sidan: summeringsrader (utan koder)"]).toEqual([2, 62_000.5, null]);
     expect(accountLines(r)["Ekonomi|Differens (ska vara 0)"]).toEqual([0, 0, null]);
+  });
+
+  it("'Summa' where a code belongs (a subtotal per account) is a totals row, not ledger", () => {
+    const t = base();
+    t.ledger.push(["Summa", "", "5110", 31_000]);
+    const r = runOk(workbook(t));
+    expect(r.problems.filter((p) => p.code === "totalsRowSkipped").map((p) => p.row)).toEqual([5]);
+    expect(r.reconciliation.ledgerTotalOre).toBe(3_100_000);
+  });
+
+  it("a Brukare subtotal with BrukarID 'Summa' and a Pool is not a client called Summa", () => {
+    const t = base();
+    t.clients.push(["Summa", null, "HT", 10, null]);
+    const r = runOk(workbook(t));
+    expect(r.clients.map((c) => c.id)).toEqual(["A", "B"]);
+    expect(pool(r, "HT").volumeMicro).toBe(10_000_000);
+    expect(r.problems.filter((p) => p.code === "totalsRowSkipped").map((p) => [p.table, p.row])).toEqual([["Brukare", 4]]);
   });
 
   it("a Brukare row without BrukarID and Pool is a totals row, named with its volume", () => {
@@ -247,6 +264,26 @@ describe("issue 21 class 10: År that is not a year is a problem with the row, a
     const outcome = runKpb(input);
     expect(outcome.ok).toBe(false);
     expect(withCode(outcome, "badYear")[0]).toMatchObject({ table: "Brukare", row: 3, column: "År" });
+  });
+});
+
+describe("more of the kind: inputs silently reinterpreted", () => {
+  it("a Period that is a bare year (2024) is not read as a day in 1905", () => {
+    const t = base();
+    t.clients[0] = ["A", 1940, "HT", 10, 2024];
+    const outcome = runKpb(workbook(t));
+    expect(outcome.ok).toBe(false);
+    const [p] = withCode(outcome, "notANumber");
+    expect(p).toMatchObject({ table: "Brukare", row: 2, column: "Period" });
+    expect(p.message).toContain("ett år räcker inte");
+  });
+
+  it("a Jämförelse row whose År is no year is left out with a warning, not used for every year", () => {
+    const input = workbook(base());
+    input.Jämförelse = { rows: [["Nyckeltal", "Värde", "År"], ["hemtjanst_egen_kr_timme", 500, "2023/24"]], sheet: "Jämförelse" };
+    const r = runOk(input);
+    expect(r.benchmark).toEqual([]);
+    expect(r.problems.filter((p) => p.code === "benchmarkBadYear").map((p) => [p.table, p.row, p.column])).toEqual([["Jämförelse", 2, "År"]]);
   });
 });
 

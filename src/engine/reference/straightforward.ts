@@ -86,6 +86,7 @@ export function readPeriodReference(cell: unknown): Read<string> {
     if (Number.isInteger(cell) && cell >= 190001 && cell <= 210012 && cell % 100 >= 1 && cell % 100 <= 12) {
       return { ok: true, value: `${Math.floor(cell / 100)}-${String(cell % 100).padStart(2, "0")}` };
     }
+    if (Number.isInteger(cell) && cell >= 1890 && cell <= 2200) return { ok: false, reason: "en period ÅÅÅÅ-MM (ett år räcker inte)" };
     if (cell > 0 && cell < 2958466) return { ok: true, value: isoMonth(excelSerialToDate(cell)) };
     return fail();
   }

@@ -205,7 +205,7 @@ export const STRUCTURE_CASES: CorpusCase[] = [
     }),
     outcome: "ok",
     problems: [
-      { code: "totalsRowSkipped", severity: "warning", table: "Ekonomi", row: 6, column: null, message: 'Raden saknar koder (Ansvar, Verksamhet, Aktivitet, Konto) och räknas som summeringsrad ("Summa"): 14 500,00 kr räknas inte. Redovisas på KPB Avstämning.' },
+      { code: "totalsRowSkipped", severity: "warning", table: "Ekonomi", row: 6, column: null, message: 'Raden har "Summa" i en kodkolumn (Ansvar, Verksamhet, Aktivitet, Konto) och räknas som summeringsrad: 14 500,00 kr räknas inte. Redovisas på KPB Avstämning.' },
       { code: "totalsRowSkipped", severity: "warning", table: "Ekonomi", row: 7, column: null, message: 'Raden saknar koder (Ansvar, Verksamhet, Aktivitet, Konto) och räknas som summeringsrad ("Totalt:"): 14 500,00 kr räknas inte. Redovisas på KPB Avstämning.' },
     ],
     check: (r) => expect(r.reconciliation.ledgerTotalOre).toBe(BASE.ledgerTotalOre),
