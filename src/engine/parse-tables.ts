@@ -465,16 +465,18 @@ function readBirthYear(
 
 export function parsePopulation(table: LocatedTable, log: ProblemLog, year?: number): PopulationRow[] {
   const out: PopulationRow[] = [];
-  const otherYears = new Map<number, number[]>();
+  const otherYears = new Map<number, { rows: number[]; count: number }>();
   for (const row of dataRows(table)) {
     // Several years' population in one table: only the run's year counts (as in Ekonomi and Brukare).
     if (year !== undefined && table.columns.has("År")) {
       const y = readRowYear(cellOf(table, row, "År"), table, row.row, year, log);
       if (y === null) continue;
       if (y !== year) {
-        const rows = otherYears.get(y);
-        if (rows) rows.push(row.row);
-        else otherYears.set(y, [row.row]);
+        const antal = readInteger(cellOf(table, row, "Antal"));
+        const group = otherYears.get(y) ?? { rows: [], count: 0 };
+        otherYears.set(y, group);
+        group.rows.push(row.row);
+        if (antal.ok) group.count += antal.value;
         continue;
       }
     }
@@ -489,8 +491,9 @@ export function parsePopulation(table: LocatedTable, log: ProblemLog, year?: num
     if (count === null) continue;
     out.push({ row: row.row, group: group.label, count });
   }
-  for (const [otherYear, rows] of otherYears) {
-    log.warning("otherYearRows", placeOf(table, rows[0], "År"), { count: rows.length, year: year!, otherYear, row: rows[0], quantity: "befolkning" });
+  for (const [otherYear, { rows, count }] of otherYears) {
+    const quantity = `${String(count).replace(/\B(?=(\d{3})+(?!\d))/g, " ")} invånare`;
+    log.warning("otherYearRows", placeOf(table, rows[0], "År"), { count: rows.length, year: year!, otherYear, row: rows[0], quantity });
   }
   return out;
 }

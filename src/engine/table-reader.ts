@@ -178,6 +178,9 @@ const CODES_DECIDE_TOTALS: TableName[] = ["Ekonomi", "Brukare"];
 
 /** "Summa", "Totalt:", "Summa personal": a word that labels a totals row. */
 export function isTotalsWord(text: string): boolean {
+  // Codes on a million rows pass here: only text starting with s, t or g (after spaces) can be one.
+  const first = text.trimStart().charCodeAt(0) | 0x20;
+  if (first !== 0x73 && first !== 0x74 && first !== 0x67) return false;
   const word = fold(text).replace(/[:.]$/, "");
   return TOTALS_WORDS.has(word) || /^(summa|totalt?)\b/.test(word);
 }
