@@ -26,6 +26,7 @@ import { randomSecret } from "./privacy";
 import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
 import { attachTrace } from "./tracing/lineage";
+import { unitCostOf } from "./unit-costs";
 
 export interface RunOptions {
   overrides?: SettingsOverrides;
@@ -152,11 +153,13 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
       allocatedOre,
       passedOnOre,
       costOre,
-      unitCost: p.kind === "insats" && volumeMicro > 0 ? ratioString(oreToDec(costOre).div(microToDec(volumeMicro))) : null,
+      unitCost: null,
       clientCount: 0,
       places: p.places,
     };
   });
+  // The pool's own unit cost, from the one place unit costs are computed.
+  for (const p of pools) p.unitCost = unitCostOf([p]).value;
   validatePools(pools, parsed, settings.year, log);
 
   const poolCostOre = new Map(pools.map((p) => [p.pool, p.costOre]));

@@ -19,16 +19,22 @@ export interface Intervention {
 }
 
 /** Derived figures that share the scope text of their catalogue figure: never the intervention's own. */
-const DERIVED_UNIT_COSTS = new Set(["sabo_egen_kr_dygn_exkl_hsl", "hsl_sabo_kr_dygn", "pers_ass_brutto_kr_timme"]);
+const DERIVED_UNIT_COSTS = new Set(["sabo_egen_kr_dygn_exkl_hsl", "hsl_sabo_kr_dygn", "pers_ass_brutto_kr_timme", "hemtjanst_egen_kr_timme_inkl_hsl"]);
 
 /**
  * The catalogue key figure of an intervention: the run's figure for `<Insats>, egen regi` (so a
- * workbook's own `Insatskatalog` counts), else the default catalogue's.
+ * workbook's own `Insatskatalog` counts), else the run's catalogue entry of its pools, else the
+ * default catalogue's.
  */
 export function interventionKeyFigure(result: KpbResult, insats: string): string {
   const scope = fold(`${insats}, egen regi`);
   const own = result.keyFigures.find((f) => !f.id.includes(":") && !DERIVED_UNIT_COSTS.has(f.id) && f.unit.startsWith("kr/") && fold(f.scope) === scope);
   if (own) return own.id;
+  const poolKeyFigure = result.trace?.poolKeyFigure;
+  if (poolKeyFigure) {
+    const pool = result.pools.find((p) => p.kind === "insats" && fold(p.insats) === fold(insats));
+    if (pool) return poolKeyFigure[pool.pool] ?? "";
+  }
   return DEFAULT_CATALOGUE.find((e) => fold(e.insats) === fold(insats))?.keyFigure ?? "";
 }
 
