@@ -5,6 +5,7 @@ import { KEY_FIGURE_NAMES } from "./key-figure-names";
 import type { CatalogueEntry, ClientResult, ConsumptionRow, KeyFigure, OutlierScope, PoolResult, Settings } from "./model";
 import { addOre, microToDec, oreToDec } from "./money";
 import { interventionPools, unitCostOf } from "./unit-costs";
+import { figureFitsUnit } from "./volume-units";
 
 /** Everything the key figures are computed from: one run's pools, clients and population. */
 export interface KeyFigureInput {
@@ -15,7 +16,8 @@ export interface KeyFigureInput {
   settings: Settings;
 }
 
-const unitOf = (volumeUnit: string) => `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion") || "enhet"}`;
+const unitOf = (volumeUnit: string) =>
+  `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion").replace(/^veckor$/, "vecka") || "enhet"}`;
 
 function named(id: string, scope: string, value: Dec, fallback: { name: string; unit: string }): KeyFigure {
   const known = KEY_FIGURE_NAMES[id];
@@ -75,7 +77,8 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
   const hslShare = (p: PoolResult) => hsl.reduce((sum, id) => addOre(sum, p.receivedOre[id] ?? 0), 0);
   for (const entry of new Map([...catalogue.values()].map((e) => [e.keyFigure, e])).values()) {
     if (!entry.keyFigure) continue;
-    const own = insatsPools.filter((p) => p.regi === "egen" && catalogueOf(p, catalogue)?.keyFigure === entry.keyFigure);
+    // A published figure only over volumes in its own unit (volume-units.ts; the run warned).
+    const own = insatsPools.filter((p) => p.regi === "egen" && catalogueOf(p, catalogue)?.keyFigure === entry.keyFigure && figureFitsUnit(entry.keyFigure, p.volumeUnit));
     const value = unitCostOver(own);
     if (value === null) continue;
     const scope = `${entry.insats}, egen regi`;
@@ -226,8 +229,9 @@ export function outlierFigures(input: KeyFigureInput): KeyFigure[] {
   return figures;
 }
 
+/** A hemtjänst pool counted in hours (the hour bands and hours per inhabitant count hours only). */
 export function isHemtjanst(pool: PoolResult, catalogue: Map<string, CatalogueEntry>): boolean {
-  return pool.kind === "insats" && catalogueOf(pool, catalogue)?.keyFigure === "hemtjanst_egen_kr_timme";
+  return pool.kind === "insats" && catalogueOf(pool, catalogue)?.keyFigure === "hemtjanst_egen_kr_timme" && figureFitsUnit("hemtjanst_egen_kr_timme", pool.volumeUnit);
 }
 
 export function bandLabels(bands: number[]): string[] {
@@ -281,7 +285,9 @@ export function volumePerInhabitantFigures(input: KeyFigureInput): KeyFigure[] {
     ["sabo_dygn_per_inv_80", "sabo_egen_kr_dygn_inkl_hsl"],
   ];
   for (const [id, catalogueFigure] of measures) {
-    const poolIds = new Set(input.pools.filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure).map((p) => p.pool));
+    const poolIds = new Set(
+      input.pools.filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure && figureFitsUnit(catalogueFigure, p.volumeUnit)).map((p) => p.pool),
+    );
     if (poolIds.size === 0) continue;
     let micro = 0;
     for (const c of input.clients) {

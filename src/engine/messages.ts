@@ -170,6 +170,14 @@ export const MESSAGES = {
     sv: (p) => `Insatsen "${p.insats}" läses som "${p.first}" (rad ${p.row}): samma insats, stavad på två sätt.`,
     en: (p) => `The intervention "${p.insats}" is read as "${p.first}" (row ${p.row}): the same intervention, spelled two ways.`,
   },
+  volumeUnitConverted: {
+    sv: (p) => `Insatsen "${p.insats}" har volymenheten ${p.from} i Insatskatalog: volymerna i Brukare räknas om till ${p.to} (${p.how}), så styckkostnader och timintervall gäller ${p.to}.`,
+    en: (p) => `The intervention "${p.insats}" has the volume unit ${p.from} in Insatskatalog: the volumes in Brukare are converted to ${p.to} (${p.how}), so unit costs and hour bands are per ${p.to}.`,
+  },
+  volumeUnitMismatch: {
+    sv: (p) => `Insatsen "${p.insats}" mäts i ${p.unit}, men nyckeltalet ${p.keyFigure} gäller ${p.figureUnit}. Nyckeltalet räknas inte (styckkostnaden visas per ${p.unit}); ändra Volymenhet eller Nyckeltal i Insatskatalog.`,
+    en: (p) => `The intervention "${p.insats}" is measured in ${p.unit}, but the key figure ${p.keyFigure} is in ${p.figureUnit}. The key figure is not computed (the unit cost is shown per ${p.unit}); change Volymenhet or Nyckeltal in Insatskatalog.`,
+  },
   clientPoolUnknown: {
     sv: (p) => `Poolen ${p.pool} finns inte i Pooler. Volymen kan inte kostnadsberäknas.`,
     en: (p) => `The pool ${p.pool} does not exist in Pooler. The volume cannot be costed.`,

@@ -27,6 +27,7 @@ import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
 import { attachTrace } from "./tracing/lineage";
 import { unitCostOf } from "./unit-costs";
+import { normaliseVolumeUnits } from "./volume-units";
 
 export interface RunOptions {
   overrides?: SettingsOverrides;
@@ -101,7 +102,8 @@ interface Calculated {
 
 function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: PhaseMark = () => undefined): Calculated | null {
   const { settings } = parsed;
-  const catalogue = mergeCatalogue(parsed.catalogue);
+  // Units read as what they measure: minutes become hours before anything sums a volume.
+  const catalogue = normaliseVolumeUnits(mergeCatalogue(parsed.catalogue), parsed.pools, parsed.clientRows, log);
   const poolById = new Map(parsed.pools.map((p) => [p.id, p]));
 
   for (const rule of parsed.rules) {

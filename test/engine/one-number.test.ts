@@ -357,3 +357,51 @@ describe("issue 21 class 2: delegated HSL is not in the hemtjänst hour cost", (
     expect(new Dec(figure(result, "hemtjanst_egen_kr_timme")).toNumber()).toBe(1000);
   });
 });
+
+describe("issue 21 class 3: volume units are converted or refused, never relabelled", () => {
+  const inUnit = (unit: string, volume: number) =>
+    hemtjanst({
+      catalogue: [["Hemtjänst", "ÄO", unit, ""]],
+      clients: [["A", 1940, "HT", volume, "2024-01"]],
+      population: [["80-w", 100]],
+    });
+
+  it("minuter are converted to timmar: 7 200 minutes of 120 000 kr = 1 000 kr/timme, and the client's 120 hours fall in 96-144", () => {
+    const result = runOk(inUnit("minuter", 7200));
+    expect(codes(result.problems)).toContain("volumeUnitConverted");
+    expect(pool(result, "HT").volumeUnit).toBe("timmar");
+    expect(pool(result, "HT").volumeMicro).toBe(120_000_000);
+    expect(figure(result, "hemtjanst_egen_kr_timme")).toBe("1000.000000");
+    expect(result.keyFigures.find((f) => f.id === "styckkostnad:Hemtjänst:egen")!.unit).toBe("kr/timme");
+    expect(result.hourBands.find((b) => b.band === "96-144")!.clients).toBe(1);
+    expect(figure(result, "hemtjanst_timmar_per_inv_80")).toBe("1.200000");
+    expect(costPerHour({ result }, "Hemtjänst", null)).toBe(1000);
+  });
+
+  it("a unit that does not fit the published figure: no kr/timme figure and no hour bands, with a problem", () => {
+    const result = runOk(inUnit("besök", 300));
+    expect(codes(result.problems)).toContain("volumeUnitMismatch");
+    expect(result.keyFigures.some((f) => f.id === "hemtjanst_egen_kr_timme")).toBe(false);
+    expect(result.keyFigures.find((f) => f.id === "styckkostnad:Hemtjänst:egen")!.unit).toBe("kr/besök");
+    expect(result.hourBands.reduce((a, b) => a + b.clients, 0)).toBe(0);
+    expect(result.keyFigures.some((f) => f.id === "hemtjanst_timmar_per_inv_80")).toBe(false);
+    // Nor is its unit cost compared with a per-hour benchmark.
+    const sheets = sheetsOf(result);
+    expect(rowsOf(blockOf(sheets, "KPB Potential", "KPB_Potential_insats"))[0]["Jämförelse"]).toBeNull();
+    expect(isFigureError(costPerHour({ result }, "Hemtjänst", null))).toBe(true);
+  });
+
+  it("veckor become dygn where the published figure is per dygn", () => {
+    const result = runOk(
+      workbook({
+        ledger: [["1", "1", "5110", 70_000]],
+        rules: [byAnsvar(1, "KT")],
+        pools: [insats("KT", "Korttidsvård")],
+        clients: [["A", 1940, "KT", 2, "2024-01"]],
+        catalogue: [["Korttidsvård", "ÄO", "veckor", ""]],
+      }),
+    );
+    expect(pool(result, "KT").volumeUnit).toBe("dygn");
+    expect(figure(result, "korttid_egen_kr_dygn")).toBe("5000.000000");
+  });
+});

@@ -1,4 +1,5 @@
 import { DEFAULT_CATALOGUE } from "../catalogue";
+import { figureFitsUnit } from "../volume-units";
 import { fold } from "../cells";
 import type { KpbResult, PoolResult } from "../model";
 import { addOre } from "../money";
@@ -30,12 +31,11 @@ export function interventionKeyFigure(result: KpbResult, insats: string): string
   const scope = fold(`${insats}, egen regi`);
   const own = result.keyFigures.find((f) => !f.id.includes(":") && !DERIVED_UNIT_COSTS.has(f.id) && f.unit.startsWith("kr/") && fold(f.scope) === scope);
   if (own) return own.id;
+  const pool = result.pools.find((p) => p.kind === "insats" && fold(p.insats) === fold(insats));
   const poolKeyFigure = result.trace?.poolKeyFigure;
-  if (poolKeyFigure) {
-    const pool = result.pools.find((p) => p.kind === "insats" && fold(p.insats) === fold(insats));
-    if (pool) return poolKeyFigure[pool.pool] ?? "";
-  }
-  return DEFAULT_CATALOGUE.find((e) => fold(e.insats) === fold(insats))?.keyFigure ?? "";
+  const id = pool && poolKeyFigure ? poolKeyFigure[pool.pool] ?? "" : DEFAULT_CATALOGUE.find((e) => fold(e.insats) === fold(insats))?.keyFigure ?? "";
+  // Never a published figure in another unit than the intervention's volume (kr/timme over "besök").
+  return id && pool && !figureFitsUnit(id, pool.volumeUnit) ? "" : id;
 }
 
 /** Intervention pools with an area, grouped by Insats, in `Pooler` order. */
