@@ -250,6 +250,24 @@ describe("issue 19 item 4: one source of benchmark per figure", () => {
   });
 });
 
+describe("issue 19 item 4, more of the kind: Konsumtion and Översikt share the lookup for cost per inhabitant", () => {
+  it("a Jämförelse row named as the figure is named is used on both", () => {
+    const input = workbook({
+      ledger: [["1", "1", "5110", 80_000]],
+      rules: [byAnsvar(1, "HT")],
+      pools: [insats("HT", "Hemtjänst")],
+      clients: [["X", 1940, "HT", 100, "2024-01"]],
+      population: [["80-w", 100]],
+    });
+    input.Jämförelse = { rows: [["Nyckeltal", "Värde", "Källa", "År"], ["Kostnad per invånare, ÄO, alla åldrar", 700, "Test", 2024]], sheet: "Jämförelse" };
+    const result = runOk(input);
+    const sheets = sheetsOf(result, () => undefined);
+    const overview = rowsOf(blockOf(sheets, "KPB Översikt", "KPB_Oversikt")).find((r) => r.Id === "kostnad_per_invanare:ÄO:alla")!;
+    const consumption = rowsOf(blockOf(sheets, "KPB Konsumtion", "KPB_Konsumtion")).find((r) => r["Område"] === "ÄO" && r["Åldersgrupp"] === "alla")!;
+    expect([overview["Jämförelse"], consumption["Jämförelse kostnad per invånare"]]).toEqual([700, 700]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The catalogue, clients, spellings, HSL
 

@@ -115,6 +115,11 @@ export function unitCostTargetOf(result: KpbResult, id: string): UnitCostTarget 
   return null;
 }
 
+/** The benchmark of a figure given by id (the run's figure when it has one, so its name and Kolada id match too). */
+export function benchmarkOfId(result: KpbResult, id: string, ctx: BenchmarkContext): BenchmarkValue | null {
+  return figureBenchmark(result, asFigure(result, id), ctx);
+}
+
 /** The benchmark of any key figure of the run. */
 export function figureBenchmark(result: KpbResult, figure: KeyFigure, ctx: BenchmarkContext): BenchmarkValue | null {
   const target = unitCostTargetOf(result, figure.id);
