@@ -181,7 +181,9 @@ export function costClients(
       outlierScopes: [],
     };
     for (const use of uses) use.result = result;
-    ordered.push(result);
+    // Only rows with volume 0 (each warned as it was read): a client of no intervention, so not a
+    // client in any count, sheet or "N brukare".
+    if (uses.length > 0) ordered.push(result);
   }
   if (hidden > 0) log.warning("personalIdentityNumber", { table: "Brukare", row: null, column: "BrukarID" }, { count: hidden });
   const clientCount = new Map<string, number>();

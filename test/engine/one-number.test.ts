@@ -423,3 +423,18 @@ describe("issue 21 class 3: volume units are converted or refused, never relabel
     expect(figure(result, "korttid_egen_kr_dygn")).toBe("5000.000000");
   });
 });
+
+describe("issue 12 class 7, more of the kind: a client with only zero volumes is no client", () => {
+  it("is not on KPB Brukare and not in the number of clients", () => {
+    const result = runOk(
+      hemtjanst({
+        clients: [
+          ["A", 1940, "HT", 10, "2024-01"],
+          ["Z", 1940, "HT", 0, "2024-01"],
+        ],
+      }),
+    );
+    expect(result.clients.map((c) => c.id)).toEqual(["A"]);
+    expect(rowsOf(blockOf(sheetsOf(result), "KPB Brukare", "KPB_Brukare")).map((r) => r.BrukarID)).toEqual(["A"]);
+  });
+});
