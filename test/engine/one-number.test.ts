@@ -223,8 +223,10 @@ describe("issue 19 item 4: one source of benchmark per figure", () => {
           const f = benchmark({ result }, id);
           expect([id, isFigureError(f) ? null : f]).toEqual([id, b]);
         }
+        const overviewValue = new Map(rowsOf(blockOf(sheets, "KPB Översikt", "KPB_Oversikt")).map((r) => [String(r.Id), r["Värde"]]));
         for (const card of summaryFigures(result, "sv")) {
           expect([card.id, card.benchmark ? Number(card.benchmark.value) : null]).toEqual([card.id, overview.get(card.id) ?? null]);
+          if (card.unit.startsWith("kr/")) expect([card.id, Number(card.value)]).toEqual([card.id, overviewValue.get(card.id)]);
         }
       }),
       { numRuns: 30 },
