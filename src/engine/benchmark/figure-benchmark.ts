@@ -61,8 +61,12 @@ export function unitCostBenchmarkIds(result: KpbResult, target: UnitCostTarget):
 }
 
 /** A figure to match workbook rows against: the run's (with its name and Kolada id), else the known names. */
+const figureIndex = new WeakMap<KpbResult["keyFigures"], Map<string, KeyFigure>>();
+
 function asFigure(result: KpbResult, id: string): KeyFigure {
-  const own = result.keyFigures.find((f) => f.id === id);
+  let byId = figureIndex.get(result.keyFigures);
+  if (!byId) figureIndex.set(result.keyFigures, (byId = new Map(result.keyFigures.map((f) => [f.id, f]))));
+  const own = byId.get(id);
   if (own) return own;
   const known = KEY_FIGURE_NAMES[id];
   return { id, name: known?.name ?? id, scope: "", value: "0", unit: known?.unit ?? "", ...(known?.kolada ? { kolada: known.kolada } : {}) };
