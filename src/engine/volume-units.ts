@@ -88,6 +88,8 @@ export function normaliseVolumeUnits(catalogue: Map<string, CatalogueEntry>, poo
     seen.add(key);
     const place = { table: "Pooler" as const, row: p.row, column: "Insats" };
     const unit = conversion ? conversion.to : entry.volumeUnit;
+    // "tim", "h", "timme": the same hours, written as everywhere else (kr/timme, not kr/tim).
+    if (!conversion && unitFamily(unit) === "timmar" && unit !== "timmar") out.set(key, { ...entry, volumeUnit: "timmar" });
     if (conversion) {
       out.set(key, { ...entry, volumeUnit: conversion.to });
       log.warning("volumeUnitConverted", place, { insats: p.insats, from: conversion.from, to: conversion.to, how: conversion.how });

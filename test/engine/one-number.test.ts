@@ -440,3 +440,11 @@ describe("issue 12 class 7, more of the kind: a client with only zero volumes is
     expect(rowsOf(blockOf(sheetsOf(result), "KPB Brukare", "KPB_Brukare")).map((r) => r.BrukarID)).toEqual(["A"]);
   });
 });
+
+describe("issue 21 class 3, more of the kind: hours written short are hours", () => {
+  it("Volymenhet tim gives kr/timme", () => {
+    const result = runOk(hemtjanst({ catalogue: [["Hemtjänst", "ÄO", "tim", ""]] }));
+    expect(pool(result, "HT").volumeUnit).toBe("timmar");
+    expect(result.keyFigures.find((f) => f.id === "styckkostnad:Hemtjänst:egen")!.unit).toBe("kr/timme");
+  });
+});
