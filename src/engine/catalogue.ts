@@ -10,7 +10,7 @@ const entry = (insats: string, area: Area, volumeUnit: string, keyFigure = ""): 
 
 /**
  * The intervention catalogue that ships with the add-in. A workbook's own `Insatskatalog` wins
- * entry by entry. The key-figure id ties an intervention to its published KPB figure.
+ * field by field (see mergeCatalogue). The key-figure id ties an intervention to its published KPB figure.
  */
 export const DEFAULT_CATALOGUE: CatalogueEntry[] = [
   entry("Hemtjänst", "ÄO", "timmar", "hemtjanst_egen_kr_timme"),
@@ -32,11 +32,22 @@ export const DEFAULT_CATALOGUE: CatalogueEntry[] = [
   entry("Öppenvård", "IFO", "timmar", "oppenvard_kr_timme"),
 ];
 
-/** The catalogue in force: the workbook's entries first, then the defaults it does not redefine. */
+/** A field the workbook left empty (blank text, no list): the default's value stands. */
+const isEmptyField = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The catalogue in force, merged field by field: a workbook entry for an intervention the default
+ * knows replaces only the fields it fills in, so an `Insatskatalog` with only Insats, Område and
+ * Volymenhet (or an empty Nyckeltal) keeps the default's published figure.
+ */
 export function mergeCatalogue(own: CatalogueEntry[]): Map<string, CatalogueEntry> {
   const byName = new Map<string, CatalogueEntry>();
   for (const e of DEFAULT_CATALOGUE) byName.set(fold(e.insats), e);
-  for (const e of own) byName.set(fold(e.insats), e);
+  for (const e of own) {
+    const base = byName.get(fold(e.insats));
+    const filled = Object.fromEntries(Object.entries(e).filter(([, value]) => !isEmptyField(value)));
+    byName.set(fold(e.insats), base ? { ...base, ...filled } : e);
+  }
   return byName;
 }
 

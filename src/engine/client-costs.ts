@@ -6,6 +6,15 @@ import { containsPersonalIdentityNumber, PNR_HIDDEN, pseudonym } from "./privacy
 import type { ProblemLog } from "./problems";
 import { ageGroupOf } from "./settings";
 
+/**
+ * "A client of this intervention" (of a pool): a client with volume above 0 in it. Rows with
+ * volume 0 are warned about at reading and change nothing: such a client is not counted in the
+ * client mix, in "N brukare", in cost per client or in the housing a pool implies.
+ */
+export function isClientOf(volumeMicro: number | undefined): boolean {
+  return volumeMicro !== undefined && volumeMicro > 0;
+}
+
 /** A client's volumes summed per pool, before any decimal work (one entry per client × pool). */
 export interface ClientVolumes {
   clientId: string;
@@ -150,8 +159,9 @@ export function costClients(
     const uses: { volume: number; result: ClientResult }[] = [];
     for (const [poolId, volume] of c.volumes) {
       const pool = poolById.get(poolId);
+      if (!isClientOf(volume)) continue;
       if (pool && isResidential(pool)) inResidentialPool = true;
-      if (volume > 0) {
+      {
         const use = { volume, result: null as unknown as ClientResult };
         uses.push(use);
         const users = usersByPool.get(poolId);
@@ -171,7 +181,9 @@ export function costClients(
       outlierScopes: [],
     };
     for (const use of uses) use.result = result;
-    ordered.push(result);
+    // Only rows with volume 0 (each warned as it was read): a client of no intervention, so not a
+    // client in any count, sheet or "N brukare".
+    if (uses.length > 0) ordered.push(result);
   }
   if (hidden > 0) log.warning("personalIdentityNumber", { table: "Brukare", row: null, column: "BrukarID" }, { count: hidden });
   const clientCount = new Map<string, number>();

@@ -11,6 +11,7 @@ export interface KeyFigureName {
 
 export const KEY_FIGURE_NAMES: Record<string, KeyFigureName> = {
   hemtjanst_egen_kr_timme: { name: "Kostnad per beviljad hemtjänsttimme, egen regi", nameEn: "Cost per granted home-care hour, in-house", unit: "kr/timme", kolada: "U21003" },
+  hemtjanst_egen_kr_timme_inkl_hsl: { name: "Kostnad per beviljad hemtjänsttimme inkl. delegerad HSL, egen regi", nameEn: "Cost per granted home-care hour incl. delegated health care, in-house", unit: "kr/timme" },
   sabo_egen_kr_dygn_inkl_hsl: { name: "Kostnad per dygn i särskilt boende inkl. HSL, egen regi", nameEn: "Cost per day in residential care incl. health care, in-house", unit: "kr/dygn", kolada: "U23004" },
   sabo_egen_kr_dygn_exkl_hsl: { name: "Kostnad per dygn i särskilt boende exkl. HSL, egen regi", nameEn: "Cost per day in residential care excl. health care, in-house", unit: "kr/dygn" },
   hsl_sabo_kr_dygn: { name: "Kostnad för HSL i särskilt boende, egen regi, kr/dygn", nameEn: "Health care in residential care, in-house, per day", unit: "kr/dygn", kolada: "U23008" },

@@ -1,8 +1,11 @@
 import { fold } from "./cells";
 import { Dec, ratioString } from "./decimal";
+import { isClientOf } from "./client-costs";
 import { KEY_FIGURE_NAMES } from "./key-figure-names";
 import type { CatalogueEntry, ClientResult, ConsumptionRow, KeyFigure, OutlierScope, PoolResult, Settings } from "./model";
 import { addOre, microToDec, oreToDec } from "./money";
+import { interventionPools, unitCostOf } from "./unit-costs";
+import { figureFitsUnit } from "./volume-units";
 
 /** Everything the key figures are computed from: one run's pools, clients and population. */
 export interface KeyFigureInput {
@@ -13,7 +16,8 @@ export interface KeyFigureInput {
   settings: Settings;
 }
 
-const unitOf = (volumeUnit: string) => `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion") || "enhet"}`;
+const unitOf = (volumeUnit: string) =>
+  `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion").replace(/^veckor$/, "vecka") || "enhet"}`;
 
 function named(id: string, scope: string, value: Dec, fallback: { name: string; unit: string }): KeyFigure {
   const known = KEY_FIGURE_NAMES[id];
@@ -28,15 +32,10 @@ function named(id: string, scope: string, value: Dec, fallback: { name: string; 
   return figure;
 }
 
-/** Σ cost ÷ Σ volume over the pools chosen, or null without volume. */
-function unitCostOver(pools: PoolResult[], costOf: (p: PoolResult) => number = (p) => p.costOre): Dec | null {
-  let cost = 0;
-  let volume = 0;
-  for (const p of pools) {
-    cost = addOre(cost, costOf(p));
-    volume += p.volumeMicro;
-  }
-  return volume > 0 ? oreToDec(cost).div(microToDec(volume)) : null;
+/** Σ cost ÷ Σ volume over the pools chosen (unit-costs.ts: only pools with volume), or null. */
+function unitCostOver(pools: PoolResult[], costOf?: (p: PoolResult) => number): Dec | null {
+  const value = unitCostOf(pools, costOf).value;
+  return value === null ? null : new Dec(value);
 }
 
 export function catalogueOf(pool: { insats: string }, catalogue: Map<string, CatalogueEntry>): CatalogueEntry | undefined {
@@ -62,9 +61,9 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
   // Per intervention: egen regi, annan regi and both, in catalogue order of first appearance.
   const insatser = [...new Set(insatsPools.map((p) => p.insats))];
   for (const insats of insatser) {
-    const same = insatsPools.filter((p) => p.insats === insats);
+    const same = interventionPools(insatsPools, insats, "alla");
     for (const regi of ["egen", "annan", "alla"] as const) {
-      const chosen = regi === "alla" ? same : same.filter((p) => p.regi === regi);
+      const chosen = interventionPools(same, insats, regi);
       const value = chosen.length ? unitCostOver(chosen) : null;
       if (value === null || (regi === "alla" && chosen.length === same.filter((p) => p.regi === "egen").length)) continue;
       figures.push(named(`styckkostnad:${insats}:${regi}`, `${insats}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`, value, {
@@ -78,11 +77,19 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
   const hslShare = (p: PoolResult) => hsl.reduce((sum, id) => addOre(sum, p.receivedOre[id] ?? 0), 0);
   for (const entry of new Map([...catalogue.values()].map((e) => [e.keyFigure, e])).values()) {
     if (!entry.keyFigure) continue;
-    const own = insatsPools.filter((p) => p.regi === "egen" && catalogueOf(p, catalogue)?.keyFigure === entry.keyFigure);
+    // A published figure only over volumes in its own unit (volume-units.ts; the run warned).
+    const own = insatsPools.filter((p) => p.regi === "egen" && catalogueOf(p, catalogue)?.keyFigure === entry.keyFigure && figureFitsUnit(entry.keyFigure, p.volumeUnit));
     const value = unitCostOver(own);
     if (value === null) continue;
     const scope = `${entry.insats}, egen regi`;
     const fallback = { name: `Kostnad ${entry.insats.toLowerCase()}, egen regi`, unit: unitOf(entry.volumeUnit) };
+    if (entry.keyFigure === "hemtjanst_egen_kr_timme") {
+      // The published figure excludes delegated HSL (SKR's definition): what HSL support pools
+      // passed to the hemtjänst pools is taken out; with any, the figure including it is shown too.
+      figures.push(named(entry.keyFigure, scope, unitCostOver(own, (p) => p.costOre - hslShare(p))!, fallback));
+      if (own.some((p) => hslShare(p) !== 0)) figures.push(named("hemtjanst_egen_kr_timme_inkl_hsl", scope, value, fallback));
+      continue;
+    }
     figures.push(named(entry.keyFigure, scope, value, fallback));
     if (entry.keyFigure === "sabo_egen_kr_dygn_inkl_hsl") {
       figures.push(named("sabo_egen_kr_dygn_exkl_hsl", scope, unitCostOver(own, (p) => p.costOre - hslShare(p))!, fallback));
@@ -222,8 +229,9 @@ export function outlierFigures(input: KeyFigureInput): KeyFigure[] {
   return figures;
 }
 
+/** A hemtjänst pool counted in hours (the hour bands and hours per inhabitant count hours only). */
 export function isHemtjanst(pool: PoolResult, catalogue: Map<string, CatalogueEntry>): boolean {
-  return pool.kind === "insats" && catalogueOf(pool, catalogue)?.keyFigure === "hemtjanst_egen_kr_timme";
+  return pool.kind === "insats" && catalogueOf(pool, catalogue)?.keyFigure === "hemtjanst_egen_kr_timme" && figureFitsUnit("hemtjanst_egen_kr_timme", pool.volumeUnit);
 }
 
 export function bandLabels(bands: number[]): string[] {
@@ -241,7 +249,7 @@ export function hourBands(input: KeyFigureInput): { band: string; clients: numbe
     let micro = 0;
     let has = false;
     for (const id in c.volumesMicro) {
-      if (hemtjanst.has(id) && c.volumesMicro[id] !== undefined) {
+      if (hemtjanst.has(id) && isClientOf(c.volumesMicro[id])) {
         has = true;
         micro += c.volumesMicro[id];
       }
@@ -277,7 +285,9 @@ export function volumePerInhabitantFigures(input: KeyFigureInput): KeyFigure[] {
     ["sabo_dygn_per_inv_80", "sabo_egen_kr_dygn_inkl_hsl"],
   ];
   for (const [id, catalogueFigure] of measures) {
-    const poolIds = new Set(input.pools.filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure).map((p) => p.pool));
+    const poolIds = new Set(
+      input.pools.filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure && figureFitsUnit(catalogueFigure, p.volumeUnit)).map((p) => p.pool),
+    );
     if (poolIds.size === 0) continue;
     let micro = 0;
     for (const c of input.clients) {

@@ -180,6 +180,18 @@ export const MESSAGES = {
     sv: (p) => `Insatsen "${p.insats}" finns inte i insatskatalogen; område och volymenhet är okända.`,
     en: (p) => `The intervention "${p.insats}" is not in the catalogue; its area and volume unit are unknown.`,
   },
+  insatsSpelling: {
+    sv: (p) => `Insatsen "${p.insats}" läses som "${p.first}" (rad ${p.row}): samma insats, stavad på två sätt.`,
+    en: (p) => `The intervention "${p.insats}" is read as "${p.first}" (row ${p.row}): the same intervention, spelled two ways.`,
+  },
+  volumeUnitConverted: {
+    sv: (p) => `Insatsen "${p.insats}" har volymenheten ${p.from} i Insatskatalog: volymerna i Brukare räknas om till ${p.to} (${p.how}), så styckkostnader och timintervall gäller ${p.to}.`,
+    en: (p) => `The intervention "${p.insats}" has the volume unit ${p.from} in Insatskatalog: the volumes in Brukare are converted to ${p.to} (${p.how}), so unit costs and hour bands are per ${p.to}.`,
+  },
+  volumeUnitMismatch: {
+    sv: (p) => `Insatsen "${p.insats}" mäts i ${p.unit}, men nyckeltalet ${p.keyFigure} gäller ${p.figureUnit}. Nyckeltalet räknas inte (styckkostnaden visas per ${p.unit}); ändra Volymenhet eller Nyckeltal i Insatskatalog.`,
+    en: (p) => `The intervention "${p.insats}" is measured in ${p.unit}, but the key figure ${p.keyFigure} is in ${p.figureUnit}. The key figure is not computed (the unit cost is shown per ${p.unit}); change Volymenhet or Nyckeltal in Insatskatalog.`,
+  },
   clientPoolUnknown: {
     sv: (p) => `Poolen ${p.pool} finns inte i Pooler. Volymen kan inte kostnadsberäknas.`,
     en: (p) => `The pool ${p.pool} does not exist in Pooler. The volume cannot be costed.`,
@@ -245,8 +257,8 @@ export const MESSAGES = {
     en: (p) => `${p.count} ${p.count === 1 ? "cell" : "cells"} in ${p.column} (first on row ${p.row}) hold something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,
   },
   poolWithoutVolume: {
-    sv: (p) => `Poolen ${p.pool} har kostnad (${p.amount} kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad.`,
-    en: (p) => `The pool ${p.pool} has cost (${p.amount} kr) but no volume in Brukare; no unit cost and no client cost.`,
+    sv: (p) => `Poolen ${p.pool} har kostnad (${p.amount} kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad, och kostnaden ingår inte i insatsens styckkostnad (se Pooler utan volym på KPB Avstämning).`,
+    en: (p) => `The pool ${p.pool} has cost (${p.amount} kr) but no volume in Brukare; no unit cost and no client cost, and the cost is not in the intervention's unit cost (see Pooler utan volym on KPB Avstämning).`,
   },
   poolWithoutCost: {
     sv: (p) => `Poolen ${p.pool} har volym men ingen kostnad; styckkostnaden blir 0.`,

@@ -245,6 +245,10 @@ export function parseReceivers(text: string): ReceiverSpec[] {
 export function parsePools(table: LocatedTable, log: ProblemLog): PoolDef[] {
   const out: PoolDef[] = [];
   const seen = new Map<string, number>();
+  // One intervention, one spelling: "hemtjänst" on a later row is read as the first row's "Hemtjänst",
+  // so every sheet groups the pools alike.
+  const spelling = new Map<string, { insats: string; row: number }>();
+  const warnedSpelling = new Set<string>();
   for (const row of dataRows(table)) {
     const id = textOf(table, row, "Pool");
     if (id === "") {
@@ -272,11 +276,18 @@ export function parsePools(table: LocatedTable, log: ProblemLog): PoolDef[] {
     const placesCell = cellOf(table, row, "Platser");
     const places = isBlank(placesCell) ? null : readCount(placesCell, placeOf(table, row, "Platser"), log);
     if (!regi || !kind) continue;
+    const written = textOf(table, row, "Insats");
+    const first = spelling.get(fold(written));
+    if (!first) spelling.set(fold(written), { insats: written, row: row.row });
+    else if (first.insats !== written && !warnedSpelling.has(written)) {
+      warnedSpelling.add(written);
+      log.warning("insatsSpelling", placeOf(table, row, "Insats"), { insats: written, first: first.insats, row: first.row });
+    }
     out.push({
       row: row.row,
       order: out.length,
       id,
-      insats: textOf(table, row, "Insats"),
+      insats: first?.insats ?? written,
       enhet: textOf(table, row, "Enhet"),
       regi,
       kind,

@@ -1,8 +1,8 @@
 import { column as c, decimalCell as num } from "./sheet-geometry";
 import { benchmarkFor } from "./benchmark-match";
 import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark/sheets";
-import { interventionKeyFigure } from "./benchmark/interventions";
-import { benchmarkOfFigure, type PublishedLookup } from "./benchmark/lookup";
+import { unitCostBenchmark } from "./benchmark/figure-benchmark";
+import type { PublishedLookup } from "./benchmark/lookup";
 import { codingCheckBlock, tracingSheet } from "./tracing/sheet";
 import { COST_CATEGORIES } from "./coding";
 import { Dec } from "./decimal";
@@ -94,11 +94,9 @@ export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[], publ
   const insats = result.pools.filter((p) => p.kind === "insats");
   const ctx = { rows: benchmark, year: result.year, published };
   const rows = insats.map((p) => {
-    // The intervention's catalogue figure (not a derived one with the same scope, such as HSL i
-    // SÄBO); its benchmark is the line for every pool of the intervention, egen and annan regi.
-    const id = interventionKeyFigure(result, p.insats);
-    const fig = id ? result.keyFigures.find((f) => f.id === id) ?? { id, name: id, scope: "", value: "0", unit: "" } : null;
-    const b = fig ? benchmarkOfFigure(fig, ctx) : null;
+    // The pool's benchmark from the one lookup (figure-benchmark.ts): a row for the pool, else
+    // the intervention's published figure, the same line as on KPB Översikt and KPB Potential.
+    const b = unitCostBenchmark(result, { insats: p.insats, regi: p.regi, pool: p.pool }, ctx);
     return [
       p.pool,
       p.insats,

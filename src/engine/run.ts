@@ -27,6 +27,8 @@ import { randomSecret } from "./privacy";
 import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
 import { attachTrace } from "./tracing/lineage";
+import { unitCostOf } from "./unit-costs";
+import { normaliseVolumeUnits } from "./volume-units";
 
 export interface RunOptions {
   overrides?: SettingsOverrides;
@@ -102,7 +104,8 @@ interface Calculated {
 
 function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: PhaseMark = () => undefined): Calculated | null {
   const { settings } = parsed;
-  const catalogue = mergeCatalogue(parsed.catalogue);
+  // Units read as what they measure: minutes become hours before anything sums a volume.
+  const catalogue = normaliseVolumeUnits(mergeCatalogue(parsed.catalogue), parsed.pools, parsed.clientRows, log);
   const poolById = new Map(parsed.pools.map((p) => [p.id, p]));
 
   for (const rule of parsed.rules) {
@@ -154,11 +157,13 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
       allocatedOre,
       passedOnOre,
       costOre,
-      unitCost: p.kind === "insats" && volumeMicro > 0 ? ratioString(oreToDec(costOre).div(microToDec(volumeMicro))) : null,
+      unitCost: null,
       clientCount: 0,
       places: p.places,
     };
   });
+  // The pool's own unit cost, from the one place unit costs are computed.
+  for (const p of pools) p.unitCost = unitCostOf([p]).value;
   validatePools(pools, parsed, settings.year, log);
 
   const poolCostOre = new Map(pools.map((p) => [p.pool, p.costOre]));

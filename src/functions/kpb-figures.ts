@@ -12,9 +12,9 @@
  *   what exists. A bad argument: #VALUE!. A zero denominator: #DIV/0!. Never a silent 0.
  */
 import { compareFigure } from "../engine/benchmark/compare";
-import { benchmarkUnitCost } from "../engine/benchmark/decomposition";
+import { figureBenchmark, unitCostBenchmark } from "../engine/benchmark/figure-benchmark";
 import { interventions } from "../engine/benchmark/interventions";
-import { benchmarkOfFigure, type BenchmarkContext } from "../engine/benchmark/lookup";
+import type { BenchmarkContext } from "../engine/benchmark/lookup";
 import { unitCostPotential } from "../engine/benchmark/potential";
 import { bundledPublished } from "../engine/benchmark/published";
 import { Rational, ratioOrNull, sumRational } from "../engine/benchmark/rational";
@@ -24,6 +24,7 @@ import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
 import type { ConsumptionRow, KeyFigure, KpbResult, OutlierScope, PoolResult } from "../engine/model";
 import { microToDec, oreToDec, oreToKr } from "../engine/money";
 import { containsPersonalIdentityNumber, pseudonym } from "../engine/privacy";
+import { unitCostOf as engineUnitCost } from "../engine/unit-costs";
 import {
   divisionByZero,
   invalidValue,
@@ -185,24 +186,15 @@ function choosePools(result: KpbResult, insatsArg: Arg, unitArg: Arg, measure: M
   return isFigureError(ok) ? ok : { insats: name, pools };
 }
 
-function totals(pools: PoolResult[]): { cost: Dec; volume: Dec } {
-  let costOre = 0;
-  let micro = 0;
-  for (const p of pools) {
-    costOre += p.costOre;
-    micro += p.volumeMicro;
-  }
-  return { cost: oreToDec(costOre), volume: microToDec(micro) };
-}
-
 /**
- * Σ cost ÷ Σ volume of the pools (kr per volume unit), to 12 decimals like the engine's unit costs,
- * so the value is the very number the KPB sheets show for the same pools.
+ * The unit cost of the pools from the engine's one unit-cost function (src/engine/unit-costs.ts:
+ * Σ cost ÷ Σ volume over the pools with volume), so the value is the very number the KPB sheets
+ * show for the same pools.
  */
 function unitCostOf(choice: PoolChoice): FigureResult<number> {
-  const { cost, volume } = totals(choice.pools);
-  if (volume.isZero()) return divisionByZero(`${choice.insats} har ingen volym.`);
-  return Number(ratioString(cost.div(volume)));
+  const value = engineUnitCost(choice.pools).value;
+  if (value === null) return divisionByZero(`${choice.insats} har ingen volym.`);
+  return Number(value);
 }
 
 /** `=KPB.COSTPERHOUR([insats];[enhet])`: kr per hour; default hemtjänst, egen regi, all units. */
@@ -430,7 +422,7 @@ export function benchmark(ctx: FigureContext, figureArg: Arg): FigureResult<numb
   if (isFigureError(text)) return text;
   const figure = findFigure(ctx.result, text!) ?? knownFigure(text!);
   if (!figure) return notAvailable(`Okänt nyckeltal "${text}". Se KPB.KEYFIGURES() (KPB.NYCKELTAL()) för id:n.`);
-  const comparison = compareFigure(figure, benchmarkOfFigure(figure, benchmarkContext(ctx.result)));
+  const comparison = compareFigure(figure, figureBenchmark(ctx.result, figure, benchmarkContext(ctx.result)));
   if (comparison.benchmark === null) return noBenchmark(figure.name);
   return figureNumber(figure.unit, comparison.benchmark);
 }
@@ -441,7 +433,7 @@ export function index(ctx: FigureContext, figureArg: Arg): FigureResult<number> 
   if (isFigureError(text)) return text;
   const figure = findFigure(ctx.result, text!);
   if (!figure) return notAvailable(`Nyckeltalet "${text}" finns inte i körningen. Se KPB.KEYFIGURES() (KPB.NYCKELTAL()) för id:n.`);
-  const comparison = compareFigure(figure, benchmarkOfFigure(figure, benchmarkContext(ctx.result)));
+  const comparison = compareFigure(figure, figureBenchmark(ctx.result, figure, benchmarkContext(ctx.result)));
   if (comparison.benchmark === null) return noBenchmark(figure.name);
   if (comparison.index === null) return divisionByZero(`Jämförelsevärdet för "${figure.name}" är 0.`);
   return Number(comparison.index);
@@ -458,20 +450,22 @@ export function potential(ctx: FigureContext, insatsArg: Arg, unitArg: Arg): Fig
   if (isFigureError(choice)) return choice;
   const bctx = benchmarkContext(ctx.result);
   const intervention = interventions(ctx.result).find((i) => fold(i.insats) === fold(choice.insats));
-  const pStar = intervention ? benchmarkUnitCost(intervention, bctx) : null;
+  const regi = choice.pools[0].regi;
+  const sameRegi = choice.pools.every((p) => p.regi === regi);
+  const onePoolId = choice.pools.length === 1 ? choice.pools[0].pool : undefined;
+  // The benchmark from the one lookup, for the same scope as the sheet's row.
+  const pStar = intervention ? unitCostBenchmark(ctx.result, { insats: intervention.insats, regi: sameRegi ? regi : "alla", ...(onePoolId ? { pool: onePoolId } : {}) }, bctx) : null;
   if (!intervention || !pStar) return noBenchmark(choice.insats);
-  const withVolume = choice.pools.filter((p) => p.volumeMicro > 0);
-  if (withVolume.length === 0) return divisionByZero(`${choice.insats} har ingen volym.`);
+  const own = engineUnitCost(choice.pools);
+  if (own.exact === null) return divisionByZero(`${choice.insats} har ingen volym.`);
   // Same rows as the sheet where it has them (one pool; one regi), else the same formula.
   const { pools: poolRows, interventions: regiRows } = unitCostPotential(ctx.result, bctx);
-  const regi = choice.pools[0].regi;
-  const onePool = choice.pools.length === 1 ? poolRows.find((r) => r.pool === choice.pools[0].pool) : undefined;
-  const wholeRegi =
-    choice.pools.every((p) => p.regi === regi) && choice.pools.length === intervention.pools.filter((p) => p.regi === regi).length;
+  const onePool = onePoolId ? poolRows.find((r) => r.pool === onePoolId) : undefined;
+  const wholeRegi = sameRegi && choice.pools.length === intervention.pools.filter((p) => p.regi === regi).length;
   const row = onePool ?? (wholeRegi ? regiRows.find((r) => fold(r.insats) === fold(intervention.insats) && r.regi === regi) : undefined);
   if (row && row.potentialOre !== null) return oreToKr(row.potentialOre);
-  const cost = sumRational(withVolume.map((p) => Rational.ore(p.costOre)));
-  const volume = sumRational(withVolume.map((p) => Rational.micro(p.volumeMicro)));
+  const cost = Rational.ore(own.costOre);
+  const volume = Rational.micro(own.volumeMicro);
   return oreToKr(cost.minus(Rational.parse(pStar.value).times(volume)).max(Rational.ZERO).toOre());
 }
 

@@ -46,7 +46,9 @@ describe("compareKeyFigures", () => {
     expect([sabo.difference, sabo.index, sabo.direction]).toEqual(["0", "1.000000", "equal"]);
     // Every key figure is listed, with or without a benchmark.
     expect(rows.map((x) => x.id)).toEqual(r.keyFigures.map((f) => f.id));
-    expect(rows.find((x) => x.id === "styckkostnad:HT")!).toMatchObject({ benchmark: null, index: null, direction: null, origin: null });
+    // A pool's unit cost is compared with its intervention's figure (the same line as on KPB Styckkostnader).
+    expect(rows.find((x) => x.id === "styckkostnad:HT")!).toMatchObject({ benchmark: "400", origin: "Jämförelse" });
+    expect(rows.find((x) => x.id.startsWith("kostnad_total:"))!).toMatchObject({ benchmark: null, index: null, direction: null, origin: null });
   });
 
   it("matches the workbook's row by Kolada id and by name, and prefers the run's year", () => {

@@ -395,7 +395,7 @@ describe("KPB.BENCHMARK and KPB.INDEX", () => {
   it("errors: unknown key figure #N/A, no benchmark #N/A, missing argument #VALUE!, zero benchmark #DIV/0!", () => {
     expect(lastError(stream(F.benchmark, "inget_sadant_nyckeltal")).code).toBe("#N/A");
     expect(lastError(stream(F.index, "inget_sadant_nyckeltal")).code).toBe("#N/A");
-    const none = result.keyFigures.find((k) => k.id.startsWith("styckkostnad:"))!;
+    const none = result.keyFigures.find((k) => k.id.startsWith("kostnad_total:"))!;
     expect(lastError(stream(F.benchmark, none.id))).toMatchObject({ code: "#N/A", message: expect.stringMatching(/Jämförelse/) });
     expect(lastError(stream(F.index, none.id)).code).toBe("#N/A");
     expect(lastError(stream(F.benchmark, null)).code).toBe("#VALUE!");

@@ -1,6 +1,7 @@
 import type { BenchmarkRow, KpbResult } from "../model";
 import { compareFigure, type KeyFigureComparison } from "./compare";
-import { benchmarkOfFigure, type BenchmarkContext, type BenchmarkValue, type PublishedLookup } from "./lookup";
+import { figureBenchmark } from "./figure-benchmark";
+import type { BenchmarkContext, BenchmarkValue, PublishedLookup } from "./lookup";
 import { Rational, ratioOrNull, str } from "./rational";
 
 /**
@@ -41,7 +42,7 @@ export function clientMix(result: KpbResult, benchmarkRows: BenchmarkRow[], publ
   const bands = result.hourBands.map((b): ClientMixBand => {
     const id = `brukarmix:${b.band}`;
     const figure = result.keyFigures.find((f) => f.id === id) ?? { id, name: id, scope: "", value: "0", unit: "%" };
-    const source = benchmarkOfFigure(figure, ctx);
+    const source = figureBenchmark(result, figure, ctx);
     const share = total > 0 ? Rational.of(b.clients).div(totalR).times(Rational.HUNDRED) : null;
     const bench = source ? Rational.parse(source.value) : null;
     if (bench) benchmarkTotal = (benchmarkTotal ?? Rational.ZERO).plus(bench);
@@ -56,6 +57,6 @@ export function clientMix(result: KpbResult, benchmarkRows: BenchmarkRow[], publ
       source,
     };
   });
-  const outliers = result.keyFigures.filter((f) => f.id.startsWith("ytterfall_")).map((f) => compareFigure(f, benchmarkOfFigure(f, ctx)));
+  const outliers = result.keyFigures.filter((f) => f.id.startsWith("ytterfall_")).map((f) => compareFigure(f, figureBenchmark(result, f, ctx)));
   return { totalClients: total, bands, benchmarkTotal: str(benchmarkTotal), outliers };
 }

@@ -1,5 +1,6 @@
 import type { BenchmarkRow, KeyFigure, KpbResult } from "../model";
-import { benchmarkOfFigure, type BenchmarkContext, type BenchmarkOrigin, type BenchmarkValue, type PublishedLookup } from "./lookup";
+import { figureBenchmark } from "./figure-benchmark";
+import type { BenchmarkContext, BenchmarkOrigin, BenchmarkValue, PublishedLookup } from "./lookup";
 import { Rational } from "./rational";
 
 export type Direction = "higher" | "lower" | "equal";
@@ -51,11 +52,11 @@ export function compareFigure(figure: KeyFigure, b: BenchmarkValue | null): KeyF
 }
 
 /**
- * Every key figure of the run beside its benchmark: the workbook's `Jämförelse` row (matched by
- * id, Kolada id or name; the run's year, else the latest) first, then the bundled published KPB
- * average for the run's year or the nearest earlier one.
+ * Every key figure of the run beside its benchmark, from the one lookup (figure-benchmark.ts): the
+ * workbook's `Jämförelse` row (matched by id, Kolada id or name; the run's year, else the latest)
+ * first, then the bundled published KPB average for the run's year or the nearest earlier one.
  */
 export function compareKeyFigures(result: KpbResult, benchmarkRows: BenchmarkRow[], published?: PublishedLookup): KeyFigureComparison[] {
   const ctx: BenchmarkContext = { rows: benchmarkRows, year: result.year, published };
-  return result.keyFigures.map((f) => compareFigure(f, benchmarkOfFigure(f, ctx)));
+  return result.keyFigures.map((f) => compareFigure(f, figureBenchmark(result, f, ctx)));
 }

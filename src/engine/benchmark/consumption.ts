@@ -1,7 +1,8 @@
 import type { BenchmarkRow, ConsumptionRow, KpbResult } from "../model";
 import { decompose, type Decomposition } from "./decomposition";
 import { interventions } from "./interventions";
-import { firstBenchmark, type BenchmarkContext, type BenchmarkValue, type PublishedLookup } from "./lookup";
+import { benchmarkOfId } from "./figure-benchmark";
+import { type BenchmarkContext, type BenchmarkValue, type PublishedLookup } from "./lookup";
 import { Rational, ratioOrNull, str } from "./rational";
 
 /**
@@ -65,9 +66,10 @@ function counterfactual(ownCost: Rational, cost: Rational, inhabitants: Rational
 
 export function compareConsumptionRow(result: KpbResult, row: ConsumptionRow, ctx: BenchmarkContext, list = interventions(result)): ConsumptionComparison {
   const suffix = `${row.area}:${row.ageGroup}`;
-  const sPerInhabitant = firstBenchmark([`kostnad_per_invanare:${suffix}`], ctx);
-  const sPerClient = firstBenchmark([`kostnad_per_brukare:${suffix}`], ctx);
-  const sShare = firstBenchmark([`andel_brukare:${suffix}`], ctx);
+  // The same lookup as the figures on KPB Översikt (by id, Kolada id or name).
+  const sPerInhabitant = benchmarkOfId(result, `kostnad_per_invanare:${suffix}`, ctx);
+  const sPerClient = benchmarkOfId(result, `kostnad_per_brukare:${suffix}`, ctx);
+  const sShare = benchmarkOfId(result, `andel_brukare:${suffix}`, ctx);
   let bInh = parse(sPerInhabitant);
   let bClient = parse(sPerClient);
   let bShare = parse(sShare)?.div(Rational.HUNDRED) ?? null; // fraction

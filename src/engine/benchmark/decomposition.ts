@@ -1,5 +1,7 @@
 import type { BenchmarkRow, ConsumptionRow, KpbResult } from "../model";
 import { consumedByGroup, interventions, type Intervention } from "./interventions";
+import { interventionUnitCost } from "../unit-costs";
+import { unitCostBenchmark } from "./figure-benchmark";
 import { firstBenchmark, type BenchmarkContext, type BenchmarkValue, type PublishedLookup } from "./lookup";
 import { Rational, ratioOrNull, str, sumRational } from "./rational";
 
@@ -113,10 +115,9 @@ const VOLUME_80: Record<string, string> = {
   sabo_egen_kr_dygn_inkl_hsl: "sabo_dygn_per_inv_80",
 };
 
-/** The benchmark unit cost p* of an intervention. */
-export function benchmarkUnitCost(i: Intervention, ctx: BenchmarkContext): BenchmarkValue | null {
-  const ids = [i.keyFigure, `styckkostnad:${i.insats}:alla`, `styckkostnad:${i.insats}:egen`, `styckkostnad:${i.insats}`].filter(Boolean);
-  return firstBenchmark(ids, ctx);
+/** The benchmark unit cost p* of an intervention (egen and annan regi together), from the one lookup. */
+export function benchmarkUnitCost(result: KpbResult, i: Intervention, ctx: BenchmarkContext): BenchmarkValue | null {
+  return unitCostBenchmark(result, { insats: i.insats, regi: "alla" }, ctx);
 }
 
 /** The benchmark volume per inhabitant q* of an intervention in an age group, given or derived. */
@@ -163,11 +164,12 @@ export function decompose(result: KpbResult, row: ConsumptionRow, ctx: Benchmark
     if (c.micro === 0 && c.ore === 0) continue;
     const cost = Rational.ore(c.ore);
     const volume = Rational.micro(c.micro);
-    const p = volume.isZero() ? null : cost.div(volume);
+    // Every client of every age: the intervention's unit cost as every sheet shows it (unit-costs.ts).
+    const p = volume.isZero() ? null : row.ageGroup === "alla" ? interventionUnitCost(i.pools, i.insats, "alla").exact : cost.div(volume);
     const q = volume.div(inhabitants);
     const pq = cost.div(inhabitants);
     total = total.plus(pq);
-    const pSource = benchmarkUnitCost(i, ctx);
+    const pSource = benchmarkUnitCost(result, i, ctx);
     const pStar = pSource ? Rational.parse(pSource.value) : null;
     const qFound = benchmarkVolume(result, i, row.ageGroup, pStar, ctx);
     const included = p !== null && pStar !== null && qFound !== null;

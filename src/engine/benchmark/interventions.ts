@@ -1,4 +1,5 @@
 import { DEFAULT_CATALOGUE } from "../catalogue";
+import { figureFitsUnit } from "../volume-units";
 import { fold } from "../cells";
 import type { KpbResult, PoolResult } from "../model";
 import { addOre } from "../money";
@@ -19,17 +20,22 @@ export interface Intervention {
 }
 
 /** Derived figures that share the scope text of their catalogue figure: never the intervention's own. */
-const DERIVED_UNIT_COSTS = new Set(["sabo_egen_kr_dygn_exkl_hsl", "hsl_sabo_kr_dygn", "pers_ass_brutto_kr_timme"]);
+const DERIVED_UNIT_COSTS = new Set(["sabo_egen_kr_dygn_exkl_hsl", "hsl_sabo_kr_dygn", "pers_ass_brutto_kr_timme", "hemtjanst_egen_kr_timme_inkl_hsl"]);
 
 /**
  * The catalogue key figure of an intervention: the run's figure for `<Insats>, egen regi` (so a
- * workbook's own `Insatskatalog` counts), else the default catalogue's.
+ * workbook's own `Insatskatalog` counts), else the run's catalogue entry of its pools, else the
+ * default catalogue's.
  */
 export function interventionKeyFigure(result: KpbResult, insats: string): string {
   const scope = fold(`${insats}, egen regi`);
   const own = result.keyFigures.find((f) => !f.id.includes(":") && !DERIVED_UNIT_COSTS.has(f.id) && f.unit.startsWith("kr/") && fold(f.scope) === scope);
   if (own) return own.id;
-  return DEFAULT_CATALOGUE.find((e) => fold(e.insats) === fold(insats))?.keyFigure ?? "";
+  const pool = result.pools.find((p) => p.kind === "insats" && fold(p.insats) === fold(insats));
+  const poolKeyFigure = result.trace?.poolKeyFigure;
+  const id = pool && poolKeyFigure ? poolKeyFigure[pool.pool] ?? "" : DEFAULT_CATALOGUE.find((e) => fold(e.insats) === fold(insats))?.keyFigure ?? "";
+  // Never a published figure in another unit than the intervention's volume (kr/timme over "besök").
+  return id && pool && !figureFitsUnit(id, pool.volumeUnit) ? "" : id;
 }
 
 /** Intervention pools with an area, grouped by Insats, in `Pooler` order. */

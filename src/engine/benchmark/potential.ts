@@ -1,7 +1,8 @@
 import type { BenchmarkRow, KpbResult, PoolResult, Regi } from "../model";
 import { sumOre } from "../money";
 import { compareConsumption, type ConsumptionComparison } from "./consumption";
-import { benchmarkUnitCost } from "./decomposition";
+import { unitCostOf } from "../unit-costs";
+import { unitCostBenchmark } from "./figure-benchmark";
 import { interventions, type Intervention } from "./interventions";
 import type { BenchmarkContext, BenchmarkValue, PublishedLookup } from "./lookup";
 import { Rational, sumRational } from "./rational";
@@ -74,11 +75,12 @@ export interface PotentialResult {
 }
 
 function unitCostRow(i: Intervention, pools: PoolResult[], regi: Regi, pStarSource: BenchmarkValue | null, pool?: PoolResult): UnitCostPotential | null {
-  const withVolume = pools.filter((p) => p.volumeMicro > 0);
-  if (withVolume.length === 0) return null;
-  const cost = sumRational(withVolume.map((p) => Rational.ore(p.costOre)));
-  const volume = sumRational(withVolume.map((p) => Rational.micro(p.volumeMicro)));
-  const unitCost = cost.div(volume);
+  // The unit cost from the one place it is computed (unit-costs.ts): pools with volume only.
+  const own = unitCostOf(pools);
+  if (own.exact === null) return null;
+  const cost = Rational.ore(own.costOre);
+  const volume = Rational.micro(own.volumeMicro);
+  const unitCost = own.exact;
   const pStar = pStarSource ? Rational.parse(pStarSource.value) : null;
   const effect = pStar ? cost.minus(pStar.times(volume)) : null;
   const potential = effect ? effect.max(Rational.ZERO) : null;
@@ -91,7 +93,7 @@ function unitCostRow(i: Intervention, pools: PoolResult[], regi: Regi, pStarSour
     volumeUnit: i.volumeUnit,
     volume: volume.toDec().toFixed(),
     cost: cost.toDec().toFixed(),
-    unitCost: unitCost.toString(),
+    unitCost: own.value!,
     benchmarkUnitCost: pStar ? pStar.toString() : null,
     difference: pStar ? unitCost.minus(pStar).toString() : null,
     effect: effect ? effect.toString() : null,
@@ -106,13 +108,13 @@ export function unitCostPotential(result: KpbResult, ctx: BenchmarkContext): { i
   const byIntervention: UnitCostPotential[] = [];
   const byPool: UnitCostPotential[] = [];
   for (const i of interventions(result)) {
-    const pStar = benchmarkUnitCost(i, ctx);
     for (const regi of ["egen", "annan"] as const) {
-      const row = unitCostRow(i, i.pools.filter((p) => p.regi === regi), regi, pStar);
+      const pools = i.pools.filter((p) => p.regi === regi);
+      const row = pools.length ? unitCostRow(i, pools, regi, unitCostBenchmark(result, { insats: i.insats, regi }, ctx)) : null;
       if (row) byIntervention.push(row);
     }
     for (const p of i.pools) {
-      const row = unitCostRow(i, [p], p.regi, pStar, p);
+      const row = unitCostRow(i, [p], p.regi, unitCostBenchmark(result, { insats: i.insats, regi: p.regi, pool: p.pool }, ctx), p);
       if (row) byPool.push(row);
     }
   }

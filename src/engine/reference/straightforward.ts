@@ -1,5 +1,5 @@
 import { excelSerialToDate, isValidDate, readDecimal, readText, type Read } from "../cells";
-import type { AggregatedVolumes, ClientVolumes } from "../client-costs";
+import { isClientOf, type AggregatedVolumes, type ClientVolumes } from "../client-costs";
 import { Dec, ratioString } from "../decimal";
 import { areaOf, catalogueOf, isHemtjanst, bandLabels, type KeyFigureInput } from "../key-figures";
 import { KEY_FIGURE_NAMES } from "../key-figure-names";
@@ -8,6 +8,7 @@ import { addOre, microToDec, oreToDec } from "../money";
 import { containsPersonalIdentityNumber, PNR_HIDDEN } from "../privacy";
 import type { ProblemLog } from "../problems";
 import type { RuleIndex } from "../rule-index";
+import { figureFitsUnit } from "../volume-units";
 
 /**
  * The straightforward versions of everything the performance work changed, kept as the reference
@@ -219,7 +220,7 @@ export function hourBandsReference(input: KeyFigureInput): { band: string; clien
     let micro = 0;
     let has = false;
     for (const id of hemtjanst) {
-      if (c.volumesMicro[id] !== undefined) {
+      if (isClientOf(c.volumesMicro[id])) {
         has = true;
         micro += c.volumesMicro[id];
       }
@@ -250,7 +251,9 @@ export function volumePerInhabitantFiguresReference(input: KeyFigureInput): KeyF
     ["sabo_dygn_per_inv_80", "sabo_egen_kr_dygn_inkl_hsl"],
   ];
   for (const [id, catalogueFigure] of measures) {
-    const poolIds = input.pools.filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure).map((p) => p.pool);
+    const poolIds = input.pools
+      .filter((p) => p.kind === "insats" && catalogueOf(p, input.catalogue)?.keyFigure === catalogueFigure && figureFitsUnit(catalogueFigure, p.volumeUnit))
+      .map((p) => p.pool);
     if (poolIds.length === 0) continue;
     let micro = 0;
     for (const c of input.clients) {

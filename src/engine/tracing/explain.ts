@@ -1,6 +1,8 @@
 import { fold } from "../cells";
 import { costCategory, COST_CATEGORIES } from "../coding";
 import { Dec, ratioString } from "../decimal";
+import { isClientOf } from "../client-costs";
+import { carriesUnitCost } from "../unit-costs";
 import { costInScope, OUTLIER_SCOPES } from "../key-figures";
 import type { AllocationFlow, ClientResult, CostCategory, KeyMethod, KpbResult, OutlierScope, PoolResult } from "../model";
 import { addOre, microToDec, oreToDec, sumOre } from "../money";
@@ -446,7 +448,9 @@ function poolPart(p: PoolResult, partOre = p.costOre, partKind: QuantityKind = "
   return { pool: p.pool, insats: p.insats, regi: p.regi, costOre: p.costOre, partOre, partKind, volumeMicro: p.volumeMicro, volumeUnit: p.volumeUnit };
 }
 
-function costOverVolume(pools: PoolResult[], unit: string, part: (p: PoolResult) => number = (p) => p.costOre, kind: QuantityKind = "cost"): Division {
+function costOverVolume(all: PoolResult[], unit: string, part: (p: PoolResult) => number = (p) => p.costOre, kind: QuantityKind = "cost"): Division {
+  // The pools a unit cost is made of (unit-costs.ts): those with volume.
+  const pools = all.filter(carriesUnitCost);
   const parts = pools.map((p) => poolPart(p, part(p), kind));
   return {
     numerator: qty(kind, kr(sumOre(parts.map((p) => p.partOre))), "kr"),
@@ -517,16 +521,23 @@ function divisionOf(result: KpbResult, id: string, unit: string): Division | nul
       denominator: qty("inhabitants", inhabitants, "invånare"),
       factor: 1,
       pools: pools.map((p) => poolPart(p)),
-      clients: old.filter((c) => pools.some((p) => c.volumesMicro[p.pool] !== undefined)),
+      clients: old.filter((c) => pools.some((p) => isClientOf(c.volumesMicro[p.pool]))),
     };
   }
   // The published figures: egen-regi pools whose catalogue entry names the figure.
-  const base = id === "sabo_egen_kr_dygn_exkl_hsl" || id === "hsl_sabo_kr_dygn" ? "sabo_egen_kr_dygn_inkl_hsl" : id === "pers_ass_brutto_kr_timme" ? "pers_ass_netto_kr_timme" : id;
+  const base =
+    id === "sabo_egen_kr_dygn_exkl_hsl" || id === "hsl_sabo_kr_dygn"
+      ? "sabo_egen_kr_dygn_inkl_hsl"
+      : id === "pers_ass_brutto_kr_timme"
+        ? "pers_ass_netto_kr_timme"
+        : id === "hemtjanst_egen_kr_timme_inkl_hsl"
+          ? "hemtjanst_egen_kr_timme"
+          : id;
   const own = insats.filter((p) => p.regi === "egen" && keyFigure(p) === base);
   if (own.length === 0) return null;
   const hsl = result.pools.filter((p) => p.kind === "stöd" && (fold(p.insats) === "hsl" || keyFigure(p) === "hsl_kr_timme")).map((p) => p.pool);
   const hslShare = (p: PoolResult) => hsl.reduce((s, h) => addOre(s, p.receivedOre[h] ?? 0), 0);
-  if (id === "sabo_egen_kr_dygn_exkl_hsl") return costOverVolume(own, unit, (p) => p.costOre - hslShare(p), "costExclHsl");
+  if (id === "sabo_egen_kr_dygn_exkl_hsl" || id === "hemtjanst_egen_kr_timme") return costOverVolume(own, unit, (p) => p.costOre - hslShare(p), "costExclHsl");
   if (id === "hsl_sabo_kr_dygn") return costOverVolume(own, unit, hslShare, "hslCost");
   if (id === "pers_ass_brutto_kr_timme") return costOverVolume(own, unit, (p) => p.costOre - p.directByCategoryOre.Intäkter, "grossCost");
   return costOverVolume(own, unit);

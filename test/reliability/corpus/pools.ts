@@ -127,7 +127,7 @@ export const POOL_CASES: CorpusCase[] = [
         table: "Pooler",
         row: 5,
         column: "Pool",
-        message: "Poolen DAGV har kostnad (747,62 kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad.",
+        message: "Poolen DAGV har kostnad (747,62 kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad, och kostnaden ingår inte i insatsens styckkostnad (se Pooler utan volym på KPB Avstämning).",
       },
     ],
     check: (r) => {

@@ -1,0 +1,63 @@
+import { Rational } from "./benchmark/rational";
+import { fold } from "./cells";
+import { ratioString } from "./decimal";
+import type { PoolResult, Regi } from "./model";
+import { addOre, microToDec, oreToDec } from "./money";
+
+/**
+ * The unit cost of an intervention × regi (and of one pool), computed here and nowhere else:
+ * KPB Översikt, Styckkostnader, Potential, Konsumtion, the index decomposition, the pane's card
+ * and the worksheet functions all read it from these functions.
+ *
+ * Rule (README, "Metoden i korthet"): only pools that carry volume enter a unit cost. The cost of
+ * a pool without volume reaches no client and no unit cost; it is warned about
+ * (`poolWithoutVolume`) and shown as "Pooler utan volym" on KPB Avstämning. So a unit cost is
+ * always Σ cost ÷ Σ volume over the same pools, and unit cost × volume = what the clients carry.
+ */
+export type RegiScope = Regi | "alla";
+
+export interface UnitCost {
+  /** The pools whose cost and volume make the unit cost (those with volume). */
+  counted: PoolResult[];
+  costOre: number;
+  volumeMicro: number;
+  /** Exact kr per volume unit; null without volume. */
+  exact: Rational | null;
+  /** As every sheet and function shows it: unrounded up to 12 decimals; null without volume. */
+  value: string | null;
+}
+
+/** Does the pool's cost enter a unit cost? An intervention pool with volume. */
+export function carriesUnitCost(pool: PoolResult): boolean {
+  return pool.kind === "insats" && pool.volumeMicro > 0;
+}
+
+/** Σ cost (or a part of it, e.g. excluding HSL) ÷ Σ volume over the pools that carry volume. */
+export function unitCostOf(pools: PoolResult[], costOf: (p: PoolResult) => number = (p) => p.costOre): UnitCost {
+  const counted = pools.filter(carriesUnitCost);
+  let costOre = 0;
+  let volumeMicro = 0;
+  for (const p of counted) {
+    costOre = addOre(costOre, costOf(p));
+    volumeMicro += p.volumeMicro;
+  }
+  if (volumeMicro <= 0) return { counted, costOre, volumeMicro, exact: null, value: null };
+  return {
+    counted,
+    costOre,
+    volumeMicro,
+    exact: Rational.ore(costOre).div(Rational.micro(volumeMicro)),
+    value: ratioString(oreToDec(costOre).div(microToDec(volumeMicro))),
+  };
+}
+
+/** The intervention pools of one Insats (names are folded once, at reading) in one regi or both. */
+export function interventionPools(pools: PoolResult[], insats: string, regi: RegiScope): PoolResult[] {
+  const name = fold(insats);
+  return pools.filter((p) => p.kind === "insats" && fold(p.insats) === name && (regi === "alla" || p.regi === regi));
+}
+
+/** The unit cost of an intervention × regi. */
+export function interventionUnitCost(pools: PoolResult[], insats: string, regi: RegiScope): UnitCost {
+  return unitCostOf(interventionPools(pools, insats, regi));
+}
