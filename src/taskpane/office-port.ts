@@ -19,6 +19,7 @@ import { refreshKpb } from "../excel/refresh";
 import { missingRequirements, MissingRequirementsError, requirementsMessage, type RequiredSet } from "../excel/requirements";
 import { writeSampleData } from "../excel/sample-data";
 import { loadState, saveState, selectCell } from "../excel/workbook-settings";
+import { exportSecret, importSecret } from "../shared/secret-store";
 import type { KpbPort, PaneOverrides, RefreshOutcome } from "./port";
 
 /**
@@ -74,6 +75,8 @@ export function createOfficePort(
     activateSheet: (sheet) => activateSheet(run, sheet),
     readActiveCell: () => getActiveCell(run),
     writeSampleData: async (opts = {}) => writeSampleData(run, { onProgress: opts.onProgress, cancel: begin() }),
+    exportSecret: () => exportSecret(),
+    importSecret: (text) => importSecret(text),
     async writeBenchmarkRows(rows, options) {
       requireSupport();
       const { mapping } = await loadState(run);
