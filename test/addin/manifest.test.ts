@@ -203,6 +203,23 @@ describe("manifest.xml", () => {
     for (const page of ["help.html", "help.en.html"]) expect(fs.existsSync(path.join(ROOT, "src", "help", page))).toBe(true);
   });
 
+  it("ships a Swedish help page and an English one that link to each other and cover what users need", () => {
+    const sv = fs.readFileSync(path.join(ROOT, "src", "help", "help.html"), "utf8");
+    const en = fs.readFileSync(path.join(ROOT, "src", "help", "help.en.html"), "utf8");
+    expect(sv).toContain('<html lang="sv">');
+    expect(en).toContain('<html lang="en">');
+    expect(sv).toContain('href="help.en.html"');
+    expect(en).toContain('href="help.html"');
+    for (const heading of ["Arbetsbokens tabeller", "De två knapparna", "Data och integritet", "Kontakt"]) expect(sv).toContain(`<h2>${heading}</h2>`);
+    for (const heading of ["The workbook's tables", "The two buttons", "Data and privacy", "Contact"]) expect(en).toContain(`<h2>${heading}</h2>`);
+    for (const table of ["Ekonomi", "Kodning", "Pooler", "Nycklar", "Brukare", "Befolkning", "Jämförelse", "Inställningar"]) {
+      expect(sv).toContain(`<td>${table}</td>`);
+      expect(en).toContain(`<td>${table} (`);
+    }
+    // Static pages: no scripts at all.
+    for (const page of [sv, en]) expect(page).not.toMatch(/<script/i);
+  });
+
   it("declares the custom functions namespace KPB", () => {
     const cf = all(app, "ExtensionPoint").find((e) => e.attrs["xsi:type"] === "CustomFunctions");
     expect(cf).toBeDefined();
@@ -393,6 +410,9 @@ describe("production manifest URLs", () => {
 
       process.env.KPB_PROD_URL = "https://kommun.example.net/kpb/";
       const custom = await makeConfig({ WEBPACK_BUILD: true }, { mode: "production" });
+      // A release build keeps the previous release's bundles (scripts/previous-release.js).
+      const clean = (custom as unknown as { output: { clean: { keep?: unknown } } }).output.clean;
+      expect(typeof clean.keep).toBe("function");
       expect(transformOf(custom)(MANIFEST_XML)).toContain("https://kommun.example.net/kpb/taskpane.html");
       // The help pages that SupportUrl and LearnMoreUrl point at are shipped.
       expect(patternsOf(custom).filter((p) => /help/.test(p.from)).map((p) => p.to)).toEqual(["help.html", "help.en.html"]);
