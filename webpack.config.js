@@ -2,7 +2,9 @@
  * Add-in bundle. One entry (src/taskpane/index.tsx) that imports the functions and the ribbon
  * commands, so that everything in the shared runtime uses one instance of every module.
  *
- *   npm run build         production build into dist/ (manifest URLs rewritten to KPB_PROD_URL)
+ *   npm run build         production build into dist/ (manifest URLs rewritten to KPB_PROD_URL,
+ *                         which is required: without it the build stops)
+ *   npm run build:test    production build for the tests (manifest URLs on a test origin)
  *   npm run build:dev     development build (manifest keeps the dev URLs)
  *   npm run dev-server    https://localhost:3000 with the Office dev certificates
  *
@@ -13,7 +15,9 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { toProductionManifest } = require("./scripts/manifest-urls");
+const fs = require("fs");
+const { manifestVersion, resolveProdUrl, toProductionManifest, TEST_PROD_URL } = require("./scripts/manifest-urls");
+const { keepPreviousRelease } = require("./scripts/previous-release");
 const { SwedishFunctionsMetadataPlugin } = require("./scripts/functions-sv-plugin");
 
 const DIST = path.resolve(__dirname, "dist");
@@ -54,6 +58,9 @@ async function devServerHttpsOptions() {
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
+  // Checked before anything is built, so a release without its URL stops with a clear message.
+  const prodUrl = dev ? null : resolveProdUrl(env.test ? TEST_PROD_URL : process.env.KPB_PROD_URL);
+  const release = manifestVersion(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"));
 
   return {
     mode: dev ? "development" : "production",
@@ -64,7 +71,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: DIST,
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
-      clean: true,
+      // The previous release's bundles stay (scripts/previous-release.js); everything else goes.
+      clean: dev ? true : { keep: keepPreviousRelease(DIST) },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".mjs", ".js", ".json"],
@@ -92,6 +100,8 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // The release (manifest <Version>): the pane asks Excel to reload the functions metadata once per release.
+      new webpack.DefinePlugin({ __KPB_RELEASE__: JSON.stringify(release) }),
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
       // functions.sv.json: Swedish function names (src/functions/localized-names.ts), see manifest.xml.
       new SwedishFunctionsMetadataPlugin({ input: "functions.json", output: "functions.sv.json" }),
@@ -104,11 +114,14 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Help pages (SupportUrl and GetStarted.LearnMoreUrl): Swedish, English.
+          { from: "src/help/help.html", to: "help.html" },
+          { from: "src/help/help.en.html", to: "help.en.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {
-              return dev ? content : toProductionManifest(content.toString(), process.env.KPB_PROD_URL);
+              return dev ? content : toProductionManifest(content.toString(), prodUrl);
             },
           },
         ],

@@ -10,6 +10,8 @@
  *   and Kommun are overwritten in place, so fetching twice gives the same table; the other fetched
  *   rows go below the last row (into trailing blank rows first). Every other row, the user's own
  *   benchmark values included, is never written to, so its formulas and formats stay as they are.
+ *   In new and overwritten rows only the five contract columns are written: the user's other
+ *   columns (a calculated column such as `=[@Värde]*1,1`, a comment column) keep their formula.
  * - Text cells (Nyckeltal, Källa, Kommun) are formatted as text before their values are written,
  *   and written as literal text (cell-safety.ts), so "0604" or "=…" stays exactly that text.
  *
@@ -316,10 +318,12 @@ export async function writeBenchmarkRows(
     for (const update of plan.updates) writeBlock(sheet, located, update.index, [update.values]);
     if (plan.appends.length) {
       if (located.table) {
-        // The table grows by blank rows first, so the text format reaches the cells before the values.
-        const width = located.body[0]?.length ?? located.found.columnCount;
-        const blank = plan.appends.map(() => Array.from({ length: width }, () => ""));
-        context.workbook.tables.getItem(located.table).rows.add(undefined, blank);
+        // The table grows first, so the text format reaches the cells before the values. Rows are
+        // added without values: Excel then fills the user's calculated columns into them, and
+        // only the contract columns are written (writeBlock). Writing "" across the row would
+        // replace a calculated column's formula in the new rows.
+        const tableRows = context.workbook.tables.getItem(located.table).rows;
+        for (let i = 0; i < plan.appends.length; i++) tableRows.add();
       }
       writeBlock(sheet, located, located.body.length, plan.appends);
     }

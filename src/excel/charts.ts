@@ -12,6 +12,11 @@ const CHART_TYPES: Record<ChartSpec["kind"], Excel.ChartType> = {
  * Adds one native chart for a spec: the first value column makes the chart, later columns are
  * added as series over the same categories, and "line" columns are drawn as a line (the
  * benchmark over our own columns). The chart keeps the spec's name so a refresh finds it.
+ *
+ * Every series gets its values and categories explicitly (setValues, setXAxisValues): what Excel
+ * guesses from a one-column range depends on the data (a text or empty first cell becomes the
+ * series name and drops out of the values). A pie has no axes, so its axes are never touched
+ * (Excel fails the whole request otherwise).
  */
 export function addChart(sheet: Excel.Worksheet, layout: SheetLayout, spec: ChartSpec, places: BlockPlace[]): void {
   const block = layout.blocks[spec.block];
@@ -23,8 +28,10 @@ export function addChart(sheet: Excel.Worksheet, layout: SheetLayout, spec: Char
   const chart = sheet.charts.add(CHART_TYPES[spec.kind], sheet.getRange(a1(firstRow, first + 1, rows)), "Columns" as Excel.ChartSeriesBy);
   chart.name = spec.name;
   chart.title.text = spec.title;
+  // A one-column source by columns always gives exactly one series: set its data explicitly.
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = block.columns[first].header;
+  firstSeries.setValues(sheet.getRange(a1(firstRow, first + 1, rows)));
   firstSeries.setXAxisValues(categories);
   for (const column of rest) {
     const series = chart.series.add(block.columns[column].header);
@@ -32,7 +39,7 @@ export function addChart(sheet: Excel.Worksheet, layout: SheetLayout, spec: Char
     series.setXAxisValues(categories);
     if (spec.lineColumns.includes(column)) series.chartType = "Line" as Excel.ChartType;
   }
-  chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+  if (spec.kind !== "pie") chart.axes.valueAxis.title.text = spec.valueAxisTitle;
   const left = block.columns.length + 2;
   const top = place.headerRow + 20 * layout.charts.indexOf(spec);
   chart.setPosition(a1(top, left), a1(top + 18, left + 8));

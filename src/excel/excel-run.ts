@@ -30,5 +30,10 @@ export class CancelledError extends Error {
 
 /** Excel on the web refuses requests over 5 MB; our estimate counts values twice (values and formats), and 2 MB leaves room for long format codes. */
 export const MAX_REQUEST_BYTES = 2_000_000;
-/** Cells per read request: ~30 bytes a cell in the response keeps a chunk near 3 MB at worst. */
+/** Cells per read request, an upper bound whatever the bytes say. */
 export const MAX_READ_CELLS = 100_000;
+/**
+ * Bytes per read response the chunking aims at (read-chunks.ts): 40 % of Excel on the web's 5 MB
+ * limit, so a chunk whose rows are 2.5 times longer than the rows measured before it still fits.
+ */
+export const READ_BUDGET_BYTES = 2_000_000;

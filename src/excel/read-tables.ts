@@ -1,6 +1,7 @@
 import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine/model";
 import { fold } from "../engine/cells";
 import { CancelledError, MAX_READ_CELLS, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
+import { ChunkSizer, isResponseTooLarge, measureValuesBytes } from "./read-chunks";
 import {
   headerScore,
   isResultSheet,
@@ -109,7 +110,7 @@ export async function findTables(run: ExcelRun, mapping: WorkbookMapping = {}): 
   });
 }
 
-/** Chunks of rows small enough for one request each: [firstRow, rowCount] pairs. */
+/** Chunks of at most `maxCells` cells: [firstRow, rowCount] pairs (the cell cap; readTables sizes by bytes). */
 export function rowChunks(rowCount: number, columnCount: number, maxCells = MAX_READ_CELLS): [number, number][] {
   const rowsPerChunk = Math.max(1, Math.floor(maxCells / Math.max(1, columnCount)));
   const chunks: [number, number][] = [];
@@ -127,8 +128,9 @@ function applyColumnMapping(rows: CellValue[][], columns: Record<string, string>
 }
 
 /**
- * Reads the found tables' cells in chunks that keep every request under the size limit, several
- * chunks per sync while they fit. Returns the engine's input with sheet positions for messages.
+ * Reads the found tables' cells in chunks sized by the bytes of the response (read-chunks.ts), so
+ * text-heavy tables stay under Excel's response limit; a chunk that is still too large is read
+ * again in halves. Returns the engine's input with sheet positions for messages.
  */
 export async function readTables(
   run: ExcelRun,
@@ -142,22 +144,22 @@ export async function readTables(
     for (const f of found) {
       const rows: CellValue[][] = new Array(f.rowCount);
       const whole = rangeOf(context, f.source);
-      const chunks = rowChunks(f.rowCount, f.columnCount);
-      for (let i = 0; i < chunks.length; ) {
+      const sizer = new ChunkSizer(f.columnCount);
+      for (let start = 0; start < f.rowCount; ) {
         if (options.cancel?.cancelled) throw new CancelledError();
-        // Queue chunks until the next would pass the per-request cell budget, then sync once.
-        const batch: { start: number; range: Excel.Range }[] = [];
-        let cells = 0;
-        while (i < chunks.length && (batch.length === 0 || cells + chunks[i][1] * f.columnCount <= MAX_READ_CELLS)) {
-          const [start, count] = chunks[i++];
-          cells += count * f.columnCount;
-          batch.push({ start, range: whole.getCell(start, 0).getResizedRange(count - 1, f.columnCount - 1).load("values") });
+        const count = Math.min(sizer.rows(), f.rowCount - start);
+        const range = whole.getCell(start, 0).getResizedRange(count - 1, f.columnCount - 1).load("values");
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!isResponseTooLarge(error) || count === 1) throw error;
+          sizer.tooLarge(count);
+          continue;
         }
-        await context.sync();
-        for (const b of batch) {
-          b.range.values.forEach((row, k) => (rows[b.start + k] = row as CellValue[]));
-          doneRows += b.range.values.length;
-        }
+        range.values.forEach((row, k) => (rows[start + k] = row as CellValue[]));
+        sizer.observe(count, measureValuesBytes(range.values));
+        start += count;
+        doneRows += count;
         options.onProgress?.({ phase: "läser", done: doneRows, total: totalRows, detail: f.table });
       }
       applyColumnMapping(rows, options.mapping?.[f.table]?.columns);

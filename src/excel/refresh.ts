@@ -61,8 +61,7 @@ async function readAndRun(
 /**
  * The KPB result of the workbook's current inputs without writing anything (no result sheets, no
  * settings): what the worksheet functions use when they are calculated before anyone has run KPB.
- * A workbook without a saved pseudonym secret gets a temporary one, so pseudonyms computed here
- * can differ from those of the first real refresh (which saves its secret).
+ * The pseudonym secret is this computer's (src/shared/secret-store.ts), the same a refresh uses.
  */
 export async function computeFromWorkbook(run: ExcelRun): Promise<KpbLoadOutcome> {
   const { state, outcome } = await readAndRun(run, {});

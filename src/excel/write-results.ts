@@ -33,7 +33,8 @@ function slices(rows: unknown[][], budget = MAX_REQUEST_BYTES): [number, number,
  * Writes the result sheets safely. Phase 1 writes every sheet's cells into hidden temporary
  * sheets, in chunks, with progress and cancel. Phase 2, in ONE request, swaps them in: an existing
  * `KPB …` sheet is kept (so the user's formulas pointing at it keep working), cleared and filled by
- * a copy from its temporary sheet; tables and charts are recreated under their stable names. If
+ * a copy from its temporary sheet; its result tables are kept and resized (refillSheet), so
+ * structured references keep following them, and charts are recreated under their stable names. If
  * anything fails before or during the swap, the previous results stay as they were and the
  * temporary sheets are removed (or, if the workbook went away, at the start of the next refresh).
  */
@@ -99,34 +100,33 @@ export async function writeResultSheets(
       await sync(context);
       if (options.cancel?.cancelled) throw new CancelledError();
 
-      // Phase 2: swap in one request.
+      // Phase 2: swap in one request (after two reads of what is there now).
       const existing = layouts.map((l) => {
         const sheet = sheets.getItemOrNullObject(l.name);
         sheet.load("name");
-        sheet.tables.load("items/name");
+        sheet.tables.load("items/name,items/showTotals");
         sheet.charts.load("items/name");
         return sheet;
       });
+      await sync(context);
+      const current = existing.map((sheet, index) => (sheet.isNullObject ? [] : loadResultTables(sheet, layouts[index])));
       await sync(context);
       options.onProgress?.({ phase: "sparar", done: totalRows, total: totalRows, detail: "byter in resultaten" });
       layouts.forEach((layout, index) => {
         const temp = sheets.getItem(`${TEMP_PREFIX}${index + 1}`);
         const old = existing[index];
         let target: Excel.Worksheet;
+        let kept = new Set<string>();
         if (old.isNullObject) {
           temp.name = layout.name;
           temp.visibility = "Visible" as Excel.SheetVisibility;
           target = temp;
         } else {
-          old.tables.items.forEach((t) => t.convertToRange());
-          old.charts.items.forEach((c) => c.delete());
-          old.getRange().clear();
-          const used = temp.getUsedRange();
-          old.getRange("A1").copyFrom(used, "All" as Excel.RangeCopyType);
+          kept = refillSheet(old, temp, layout, current[index]);
           temp.delete();
           target = old;
         }
-        finishSheet(target, layout);
+        finishSheet(target, layout, kept);
         target.position = index;
       });
       await sync(context);
@@ -138,13 +138,100 @@ export async function writeResultSheets(
   return { sheets: layouts.map((l) => l.name), syncs };
 }
 
-/** Tables, widths, frozen header and charts: everything that is not cell contents. */
-function finishSheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
+/** A result table already on the sheet, with where it is and its header, as loaded before the swap. */
+interface CurrentTable {
+  table: Excel.Table;
+  range: Excel.Range;
+  header: Excel.Range;
+}
+
+/** Loads the position and header of every table on `sheet` that has the name of one of the layout's blocks. */
+function loadResultTables(sheet: Excel.Worksheet, layout: SheetLayout): (CurrentTable | null)[] {
+  return layout.blocks.map((block) => {
+    const table = sheet.tables.items.find((t) => t.name.toLowerCase() === block.tableName.toLowerCase());
+    if (!table) return null;
+    return {
+      table,
+      range: table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+      header: table.getHeaderRowRange().load("values"),
+    };
+  });
+}
+
+/**
+ * Refills an existing `KPB …` sheet from its temporary sheet, keeping the result tables, so that
+ * users' structured references (`=SUMMA(KPB_Brukare[Totalt])`) keep following the data: a table
+ * converted to a range and added again would turn them into fixed cell references.
+ *
+ * A table is kept when it sits where its block goes, with the same headers, and no table above it
+ * changed its number of rows; it grows or shrinks by table rows (TableRowCollection.add,
+ * TableRow.delete: ExcelApi 1.1), so its header row never moves. Any other table on the sheet is
+ * converted to a range first (its cells are overwritten below) and created again by finishSheet;
+ * its structured references become cell references, as before. Returns the kept tables' names.
+ */
+function refillSheet(old: Excel.Worksheet, temp: Excel.Worksheet, layout: SheetLayout, current: (CurrentTable | null)[]): Set<string> {
+  const places = blockPlaces(layout);
+  const keep = new Map<number, CurrentTable>();
+  let aligned = true;
+  layout.blocks.forEach((block, b) => {
+    const found = current[b];
+    if (!found || !aligned) {
+      aligned = false;
+      return;
+    }
+    const place = places[b];
+    const headers = (found.header.values[0] ?? []).map((h) => String(h));
+    const sameShape =
+      found.range.rowIndex === place.headerRow - 1 &&
+      found.range.columnIndex === 0 &&
+      !found.table.showTotals &&
+      headers.length === block.columns.length &&
+      headers.every((h, i) => h === block.columns[i].header);
+    if (!sameShape) {
+      aligned = false;
+      return;
+    }
+    keep.set(b, found);
+    // Cells below a table that grows or shrinks move; a table there could not be kept in place.
+    if (found.range.rowCount - 1 !== place.bodyRows) aligned = false;
+  });
+  const keptTables = new Set([...keep.values()].map((k) => k.table));
+  old.charts.items.forEach((c) => c.delete());
+  old.tables.items.forEach((t) => {
+    if (!keptTables.has(t)) t.convertToRange();
+  });
+  for (const [b, { table, range }] of keep) {
+    const oldBody = range.rowCount - 1;
+    const newBody = places[b].bodyRows;
+    if (newBody > oldBody) {
+      const blank = Array.from({ length: newBody - oldBody }, () => layout.blocks[b].columns.map(() => ""));
+      table.rows.add(undefined as unknown as number, blank);
+    }
+    for (let i = oldBody - 1; i >= newBody; i--) table.rows.getItemAt(i).delete();
+  }
+  // Clear everything except the kept tables' header rows (clearing a header cell would rename the
+  // column, and references to it would follow the new name), then paste the new cells.
+  const headerRows = [...keep.keys()].map((b) => places[b].headerRow).sort((x, y) => x - y);
+  let from = 1;
+  for (const row of [...headerRows, MAX_SHEET_ROWS + 1]) {
+    if (row > from) old.getRange(`${from}:${row - 1}`).clear();
+    from = row + 1;
+  }
+  old.getRange("A1").copyFrom(temp.getUsedRange(), "All" as Excel.RangeCopyType);
+  return new Set([...keep.keys()].map((b) => layout.blocks[b].tableName));
+}
+
+const MAX_SHEET_ROWS = 1_048_576;
+
+/** Tables (new ones; kept ones stay), widths, frozen header and charts: everything that is not cell contents. */
+function finishSheet(sheet: Excel.Worksheet, layout: SheetLayout, kept: ReadonlySet<string> = new Set()): void {
   const places = blockPlaces(layout);
   layout.blocks.forEach((block, b) => {
     const place = places[b];
-    const table = sheet.tables.add(a1(place.headerRow, 1, 1 + place.bodyRows, block.columns.length), true);
-    table.name = block.tableName;
+    const table = kept.has(block.tableName)
+      ? sheet.tables.getItem(block.tableName)
+      : sheet.tables.add(a1(place.headerRow, 1, 1 + place.bodyRows, block.columns.length), true);
+    if (!kept.has(block.tableName)) table.name = block.tableName;
     table.style = "TableStyleMedium2";
     block.columns.forEach((c, i) => (sheet.getRange(a1(1, i + 1)).format.columnWidth = Math.max(40, c.width * 7)));
   });

@@ -215,11 +215,13 @@ export function benchmark(keyFigure: any, invocation: CustomFunctions.StreamingI
 
 /**
  * Index of a key figure against its benchmark: own value ÷ benchmark (1 = equal, 1.1 = 10 % above).
- * @customfunction INDEX
+ * @customfunction INDEX BENCHMARKINDEX
  * @param keyFigure Key figure id (see KPB.KEYFIGURES), name or Kolada id.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
+// The id stays INDEX (ids are what saved formulas and functions.sv.json refer to); the name
+// BENCHMARKINDEX avoids Excel's built-in INDEX (test/functions/builtin-names.test.ts).
 export function index(keyFigure: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
   streamFromStore(invocation, (ctx) => figures.index(ctx, keyFigure));
 }

@@ -427,7 +427,7 @@ export function benchmark(ctx: FigureContext, figureArg: Arg): FigureResult<numb
   return figureNumber(figure.unit, comparison.benchmark);
 }
 
-/** `=KPB.INDEX(nyckeltal)`: own value ÷ benchmark (1 = same as the benchmark), as on KPB Översikt. */
+/** `=KPB.INDEXTAL(nyckeltal)` (English `KPB.BENCHMARKINDEX`): own value ÷ benchmark (1 = same as the benchmark), as on KPB Översikt. */
 export function index(ctx: FigureContext, figureArg: Arg): FigureResult<number> {
   const text = textArg(figureArg, "Nyckeltal", false);
   if (isFigureError(text)) return text;

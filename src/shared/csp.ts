@@ -5,8 +5,10 @@
  * - Scripts only from the add-in's own origin and Office's script host (office.js and the files
  *   it loads itself). No inline script and no eval: the bundles are built with source maps, not
  *   eval-devtool, and the page has no inline <script>.
- * - Network (fetch/XHR) only to the own origin and to Kolada's API for benchmark values. 'self'
- *   also covers the dev server's websocket on the same origin.
+ * - Network (fetch/XHR) only to the own origin, to Kolada's API for benchmark values and to
+ *   Office's own telemetry endpoints (*.aria.microsoft.com: office.js posts usage data there from
+ *   inside the pane; blocking it fills the console with violations and helps nobody). The add-in's
+ *   code never sends anything there. 'self' also covers the dev server's websocket on the same origin.
  * - Styles: Fluent UI (Griffel) inserts <style> elements at run time, so style-src alone allows
  *   'unsafe-inline'. Styles cannot run code; scripts stay strict.
  * - No plugins, no <base> elsewhere, no form posts, and images only from the add-in (and data:
@@ -16,12 +18,14 @@
  */
 export const OFFICE_SCRIPT_HOST = "https://appsforoffice.microsoft.com";
 export const KOLADA_API_ORIGIN = "https://api.kolada.se";
+/** Office's telemetry (office.js itself posts here from the pane). */
+export const OFFICE_TELEMETRY = "https://*.aria.microsoft.com";
 
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "default-src": ["'self'"],
   "script-src": ["'self'", OFFICE_SCRIPT_HOST],
   "style-src": ["'self'", "'unsafe-inline'"],
-  "connect-src": ["'self'", KOLADA_API_ORIGIN],
+  "connect-src": ["'self'", KOLADA_API_ORIGIN, OFFICE_TELEMETRY],
   "img-src": ["'self'", "data:"],
   "font-src": ["'self'"],
   "object-src": ["'none'"],

@@ -9,6 +9,8 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import "../functions/functions";
 import "../commands/commands";
+import { missingRequirements, requirementsMessage } from "../excel/requirements";
+import { officeDocumentSettings, refreshFunctionsCacheOnNewRelease } from "../shared/functions-cache";
 import { setRefreshHandler } from "../shared/refresh-registry";
 import { App } from "./components/App";
 import { initLanguage } from "./i18n";
@@ -28,6 +30,18 @@ Office.onReady(() => {
   const language = initLanguage();
   document.documentElement.lang = language === "en" ? "en" : "sv";
 
+  // What this Excel lacks (manifest <Requirements>): said in the pane, and no operation starts.
+  const lacking = requirementsMessage(missingRequirements());
+  // A new release: have Excel reload the functions metadata (see src/shared/functions-cache.ts).
+  const settings = officeDocumentSettings();
+  if (settings) {
+    try {
+      refreshFunctionsCacheOnNewRelease(settings);
+    } catch (error) {
+      console.warn("KPB: kunde inte begära ny inläsning av funktionslistan", error);
+    }
+  }
+
   // One port and one controller for the pane and the ribbon's "Uppdatera KPB": a refresh from the
   // ribbon shows its progress and outcome in the pane, and a blocked or failed one opens the pane.
   const port = createOfficePort();
@@ -41,7 +55,7 @@ Office.onReady(() => {
   if (!container) throw new Error("taskpane.html has no #container element");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App port={port} controller={controller} />
+      <App port={port} controller={controller} requirementsMessage={lacking} />
     </FluentProvider>,
   );
 });

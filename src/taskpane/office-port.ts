@@ -16,17 +16,30 @@ import {
 } from "../excel/pane-queries";
 import { findTables } from "../excel/read-tables";
 import { refreshKpb } from "../excel/refresh";
+import { missingRequirements, MissingRequirementsError, requirementsMessage, type RequiredSet } from "../excel/requirements";
 import { writeSampleData } from "../excel/sample-data";
 import { loadState, saveState, selectCell } from "../excel/workbook-settings";
+import { exportSecret, importSecret } from "../shared/secret-store";
 import type { KpbPort, PaneOverrides, RefreshOutcome } from "./port";
 
 /**
  * A successful refresh also publishes its result to the `KPB.*` worksheet functions' store
- * (src/shared/kpb-store.ts; `refreshKpb` does that itself).
+ * (src/shared/kpb-store.ts; `refreshKpb` does that itself). When this Excel lacks a required API
+ * set, every operation that reads or writes the workbook's tables stops before it starts, with
+ * the Swedish message the pane also shows (instead of failing half-way through a refresh).
  */
-export function createOfficePort(run: ExcelRun = officeExcelRun): KpbPort {
+export function createOfficePort(
+  run: ExcelRun = officeExcelRun,
+  options: { missing?: () => RequiredSet[] } = {},
+): KpbPort {
   let current: CancelToken | null = null;
+  const missing = options.missing ?? (() => missingRequirements());
+  const requireSupport = (): void => {
+    const message = requirementsMessage(missing());
+    if (message) throw new MissingRequirementsError(message);
+  };
   const begin = (): CancelToken => {
+    requireSupport();
     current = { cancelled: false };
     return current;
   };
@@ -48,7 +61,7 @@ export function createOfficePort(run: ExcelRun = officeExcelRun): KpbPort {
     listWorkbookObjects: () => listWorkbookObjects(run),
     getSelection: () => getSelectedRange(run),
     readPreview: (source, maxRows) => readSourcePreview(run, source, maxRows),
-    check: (opts = {}) => checkKpb(run, { onProgress: opts.onProgress, cancel: begin() }),
+    check: async (opts = {}) => checkKpb(run, { onProgress: opts.onProgress, cancel: begin() }),
     async refresh(opts = {}): Promise<RefreshOutcome> {
       const outcome = await refreshKpb(run, { onProgress: opts.onProgress, cancel: begin() });
       if (!outcome.ok) return { ok: false, problems: outcome.problems, found: outcome.found };
@@ -61,8 +74,11 @@ export function createOfficePort(run: ExcelRun = officeExcelRun): KpbPort {
     selectCell: (sheet, address) => selectCell(run, sheet, address),
     activateSheet: (sheet) => activateSheet(run, sheet),
     readActiveCell: () => getActiveCell(run),
-    writeSampleData: (opts = {}) => writeSampleData(run, { onProgress: opts.onProgress, cancel: begin() }),
+    writeSampleData: async (opts = {}) => writeSampleData(run, { onProgress: opts.onProgress, cancel: begin() }),
+    exportSecret: () => exportSecret(),
+    importSecret: (text) => importSecret(text),
     async writeBenchmarkRows(rows, options) {
+      requireSupport();
       const { mapping } = await loadState(run);
       return writeBenchmarkRows(run, rows, { replaceSource: options.replaceSource, mapping });
     },

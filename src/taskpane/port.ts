@@ -86,6 +86,10 @@ export interface KpbPort {
    * Kommun; the user's own rows are left alone (src/excel/benchmark-table.ts).
    */
   writeBenchmarkRows(rows: readonly BenchmarkRowValues[], options: { replaceSource: string }): Promise<BenchmarkWriteOutcome>;
+  /** This computer's pseudonym key as text to give a colleague (src/shared/secret-store.ts). */
+  exportSecret(): Promise<string>;
+  /** Replaces this computer's pseudonym key by a colleague's exported one; rejects text that is not a key. */
+  importSecret(text: string): Promise<void>;
 }
 
 export const PortContext = React.createContext<KpbPort | null>(null);

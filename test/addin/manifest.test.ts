@@ -8,9 +8,10 @@ import * as path from "path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const manifestUrls = require("../../scripts/manifest-urls") as {
   DEV_URL: string;
-  DEFAULT_PROD_URL: string;
+  TEST_PROD_URL: string;
   resolveProdUrl(value?: string): string;
   toProductionManifest(xml: string, prodUrl?: string): string;
+  manifestVersion(xml: string): string;
 };
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -107,11 +108,12 @@ function urlOf(resid: string): string {
   return resource("bt:Url", resid).attrs.DefaultValue;
 }
 
-function stringOf(resid: string): { sv: string; en: string | undefined } {
+/** A string resource: English DefaultValue (DefaultLocale en-US), Swedish from the sv-SE override or the default. */
+function stringOf(resid: string): { sv: string; en: string } {
   const element = all(resources, "bt:String").find((e) => e.attrs.id === resid);
   if (!element) throw new Error(`no bt:String "${resid}"`);
-  const en = element.children.find((c) => c.name === "bt:Override" && c.attrs.Locale === "en-US");
-  return { sv: element.attrs.DefaultValue, en: en?.attrs.Value };
+  const sv = element.children.find((c) => c.name === "bt:Override" && c.attrs.Locale === "sv-SE");
+  return { en: element.attrs.DefaultValue, sv: sv?.attrs.Value ?? element.attrs.DefaultValue };
 }
 
 /** Every URL the manifest contains, except XML namespace URIs. */
@@ -157,15 +159,65 @@ describe("manifest.xml", () => {
     expect(sets).toContain("SharedRuntime 1.1");
   });
 
-  it("has Swedish display strings with English overrides", () => {
-    expect(child(app, "DefaultLocale").text.trim()).toBe("sv-SE");
-    for (const name of ["DisplayName", "Description"]) {
-      const element = child(app, name);
-      expect(element.attrs.DefaultValue).toBeTruthy();
-      const override = element.children.find((c) => c.name === "Override" && c.attrs.Locale === "en-US");
-      expect(override?.attrs.Value).toBeTruthy();
+  it("declares the requirement sets the code uses (ExcelApi 1.9, CustomFunctionsRuntime 1.3, SharedRuntime 1.1)", () => {
+    const sets = Object.fromEntries(all(child(app, "Requirements"), "Set").map((s) => [s.attrs.Name, s.attrs.MinVersion]));
+    expect(sets).toEqual({ ExcelApi: "1.9", CustomFunctionsRuntime: "1.3", SharedRuntime: "1.1" });
+    // The pane checks the same sets at run time (src/excel/requirements.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { REQUIRED_SETS } = require("../../src/excel/requirements") as { REQUIRED_SETS: { name: string; version: string }[] };
+    expect(Object.fromEntries(REQUIRED_SETS.map((s) => [s.name, s.version]))).toEqual(sets);
+  });
+
+  it("localises by the rules: English default, one Swedish override per Swedish locale, none for the default locale", () => {
+    // Office ignores (or rejects) an Override for the DefaultLocale itself, so Swedish must be the override.
+    const defaultLocale = child(app, "DefaultLocale").text.trim();
+    expect(defaultLocale).toBe("en-US");
+    const overridable = [
+      ...["DisplayName", "Description", "SupportUrl"].map((n) => child(app, n)),
+      ...all(resources, "bt:String").filter((e) => e.children.length > 0),
+      ...all(resources, "bt:Url").filter((e) => e.children.length > 0),
+    ];
+    expect(overridable.length).toBeGreaterThan(10);
+    for (const element of overridable) {
+      const locales = element.children.filter((c) => c.name.endsWith("Override")).map((c) => c.attrs.Locale);
+      expect(locales).toEqual(["sv-SE", "sv-FI"]);
+      expect(locales).not.toContain(defaultLocale);
+      const [se, fi] = element.children.map((c) => c.attrs.Value);
+      expect(se).toBe(fi);
+      expect(se).not.toBe(element.attrs.DefaultValue);
     }
-    expect(child(app, "DisplayName").attrs.DefaultValue).toBe("KPB – Kostnad per brukare");
+    // Every visible text is translated (the namespace and the group label "KPB" are the same in both).
+    const untranslated = all(resources, "bt:String").filter((e) => e.children.length === 0).map((e) => e.attrs.id);
+    expect(untranslated.sort()).toEqual(["Functions.Namespace", "KpbGroup.Label"]);
+    expect(child(app, "DisplayName").attrs.DefaultValue).toBe("KPB – Cost per client");
+    expect(stringOf("KpbOpenButton.Label")).toEqual({ en: "Open KPB", sv: "Öppna KPB" });
+  });
+
+  it("points SupportUrl and LearnMoreUrl at the help pages shipped in dist/ (Swedish and English)", () => {
+    const support = child(app, "SupportUrl");
+    const learnMore = resource("bt:Url", "GetStarted.LearnMoreUrl");
+    for (const element of [support, learnMore]) {
+      expect(element.attrs.DefaultValue).toBe(`${manifestUrls.DEV_URL}help.en.html`);
+      expect(element.children.map((c) => c.attrs.Value)).toEqual([`${manifestUrls.DEV_URL}help.html`, `${manifestUrls.DEV_URL}help.html`]);
+    }
+    for (const page of ["help.html", "help.en.html"]) expect(fs.existsSync(path.join(ROOT, "src", "help", page))).toBe(true);
+  });
+
+  it("ships a Swedish help page and an English one that link to each other and cover what users need", () => {
+    const sv = fs.readFileSync(path.join(ROOT, "src", "help", "help.html"), "utf8");
+    const en = fs.readFileSync(path.join(ROOT, "src", "help", "help.en.html"), "utf8");
+    expect(sv).toContain('<html lang="sv">');
+    expect(en).toContain('<html lang="en">');
+    expect(sv).toContain('href="help.en.html"');
+    expect(en).toContain('href="help.html"');
+    for (const heading of ["Arbetsbokens tabeller", "De två knapparna", "Data och integritet", "Kontakt"]) expect(sv).toContain(`<h2>${heading}</h2>`);
+    for (const heading of ["The workbook's tables", "The two buttons", "Data and privacy", "Contact"]) expect(en).toContain(`<h2>${heading}</h2>`);
+    for (const table of ["Ekonomi", "Kodning", "Pooler", "Nycklar", "Brukare", "Befolkning", "Jämförelse", "Inställningar"]) {
+      expect(sv).toContain(`<td>${table}</td>`);
+      expect(en).toContain(`<td>${table} (`);
+    }
+    // Static pages: no scripts at all.
+    for (const page of [sv, en]) expect(page).not.toMatch(/<script/i);
   });
 
   it("declares the custom functions namespace KPB", () => {
@@ -273,9 +325,10 @@ describe("manifest.xml", () => {
 
 describe("production manifest URLs", () => {
   const devMatches = (xml: string) => xml.match(/https:\/\/localhost:3000/g)?.length ?? 0;
+  const PROD = "https://kpb.example.se/";
 
-  it("replaces every dev URL with the default production URL", () => {
-    const prod = manifestUrls.toProductionManifest(MANIFEST_XML);
+  it("replaces every dev URL with the production URL", () => {
+    const prod = manifestUrls.toProductionManifest(MANIFEST_XML, PROD);
     expect(devMatches(MANIFEST_XML)).toBeGreaterThan(5);
     expect(prod).not.toMatch(/localhost/);
     const prodApp = one(parseXml(prod), "OfficeApp");
@@ -284,8 +337,10 @@ describe("production manifest URLs", () => {
     }
     expect(all(prodApp, "AppDomain").map((e) => e.text.trim())).toEqual(["https://kpb.example.se"]);
     expect(prod.match(/https:\/\/kpb\.example\.se/g)?.length).toBe(devMatches(MANIFEST_XML));
-    // Only URLs change.
-    expect(prod.replace(/https:\/\/kpb\.example\.se/g, "X")).toBe(MANIFEST_XML.replace(/https:\/\/localhost:3000/g, "X"));
+    // Only URLs change (and the metadata URLs carry the release).
+    expect(prod.replace(/https:\/\/kpb\.example\.se/g, "X").replace(/\?v=[0-9.]+"/g, '"')).toBe(
+      MANIFEST_XML.replace(/https:\/\/localhost:3000/g, "X"),
+    );
   });
 
   it("keeps paths below a production base URL with a path", () => {
@@ -296,27 +351,45 @@ describe("production manifest URLs", () => {
     expect(prod).not.toMatch(/localhost/);
   });
 
-  it("rejects production URLs that Office cannot load", () => {
+  it("refuses a production build without KPB_PROD_URL, and URLs that Office cannot load", () => {
+    for (const missing of [undefined, "", "  "]) {
+      expect(() => manifestUrls.resolveProdUrl(missing)).toThrow(/KPB_PROD_URL saknas/);
+      expect(() => manifestUrls.toProductionManifest(MANIFEST_XML, missing)).toThrow(/KPB_PROD_URL/);
+    }
     expect(() => manifestUrls.toProductionManifest(MANIFEST_XML, "http://kpb.example.se/")).toThrow(/https/);
     expect(() => manifestUrls.toProductionManifest(MANIFEST_XML, "not a url")).toThrow(/valid URL/);
     expect(() => manifestUrls.toProductionManifest(MANIFEST_XML, "https://localhost:8443/")).toThrow(/local URL/);
-    expect(manifestUrls.resolveProdUrl(undefined)).toBe(manifestUrls.DEFAULT_PROD_URL);
-    expect(manifestUrls.resolveProdUrl("")).toBe(manifestUrls.DEFAULT_PROD_URL);
+    expect(manifestUrls.TEST_PROD_URL).toMatch(/^https:\/\/[^/]+\.invalid\/$/);
   });
 
-  it("is what webpack applies to the copied manifest, in production only", async () => {
+  it("versions the functions metadata URLs per release (<Version>), default and Swedish override", () => {
+    const version = manifestUrls.manifestVersion(MANIFEST_XML);
+    const prod = manifestUrls.toProductionManifest(MANIFEST_XML, PROD);
+    const metadata = all(one(parseXml(prod), "OfficeApp"), "bt:Url").find((e) => e.attrs.id === "Functions.Metadata.Url")!;
+    expect(metadata.attrs.DefaultValue).toBe(`${PROD}functions.json?v=${version}`);
+    expect(metadata.children.map((c) => c.attrs.Value)).toEqual([
+      `${PROD}functions.sv.json?v=${version}`,
+      `${PROD}functions.sv.json?v=${version}`,
+    ]);
+    // A new release is a new URL, so Excel cannot serve last release's cached function list.
+    const next = manifestUrls.toProductionManifest(MANIFEST_XML.replace(/<Version>[^<]+<\/Version>/, "<Version>1.0.1.0</Version>"), PROD);
+    expect(next).toContain("functions.json?v=1.0.1.0");
+    expect(next).not.toContain(`functions.json?v=${version}"`);
+    // Nothing else gets a version (the task pane page must keep its URL: it is the runtime's id).
+    expect(prod.match(/\?v=[0-9]/g)).toHaveLength(3);
+  });
+
+  it("is what webpack applies to the copied manifest, in production only; a release build needs KPB_PROD_URL", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const makeConfig = require("../../webpack.config.js") as (
       env: Record<string, unknown>,
       argv: Record<string, unknown>,
     ) => Promise<{ plugins: object[]; devServer: { server: unknown } }>;
-    type CopyPattern = { from: string; transform?: (content: Buffer, file: string) => unknown };
+    type CopyPattern = { from: string; to?: string; transform?: (content: Buffer, file: string) => unknown };
+    const patternsOf = (config: { plugins: object[] }) =>
+      (config.plugins.find((p) => p.constructor.name === "CopyPlugin") as { patterns?: CopyPattern[] } | undefined)?.patterns ?? [];
     const transformOf = (config: { plugins: object[] }) => {
-      const copy = config.plugins.find((p) => p.constructor.name === "CopyPlugin") as
-        | { patterns?: CopyPattern[] }
-        | undefined;
-      const pattern = copy?.patterns?.find((p) => p.from === "manifest.xml");
-      const transform = pattern?.transform;
+      const transform = patternsOf(config).find((p) => p.from === "manifest.xml")?.transform;
       if (!transform) throw new Error("webpack.config.js copies manifest.xml without a transform");
       return (content: string) => String(transform(Buffer.from(content), "manifest.xml"));
     };
@@ -324,20 +397,69 @@ describe("production manifest URLs", () => {
     const saved = process.env.KPB_PROD_URL;
     try {
       delete process.env.KPB_PROD_URL;
-      const production = await makeConfig({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: "production" });
-      expect(transformOf(production)(MANIFEST_XML)).toBe(manifestUrls.toProductionManifest(MANIFEST_XML));
+      await expect(makeConfig({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: "production" })).rejects.toThrow(/KPB_PROD_URL saknas/);
+      process.env.KPB_PROD_URL = "   ";
+      await expect(makeConfig({ WEBPACK_BUILD: true }, { mode: "production" })).rejects.toThrow(/KPB_PROD_URL saknas/);
+
+      // The test build (npm run build:test) may use the test origin.
+      delete process.env.KPB_PROD_URL;
+      const testBuild = await makeConfig({ WEBPACK_BUILD: true, test: true }, { mode: "production" });
+      expect(transformOf(testBuild)(MANIFEST_XML)).toBe(manifestUrls.toProductionManifest(MANIFEST_XML, manifestUrls.TEST_PROD_URL));
       // A build does not ask for dev certificates.
-      expect(production.devServer.server).toBe("https");
+      expect(testBuild.devServer.server).toBe("https");
 
       process.env.KPB_PROD_URL = "https://kommun.example.net/kpb/";
       const custom = await makeConfig({ WEBPACK_BUILD: true }, { mode: "production" });
+      // A release build keeps the previous release's bundles (scripts/previous-release.js).
+      const clean = (custom as unknown as { output: { clean: { keep?: unknown } } }).output.clean;
+      expect(typeof clean.keep).toBe("function");
       expect(transformOf(custom)(MANIFEST_XML)).toContain("https://kommun.example.net/kpb/taskpane.html");
+      // The help pages that SupportUrl and LearnMoreUrl point at are shipped.
+      expect(patternsOf(custom).filter((p) => /help/.test(p.from)).map((p) => p.to)).toEqual(["help.html", "help.en.html"]);
 
+      // Development builds and the dev server (npm start) keep localhost, with or without the variable.
+      delete process.env.KPB_PROD_URL;
       const development = await makeConfig({ WEBPACK_BUILD: true }, { mode: "development" });
       expect(transformOf(development)(MANIFEST_XML)).toBe(MANIFEST_XML);
     } finally {
       if (saved === undefined) delete process.env.KPB_PROD_URL;
       else process.env.KPB_PROD_URL = saved;
+    }
+  });
+
+  it("package.json: npm test and test:e2e use the test build; npm run build is the release build", () => {
+    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.build).toBe("webpack --mode production");
+    expect(scripts["build:test"]).toBe("webpack --mode production --env test");
+    expect(scripts.test).toMatch(/^npm run build:test && /);
+    expect(scripts["test:e2e"]).toMatch(/^npm run build:test && /);
+    expect(scripts["dev-server"]).toContain("--mode development");
+  });
+});
+
+describe("previous release's bundles (scripts/previous-release.js)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const release = require("../../scripts/previous-release") as {
+    previousReleaseFiles(dir: string): Set<string>;
+    keepPreviousRelease(dir: string): (asset: string) => boolean;
+  };
+
+  it("keeps exactly the bundles the replaced taskpane.html loads, so a cached pane still finds its script", () => {
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "kpb-dist-"));
+    try {
+      expect(release.previousReleaseFiles(dir).size).toBe(0);
+      fs.writeFileSync(
+        path.join(dir, "taskpane.html"),
+        '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script><script defer src="taskpane.0123abcd.js"></script>',
+      );
+      const keep = release.keepPreviousRelease(dir);
+      expect(keep("taskpane.0123abcd.js")).toBe(true);
+      expect(keep("taskpane.0123abcd.js.map")).toBe(true);
+      expect(keep("taskpane.ffffffff.js")).toBe(false); // older releases go
+      expect(keep("taskpane.html")).toBe(false);
+      expect(keep("functions.json")).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

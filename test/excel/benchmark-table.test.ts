@@ -93,6 +93,26 @@ describe("writeBenchmarkRows: an existing Jämförelse table", () => {
     expect(fake.workbook.tables().find((t) => t.name === "Jämförelse")).toMatchObject({ address: "Jämförelse!A1:E8", dataRowCount: 7 });
   });
 
+  it("writes only the contract columns of new rows: the user's calculated column fills in, other columns stay empty", async () => {
+    const fake = createFakeExcel({ sheets: ["Blad1"] });
+    fake.workbook.addTable("Jämförelse", "Jämförelse", [
+      [...HEADER, "Med påslag", "Kommentar"],
+      [HT, 649, "KPB-snitt", 2023, "KPB-snitt", "=[@Värde]*1.1", "vår egen"],
+      [SABO, 2559, "Egen beräkning", 2023, "Liknande kommuner", "=[@Värde]*1.1", ""],
+    ]);
+    const outcome = await writeBenchmarkRows(runOf(fake), fetched, { replaceSource: "Kolada" });
+    expect(outcome).toMatchObject({ ok: true, added: 3, replaced: 0 });
+    expect(fake.workbook.tables().find((t) => t.name === "Jämförelse")).toMatchObject({ address: "Jämförelse!A1:G6", dataRowCount: 5 });
+    // The calculated column reached the new rows and computes from the written Värde.
+    for (const row of [4, 5, 6]) expect(fake.workbook.getFormula("Jämförelse", `F${row}`)).toBe("=[@Värde]*1.1");
+    expect(fake.workbook.getValues("Jämförelse", "B4:G6")).toEqual([
+      [611.2, "Kolada U21003", 2022, "0604 Aneby", 611.2 * 1.1, ""],
+      [702.4, "Kolada U21003", 2024, "0604 Aneby", 702.4 * 1.1, ""],
+      [2711, "Kolada U23004", 2024, "0680 Jönköping", 2711 * 1.1, ""],
+    ]);
+    expect(fake.workbook.getValues("Jämförelse", "F2:G3")).toEqual([[649 * 1.1, "vår egen"], [2559 * 1.1, ""]]);
+  });
+
   it("fetching twice gives the same table", async () => {
     const fake = workbook();
     await writeBenchmarkRows(runOf(fake), fetched, { replaceSource: "Kolada" });

@@ -462,9 +462,10 @@ describe("charts", () => {
       position: { startCell: "E2", endCell: "L20", left: 4 * 48, top: 15 },
     });
     expect(column.series).toEqual([
-      { name: "Kostnad", chartType: "ColumnClustered", values: "'KPB Diagram'!B2:B3", xValues: "'KPB Diagram'!A2:A3" },
-      { name: "Jämförelse", chartType: "ColumnClustered", values: "'KPB Diagram'!C2:C3", xValues: "'KPB Diagram'!A2:A3" },
-      { name: "Trend", chartType: "Line", values: "'KPB Diagram'!C2:C3", xValues: "'KPB Diagram'!A2:A3" },
+      // Guessed by Excel from the source range, and added explicitly.
+      { name: "Kostnad", chartType: "ColumnClustered", values: "'KPB Diagram'!B2:B3", xValues: "'KPB Diagram'!A2:A3", explicit: false },
+      { name: "Jämförelse", chartType: "ColumnClustered", values: "'KPB Diagram'!C2:C3", xValues: "'KPB Diagram'!A2:A3", explicit: false },
+      { name: "Trend", chartType: "Line", values: "'KPB Diagram'!C2:C3", xValues: "'KPB Diagram'!A2:A3", explicit: true },
     ]);
     expect(pie).toMatchObject({ name: "Fördelning", type: "Pie", series: [{ name: "Kostnad" }] });
 

@@ -337,7 +337,7 @@ describe("KPB.OUTLIERSHARE", () => {
   });
 });
 
-describe("KPB.BENCHMARK and KPB.INDEX", () => {
+describe("KPB.BENCHMARK and KPB.BENCHMARKINDEX", () => {
   const overview = block("KPB Översikt", "KPB_Oversikt");
   const overviewRow = (id: string) => overview.rows.find((r) => r[0] === id)!;
 

@@ -10,6 +10,7 @@ import { runKpb } from "../../src/engine/run";
 import { exempelbyTables } from "../../src/sample/exempelby";
 import { installWorkbookLoader } from "../../src/functions/runtime";
 import { latestSnapshot, publishedVersion, resetKpbStore } from "../../src/shared/kpb-store";
+import { memorySecretStore, setSecretStore } from "../../src/shared/secret-store";
 import * as F from "../../src/functions/functions";
 import { createFakeExcel } from "../fakes/excel-fake";
 import { runOf, sampleWorkbook, type FakeExcel } from "../excel/workbook-fixtures";
@@ -107,11 +108,17 @@ describe("functions on a workbook", () => {
     expect(lastNumber(norr)).toBe(sheetRow(fake, "KPB Styckkostnader", "HT_NORR")[unitCol]);
   });
 
-  it("a refresh publishes the workbook's saved pseudonym secret", async () => {
-    const fake = sampleWorkbook();
-    await refreshKpb(runOf(fake));
-    const saved = JSON.parse(String(fake.workbook.settings()["KPB.state"])) as { pseudonymSecret: string };
-    expect(latestSnapshot()?.pseudonymSecret).toBe(saved.pseudonymSecret);
+  it("a refresh publishes this computer's pseudonym secret (kept in the add-in's storage, not in the workbook)", async () => {
+    const store = memorySecretStore("00112233445566778899aabbccddeeff");
+    setSecretStore(store);
+    try {
+      const fake = sampleWorkbook();
+      await refreshKpb(runOf(fake));
+      expect(latestSnapshot()?.pseudonymSecret).toBe("00112233445566778899aabbccddeeff");
+      expect(String(fake.workbook.settings()["KPB.state"])).not.toContain("00112233445566778899aabbccddeeff");
+    } finally {
+      setSecretStore(null);
+    }
   });
 
   it("a failed refresh leaves the published result (and the sheets) as they were", async () => {

@@ -22,12 +22,30 @@ describe("the task pane's Content-Security-Policy", () => {
     expect(policy.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
     expect(policy.get("default-src")).toEqual(["'self'"]);
     for (const [name, sources] of policy) {
-      if (name !== "style-src") expect(sources.filter((s) => /unsafe|\*|^https?:$|^data:$/.test(s) && !(name === "img-src" && s === "data:"))).toEqual([]);
+      if (name !== "style-src") {
+        const loose = sources.filter((s) => /unsafe|\*|^https?:$|^data:$/.test(s) && !(name === "img-src" && s === "data:"));
+        // The one wildcard: Office's telemetry subdomains, https only, for network calls only.
+        expect(loose).toEqual(name === "connect-src" ? ["https://*.aria.microsoft.com"] : []);
+      }
     }
   });
 
-  test("network only to the add-in and Kolada's API (the origin the Kolada client calls)", () => {
-    expect(policy.get("connect-src")).toEqual(["'self'", new URL(KOLADA_BASE_URL).origin]);
+  test("network only to the add-in, Kolada's API (the origin the Kolada client calls) and Office's telemetry", () => {
+    expect(policy.get("connect-src")).toEqual(["'self'", new URL(KOLADA_BASE_URL).origin, "https://*.aria.microsoft.com"]);
+  });
+
+  test("admits Office's telemetry posts (*.aria.microsoft.com) and nothing else of Microsoft's for network calls", () => {
+    const admits = (url: string) =>
+      policy.get("connect-src")!.some((source) => {
+        if (source === "'self'") return false;
+        const host = new URL(url).host;
+        const pattern = new URL(source.replace("*.", "wildcard.")).host.replace(/^wildcard\./, "");
+        return url.startsWith("https:") && (source.includes("*.") ? host.endsWith(`.${pattern}`) : host === pattern);
+      });
+    expect(admits("https://browser.pipe.aria.microsoft.com/Collector/3.0/")).toBe(true);
+    expect(admits("https://mobile.events.data.microsoft.com/")).toBe(false);
+    expect(admits("http://x.aria.microsoft.com/")).toBe(false);
+    expect(admits("https://aria.microsoft.com.evil.example/")).toBe(false);
   });
 
   test("inline styles only, for Fluent UI", () => {

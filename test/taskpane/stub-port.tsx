@@ -55,6 +55,8 @@ export function stubPort(overrides: Partial<Record<keyof KpbPort, jest.Mock>> = 
     readActiveCell: jest.fn().mockResolvedValue({ sheet: "Sheet1", address: "A1", row: 1, rowKey: null }),
     writeSampleData: jest.fn().mockResolvedValue({ ok: true, sheets: [] }),
     writeBenchmarkRows: jest.fn().mockResolvedValue({ ok: true, sheet: "Jämförelse", table: "Jämförelse", created: false, added: 0, replaced: 0 }),
+    exportSecret: jest.fn().mockResolvedValue("KPB-NYCKEL-1:00112233445566778899aabbccddeeff"),
+    importSecret: jest.fn().mockResolvedValue(undefined),
     ...overrides,
   };
   return port;

@@ -59,6 +59,8 @@ export interface AppProps {
   controller?: RunController;
   /** The first tab shown (default Källdata). */
   initialTab?: TabId;
+  /** What this Excel lacks of the required Office API sets (src/excel/requirements.ts), in Swedish; null when nothing. */
+  requirementsMessage?: string | null;
 }
 
 function Subtitle(): React.JSX.Element | null {
@@ -74,7 +76,7 @@ function Subtitle(): React.JSX.Element | null {
 }
 
 /** The KPB task pane: Källdata, Jämförelse, Kontroll, Kör, Förklara and Inställningar over one `KpbPort`. */
-export function App({ port, controller: given, initialTab = "sources" }: AppProps): React.JSX.Element {
+export function App({ port, controller: given, initialTab = "sources", requirementsMessage = null }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const controller = React.useMemo(() => given ?? new RunController(port), [given, port]);
   const [language, setLanguageState] = React.useState<Language>(getLanguage());
@@ -173,6 +175,11 @@ export function App({ port, controller: given, initialTab = "sources" }: AppProp
               <Title2 as="h1">{t("app.title")}</Title2>
               <Subtitle />
             </header>
+            {requirementsMessage && (
+              <MessageBar intent="error" role="alert" data-testid="kpb-requirements">
+                <MessageBarBody>{requirementsMessage}</MessageBarBody>
+              </MessageBar>
+            )}
             {body}
             <Text size={100} className={styles.version}>
               {t("app.version", { version: ADDIN_VERSION })}

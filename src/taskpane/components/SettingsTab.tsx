@@ -7,6 +7,7 @@ import { t, type Language, type StringKey } from "../i18n";
 import type { PaneOverrides } from "../port";
 import { useRunState } from "../run-controller";
 import { useLanguage, useSectionStyles } from "./common";
+import { SecretKeySection } from "./SecretKeySection";
 
 const OUTLIER_FIELDS: { scope: OutlierScope; key: StringKey }[] = [
   { scope: "ÄO ordinärt boende", key: "settings.outlier.ordinary" },
@@ -160,6 +161,7 @@ export function SettingsTab({ overrides, onSave, onLanguageChange }: SettingsTab
     formatNumber(settings ? settings.outlierLimitsOre[scope] / 100 : DEFAULT_OUTLIER_LIMITS_KR[scope]);
 
   return (
+    <>
     <form
       className={styles.form}
       onSubmit={(e) => {
@@ -248,5 +250,7 @@ export function SettingsTab({ overrides, onSave, onLanguageChange }: SettingsTab
         </Button>
       </div>
     </form>
+    <SecretKeySection />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { defineScalars, FakeClientObject, FakeClientResult, FakeCollection, type Locator, type ObjectSpec } from "./client-object";
-import { addChart, setChartData, setChartPosition, validateChartType, type AxisModel, ChartModel, SeriesModel } from "./charts-model";
-import { invalidArgument } from "./errors";
+import { addChart, hasAxes, setChartData, setChartPosition, validateChartType, type AxisModel, ChartModel, SeriesModel } from "./charts-model";
+import { invalidArgument, invalidOperation } from "./errors";
 import type { Execution } from "./execution";
 import type { RangeRef, SheetModel } from "./model";
 import { FakeRange } from "./range";
@@ -126,8 +126,17 @@ export class FakeChart extends FakeClientObject<ChartModel> {
     return this._child("legend", () => new FakeChartLegend(this.context, this, `${this._path}.legend`, (e) => this._target(e)?.legend ?? null));
   }
 
+  /** A pie (or doughnut) has no axes: anything read or set through them fails, as in Excel. */
   get axes(): FakeChartAxes {
-    return this._child("axes", () => new FakeChartAxes(this.context, this, `${this._path}.axes`, (e) => this._target(e)?.axes ?? null));
+    return this._child(
+      "axes",
+      () =>
+        new FakeChartAxes(this.context, this, `${this._path}.axes`, (e) => {
+          const chart = this._target(e);
+          if (chart && !hasAxes(chart.chartType)) throw invalidOperation(`A ${chart.chartType} chart has no axes.`, "Chart.axes");
+          return chart?.axes ?? null;
+        }),
+    );
   }
 
   get series(): FakeChartSeriesCollection {
@@ -350,11 +359,17 @@ export class FakeChartSeries extends FakeClientObject<SeriesModel> {
   }
 
   setValues(sourceData: FakeRange): void {
-    this._setData("setValues", sourceData, (s, ref) => void (s.values = ref));
+    this._setData("setValues", sourceData, (s, ref) => {
+      s.values = ref;
+      s.explicitValues = true;
+    });
   }
 
   setXAxisValues(sourceData: FakeRange): void {
-    this._setData("setXAxisValues", sourceData, (s, ref) => void (s.xValues = ref));
+    this._setData("setXAxisValues", sourceData, (s, ref) => {
+      s.xValues = ref;
+      s.explicitXValues = true;
+    });
   }
 
   delete(): void {

@@ -17,7 +17,20 @@ export class SeriesModel {
   chartType: string | null = null;
   values: RangeRef | null = null;
   xValues: RangeRef | null = null;
+  /**
+   * Values and categories set by setValues/setXAxisValues, not guessed by Excel from the chart's
+   * source range (which depends on the data: a text or empty first cell becomes the series name).
+   */
+  explicitValues = false;
+  explicitXValues = false;
   constructor(public name: string) {}
+}
+
+/** Chart types without axes: reading or setting `chart.axes` on them fails in Excel. */
+const NO_AXES = new Set(["Pie", "PieExploded", "Pie3D", "PieExploded3D", "PieOfPie", "BarOfPie", "Doughnut", "DoughnutExploded"]);
+
+export function hasAxes(chartType: string): boolean {
+  return !NO_AXES.has(chartType);
 }
 
 export interface ChartPosition {

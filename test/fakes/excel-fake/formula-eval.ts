@@ -1,11 +1,12 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect } from "./a1";
 import { displayText, isErrorValue, type CellValue } from "./cell-values";
 import type { SheetCells } from "./sheet-cells";
-import { tokenize, type RefToken, type Token } from "./formula-tokens";
+import { parseStructuredSpec, tokenize, type RefToken, type StructuredToken, type Token } from "./formula-tokens";
 
 /**
  * A small formula evaluator: enough Excel to check that formulas a user wrote keep working when
  * the add-in rewrites sheets. Supports references (same sheet, other sheets, ranges, names),
+ * structured references to tables (`Table[Column]`, `[@Column]` …; formula-tokens.ts),
  * arithmetic, comparison, "&", and SUM, AVERAGE, MIN, MAX, COUNT, COUNTA, IF, IFERROR, ROUND,
  * ABS. Anything else evaluates to #NAME?. No spilling: a multi-cell result shows its first cell.
  */
@@ -15,10 +16,57 @@ export interface EvalSheet {
   readonly cells: SheetCells;
 }
 
+/** A table as the evaluator sees it: where it is, whether it shows a total row, its headers. */
+export interface EvalTable {
+  readonly sheet: EvalSheet;
+  readonly rect: Rect;
+  readonly showTotals?: boolean;
+  columnNames(): string[];
+}
+
 export interface EvalWorkbook {
   sheetByName(name: string): EvalSheet | undefined;
   /** The formula ("=…") of a workbook-scoped name, if defined. */
   nameFormula(name: string): string | undefined;
+  /** A table by name (case-insensitive). */
+  tableByName?(name: string): EvalTable | undefined;
+  /** The table a cell lies in, for table-less references such as `[@Värde]`. */
+  tableAt?(sheet: EvalSheet, row: number, col: number): EvalTable | undefined;
+}
+
+/** The cells a structured reference selects, given the cell its formula is in; an error code otherwise. */
+export function structuredRect(
+  table: EvalTable,
+  token: Pick<StructuredToken, "spec">,
+  host: { row: number } | undefined,
+): Rect | string {
+  const spec = parseStructuredSpec(token.spec);
+  if (!spec) return "#REF!";
+  const { rect } = table;
+  let col = rect.col;
+  let cols = rect.cols;
+  if (spec.columns) {
+    const names = table.columnNames().map((n) => n.toLowerCase());
+    const first = names.indexOf(spec.columns[0].toLowerCase());
+    const last = names.indexOf(spec.columns[1].toLowerCase());
+    if (first < 0 || last < 0) return "#REF!";
+    col = rect.col + Math.min(first, last);
+    cols = Math.abs(last - first) + 1;
+  }
+  const dataRows = rect.rows - 1 - (table.showTotals ? 1 : 0);
+  switch (spec.area) {
+    case "all":
+      return { row: rect.row, col, rows: rect.rows, cols };
+    case "headers":
+      return { row: rect.row, col, rows: 1, cols };
+    case "totals":
+      return table.showTotals ? { row: rect.row + rect.rows - 1, col, rows: 1, cols } : "#REF!";
+    case "thisRow":
+      if (!host || host.row <= rect.row || host.row > rect.row + dataRows) return "#VALUE!";
+      return { row: host.row, col, rows: 1, cols };
+    default:
+      return { row: rect.row + 1, col, rows: dataRows, cols };
+  }
 }
 
 class FormulaError {
@@ -36,6 +84,7 @@ type Operand = Scalar | RangeOperand;
 type Node =
   | { kind: "literal"; value: Scalar }
   | { kind: "ref"; token: RefToken }
+  | { kind: "structured"; token: StructuredToken }
   | { kind: "name"; name: string }
   | { kind: "call"; name: string; args: Node[] }
   | { kind: "unary"; op: string; arg: Node }
@@ -103,6 +152,8 @@ class Parser {
         return { kind: "literal", value: new FormulaError(t.value) };
       case "ref":
         return { kind: "ref", token: t };
+      case "structured":
+        return { kind: "structured", token: t };
       case "name": {
         const upper = t.name.toUpperCase();
         if (upper === "TRUE" || upper === "FALSE") return { kind: "literal", value: upper === "TRUE" };
@@ -162,6 +213,8 @@ function parseFormula(formula: string): Node {
 export class FormulaEvaluator {
   private memo = new Map<EvalSheet, Map<number, CellValue>>();
   private inProgress = new Set<string>();
+  /** The cell whose formula is being evaluated (for `[@Column]`). */
+  private host: { sheet: EvalSheet; row: number; col: number } | undefined;
 
   constructor(private readonly workbook: EvalWorkbook) {}
 
@@ -178,10 +231,13 @@ export class FormulaEvaluator {
     if (this.inProgress.has(cycleKey)) return 0;
     this.inProgress.add(cycleKey);
     let result: CellValue;
+    const outer = this.host;
+    this.host = { sheet, row, col };
     try {
       result = toCellValue(this.evaluateFormula(formula, sheet));
     } finally {
       this.inProgress.delete(cycleKey);
+      this.host = outer;
     }
     if (!sheetMemo) this.memo.set(sheet, (sheetMemo = new Map()));
     sheetMemo.set(key, result);
@@ -216,9 +272,15 @@ export class FormulaEvaluator {
         return node.value;
       case "ref":
         return this.reference(node.token, sheet);
+      case "structured":
+        return this.structured(node.token);
       case "name": {
         const formula = this.workbook.nameFormula(node.name);
-        if (formula === undefined) return NAME_ERROR;
+        if (formula === undefined) {
+          // A table's name alone is its data body (=SUM(KPB_Brukare)).
+          const table = this.workbook.tableByName?.(node.name);
+          return table ? this.structured({ type: "structured", text: node.name, table: node.name, spec: "[]" }) : NAME_ERROR;
+        }
         const cycleKey = `name\u0000${node.name.toLowerCase()}`;
         if (this.inProgress.has(cycleKey)) return 0;
         this.inProgress.add(cycleKey);
@@ -255,6 +317,18 @@ export class FormulaEvaluator {
     const rows = start.row === undefined ? MAX_ROWS : Math.abs((end.row ?? 0) - (start.row ?? 0)) + 1;
     const cols = start.col === undefined ? MAX_COLUMNS : Math.abs((end.col ?? 0) - (start.col ?? 0)) + 1;
     return { kind: "range", sheet, rect: { row, col, rows, cols } };
+  }
+
+  private structured(token: StructuredToken): Operand {
+    const host = this.host;
+    const table =
+      token.table === null
+        ? host && this.workbook.tableAt?.(host.sheet, host.row, host.col)
+        : this.workbook.tableByName?.(token.table);
+    if (!table) return REF_ERROR;
+    const rect = structuredRect(table, token, host && host.sheet === table.sheet ? host : undefined);
+    if (typeof rect === "string") return new FormulaError(rect);
+    return { kind: "range", sheet: table.sheet, rect };
   }
 
   private toScalar(operand: Operand): Scalar {

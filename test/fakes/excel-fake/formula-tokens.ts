@@ -23,8 +23,21 @@ export interface RefToken {
   end?: RefPart;
 }
 
+/**
+ * A structured reference to an Excel table: `Table[Column]`, `Table[[#Headers],[Column]]`,
+ * `Table[[A]:[B]]`, `Table[#All]`, `Table[@Column]`, or, inside a table, `[@Column]` / `[Column]`
+ * (table null). `spec` is the bracketed part as written.
+ */
+export interface StructuredToken {
+  type: "structured";
+  text: string;
+  table: string | null;
+  spec: string;
+}
+
 export type Token =
   | { type: "space"; text: string }
+  | StructuredToken
   | { type: "number"; text: string; value: number }
   | { type: "string"; text: string; value: string }
   | { type: "error"; text: string; value: string }
@@ -44,6 +57,8 @@ const COLUMN_REF = /(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\p{L}\p{N}_(!])
 const ROW_REF = /(\$?)(\d{1,7}):(\$?)(\d{1,7})(?![\p{L}\p{N}_.])/uy;
 const NUMBER = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
 const IDENTIFIER = /[\p{L}_\\][\p{L}\p{N}_.]*/uy;
+// A table name (optional) and a bracket with at most one level of nested brackets.
+const STRUCTURED = /([\p{L}_\\][\p{L}\p{N}_.]*)?(\[(?:[^[\]]|\[[^[\]]*\])*\])/uy;
 const OPERATOR = /<>|<=|>=|[-+*/^&=<>%(),:;]/y;
 
 function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -131,6 +146,8 @@ function nextToken(text: string, pos: number): Token {
   }
   m = matchAt(NUMBER, text, pos);
   if (m) return { type: "number", text: m[0], value: Number(m[0]) };
+  m = matchAt(STRUCTURED, text, pos);
+  if (m) return { type: "structured", text: m[0], table: m[1] ?? null, spec: m[2] };
   m = matchAt(IDENTIFIER, text, pos);
   if (m) {
     const after = text.slice(pos + m[0].length).trimStart();
@@ -162,6 +179,61 @@ function mapRefs(formula: string, map: (token: RefToken) => string): string {
 
 function sameSheet(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Rewrites the structured references of a formula (other tokens stay as written). */
+export function mapStructured(formula: string, map: (token: StructuredToken) => string): string {
+  if (!formula.startsWith("=") || !formula.includes("[")) return formula;
+  const tokens = tokenize(formula.slice(1));
+  return "=" + tokens.map((t) => (t.type === "structured" ? map(t) : t.text)).join("");
+}
+
+/** What a structured reference's brackets select: which rows of the table and which columns. */
+export interface StructuredSpec {
+  area: "data" | "all" | "headers" | "totals" | "thisRow";
+  /** First and last column name, or null for every column. */
+  columns: [string, string] | null;
+}
+
+const AREAS: Record<string, StructuredSpec["area"]> = {
+  "#all": "all",
+  "#data": "data",
+  "#headers": "headers",
+  "#totals": "totals",
+  "#this row": "thisRow",
+};
+
+/** Parses `[Col]`, `[@Col]`, `[@[Col name]]`, `[[#Headers],[Col]]`, `[[A]:[B]]`, `[#All]`, `[]`; null if malformed. */
+export function parseStructuredSpec(spec: string): StructuredSpec | null {
+  const inner = spec.slice(1, -1);
+  const items: string[] = [];
+  if (inner.includes("[")) {
+    const parts = inner.match(/\[[^\]]*\](?:\s*:\s*\[[^\]]*\])?|@\[[^\]]*\]|@|,/g) ?? [];
+    if (parts.join("").replace(/,/g, "") !== inner.replace(/\s*,\s*/g, "").replace(/\s*:\s*/g, ":")) return null;
+    for (const part of parts) if (part !== ",") items.push(part);
+  } else if (inner !== "") {
+    items.push(inner);
+  }
+  const result: StructuredSpec = { area: "data", columns: null };
+  const unbracket = (text: string) => text.trim().replace(/^\[/, "").replace(/\]$/, "");
+  for (const raw of items) {
+    let item = raw.trim();
+    if (item.startsWith("@")) {
+      result.area = "thisRow";
+      item = item.slice(1);
+      if (item === "") continue;
+    }
+    const area = AREAS[unbracket(item).toLowerCase()];
+    if (area) {
+      result.area = area;
+      continue;
+    }
+    const range = item.split(/\]\s*:\s*\[/);
+    const first = unbracket(range[0] + (range.length > 1 ? "]" : ""));
+    const last = range.length > 1 ? unbracket("[" + range[1]) : first;
+    result.columns = [first, last];
+  }
+  return result;
 }
 
 /** References to `oldName` follow the sheet's new name. */

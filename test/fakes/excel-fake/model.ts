@@ -1,7 +1,7 @@
 import { formatAddress, type Rect } from "./a1";
 import { invalidArgument, invalidOperation, itemAlreadyExists } from "./errors";
-import { FormulaEvaluator, type EvalWorkbook } from "./formula-eval";
-import { breakSheetInFormula, renameSheetInFormula } from "./formula-tokens";
+import { FormulaEvaluator, structuredRect, type EvalSheet, type EvalWorkbook } from "./formula-eval";
+import { breakSheetInFormula, mapStructured, renameSheetInFormula } from "./formula-tokens";
 import { SheetCells } from "./sheet-cells";
 
 /**
@@ -81,6 +81,8 @@ export interface TableLike {
   sheet: SheetModel;
   rect: Rect;
   deleted: boolean;
+  showTotals?: boolean;
+  columnNames(): string[];
 }
 export interface ChartLike {
   readonly id: string;
@@ -147,6 +149,53 @@ export class WorkbookModel implements EvalWorkbook {
     return this.names.find((n) => n.name.toLowerCase() === lower)?.formula;
   }
 
+  tableByName(name: string): TableLike | undefined {
+    const lower = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower);
+  }
+
+  tableAt(sheet: EvalSheet, row: number, col: number): TableLike | undefined {
+    return this.tables.find(
+      (t) => t.sheet === sheet && row >= t.rect.row && row < t.rect.row + t.rect.rows && col >= t.rect.col && col < t.rect.col + t.rect.cols,
+    );
+  }
+
+  /**
+   * Structured references to a table that goes away, as Excel rewrites them: converting the table
+   * to a range turns them into ordinary absolute references to the cells they covered at that
+   * moment (so they no longer grow or shrink with the data); deleting it makes them #REF!.
+   */
+  rewriteTableReferences(table: TableLike, how: "convert" | "break"): void {
+    const lower = table.name.toLowerCase();
+    for (const sheet of this.sheets) {
+      sheet.cells.rewriteFormulasAt((formula, row, col) =>
+        mapStructured(formula, (token) => {
+          const inTable = token.table === null && sheet === table.sheet && this.tableAt(sheet, row, col) === table;
+          if (!(token.table?.toLowerCase() === lower || inTable)) return token.text;
+          if (how === "break") return "#REF!";
+          const rect = structuredRect(table, token, sheet === table.sheet ? { row } : undefined);
+          return typeof rect === "string" ? rect : formatAddress(table.sheet.name, rect, true);
+        }),
+      );
+    }
+    for (const item of this.names) {
+      item.formula = mapStructured(item.formula, (token) => {
+        if (token.table?.toLowerCase() !== lower) return token.text;
+        if (how === "break") return "#REF!";
+        const rect = structuredRect(table, token, undefined);
+        return typeof rect === "string" ? rect : formatAddress(table.sheet.name, rect, true);
+      });
+    }
+  }
+
+  /** Structured references follow a table's new name. */
+  renameTableReferences(oldName: string, newName: string): void {
+    const lower = oldName.toLowerCase();
+    this.rewriteFormulas((formula) =>
+      mapStructured(formula, (token) => (token.table?.toLowerCase() === lower ? newName + token.spec : token.text)),
+    );
+  }
+
   visibleSheets(): SheetModel[] {
     return this.sheets.filter((s) => s.visibility === "Visible");
   }
@@ -171,7 +220,10 @@ export class WorkbookModel implements EvalWorkbook {
     const index = this.sheets.indexOf(sheet);
     this.sheets.splice(index, 1);
     sheet.deleted = true;
-    for (const table of this.tables.filter((t) => t.sheet === sheet)) this.removeTable(table);
+    for (const table of this.tables.filter((t) => t.sheet === sheet)) {
+      this.rewriteTableReferences(table, "break");
+      this.removeTable(table);
+    }
     for (const chart of sheet.charts) chart.deleted = true;
     const goneName = sheet.name.toLowerCase();
     this.rewriteFormulas((f) => breakSheetInFormula(f, (n) => n.toLowerCase() === goneName));

@@ -81,6 +81,26 @@ export class SheetCells {
     }
   }
 
+  /** Removes rows [fromRow, fromRow+count) of columns [col, col+cols); the cells below move up. */
+  shiftUp(fromRow: number, col: number, cols: number, count: number): void {
+    this.clear({ row: fromRow, col, rows: count, cols }, true, true);
+    for (let r = fromRow + count; r < this.rows.length; r++) {
+      for (let c = col; c < col + cols; c++) this.moveCell(r, c, r - count, c);
+    }
+  }
+
+  /** Like rewriteFormulas, with the cell each formula is in (for references relative to their row). */
+  rewriteFormulasAt(rewrite: (formula: string, row: number, col: number) => string): void {
+    for (const r of this.formulaRows) {
+      const formulas = this.rows[r]?.formulas;
+      if (!formulas) continue;
+      for (let c = 0; c < formulas.length; c++) {
+        const f = formulas[c];
+        if (f !== undefined) formulas[c] = rewrite(f, r, c);
+      }
+    }
+  }
+
   /** The smallest rectangle holding every value or formula (and number format unless valuesOnly). */
   usedBounds(valuesOnly: boolean): Rect | null {
     let top = -1;

@@ -6,7 +6,7 @@ import { readValues, writeCells } from "./range-ops";
 import { FakeRange } from "./range";
 import { resolveRange } from "./resolve";
 import type { FakeRequestContext } from "./request-context";
-import { addTable, addTableRows, deleteTable, resizeTable, setShowTotals, tablesOn, TableModel, validateTableName } from "./tables-model";
+import { addTable, addTableRows, deleteTable, deleteTableRow, resizeTable, setShowTotals, tablesOn, TableModel, validateTableName } from "./tables-model";
 import { FakeWorksheet } from "./worksheet";
 
 /** Tables of the workbook (`workbook.tables`) or of one sheet (`worksheet.tables`). */
@@ -83,7 +83,9 @@ const TABLE_SPEC: ObjectSpec<TableModel> = {
     name: {
       get: (t) => t.name,
       set: (t, v, exec) => {
+        const old = t.name;
         t.name = validateTableName(exec.model, v, t);
+        if (old !== t.name) exec.model.renameTableReferences(old, t.name);
       },
     },
     id: { get: (t) => t.id },
@@ -393,6 +395,11 @@ export class FakeTableRow extends FakeClientObject<TablePart> {
       return part === null ? null : rowRef(part);
     };
     return this._created("TableRow.getRange", null, new FakeRange(this.context, this, `${this._path}.getRange()`, locator));
+  }
+
+  /** Deletes the row; the rows below (within the table's columns) move up. */
+  delete(): void {
+    this._invoke("TableRow.delete", null, (p) => deleteTableRow(p.table, p.index));
   }
 }
 

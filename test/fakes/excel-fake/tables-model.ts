@@ -2,6 +2,7 @@ import { intersectRects, parseRect, type Rect } from "./a1";
 import { displayText } from "./cell-values";
 import { invalidArgument, invalidOperation, itemAlreadyExists } from "./errors";
 import { RangeRef, type SheetModel, type TableLike, type WorkbookModel } from "./model";
+import { shiftFormula } from "./formula-tokens";
 import { writeCells } from "./range-ops";
 
 /**
@@ -97,10 +98,52 @@ function normalizeHeaders(sheet: SheetModel, rect: Rect, keepExisting: boolean):
   }
 }
 
-/** Table.delete(): the table and its cells go. Table.convertToRange() keeps the cells. */
+/**
+ * Table.delete(): the table and its cells go, and structured references to it become #REF!.
+ * Table.convertToRange() keeps the cells, and structured references become fixed A1 references.
+ */
 export function deleteTable(model: WorkbookModel, table: TableModel, keepCells: boolean): void {
+  model.rewriteTableReferences(table, keepCells ? "convert" : "break");
   if (!keepCells) table.sheet.cells.clear(table.rect, true, true);
   model.removeTable(table);
+}
+
+/**
+ * Calculated columns: a column whose every data cell holds the same formula (the same text for
+ * structured references, the same relative formula for A1 references) is filled into new rows,
+ * as Excel does when a table grows.
+ */
+function calculatedColumns(table: TableModel): Map<number, string> {
+  const data = table.dataRect;
+  const found = new Map<number, string>();
+  const cells = table.sheet.cells;
+  for (let c = data.col; c < data.col + data.cols; c++) {
+    const first = cells.formula(data.row, c);
+    if (first === undefined) continue;
+    let same = true;
+    for (let r = 1; r < data.rows && same; r++) same = cells.formula(data.row + r, c) === shiftFormula(first, r, 0);
+    if (same) found.set(c, first);
+  }
+  return found;
+}
+
+function fillCalculated(table: TableModel, formulas: Map<number, string>, fromRow: number, count: number, firstDataRow: number): void {
+  for (const [c, formula] of formulas) {
+    for (let r = fromRow; r < fromRow + count; r++) table.sheet.cells.setFormula(r, c, shiftFormula(formula, r - firstDataRow, 0));
+  }
+}
+
+/** TableRow.delete(): the row's cells go and the cells below, within the table's columns, move up. */
+export function deleteTableRow(table: TableModel, index: number): void {
+  const data = table.dataRect;
+  if (!Number.isInteger(index) || index < 0 || index >= data.rows) throw invalidArgument(undefined, "TableRow.delete");
+  if (data.rows === 1) {
+    // The last data row stays, empty, as in Excel.
+    table.sheet.cells.clear({ ...data, rows: 1 }, true, false);
+    return;
+  }
+  table.sheet.cells.shiftUp(data.row + index, table.rect.col, table.rect.cols, 1);
+  table.rect = { ...table.rect, rows: table.rect.rows - 1 };
 }
 
 /** Table.resize: the header row stays where it is; the new range must overlap the old one. */
@@ -110,8 +153,13 @@ export function resizeTable(model: WorkbookModel, table: TableModel, rect: Rect)
   }
   assertNoOverlap(model, table.sheet, rect, table);
   const grew = rect.cols > table.rect.cols || rect.col < table.rect.col;
+  const calculated = calculatedColumns(table);
+  const oldData = table.dataRect;
   table.rect = { ...rect };
   if (grew) normalizeHeaders(table.sheet, table.rect, true);
+  const newData = table.dataRect;
+  const added = newData.row + newData.rows - (oldData.row + oldData.rows);
+  if (added > 0) fillCalculated(table, calculated, oldData.row + oldData.rows, added, oldData.row);
 }
 
 /** The total row takes the row below the data; hiding it clears that row. */
@@ -145,8 +193,11 @@ export function addTableRows(model: WorkbookModel, table: TableModel, index: num
   }
   const count = Math.max(1, rows.length);
   const insertRow = data.row + at;
+  const calculated = calculatedColumns(table);
   table.sheet.cells.shiftDown(insertRow, table.rect.col, table.rect.cols, count);
   table.rect = { ...table.rect, rows: table.rect.rows + count };
+  // Calculated columns reach the new rows; values given for such a column replace the formula.
+  fillCalculated(table, calculated, insertRow, count, data.row);
   if (values !== undefined) {
     writeCells(model, new RangeRef(table.sheet, { row: insertRow, col: table.rect.col, rows: count, cols: table.rect.cols }), values, "TableRowCollection.add");
   }

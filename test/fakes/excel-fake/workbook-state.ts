@@ -27,7 +27,8 @@ export type ChartInfo = {
   valueAxisNumberFormat: string;
   legend: { visible: boolean; position: string };
   position: { top: number; left: number; width: number; height: number; startCell: string | null; endCell: string | null };
-  series: { name: string; chartType: string; values: string | null; xValues: string | null }[];
+  /** explicit: values and categories set with setValues/setXAxisValues (not guessed from the source range). */
+  series: { name: string; chartType: string; values: string | null; xValues: string | null; explicit: boolean }[];
 };
 
 export type TableInfo = {
@@ -331,6 +332,7 @@ function chartInfo(c: ChartModel): ChartInfo {
       chartType: s.chartType ?? c.chartType,
       values: refAddress(s.values),
       xValues: refAddress(s.xValues),
+      explicit: s.explicitValues && s.explicitXValues,
     })),
   };
 }
