@@ -104,6 +104,8 @@ interface Calculated {
 
 function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: PhaseMark = () => undefined): Calculated | null {
   const { settings } = parsed;
+  // The row check compares volumes as read: taken before units are converted below.
+  const countedVolumeAsReadMicro = sumMicro(parsed.clientRows.volumeMicro);
   // Units read as what they measure: minutes become hours before anything sums a volume.
   const catalogue = normaliseVolumeUnits(mergeCatalogue(parsed.catalogue), parsed.pools, parsed.clientRows, log);
   const poolById = new Map(parsed.pools.map((p) => [p.id, p]));
@@ -201,7 +203,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     rowCounts: parsed.rowCounts,
     setAside: parsed.setAside,
     balanced:
-      coded.ledgerTotalOre === pooledOre + coded.excludedOre + coded.uncodedOre && insatsCost === pooledOre && rowsAccountedFor(parsed, coded.ledgerTotalOre),
+      coded.ledgerTotalOre === pooledOre + coded.excludedOre + coded.uncodedOre && insatsCost === pooledOre && rowsAccountedFor(parsed, coded.ledgerTotalOre, countedVolumeAsReadMicro),
   };
   if (!reconciliation.balanced) {
     log.error("reconciliationFailed", { table: "Körning" }, { detail: `pooler ${insatsCost} öre, kodat ${pooledOre} öre` });
@@ -228,13 +230,13 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
  * Rows read = counted + set aside, in rows and in öre (Ekonomi) or volume (Brukare); the counted
  * ledger rows are the ledger total the coding reconciles.
  */
-function rowsAccountedFor(parsed: ParsedInput, ledgerTotalOre: number): boolean {
+function rowsAccountedFor(parsed: ParsedInput, ledgerTotalOre: number, countedVolumeMicro: number): boolean {
   return (["Ekonomi", "Brukare"] as const).every((table) => {
     const c = parsed.rowCounts[table];
     const groups = parsed.setAside.filter((g) => g.table === table);
     const rows = groups.reduce((n, g) => n + g.rows.length, 0);
     const sum = groups.reduce((n, g) => n + (table === "Ekonomi" ? g.amountOre : g.volumeMicro), 0);
-    const counted = table === "Ekonomi" ? ledgerTotalOre : sumMicro(parsed.clientRows.volumeMicro);
+    const counted = table === "Ekonomi" ? ledgerTotalOre : countedVolumeMicro;
     return c.read === c.counted + rows && c.countedSum === counted && c.readSum === c.countedSum + sum;
   });
 }
