@@ -1,4 +1,5 @@
 import { fold } from "./cells";
+import { matchCatalogue } from "./catalogue";
 import { Dec, ratioString } from "./decimal";
 import { KEY_FIGURE_NAMES } from "./key-figure-names";
 import type { CatalogueEntry, ClientResult, ConsumptionRow, KeyFigure, OutlierScope, PoolResult, Settings } from "./model";
@@ -39,8 +40,9 @@ function unitCostOver(pools: PoolResult[], costOf: (p: PoolResult) => number = (
   return volume > 0 ? oreToDec(cost).div(microToDec(volume)) : null;
 }
 
+/** The catalogue entry of a pool's Insats, by name or by the synonym list (see catalogue.ts). */
 export function catalogueOf(pool: { insats: string }, catalogue: Map<string, CatalogueEntry>): CatalogueEntry | undefined {
-  return catalogue.get(fold(pool.insats));
+  return matchCatalogue(pool.insats, catalogue)?.entry;
 }
 
 /** Support pools whose intervention is HSL: their share in a SÄBO day is "HSL i särskilt boende". */

@@ -163,8 +163,8 @@ export const MESSAGES = {
     en: (p) => `Område "${p.value}" must be ÄO, FN, LSS or IFO.`,
   },
   insatsNotInCatalogue: {
-    sv: (p) => `Insatsen "${p.insats}" finns inte i insatskatalogen; område och volymenhet är okända.`,
-    en: (p) => `The intervention "${p.insats}" is not in the catalogue; its area and volume unit are unknown.`,
+    sv: (p) => `Insatsen "${p.insats}" finns inte i insatskatalogen och är inget känt namn på någon av dess insatser; område, volymenhet och nyckeltal är okända. Lägg till den i Insatskatalog.`,
+    en: (p) => `The intervention "${p.insats}" is not in the catalogue nor a known name for one of its interventions; its area, volume unit and key figure are unknown. Add it to Insatskatalog.`,
   },
   clientPoolUnknown: {
     sv: (p) => `Poolen ${p.pool} finns inte i Pooler. Volymen kan inte kostnadsberäknas.`,
@@ -201,6 +201,18 @@ export const MESSAGES = {
   conflictingBirthYear: {
     sv: (p) => `Brukare ${p.client} har två födelseår (${p.first} och ${p.second}); ${p.first} används.`,
     en: (p) => `Client ${p.client} has two birth years (${p.first} and ${p.second}); ${p.first} is used.`,
+  },
+  conflictingHousing: {
+    sv: (p) => `Brukare ${p.client} har två boendeformer under året (${p.first} och ${p.second}); den med störst kostnad räknas: ${p.chosen} (${p.chosenAmount} kr mot ${p.otherAmount} kr).`,
+    en: (p) => `Client ${p.client} has two housing forms in the year (${p.first} and ${p.second}); the one with the largest cost counts: ${p.chosen} (${p.chosenAmount} kr against ${p.otherAmount} kr).`,
+  },
+  conflictingSex: {
+    sv: (p) => `Brukare ${p.client} har två värden för kön (${p.first} och ${p.second}); ${p.first} (första raden) används.`,
+    en: (p) => `Client ${p.client} has two values for sex (${p.first} and ${p.second}); ${p.first} (the first row) is used.`,
+  },
+  unknownHousing: {
+    sv: (p) => `Boendeformen "${p.value}" känns inte igen (${p.count} rader); för de raderna avgör poolens insats boendet (särskilt boende eller ordinärt).`,
+    en: (p) => `The housing form "${p.value}" is not recognised (${p.count} rows); for those rows the pool's intervention decides the housing (residential care or ordinary).`,
   },
   personalIdentityNumber: {
     sv: (p) => `${p.count} brukar-id ser ut som personnummer eller samordningsnummer. De skrivs aldrig ut; resultaten visar en pseudonym i stället.`,

@@ -242,6 +242,9 @@ export interface PoolResult {
   unitCost: string | null;
   clientCount: number;
   places: number | null;
+  /** The catalogue entry the pool's Insats was matched to (by name or synonym); null when none. */
+  catalogueInsats?: string | null;
+  catalogueMatch?: "namn" | "synonym" | null;
 }
 
 export interface ClientResult {
@@ -251,6 +254,8 @@ export interface ClientResult {
   ageGroup: string;
   sex: string;
   housing: "ordinärt" | "särskilt";
+  /** Where the housing came from (Boendeform, the interventions, or the largest cost when they differ). */
+  housingSource?: "Boendeform" | "insatser" | "störst kostnad";
   totalOre: number;
   /** Cost per pool (öre). */
   poolsOre: Record<string, number>;

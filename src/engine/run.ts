@@ -1,7 +1,8 @@
 import { fold } from "./cells";
 import { withoutOwnRows } from "./benchmark-match";
-import { mergeCatalogue } from "./catalogue";
+import { matchCatalogue, mergeCatalogue } from "./catalogue";
 import { aggregateVolumes, costClients } from "./client-costs";
+import { clientFacts, type Housing } from "./client-facts";
 import { codeLedger, emptyDirect, EXCLUDED } from "./coding";
 import { allocateSupportPools } from "./allocation";
 import {
@@ -16,7 +17,7 @@ import {
   volumePerInhabitantFigures,
   type KeyFigureInput,
 } from "./key-figures";
-import type { KpbResult, ParsedInput, PoolResult, RunOutcome, WorkbookInput } from "./model";
+import type { KpbResult, ParsedInput, PoolDef, PoolResult, RunOutcome, WorkbookInput } from "./model";
 import { addOre, MoneyOverflowError, oreToDec, microToDec, sumOre, oreToSwedish } from "./money";
 import { ratioString } from "./decimal";
 import type { LedgerCodeIndex } from "./ledger-codes";
@@ -110,7 +111,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   }
   const reportedInsats = new Set<string>();
   for (const p of parsed.pools) {
-    if (p.kind === "insats" && !catalogue.has(fold(p.insats)) && !reportedInsats.has(fold(p.insats))) {
+    if (p.kind === "insats" && !matchCatalogue(p.insats, catalogue) && !reportedInsats.has(fold(p.insats))) {
       reportedInsats.add(fold(p.insats));
       log.warning("insatsNotInCatalogue", { table: "Pooler", row: p.row, column: "Insats" }, { insats: p.insats });
     }
@@ -118,6 +119,9 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   const coded = codeLedger(parsed.ledger, parsed.rules, log);
   mark("code");
   const aggregated = aggregateVolumes(parsed.clientRows, poolById, log);
+  const isResidential = (p: { insats: string }) => catalogueOf(p, catalogue)?.keyFigure === "sabo_egen_kr_dygn_inkl_hsl";
+  const housingOfPool = (p: PoolDef): Housing | null => (isResidential(p) ? "särskilt" : catalogueOf(p, catalogue)?.area === "ÄO" ? "ordinärt" : null);
+  const facts = clientFacts(parsed.clientRows, poolById, housingOfPool, catalogue, log);
   mark("volumes");
   if (log.hasErrors) return null;
 
@@ -136,7 +140,8 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     const passedOnOre = allocation.passedOn.get(p.id) ?? 0;
     const costOre = p.kind === "stöd" ? 0 : addOre(direct.totalOre, allocatedOre);
     const volumeMicro = aggregated.poolVolumeMicro.get(p.id) ?? 0;
-    const entry = catalogueOf(p, catalogue);
+    const match = matchCatalogue(p.insats, catalogue);
+    const entry = match?.entry;
     return {
       pool: p.id,
       insats: p.insats,
@@ -155,13 +160,14 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
       unitCost: p.kind === "insats" && volumeMicro > 0 ? ratioString(oreToDec(costOre).div(microToDec(volumeMicro))) : null,
       clientCount: 0,
       places: p.places,
+      catalogueInsats: entry?.insats ?? null,
+      catalogueMatch: match?.how ?? null,
     };
   });
   validatePools(pools, parsed, settings.year, log);
 
   const poolCostOre = new Map(pools.map((p) => [p.pool, p.costOre]));
-  const isResidential = (p: { insats: string }) => catalogueOf(p, catalogue)?.keyFigure === "sabo_egen_kr_dygn_inkl_hsl";
-  const { clients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, isResidential, settings, secret, log);
+  const { clients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, facts, settings, secret, log);
   for (const p of pools) p.clientCount = clientCount.get(p.pool) ?? 0;
   mark("clients");
 
