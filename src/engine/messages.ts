@@ -222,6 +222,14 @@ export const MESSAGES = {
     sv: (p) => `Jämförelsevärdet ${p.value} för ${p.keyFigure} är orimligt (över 1 000 miljarder eller under en miljarddel); raden används inte.`,
     en: (p) => `The benchmark value ${p.value} for ${p.keyFigure} is implausible (over 1 000 billion or under a billionth); the row is not used.`,
   },
+  benchmarkRowUnmatched: {
+    sv: (p) => `Jämförelseraden "${p.name}" motsvarar inget nyckeltal och används inte. Närmast: ${p.closest}. Skriv nyckeltalets namn eller id.`,
+    en: (p) => `The benchmark row "${p.name}" matches no key figure and is not used. Closest: ${p.closest}. Write the figure's name or id.`,
+  },
+  benchmarkLaterYear: {
+    sv: (p) => `${p.count} jämförelserader gäller år efter ${p.year} (${p.years}) och används inte; jämförelsen tas aldrig från ett senare år än beräkningsåret.`,
+    en: (p) => `${p.count} benchmark rows are for years after ${p.year} (${p.years}) and are not used; a benchmark is never taken from a year later than the run's.`,
+  },
   personalDataInCells: {
     sv: (p) => `${p.count} ${p.count === 1 ? "cell" : "celler"} i ${p.column} (första på rad ${p.row}) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.`,
     en: (p) => `${p.count} ${p.count === 1 ? "cell" : "cells"} in ${p.column} (first on row ${p.row}) hold something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,

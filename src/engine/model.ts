@@ -188,6 +188,8 @@ export interface BenchmarkRow {
   source: string;
   year: number | null;
   municipality: string;
+  /** The key figure the row was matched to by its name's words, when its Nyckeltal is not a figure's id or name. */
+  figureId?: string;
 }
 
 export interface Settings {

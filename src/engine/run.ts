@@ -1,5 +1,6 @@
 import { fold } from "./cells";
 import { withoutOwnRows } from "./benchmark-match";
+import { resolveBenchmarkRows } from "./benchmark-names";
 import { matchCatalogue, mergeCatalogue } from "./catalogue";
 import { aggregateVolumes, costClients } from "./client-costs";
 import { clientFacts, type Housing } from "./client-facts";
@@ -210,7 +211,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     pools,
     clients,
     keyFigures,
-    benchmark: withoutOwnRows(parsed.benchmark, settings),
+    benchmark: resolveBenchmarkRows(withoutOwnRows(parsed.benchmark, settings), keyFigures, pools, settings.year, log),
     problems: [],
     coding: coded.lineage,
     flows: allocation.flows,
