@@ -94,6 +94,8 @@ function candidates(figures: KeyFigure[], pools: PoolResult[]): Candidate[] {
   return [...byId.values()];
 }
 
+const ID_FAMILIES = /^(styckkostnad|kostnad_per_brukare|kostnad_per_invanare|andel_brukare|volym_per_invanare|brukarmix|kostnad_total):\S/;
+
 function similarity(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const set = new Set(a);
@@ -129,6 +131,11 @@ export function resolveBenchmarkRows(rows: BenchmarkRow[], figures: KeyFigure[],
   const reported = new Set<string>();
   for (const r of rows) {
     if (r.year !== null && r.year > year) later.push(r);
+    // Ids the analyses read by family (per area, age group, intervention or band) are taken as written.
+    if (ID_FAMILIES.test(r.keyFigure.trim())) {
+      out.push(r);
+      continue;
+    }
     const named = exact.get(fold(r.keyFigure));
     if (named) {
       out.push({ ...r, figureId: named.id });
