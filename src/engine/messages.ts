@@ -35,8 +35,8 @@ export const MESSAGES = {
     en: (p) => `"${p.value}" is ambiguous: it can mean ${p.decimal} (decimal mark) or ${p.thousands} (thousands separator). Read as ${p.chosen}. Write the number unambiguously.`,
   },
   tooManyDecimals: {
-    sv: (p) => `Beloppet ${p.value} har fler än två decimaler; avrundat till ${p.rounded} kr.`,
-    en: (p) => `The amount ${p.value} has more than two decimals; rounded to ${p.rounded} kr.`,
+    sv: (p) => `Beloppet ${p.value} har fler än två decimaler; avrundat till ${p.rounded}\u00a0kr.`,
+    en: (p) => `The amount ${p.value} has more than two decimals; rounded to ${p.rounded}\u00a0kr.`,
   },
   amountTooLarge: {
     sv: (p) => `Beloppet ${p.value} är orimligt stort (över 1 000 miljarder kr). Raden räknas inte.`,
@@ -87,16 +87,16 @@ export const MESSAGES = {
     en: (p) => `The rule (${p.pattern} → ${p.target}) is never reached: every row it can match is already matched by the rule on row ${p.byRow} (to ${p.byTarget}) above it${String(p.byRows).includes(",") ? ` (also rows ${p.byRows})` : ""}. Remove the rule or move it up.`,
   },
   ruleNeverReached: {
-    sv: (p) => `Regeln (${p.pattern} → ${p.target}) nås aldrig på denna huvudbok: alla ${p.count} rader den matchar (${p.amount} kr) kodas redan av tidigare regler (rad ${p.byRows}).`,
-    en: (p) => `The rule (${p.pattern} → ${p.target}) is never reached on this ledger: all ${p.count} rows it matches (${p.amount} kr) are already coded by earlier rules (row ${p.byRows}).`,
+    sv: (p) => `Regeln (${p.pattern} → ${p.target}) nås aldrig på denna huvudbok: alla ${p.count} rader den matchar (${p.amount}\u00a0kr) kodas redan av tidigare regler (rad ${p.byRows}).`,
+    en: (p) => `The rule (${p.pattern} → ${p.target}) is never reached on this ledger: all ${p.count} rows it matches (${p.amount}\u00a0kr) are already coded by earlier rules (row ${p.byRows}).`,
   },
   ambiguousCoding: {
-    sv: (p) => `${p.count} rader i Ekonomi (rad ${p.rows}; ${p.amount} kr) kodas av regeln på rad ${p.winnerRow} (till ${p.winnerTarget}) men matchar också senare regler med annat Till: rad ${p.others} (Till, antal rader). Ordningen i Kodning avgör; kontrollera att det är avsikten.`,
-    en: (p) => `${p.count} rows in Ekonomi (rows ${p.rows}; ${p.amount} kr) are coded by the rule on row ${p.winnerRow} (to ${p.winnerTarget}) but also match later rules with another Till: row ${p.others} (Till, number of rows). The order in Kodning decides; check that this is intended.`,
+    sv: (p) => `${p.count} rader i Ekonomi (rad ${p.rows}; ${p.amount}\u00a0kr) kodas av regeln på rad ${p.winnerRow} (till ${p.winnerTarget}) men matchar också senare regler med annat Till: rad ${p.others} (Till, antal rader). Ordningen i Kodning avgör; kontrollera att det är avsikten.`,
+    en: (p) => `${p.count} rows in Ekonomi (rows ${p.rows}; ${p.amount}\u00a0kr) are coded by the rule on row ${p.winnerRow} (to ${p.winnerTarget}) but also match later rules with another Till: row ${p.others} (Till, number of rows). The order in Kodning decides; check that this is intended.`,
   },
   uncodedRow: {
-    sv: (p) => `Raden (${p.key}, ${p.amount} kr) matchar ingen kodningsregel och redovisas som ej kodad.`,
-    en: (p) => `The row (${p.key}, ${p.amount} kr) matches no coding rule and is reported as not coded.`,
+    sv: (p) => `Raden (${p.key}, ${p.amount}\u00a0kr) matchar ingen kodningsregel och redovisas som ej kodad.`,
+    en: (p) => `The row (${p.key}, ${p.amount}\u00a0kr) matches no coding rule and is reported as not coded.`,
   },
   duplicatePool: {
     sv: (p) => `Poolen ${p.pool} finns redan på rad ${p.first}.`,
@@ -131,8 +131,8 @@ export const MESSAGES = {
     en: (p) => `The support pool ${p.pool} allocates upward to ${p.receiver}, which stands above it in Pooler. Step-down goes only downward; move the pool or choose the reciprocal method.`,
   },
   noReceivers: {
-    sv: (p) => `Stödpoolen ${p.pool} (${p.amount} kr) har inga mottagare med ${p.basis} att fördela efter.`,
-    en: (p) => `The support pool ${p.pool} (${p.amount} kr) has no receivers with ${p.basis} to allocate by.`,
+    sv: (p) => `Stödpoolen ${p.pool} (${p.amount}\u00a0kr) har inga mottagare med ${p.basis} att fördela efter.`,
+    en: (p) => `The support pool ${p.pool} (${p.amount}\u00a0kr) has no receivers with ${p.basis} to allocate by.`,
   },
   keyUnknownPool: {
     sv: (p) => `Nyckeln nämner ${p.pool}, som inte finns i Pooler.`,
@@ -155,8 +155,8 @@ export const MESSAGES = {
     en: () => `The share must not be negative.`,
   },
   negativeKeyWeight: {
-    sv: (p) => `${p.receiver} har negativ direkt kostnad (${p.amount} kr) och får ingen del av ${p.pool}.`,
-    en: (p) => `${p.receiver} has a negative direct cost (${p.amount} kr) and gets no share of ${p.pool}.`,
+    sv: (p) => `${p.receiver} har negativ direkt kostnad (${p.amount}\u00a0kr) och får ingen del av ${p.pool}.`,
+    en: (p) => `${p.receiver} has a negative direct cost (${p.amount}\u00a0kr) and gets no share of ${p.pool}.`,
   },
   unknownArea: {
     sv: (p) => `Område "${p.value}" ska vara ÄO, FN, LSS eller IFO.`,
@@ -203,8 +203,8 @@ export const MESSAGES = {
     en: (p) => `Client ${p.client} has two birth years (${p.first} and ${p.second}); ${p.first} is used.`,
   },
   conflictingHousing: {
-    sv: (p) => `Brukare ${p.client} har två boendeformer under året (${p.first} och ${p.second}); den med störst kostnad räknas: ${p.chosen} (${p.chosenAmount} kr mot ${p.otherAmount} kr).`,
-    en: (p) => `Client ${p.client} has two housing forms in the year (${p.first} and ${p.second}); the one with the largest cost counts: ${p.chosen} (${p.chosenAmount} kr against ${p.otherAmount} kr).`,
+    sv: (p) => `Brukare ${p.client} har två boendeformer under året (${p.first} och ${p.second}); den med störst kostnad räknas: ${p.chosen} (${p.chosenAmount}\u00a0kr mot ${p.otherAmount}\u00a0kr).`,
+    en: (p) => `Client ${p.client} has two housing forms in the year (${p.first} and ${p.second}); the one with the largest cost counts: ${p.chosen} (${p.chosenAmount}\u00a0kr against ${p.otherAmount}\u00a0kr).`,
   },
   conflictingSex: {
     sv: (p) => `Brukare ${p.client} har två värden för kön (${p.first} och ${p.second}); ${p.first} (första raden) används.`,
@@ -235,8 +235,8 @@ export const MESSAGES = {
     en: (p) => `${p.count} ${p.count === 1 ? "cell" : "cells"} in ${p.column} (first on row ${p.row}) hold something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,
   },
   poolWithoutVolume: {
-    sv: (p) => `Poolen ${p.pool} har kostnad (${p.amount} kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad.`,
-    en: (p) => `The pool ${p.pool} has cost (${p.amount} kr) but no volume in Brukare; no unit cost and no client cost.`,
+    sv: (p) => `Poolen ${p.pool} har kostnad (${p.amount}\u00a0kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad.`,
+    en: (p) => `The pool ${p.pool} has cost (${p.amount}\u00a0kr) but no volume in Brukare; no unit cost and no client cost.`,
   },
   poolWithoutCost: {
     sv: (p) => `Poolen ${p.pool} har volym men ingen kostnad; styckkostnaden blir 0.`,

@@ -135,8 +135,8 @@ describe("housing forms", () => {
       [3, "A", "särskilt boende"],
       [6, "C", "ordinärt boende"],
     ]);
-    expect(conflicts[0].params.chosenAmount).toBe("122 356,50");
-    expect(conflicts[0].params.otherAmount).toBe("99 009,90");
+    expect(conflicts[0].params.chosenAmount).toBe("122\u00a0356,50");
+    expect(conflicts[0].params.otherAmount).toBe("99\u00a0009,90");
   });
 
   test("the larger cost wins also when it is ordinary housing", () => {

@@ -158,7 +158,7 @@ function ProblemGroup({ group }: { group: Group }): React.JSX.Element {
 export function CatalogueMatches({ result }: { result: KpbResult }): React.JSX.Element | null {
   const shared = useSectionStyles();
   const styles = useStyles();
-  const pools = result.pools.filter((p) => p.kind === "insats");
+  const pools = (result.pools ?? []).filter((p) => p.kind === "insats");
   if (pools.length === 0) return null;
   const headingId = "catalogue-matches-heading";
   return (
