@@ -29,7 +29,7 @@ export function readHousing(text: string, catalogue: Map<string, CatalogueEntry>
   const key = nameKey(text);
   if (key === "") return "pool";
   if (ORDINARY.has(key) || key.startsWith("ordinart ")) return "ordinärt";
-  if (key === "sarskilt" || key.startsWith("sarskilt boende") || key.startsWith("sarskild boendeform")) return "särskilt";
+  if (key === "sarskilt" || key.startsWith("sarskilt ") || key.startsWith("sarskild boendeform")) return "särskilt";
   const entry = matchCatalogue(text, catalogue)?.entry ?? defaultEntryFor(text);
   if (!entry) return "okänd";
   return entry.keyFigure === SABO_FIGURE || defaultEntryFor(entry.insats)?.keyFigure === SABO_FIGURE ? "särskilt" : "pool";

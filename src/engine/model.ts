@@ -1,3 +1,4 @@
+import type { FigureNameKey } from "./key-figure-names";
 /**
  * The typed model of a KPB calculation: what the contract tables become after parsing, and what a
  * run produces. Money is integer öre (exact, plain numbers inside the safe-integer range, checked
@@ -276,6 +277,8 @@ export interface KeyFigure {
   unit: string;
   /** Kolada KPI id when the figure has a published counterpart. */
   kolada?: string;
+  /** How a figure made per pool, intervention, area or band is named, so it can be named in English too. */
+  nameParts?: { key: FigureNameKey; params: Record<string, string> };
 }
 
 export interface Reconciliation {

@@ -6,6 +6,7 @@ import { benchmarkOfFigure } from "../../src/engine/benchmark/lookup";
 import { matchCatalogue, mergeCatalogue } from "../../src/engine/catalogue";
 import { readHousing } from "../../src/engine/client-facts";
 import { figureWords } from "../../src/engine/benchmark-names";
+import { figureNameIn } from "../../src/engine/key-figure-names";
 import type { Row, Tables } from "./helpers";
 import { byAnsvar, client, figure, insats, pool, runOk, support, workbook, YEAR } from "./helpers";
 import type { KpbResult, WorkbookInput } from "../../src/engine/model";
@@ -206,5 +207,37 @@ describe("benchmark rows named loosely", () => {
     const f = r.keyFigures.find((x) => x.id === "hemtjanst_egen_kr_timme")!;
     expect(benchmarkOfFigure(f, ctx(r))?.origin ?? null).not.toBe("Jämförelse");
     expect(problems(r, "benchmarkLaterYear").map((p) => p.params.years)).toEqual([String(YEAR + 1)]);
+  });
+});
+
+describe("figure names in both languages", () => {
+  test("every figure of a run has an English name without Swedish words, and its Swedish name is the one written", () => {
+    const t = tables();
+    t.population = [
+      ["0-19", 2000],
+      ["20-64", 5000],
+      ["65-79", 1000],
+      ["80-w", 500],
+    ];
+    const r = runOk(workbook(t));
+    for (const f of r.keyFigures) {
+      expect(figureNameIn(f, "sv")).toBe(f.name);
+      expect({ id: f.id, en: figureNameIn(f, "en") }).toEqual({ id: f.id, en: expect.not.stringMatching(/Kostnad|kostnad|brukare|invånare|Andel|Ytterfall|åldrar| år\b|regi\b/) });
+    }
+    const perClient = r.keyFigures.find((f) => f.id === "kostnad_per_brukare:ÄO:alla")!;
+    expect(figureNameIn(perClient, "en")).toBe("Cost per client, ÄO, all ages");
+    expect(figureNameIn(r.keyFigures.find((f) => f.id === "kostnad_per_invanare:ÄO:80-w")!, "en")).toBe("Cost per inhabitant, ÄO, 80+ years");
+  });
+});
+
+describe("ids by family in Jämförelse", () => {
+  test("are taken as written, with no warning", () => {
+    const input = workbook(tables());
+    input.Jämförelse = {
+      rows: [["Nyckeltal", "Värde", "År"], ["kostnad_per_brukare:ÄO:alla", 200000, YEAR], ["volym_per_invanare:Hemtjänst:80-w", 20, YEAR], ["styckkostnad:Hemtjänst i ordinärt boende:egen", 650, YEAR]],
+      sheet: "Jämförelse",
+    };
+    const r = runOk(input);
+    expect(problems(r, "benchmarkRowUnmatched")).toEqual([]);
   });
 });
