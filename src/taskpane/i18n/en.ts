@@ -10,6 +10,7 @@ export const en: Record<StringKey, string> = {
   "app.retry": "Try again",
 
   "tabs.label": "Sections of the KPB pane",
+  "tabs.more": "{count} more tabs",
   "tabs.sources": "Source data",
   "tabs.checks": "Checks",
   "tabs.run": "Run",

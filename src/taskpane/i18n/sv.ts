@@ -8,6 +8,7 @@ export const sv = {
   "app.retry": "Försök igen",
 
   "tabs.label": "Avsnitt i KPB-panelen",
+  "tabs.more": "{count} flikar till",
   "tabs.sources": "Källdata",
   "tabs.checks": "Kontroll",
   "tabs.run": "Kör",
