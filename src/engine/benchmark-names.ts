@@ -160,7 +160,7 @@ export function resolveBenchmarkRows(rows: BenchmarkRow[], figures: KeyFigure[],
       .map((x) => `${x.c.name} (${x.c.id})`);
     log.warning("benchmarkRowUnmatched", { table: "Jämförelse", row: r.row, column: "Nyckeltal" }, {
       name: r.keyFigure,
-      closest: closest.length ? closest.join("; ") : "–",
+      closest: closest.join("; "),
     });
   }
   if (later.length > 0) {

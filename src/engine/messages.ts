@@ -223,8 +223,8 @@ export const MESSAGES = {
     en: (p) => `The benchmark value ${p.value} for ${p.keyFigure} is implausible (over 1 000 billion or under a billionth); the row is not used.`,
   },
   benchmarkRowUnmatched: {
-    sv: (p) => `Jämförelseraden "${p.name}" motsvarar inget nyckeltal och används inte. Närmast: ${p.closest}. Skriv nyckeltalets namn eller id.`,
-    en: (p) => `The benchmark row "${p.name}" matches no key figure and is not used. Closest: ${p.closest}. Write the figure's name or id.`,
+    sv: (p) => `Jämförelseraden "${p.name}" motsvarar inget nyckeltal och används inte. ${p.closest ? `Närmast: ${p.closest}.` : "Inget nyckeltal har liknande ord."} Skriv nyckeltalets namn eller id.`,
+    en: (p) => `The benchmark row "${p.name}" matches no key figure and is not used. ${p.closest ? `Closest: ${p.closest}.` : "No key figure has similar words."} Write the figure's name or id.`,
   },
   benchmarkLaterYear: {
     sv: (p) => `${p.count} jämförelserader gäller år efter ${p.year} (${p.years}) och används inte; jämförelsen tas aldrig från ett senare år än beräkningsåret.`,
