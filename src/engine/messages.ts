@@ -39,8 +39,8 @@ export const MESSAGES = {
     en: (p) => `The amount ${p.value} has more than two decimals; rounded to ${p.rounded}\u00a0kr.`,
   },
   amountTooLarge: {
-    sv: (p) => `Beloppet ${p.value} är orimligt stort (över 1 000 miljarder kr). Raden räknas inte.`,
-    en: (p) => `The amount ${p.value} is implausibly large (over 1 000 billion kr). The row is not counted.`,
+    sv: (p) => `Beloppet ${p.value} är orimligt stort (över 1\u00a0000 miljarder kr). Raden räknas inte.`,
+    en: (p) => `The amount ${p.value} is implausibly large (over 1\u00a0000 billion kr). The row is not counted.`,
   },
   cellErrorValue: {
     sv: (p) => `${p.column} innehåller Excels felvärde ${p.value} (en formel som inte gick att räkna ut). Rätta formeln eller skriv in värdet; raden räknas inte.`,
@@ -219,8 +219,8 @@ export const MESSAGES = {
     en: (p) => `${p.count} client ids look like personal identity or coordination numbers. They are never written out; results show a pseudonym instead.`,
   },
   benchmarkImplausible: {
-    sv: (p) => `Jämförelsevärdet ${p.value} för ${p.keyFigure} är orimligt (över 1 000 miljarder eller under en miljarddel); raden används inte.`,
-    en: (p) => `The benchmark value ${p.value} for ${p.keyFigure} is implausible (over 1 000 billion or under a billionth); the row is not used.`,
+    sv: (p) => `Jämförelsevärdet ${p.value} för ${p.keyFigure} är orimligt (över 1\u00a0000 miljarder eller under en miljarddel); raden används inte.`,
+    en: (p) => `The benchmark value ${p.value} for ${p.keyFigure} is implausible (over 1\u00a0000 billion or under a billionth); the row is not used.`,
   },
   benchmarkRowUnmatched: {
     sv: (p) => `Jämförelseraden "${p.name}" motsvarar inget nyckeltal och används inte. ${p.closest ? `Närmast: ${p.closest}.` : "Inget nyckeltal har liknande ord."} Skriv nyckeltalets namn eller id.`,

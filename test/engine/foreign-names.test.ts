@@ -2,7 +2,11 @@
  * A workbook named the municipality's way: interventions and housing by their common Swedish
  * names, conflicting client facts, and benchmark rows named loosely.
  */
+import fc from "fast-check";
 import { benchmarkOfFigure } from "../../src/engine/benchmark/lookup";
+import { MESSAGES, renderMessage } from "../../src/engine/messages";
+import { oreToSwedish } from "../../src/engine/money";
+import { formatDecimal, formatMoney } from "../../src/engine/tracing/text";
 import { matchCatalogue, mergeCatalogue } from "../../src/engine/catalogue";
 import { readHousing } from "../../src/engine/client-facts";
 import { figureWords } from "../../src/engine/benchmark-names";
@@ -239,5 +243,24 @@ describe("ids by family in Jämförelse", () => {
     };
     const r = runOk(input);
     expect(problems(r, "benchmarkRowUnmatched")).toEqual([]);
+  });
+});
+
+describe("amounts never break inside the number", () => {
+  test("money is grouped with no-break spaces and joined to kr with one, in every message", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (ore) => {
+        for (const text of [oreToSwedish(ore), formatMoney(ore, "sv"), formatMoney(ore, "en"), formatDecimal(ore / 100, "sv")]) {
+          expect(text).not.toMatch(/ /);
+        }
+      }),
+    );
+    const amount = oreToSwedish(-9_000_000);
+    for (const code of Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]) {
+      const params = new Proxy({}, { get: () => amount }) as Record<string, string>;
+      for (const language of ["sv", "en"] as const) {
+        expect({ code, text: renderMessage(code, params, language) }).toEqual({ code, text: expect.not.stringMatching(/\d (\d|kr\b)/) });
+      }
+    }
   });
 });
