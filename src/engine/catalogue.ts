@@ -81,7 +81,7 @@ export const INSATS_SYNONYMS: Record<string, string[]> = {
   "Servicebostad LSS": ["Servicebostad", "Serviceboende LSS"],
   "Daglig verksamhet": ["Daglig verksamhet LSS", "DV LSS"],
   "Personlig assistans": ["Personlig assistans LSS", "Personlig assistans SFB", "Assistans"],
-  "Korttidsvistelse LSS": ["Korttidsvistelse", "Korttidshem", "Korttidsvistelse utanför det egna hemmet"],
+  "Korttidsvistelse LSS": ["Korttidsvistelse", "Korttid LSS", "Korttidshem", "Korttidsvistelse utanför det egna hemmet"],
   Ledsagarservice: ["Ledsagning"],
   HVB: ["Hem för vård eller boende", "HVB-hem", "Institutionsvård"],
   Familjehem: ["Familjehemsvård", "Familjehemsplacering"],

@@ -74,6 +74,8 @@ describe("interventions named the municipality's way", () => {
     ["Bostad med särskild service", "Gruppbostad LSS"],
     ["hemtjänst  i ordinärt boende", "Hemtjänst"],
     ["Korttidsvistelse LSS", "Korttidsvistelse LSS"],
+    ["Korttid LSS", "Korttidsvistelse LSS"],
+    ["Korttid", "Korttidsvård"],
   ])("%s is matched to %s", (name, entry) => {
     expect(matchCatalogue(name, mergeCatalogue([]))?.entry.insats).toBe(entry);
   });
