@@ -1,4 +1,5 @@
 import { fold } from "./cells";
+import { matchCatalogue } from "./catalogue";
 import { Dec } from "./decimal";
 import { roundToTotal, splitByWeights } from "./largest-remainder";
 import type { AllocationFlow, AllocationMethod, CatalogueEntry, KeyMethod, KeyShare, PoolDef } from "./model";
@@ -78,10 +79,10 @@ function receiversOf(support: PoolDef, input: AllocationInput, log: ProblemLog):
       if (spec.kind === "all") input.pools.filter(allowed).forEach((p) => chosen.set(p.id, p));
       else if (spec.kind === "pools") spec.ids.forEach((id) => checkNamed(id, place("Mottagare")));
       else if (spec.kind === "insats") {
-        input.pools.filter((p) => allowed(p) && fold(p.insats) === fold(spec.insats)).forEach((p) => chosen.set(p.id, p));
+        input.pools.filter((p) => allowed(p) && sameInsats(p.insats, spec.insats, input.catalogue)).forEach((p) => chosen.set(p.id, p));
       } else {
         input.pools
-          .filter((p) => allowed(p) && fold(input.catalogue.get(fold(p.insats))?.area ?? "") === fold(spec.area))
+          .filter((p) => allowed(p) && fold(matchCatalogue(p.insats, input.catalogue)?.entry.area ?? "") === fold(spec.area))
           .forEach((p) => chosen.set(p.id, p));
       }
     }
@@ -274,4 +275,11 @@ export function solve(matrix: Dec[][], rhs: Dec[]): Dec[] | null {
     }
   }
   return a.map((row, i) => row[n].div(row[i]));
+}
+
+/** `Insats:Hemtjänst` also means the pools whose Insats is a synonym ("Hemtjänst i ordinärt boende"). */
+function sameInsats(poolInsats: string, named: string, catalogue: Map<string, CatalogueEntry>): boolean {
+  if (fold(poolInsats) === fold(named)) return true;
+  const a = matchCatalogue(poolInsats, catalogue)?.entry.insats;
+  return a !== undefined && a === matchCatalogue(named, catalogue)?.entry.insats;
 }

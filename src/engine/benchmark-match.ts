@@ -10,14 +10,16 @@ function isAverageRow(r: BenchmarkRow): boolean {
 
 /**
  * The benchmark value for a key figure from the `Jämförelse` rows: matched by our id, by the
- * Kolada id or by the Swedish name; rows of the run's year win, else the latest year. Within that
+ * Kolada id or by the Swedish name (or by the figure a loosely named row was tied to, see
+ * benchmark-names.ts); rows of the run's year win, else the latest earlier year. Within that
  * year an average row (KPB-snitt, riket) is the benchmark; when there are only single peer
  * municipalities (as after "Hämta från Kolada"), their unweighted mean is, the way Kolada's
  * Jämföraren compares with a group.
  */
 export function benchmarkFor(figure: KeyFigure, rows: BenchmarkRow[], year: number): BenchmarkRow | null {
   const keys = new Set([fold(figure.id), fold(figure.name), ...(figure.kolada ? [fold(figure.kolada)] : [])]);
-  const matching = rows.filter((r) => keys.has(fold(r.keyFigure)));
+  // Never a later year than the run's (the same policy as the bundled averages).
+  const matching = rows.filter((r) => (keys.has(fold(r.keyFigure)) || (r.figureId !== undefined && fold(r.figureId) === fold(figure.id))) && !(r.year !== null && r.year > year));
   if (matching.length === 0) return null;
   const chosenYear = matching.some((r) => r.year === year) ? year : Math.max(...matching.map((r) => r.year ?? 0));
   const sameYear = matching.filter((r) => (r.year ?? 0) === chosenYear || (chosenYear === 0 && r.year === null));

@@ -1,4 +1,4 @@
-import { fold } from "./cells";
+import { decideHousing, type ClientFacts } from "./client-facts";
 import { splitByWeights } from "./largest-remainder";
 import type { ClientResult, ClientRows, PoolDef, Settings } from "./model";
 import { addOre } from "./money";
@@ -138,30 +138,26 @@ export function costClients(
   aggregated: AggregatedVolumes,
   pools: PoolDef[],
   poolCostOre: Map<string, number>,
-  isResidential: (pool: PoolDef) => boolean,
+  facts: Map<string, ClientFacts>,
   settings: Settings,
   secret: string,
   log: ProblemLog,
 ): CostedClients {
   const ids = [...aggregated.clients.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const ordered: ClientResult[] = [];
-  const poolById = new Map(pools.map((p) => [p.id, p]));
   // Each pool's users with their volume and result, so the split needs no look-ups per client.
   const usersByPool = new Map<string, { volume: number; result: ClientResult }[]>();
   let hidden = 0;
+  const mixed: { id: string; facts: ClientFacts; result: ClientResult }[] = [];
   for (const id of ids) {
     const c = aggregated.clients.get(id)!;
     const sensitive = containsPersonalIdentityNumber(id);
     if (sensitive) hidden++;
     const age = c.birthYear === null ? null : settings.year - c.birthYear;
-    const byHousingColumn = fold(c.housing);
-    let inResidentialPool = false;
+    const f = facts.get(id);
     const uses: { volume: number; result: ClientResult }[] = [];
     for (const [poolId, volume] of c.volumes) {
-      const pool = poolById.get(poolId);
-      if (!isClientOf(volume)) continue;
-      if (pool && isResidential(pool)) inResidentialPool = true;
-      {
+      if (isClientOf(volume)) {
         const use = { volume, result: null as unknown as ClientResult };
         uses.push(use);
         const users = usersByPool.get(poolId);
@@ -174,7 +170,8 @@ export function costClients(
       birthYear: c.birthYear,
       ageGroup: age === null ? "okänd" : ageGroupOf(age, settings.ageGroups),
       sex: c.sex,
-      housing: byHousingColumn.startsWith("sarskilt") || byHousingColumn === "sabo" || (byHousingColumn === "" && inResidentialPool) ? "särskilt" : "ordinärt",
+      housing: f?.housing ?? "ordinärt",
+      housingSource: f?.source ?? "insatser",
       totalOre: 0,
       poolsOre: {},
       volumesMicro: Object.fromEntries(c.volumes),
@@ -183,7 +180,9 @@ export function costClients(
     for (const use of uses) use.result = result;
     // Only rows with volume 0 (each warned as it was read): a client of no intervention, so not a
     // client in any count, sheet or "N brukare".
-    if (uses.length > 0) ordered.push(result);
+    if (uses.length === 0) continue;
+    ordered.push(result);
+    if (f?.mixed) mixed.push({ id, facts: f, result });
   }
   if (hidden > 0) log.warning("personalIdentityNumber", { table: "Brukare", row: null, column: "BrukarID" }, { count: hidden });
   const clientCount = new Map<string, number>();
@@ -199,6 +198,8 @@ export function costClients(
       u.result.totalOre = addOre(u.result.totalOre, shares[i]);
     });
   }
+  // Housing by cost needs the pools' unit costs, so it is decided after the split.
+  for (const m of mixed) m.result.housing = decideHousing(m.id, m.facts, poolCostOre, aggregated.poolVolumeMicro, log);
   // Listed by the id as written: pseudonyms must not come out in personnummer (birth date) order.
   return { clients: ordered.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), clientCount };
 }

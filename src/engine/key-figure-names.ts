@@ -38,3 +38,48 @@ export const KEY_FIGURE_NAMES: Record<string, KeyFigureName> = {
   hemtjanst_timmar_per_inv_80: { name: "Hemtjänsttimmar per invånare 80+", nameEn: "Home-care hours per inhabitant 80+", unit: "timmar/inv", kolada: "U21014" },
   sabo_dygn_per_inv_80: { name: "Dygn i särskilt boende per invånare 80+", nameEn: "Days in residential care per inhabitant 80+", unit: "dygn/inv", kolada: "U23005" },
 };
+
+/** Names of the figures made per pool, intervention, area, age group or band, in both languages. */
+export type FigureNameKey = "poolUnitCost" | "insatsUnitCost" | "catalogueFigure" | "costPerClient" | "costPerInhabitant" | "clientShare" | "outlier" | "hourBand" | "areaTotal";
+
+type NameParams = Record<string, string>;
+
+const REGI_EN: Record<string, string> = { egen: "in-house", annan: "external", alla: "in-house and external" };
+const regiSv = (regi: string) => (regi === "alla" ? "egen och annan regi" : `${regi} regi`);
+const scopeSv = (p: NameParams) => `${p.area}, ${p.ageGroup === "alla" ? "alla åldrar" : `${p.ageGroup} år`}`;
+const scopeEn = (p: NameParams) => `${p.area}, ${p.ageGroup === "alla" ? "all ages" : `${p.ageGroup.replace(/-w$/, "+")} years`}`;
+
+export const FIGURE_NAMES: Record<FigureNameKey, { sv: (p: NameParams) => string; en: (p: NameParams) => string }> = {
+  poolUnitCost: {
+    sv: (p) => `Styckkostnad ${p.insats}${p.enhet ? `, ${p.enhet}` : ""} (${regiSv(p.regi)})`,
+    en: (p) => `Unit cost ${p.insats}${p.enhet ? `, ${p.enhet}` : ""} (${REGI_EN[p.regi] ?? p.regi})`,
+  },
+  insatsUnitCost: {
+    sv: (p) => `Kostnad ${p.insats.toLowerCase()}, ${regiSv(p.regi)}`,
+    en: (p) => `Cost of ${p.insats.toLowerCase()}, ${REGI_EN[p.regi] ?? p.regi}`,
+  },
+  catalogueFigure: {
+    sv: (p) => `Kostnad ${p.insats.toLowerCase()}, egen regi`,
+    en: (p) => `Cost of ${p.insats.toLowerCase()}, in-house`,
+  },
+  costPerClient: { sv: (p) => `Kostnad per brukare, ${scopeSv(p)}`, en: (p) => `Cost per client, ${scopeEn(p)}` },
+  costPerInhabitant: { sv: (p) => `Kostnad per invånare, ${scopeSv(p)}`, en: (p) => `Cost per inhabitant, ${scopeEn(p)}` },
+  clientShare: { sv: (p) => `Andel brukare av invånarna, ${scopeSv(p)}`, en: (p) => `Clients as a share of inhabitants, ${scopeEn(p)}` },
+  outlier: { sv: (p) => `Ytterfall ${p.scope}`, en: (p) => `Outliers, ${p.scope}` },
+  hourBand: {
+    sv: (p) => `Andel hemtjänstbrukare med ${p.band} beviljade timmar per år`,
+    en: (p) => `Share of home-care clients with ${p.band.replace(/-w$/, "+")} granted hours a year`,
+  },
+  areaTotal: { sv: (p) => `Total kostnad ${p.area}`, en: (p) => `Total cost ${p.area}` },
+};
+
+/** A figure's name in a language: the fixed names first, then the family's name from its parts. */
+export function figureNameIn(
+  figure: { id: string; name: string; nameParts?: { key: FigureNameKey; params: NameParams } },
+  language: "sv" | "en",
+): string {
+  const fixed = KEY_FIGURE_NAMES[figure.id];
+  if (fixed) return language === "en" ? fixed.nameEn : fixed.name;
+  if (figure.nameParts) return FIGURE_NAMES[figure.nameParts.key][language](figure.nameParts.params);
+  return figure.name;
+}

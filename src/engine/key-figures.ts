@@ -1,7 +1,8 @@
 import { fold } from "./cells";
+import { matchCatalogue } from "./catalogue";
 import { Dec, ratioString } from "./decimal";
 import { isClientOf } from "./client-costs";
-import { KEY_FIGURE_NAMES } from "./key-figure-names";
+import { FIGURE_NAMES, KEY_FIGURE_NAMES, type FigureNameKey } from "./key-figure-names";
 import type { CatalogueEntry, ClientResult, ConsumptionRow, KeyFigure, OutlierScope, PoolResult, Settings } from "./model";
 import { addOre, microToDec, oreToDec } from "./money";
 import { interventionPools, unitCostOf } from "./unit-costs";
@@ -19,16 +20,17 @@ export interface KeyFigureInput {
 const unitOf = (volumeUnit: string) =>
   `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion").replace(/^veckor$/, "vecka") || "enhet"}`;
 
-function named(id: string, scope: string, value: Dec, fallback: { name: string; unit: string }): KeyFigure {
+function named(id: string, scope: string, value: Dec, fallback: { key: FigureNameKey; params: Record<string, string>; unit: string }): KeyFigure {
   const known = KEY_FIGURE_NAMES[id];
   const figure: KeyFigure = {
     id,
-    name: known?.name ?? fallback.name,
+    name: known?.name ?? FIGURE_NAMES[fallback.key].sv(fallback.params),
     scope,
     value: ratioString(value),
     unit: known?.unit ?? fallback.unit,
   };
   if (known?.kolada) figure.kolada = known.kolada;
+  if (!known) figure.nameParts = { key: fallback.key, params: fallback.params };
   return figure;
 }
 
@@ -38,8 +40,9 @@ function unitCostOver(pools: PoolResult[], costOf?: (p: PoolResult) => number): 
   return value === null ? null : new Dec(value);
 }
 
+/** The catalogue entry of a pool's Insats, by name or by the synonym list (see catalogue.ts). */
 export function catalogueOf(pool: { insats: string }, catalogue: Map<string, CatalogueEntry>): CatalogueEntry | undefined {
-  return catalogue.get(fold(pool.insats));
+  return matchCatalogue(pool.insats, catalogue)?.entry;
 }
 
 /** Support pools whose intervention is HSL: their share in a SÄBO day is "HSL i särskilt boende". */
@@ -54,7 +57,8 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
   for (const p of insatsPools) {
     if (p.unitCost === null) continue;
     figures.push(named(`styckkostnad:${p.pool}`, p.pool, new Dec(p.unitCost), {
-      name: `Styckkostnad ${p.insats}${p.enhet ? `, ${p.enhet}` : ""} (${p.regi} regi)`,
+      key: "poolUnitCost",
+      params: { insats: p.insats, enhet: p.enhet, regi: p.regi },
       unit: unitOf(p.volumeUnit),
     }));
   }
@@ -67,7 +71,8 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
       const value = chosen.length ? unitCostOver(chosen) : null;
       if (value === null || (regi === "alla" && chosen.length === same.filter((p) => p.regi === "egen").length)) continue;
       figures.push(named(`styckkostnad:${insats}:${regi}`, `${insats}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`, value, {
-        name: `Kostnad ${insats.toLowerCase()}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`,
+        key: "insatsUnitCost",
+        params: { insats, regi },
         unit: unitOf(same[0].volumeUnit),
       }));
     }
@@ -82,7 +87,7 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
     const value = unitCostOver(own);
     if (value === null) continue;
     const scope = `${entry.insats}, egen regi`;
-    const fallback = { name: `Kostnad ${entry.insats.toLowerCase()}, egen regi`, unit: unitOf(entry.volumeUnit) };
+    const fallback = { key: "catalogueFigure" as const, params: { insats: entry.insats }, unit: unitOf(entry.volumeUnit) };
     if (entry.keyFigure === "hemtjanst_egen_kr_timme") {
       // The published figure excludes delegated HSL (SKR's definition): what HSL support pools
       // passed to the hemtjänst pools is taken out; with any, the figure including it is shown too.
@@ -163,11 +168,11 @@ export function consumptionFigures(rows: ConsumptionRow[]): KeyFigure[] {
     const scope = `${r.area}, ${r.ageGroup === "alla" ? "alla åldrar" : `${r.ageGroup} år`}`;
     const suffix = `${r.area}:${r.ageGroup}`;
     if (r.costPerClient !== null) {
-      figures.push(named(`kostnad_per_brukare:${suffix}`, scope, new Dec(r.costPerClient), { name: `Kostnad per brukare, ${scope}`, unit: "kr/brukare" }));
+      figures.push(named(`kostnad_per_brukare:${suffix}`, scope, new Dec(r.costPerClient), { key: "costPerClient", params: { area: r.area, ageGroup: r.ageGroup }, unit: "kr/brukare" }));
     }
     if (r.costPerInhabitant !== null) {
-      figures.push(named(`kostnad_per_invanare:${suffix}`, scope, new Dec(r.costPerInhabitant), { name: `Kostnad per invånare, ${scope}`, unit: "kr/invånare" }));
-      figures.push(named(`andel_brukare:${suffix}`, scope, new Dec(r.clientShare!).times(100), { name: `Andel brukare av invånarna, ${scope}`, unit: "%" }));
+      figures.push(named(`kostnad_per_invanare:${suffix}`, scope, new Dec(r.costPerInhabitant), { key: "costPerInhabitant", params: { area: r.area, ageGroup: r.ageGroup }, unit: "kr/invånare" }));
+      figures.push(named(`andel_brukare:${suffix}`, scope, new Dec(r.clientShare!).times(100), { key: "clientShare", params: { area: r.area, ageGroup: r.ageGroup }, unit: "%" }));
     }
   }
   return figures;
@@ -224,7 +229,7 @@ export function outlierFigures(input: KeyFigureInput): KeyFigure[] {
   const figures: KeyFigure[] = [];
   OUTLIER_SCOPES.forEach((scope, k) => {
     if (inScope[k] === 0) return;
-    figures.push(named(OUTLIER_IDS[scope], scope, new Dec(over[k]).div(inScope[k]).times(100), { name: `Ytterfall ${scope}`, unit: "%" }));
+    figures.push(named(OUTLIER_IDS[scope], scope, new Dec(over[k]).div(inScope[k]).times(100), { key: "outlier", params: { scope }, unit: "%" }));
   });
   return figures;
 }
@@ -268,7 +273,8 @@ export function hourBandFigures(bands: { band: string; clients: number }[]): Key
   if (total === 0) return [];
   return bands.map((b) =>
     named(`brukarmix:${b.band}`, `Hemtjänst, ${b.band} timmar/år`, new Dec(b.clients).div(total).times(100), {
-      name: `Andel hemtjänstbrukare med ${b.band} beviljade timmar per år`,
+      key: "hourBand",
+      params: { band: b.band },
       unit: "%",
     }),
   );
@@ -294,7 +300,7 @@ export function volumePerInhabitantFigures(input: KeyFigureInput): KeyFigure[] {
       if (c.birthYear === null || input.settings.year - c.birthYear < 80) continue;
       for (const id2 in c.volumesMicro) if (poolIds.has(id2)) micro += c.volumesMicro[id2] ?? 0;
     }
-    figures.push(named(id, "80 år och äldre", microToDec(micro).div(inhabitants), { name: id, unit: "per invånare" }));
+    figures.push(named(id, "80 år och äldre", microToDec(micro).div(inhabitants), { key: "areaTotal", params: { area: id }, unit: "per invånare" }));
   }
   return figures;
 }
@@ -302,5 +308,5 @@ export function volumePerInhabitantFigures(input: KeyFigureInput): KeyFigure[] {
 export function areaTotalFigures(pools: PoolResult[]): KeyFigure[] {
   const totals = new Map<string, number>();
   for (const p of pools) if (p.kind === "insats" && p.area) totals.set(p.area, addOre(totals.get(p.area) ?? 0, p.costOre));
-  return [...totals].map(([area, ore]) => named(`kostnad_total:${area}`, area, oreToDec(ore), { name: `Total kostnad ${area}`, unit: "kr" }));
+  return [...totals].map(([area, ore]) => named(`kostnad_total:${area}`, area, oreToDec(ore), { key: "areaTotal", params: { area }, unit: "kr" }));
 }

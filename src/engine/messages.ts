@@ -35,12 +35,12 @@ export const MESSAGES = {
     en: (p) => `"${p.value}" is ambiguous: it can mean ${p.decimal} (decimal mark) or ${p.thousands} (thousands separator). Read as ${p.chosen}. Write the number unambiguously.`,
   },
   tooManyDecimals: {
-    sv: (p) => `Beloppet ${p.value} har fler än två decimaler; avrundat till ${p.rounded} kr.`,
-    en: (p) => `The amount ${p.value} has more than two decimals; rounded to ${p.rounded} kr.`,
+    sv: (p) => `Beloppet ${p.value} har fler än två decimaler; avrundat till ${p.rounded}\u00a0kr.`,
+    en: (p) => `The amount ${p.value} has more than two decimals; rounded to ${p.rounded}\u00a0kr.`,
   },
   amountTooLarge: {
-    sv: (p) => `Beloppet ${p.value} är orimligt stort (över 1 000 miljarder kr). Raden räknas inte.`,
-    en: (p) => `The amount ${p.value} is implausibly large (over 1 000 billion kr). The row is not counted.`,
+    sv: (p) => `Beloppet ${p.value} är orimligt stort (över 1\u00a0000 miljarder kr). Raden räknas inte.`,
+    en: (p) => `The amount ${p.value} is implausibly large (over 1\u00a0000 billion kr). The row is not counted.`,
   },
   cellErrorValue: {
     sv: (p) => `${p.column} innehåller Excels felvärde ${p.value} (en formel som inte gick att räkna ut). Rätta formeln eller skriv in värdet; raden räknas inte.`,
@@ -101,16 +101,16 @@ export const MESSAGES = {
     en: (p) => `The rule (${p.pattern} → ${p.target}) is never reached: every row it can match is already matched by the rule on row ${p.byRow} (to ${p.byTarget}) above it${String(p.byRows).includes(",") ? ` (also rows ${p.byRows})` : ""}. Remove the rule or move it up.`,
   },
   ruleNeverReached: {
-    sv: (p) => `Regeln (${p.pattern} → ${p.target}) nås aldrig på denna huvudbok: alla ${p.count} rader den matchar (${p.amount} kr) kodas redan av tidigare regler (rad ${p.byRows}).`,
-    en: (p) => `The rule (${p.pattern} → ${p.target}) is never reached on this ledger: all ${p.count} rows it matches (${p.amount} kr) are already coded by earlier rules (row ${p.byRows}).`,
+    sv: (p) => `Regeln (${p.pattern} → ${p.target}) nås aldrig på denna huvudbok: alla ${p.count} rader den matchar (${p.amount}\u00a0kr) kodas redan av tidigare regler (rad ${p.byRows}).`,
+    en: (p) => `The rule (${p.pattern} → ${p.target}) is never reached on this ledger: all ${p.count} rows it matches (${p.amount}\u00a0kr) are already coded by earlier rules (row ${p.byRows}).`,
   },
   ambiguousCoding: {
-    sv: (p) => `${p.count} rader i Ekonomi (rad ${p.rows}; ${p.amount} kr) kodas av regeln på rad ${p.winnerRow} (till ${p.winnerTarget}) men matchar också senare regler med annat Till: rad ${p.others} (Till, antal rader). Ordningen i Kodning avgör; kontrollera att det är avsikten.`,
-    en: (p) => `${p.count} rows in Ekonomi (rows ${p.rows}; ${p.amount} kr) are coded by the rule on row ${p.winnerRow} (to ${p.winnerTarget}) but also match later rules with another Till: row ${p.others} (Till, number of rows). The order in Kodning decides; check that this is intended.`,
+    sv: (p) => `${p.count} rader i Ekonomi (rad ${p.rows}; ${p.amount}\u00a0kr) kodas av regeln på rad ${p.winnerRow} (till ${p.winnerTarget}) men matchar också senare regler med annat Till: rad ${p.others} (Till, antal rader). Ordningen i Kodning avgör; kontrollera att det är avsikten.`,
+    en: (p) => `${p.count} rows in Ekonomi (rows ${p.rows}; ${p.amount}\u00a0kr) are coded by the rule on row ${p.winnerRow} (to ${p.winnerTarget}) but also match later rules with another Till: row ${p.others} (Till, number of rows). The order in Kodning decides; check that this is intended.`,
   },
   uncodedRow: {
-    sv: (p) => `Raden (${p.key}, ${p.amount} kr) matchar ingen kodningsregel och redovisas som ej kodad.`,
-    en: (p) => `The row (${p.key}, ${p.amount} kr) matches no coding rule and is reported as not coded.`,
+    sv: (p) => `Raden (${p.key}, ${p.amount}\u00a0kr) matchar ingen kodningsregel och redovisas som ej kodad.`,
+    en: (p) => `The row (${p.key}, ${p.amount}\u00a0kr) matches no coding rule and is reported as not coded.`,
   },
   duplicatePool: {
     sv: (p) => `Poolen ${p.pool} finns redan på rad ${p.first}.`,
@@ -145,8 +145,8 @@ export const MESSAGES = {
     en: (p) => `The support pool ${p.pool} allocates upward to ${p.receiver}, which stands above it in Pooler. Step-down goes only downward; move the pool or choose the reciprocal method.`,
   },
   noReceivers: {
-    sv: (p) => `Stödpoolen ${p.pool} (${p.amount} kr) har inga mottagare med ${p.basis} att fördela efter.`,
-    en: (p) => `The support pool ${p.pool} (${p.amount} kr) has no receivers with ${p.basis} to allocate by.`,
+    sv: (p) => `Stödpoolen ${p.pool} (${p.amount}\u00a0kr) har inga mottagare med ${p.basis} att fördela efter.`,
+    en: (p) => `The support pool ${p.pool} (${p.amount}\u00a0kr) has no receivers with ${p.basis} to allocate by.`,
   },
   keyUnknownPool: {
     sv: (p) => `Nyckeln nämner ${p.pool}, som inte finns i Pooler.`,
@@ -169,16 +169,16 @@ export const MESSAGES = {
     en: () => `The share must not be negative.`,
   },
   negativeKeyWeight: {
-    sv: (p) => `${p.receiver} har negativ direkt kostnad (${p.amount} kr) och får ingen del av ${p.pool}.`,
-    en: (p) => `${p.receiver} has a negative direct cost (${p.amount} kr) and gets no share of ${p.pool}.`,
+    sv: (p) => `${p.receiver} har negativ direkt kostnad (${p.amount}\u00a0kr) och får ingen del av ${p.pool}.`,
+    en: (p) => `${p.receiver} has a negative direct cost (${p.amount}\u00a0kr) and gets no share of ${p.pool}.`,
   },
   unknownArea: {
     sv: (p) => `Område "${p.value}" ska vara ÄO, FN, LSS eller IFO.`,
     en: (p) => `Område "${p.value}" must be ÄO, FN, LSS or IFO.`,
   },
   insatsNotInCatalogue: {
-    sv: (p) => `Insatsen "${p.insats}" finns inte i insatskatalogen; område och volymenhet är okända.`,
-    en: (p) => `The intervention "${p.insats}" is not in the catalogue; its area and volume unit are unknown.`,
+    sv: (p) => `Insatsen "${p.insats}" finns inte i insatskatalogen och är inget känt namn på någon av dess insatser; område, volymenhet och nyckeltal är okända. Lägg till den i Insatskatalog.`,
+    en: (p) => `The intervention "${p.insats}" is not in the catalogue nor a known name for one of its interventions; its area, volume unit and key figure are unknown. Add it to Insatskatalog.`,
   },
   insatsSpelling: {
     sv: (p) => `Insatsen "${p.insats}" läses som "${p.first}" (rad ${p.row}): samma insats, stavad på två sätt.`,
@@ -240,6 +240,18 @@ export const MESSAGES = {
     sv: (p) => `Brukare ${p.client} har två födelseår (${p.first} och ${p.second}); ${p.first} används.`,
     en: (p) => `Client ${p.client} has two birth years (${p.first} and ${p.second}); ${p.first} is used.`,
   },
+  conflictingHousing: {
+    sv: (p) => `Brukare ${p.client} har två boendeformer under året (${p.first} och ${p.second}); den med störst kostnad räknas: ${p.chosen} (${p.chosenAmount}\u00a0kr mot ${p.otherAmount}\u00a0kr).`,
+    en: (p) => `Client ${p.client} has two housing forms in the year (${p.first} and ${p.second}); the one with the largest cost counts: ${p.chosen} (${p.chosenAmount}\u00a0kr against ${p.otherAmount}\u00a0kr).`,
+  },
+  conflictingSex: {
+    sv: (p) => `Brukare ${p.client} har två värden för kön (${p.first} och ${p.second}); ${p.first} (första raden) används.`,
+    en: (p) => `Client ${p.client} has two values for sex (${p.first} and ${p.second}); ${p.first} (the first row) is used.`,
+  },
+  unknownHousing: {
+    sv: (p) => `Boendeformen "${p.value}" känns inte igen (${p.count} rader); för de raderna avgör poolens insats boendet (särskilt boende eller ordinärt).`,
+    en: (p) => `The housing form "${p.value}" is not recognised (${p.count} rows); for those rows the pool's intervention decides the housing (residential care or ordinary).`,
+  },
   personalIdentityNumber: {
     sv: (p) => `${p.count} brukar-id ser ut som personnummer eller samordningsnummer. De skrivs aldrig ut; resultaten visar en pseudonym i stället.`,
     en: (p) => `${p.count} client ids look like personal identity or coordination numbers. They are never written out; results show a pseudonym instead.`,
@@ -249,16 +261,24 @@ export const MESSAGES = {
     en: (p) => `År (year) "${p.value}" is not a year; the benchmark row is not used.`,
   },
   benchmarkImplausible: {
-    sv: (p) => `Jämförelsevärdet ${p.value} för ${p.keyFigure} är orimligt (över 1 000 miljarder eller under en miljarddel); raden används inte.`,
-    en: (p) => `The benchmark value ${p.value} for ${p.keyFigure} is implausible (over 1 000 billion or under a billionth); the row is not used.`,
+    sv: (p) => `Jämförelsevärdet ${p.value} för ${p.keyFigure} är orimligt (över 1\u00a0000 miljarder eller under en miljarddel); raden används inte.`,
+    en: (p) => `The benchmark value ${p.value} for ${p.keyFigure} is implausible (over 1\u00a0000 billion or under a billionth); the row is not used.`,
+  },
+  benchmarkRowUnmatched: {
+    sv: (p) => `Jämförelseraden "${p.name}" motsvarar inget nyckeltal och används inte. ${p.closest ? `Närmast: ${p.closest}.` : "Inget nyckeltal har liknande ord."} Skriv nyckeltalets namn eller id.`,
+    en: (p) => `The benchmark row "${p.name}" matches no key figure and is not used. ${p.closest ? `Closest: ${p.closest}.` : "No key figure has similar words."} Write the figure's name or id.`,
+  },
+  benchmarkLaterYear: {
+    sv: (p) => `${p.count} jämförelserader gäller år efter ${p.year} (${p.years}) och används inte; jämförelsen tas aldrig från ett senare år än beräkningsåret.`,
+    en: (p) => `${p.count} benchmark rows are for years after ${p.year} (${p.years}) and are not used; a benchmark is never taken from a year later than the run's.`,
   },
   personalDataInCells: {
     sv: (p) => `${p.count} ${p.count === 1 ? "cell" : "celler"} i ${p.column} (första på rad ${p.row}) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.`,
     en: (p) => `${p.count} ${p.count === 1 ? "cell" : "cells"} in ${p.column} (first on row ${p.row}) hold something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,
   },
   poolWithoutVolume: {
-    sv: (p) => `Poolen ${p.pool} har kostnad (${p.amount} kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad, och kostnaden ingår inte i insatsens styckkostnad (se Pooler utan volym på KPB Avstämning).`,
-    en: (p) => `The pool ${p.pool} has cost (${p.amount} kr) but no volume in Brukare; no unit cost and no client cost, and the cost is not in the intervention's unit cost (see Pooler utan volym on KPB Avstämning).`,
+    sv: (p) => `Poolen ${p.pool} har kostnad (${p.amount}\u00a0kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad, och kostnaden ingår inte i insatsens styckkostnad (se Pooler utan volym på KPB Avstämning).`,
+    en: (p) => `The pool ${p.pool} has cost (${p.amount}\u00a0kr) but no volume in Brukare; no unit cost and no client cost, and the cost is not in the intervention's unit cost (see Pooler utan volym on KPB Avstämning).`,
   },
   poolWithoutCost: {
     sv: (p) => `Poolen ${p.pool} har volym men ingen kostnad; styckkostnaden blir 0.`,

@@ -1,3 +1,4 @@
+import type { FigureNameKey } from "./key-figure-names";
 /**
  * The typed model of a KPB calculation: what the contract tables become after parsing, and what a
  * run produces. Money is integer öre (exact, plain numbers inside the safe-integer range, checked
@@ -188,6 +189,8 @@ export interface BenchmarkRow {
   source: string;
   year: number | null;
   municipality: string;
+  /** The key figure the row was matched to by its name's words, when its Nyckeltal is not a figure's id or name. */
+  figureId?: string;
 }
 
 export interface Settings {
@@ -275,6 +278,9 @@ export interface PoolResult {
   unitCost: string | null;
   clientCount: number;
   places: number | null;
+  /** The catalogue entry the pool's Insats was matched to (by name or synonym); null when none. */
+  catalogueInsats?: string | null;
+  catalogueMatch?: "namn" | "synonym" | null;
 }
 
 export interface ClientResult {
@@ -284,6 +290,8 @@ export interface ClientResult {
   ageGroup: string;
   sex: string;
   housing: "ordinärt" | "särskilt";
+  /** Where the housing came from (Boendeform, the interventions, or the largest cost when they differ). */
+  housingSource?: "Boendeform" | "insatser" | "störst kostnad";
   totalOre: number;
   /** Cost per pool (öre). */
   poolsOre: Record<string, number>;
@@ -302,6 +310,8 @@ export interface KeyFigure {
   unit: string;
   /** Kolada KPI id when the figure has a published counterpart. */
   kolada?: string;
+  /** How a figure made per pool, intervention, area or band is named, so it can be named in English too. */
+  nameParts?: { key: FigureNameKey; params: Record<string, string> };
 }
 
 export interface Reconciliation {

@@ -64,5 +64,6 @@ export function oreToSwedish(ore: number): string {
   const [kr, dec] = oreToString(ore).split(".");
   const negative = kr.startsWith("-");
   const digits = negative ? kr.slice(1) : kr;
-  return `${negative ? "−" : ""}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${dec}`;
+  // No-break spaces between the groups, so a narrow pane never breaks a number in two.
+  return `${negative ? "−" : ""}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0")},${dec}`;
 }

@@ -36,7 +36,7 @@ function timeText(date: Date): string {
 /** A decimal the Swedish way for a message: "1 234,5", "-0,25". */
 function swedishNumber(value: Dec): string {
   const [int, frac] = value.abs().toFixed().split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
   return `${value.isNegative() && !value.isZero() ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
 }
 

@@ -1,7 +1,9 @@
 import { fold } from "./cells";
 import { withoutOwnRows } from "./benchmark-match";
-import { mergeCatalogue } from "./catalogue";
+import { resolveBenchmarkRows } from "./benchmark-names";
+import { matchCatalogue, mergeCatalogue } from "./catalogue";
 import { aggregateVolumes, costClients } from "./client-costs";
+import { clientFacts, type Housing } from "./client-facts";
 import { codeLedger, emptyDirect, EXCLUDED } from "./coding";
 import { allocateSupportPools } from "./allocation";
 import {
@@ -16,7 +18,7 @@ import {
   volumePerInhabitantFigures,
   type KeyFigureInput,
 } from "./key-figures";
-import type { KpbResult, ParsedInput, PoolResult, RunOutcome, WorkbookInput } from "./model";
+import type { KpbResult, ParsedInput, PoolDef, PoolResult, RunOutcome, WorkbookInput } from "./model";
 import { addOre, MoneyOverflowError, oreToDec, microToDec, sumOre, oreToSwedish } from "./money";
 import { ratioString } from "./decimal";
 import type { LedgerCodeIndex } from "./ledger-codes";
@@ -117,7 +119,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   }
   const reportedInsats = new Set<string>();
   for (const p of parsed.pools) {
-    if (p.kind === "insats" && !catalogue.has(fold(p.insats)) && !reportedInsats.has(fold(p.insats))) {
+    if (p.kind === "insats" && !matchCatalogue(p.insats, catalogue) && !reportedInsats.has(fold(p.insats))) {
       reportedInsats.add(fold(p.insats));
       log.warning("insatsNotInCatalogue", { table: "Pooler", row: p.row, column: "Insats" }, { insats: p.insats });
     }
@@ -125,6 +127,9 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   const coded = codeLedger(parsed.ledger, parsed.rules, log);
   mark("code");
   const aggregated = aggregateVolumes(parsed.clientRows, poolById, log);
+  const isResidential = (p: { insats: string }) => catalogueOf(p, catalogue)?.keyFigure === "sabo_egen_kr_dygn_inkl_hsl";
+  const housingOfPool = (p: PoolDef): Housing | null => (isResidential(p) ? "särskilt" : catalogueOf(p, catalogue)?.area === "ÄO" ? "ordinärt" : null);
+  const facts = clientFacts(parsed.clientRows, poolById, housingOfPool, catalogue, log);
   mark("volumes");
   if (log.hasErrors) return null;
 
@@ -143,7 +148,8 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     const passedOnOre = allocation.passedOn.get(p.id) ?? 0;
     const costOre = p.kind === "stöd" ? 0 : addOre(direct.totalOre, allocatedOre);
     const volumeMicro = aggregated.poolVolumeMicro.get(p.id) ?? 0;
-    const entry = catalogueOf(p, catalogue);
+    const match = matchCatalogue(p.insats, catalogue);
+    const entry = match?.entry;
     return {
       pool: p.id,
       insats: p.insats,
@@ -162,6 +168,8 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
       unitCost: null,
       clientCount: 0,
       places: p.places,
+      catalogueInsats: entry?.insats ?? null,
+      catalogueMatch: match?.how ?? null,
     };
   });
   // The pool's own unit cost, from the one place unit costs are computed.
@@ -169,8 +177,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   validatePools(pools, parsed, settings.year, log);
 
   const poolCostOre = new Map(pools.map((p) => [p.pool, p.costOre]));
-  const isResidential = (p: { insats: string }) => catalogueOf(p, catalogue)?.keyFigure === "sabo_egen_kr_dygn_inkl_hsl";
-  const { clients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, isResidential, settings, secret, log);
+  const { clients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, facts, settings, secret, log);
   for (const p of pools) p.clientCount = clientCount.get(p.pool) ?? 0;
   mark("clients");
 
@@ -216,7 +223,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     pools,
     clients,
     keyFigures,
-    benchmark: withoutOwnRows(parsed.benchmark, settings),
+    benchmark: resolveBenchmarkRows(withoutOwnRows(parsed.benchmark, settings), keyFigures, pools, settings.year, log),
     problems: [],
     coding: coded.lineage,
     flows: allocation.flows,

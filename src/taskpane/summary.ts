@@ -7,7 +7,7 @@
 import { compareKeyFigures, type KeyFigureComparison } from "../engine/benchmark/compare";
 import { bundledPublished } from "../engine/benchmark/published";
 import { Dec } from "../engine/decimal";
-import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
+import { figureNameIn } from "../engine/key-figure-names";
 import type { KeyFigure, KpbResult } from "../engine/model";
 import type { Language } from "./i18n";
 
@@ -48,8 +48,9 @@ export interface SummaryFigure {
   direction: "up" | "down" | "same" | null;
 }
 
-export function figureName(figure: Pick<KeyFigure, "id" | "name">, language: Language): string {
-  return language === "en" ? KEY_FIGURE_NAMES[figure.id]?.nameEn ?? figure.name : figure.name;
+/** The figure's name in the pane language (fixed names and family names both come in Swedish and English). */
+export function figureName(figure: Pick<KeyFigure, "id" | "name" | "nameParts">, language: Language): string {
+  return language === "en" ? figureNameIn(figure, "en") : figure.name;
 }
 
 const DIRECTION = { higher: "up", lower: "down", equal: "same" } as const;

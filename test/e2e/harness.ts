@@ -387,6 +387,17 @@ export class TaskpaneHarness {
     return this.page.evaluate(() => window.__fakeOffice.taskpane);
   }
 
+  /** Selects a pane tab by its label, through the "…" menu when it does not fit on the tab line. */
+  async selectTab(name: string): Promise<void> {
+    const tab = this.page.getByRole("tab", { name, exact: true });
+    if (await tab.isVisible()) {
+      await tab.click();
+      return;
+    }
+    await this.page.getByTestId("tabs-more").click();
+    await this.page.getByRole("menuitem", { name, exact: true }).click();
+  }
+
   /** Saves a full-page PNG as test-output/e2e/<name>.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });

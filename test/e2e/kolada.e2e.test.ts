@@ -75,7 +75,7 @@ describe("Jämförelse: Hämta från Kolada in the task pane", () => {
 
   it("fetches from Kolada and writes the Jämförelse table, keeping the sample's own rows", async () => {
     const page = harness.page;
-    await page.getByRole("tab", { name: "Jämförelse" }).click();
+    await harness.selectTab("Jämförelse");
     await page.getByRole("heading", { name: "Jämförelse från Kolada" }).waitFor();
     // Prefilled from the run: Kommunkod 9999 (Exempelby) and the run year 2024 with the two before.
     await expect(page.getByRole("textbox", { name: /^Kommunkod/ }).inputValue()).resolves.toBe("9999");
@@ -121,7 +121,7 @@ describe("Jämförelse: Hämta från Kolada in the task pane", () => {
 
   it("the next run's KPB Översikt uses the fetched benchmark", async () => {
     const page = harness.page;
-    await page.getByRole("tab", { name: "Kör" }).click();
+    await harness.selectTab("Kör");
     await page.getByRole("button", { name: "Uppdatera KPB" }).click();
     await page.waitForFunction(
       (key) => {
@@ -148,7 +148,7 @@ describe("Jämförelse: Hämta från Kolada in the task pane", () => {
 
   it("offline: a message and nothing written", async () => {
     const page = await harness.openTaskpane(); // no Kolada route: the harness blocks api.kolada.se
-    await page.getByRole("tab", { name: "Jämförelse" }).click();
+    await harness.selectTab("Jämförelse");
     await page.getByRole("textbox", { name: /^Kommunkod/ }).fill("0604");
     const before = await harness.fakeWorkbook((fake) => JSON.stringify(fake.workbook.snapshot()));
     await page.getByRole("button", { name: "Hämta från Kolada" }).click();

@@ -128,10 +128,10 @@ describe("task pane flow: from an empty workbook to refreshed results", () => {
 
   it("Kontroll lists the run's warnings with Visa, and Källdata the tables found", async () => {
     const page = harness.page;
-    await page.getByRole("tab", { name: "Kontroll" }).click();
+    await harness.selectTab("Kontroll");
     await expect(page.getByTestId("checks-summary").textContent()).resolves.toMatch(/Körning \d\d:\d\d: 0 fel, \d+ varningar\./);
     await harness.screenshot("taskpane-checks");
-    await page.getByRole("tab", { name: "Källdata" }).click();
+    await harness.selectTab("Källdata");
     await page.getByText("Alla tabeller som krävs finns.").waitFor();
     await expect(page.getByTestId("source-Ekonomi").textContent()).resolves.toContain("Excel-tabellen Ekonomi");
     await harness.screenshot("taskpane-sources");
@@ -150,7 +150,7 @@ describe("task pane flow: from an empty workbook to refreshed results", () => {
         await context.sync();
       });
     });
-    await page.getByRole("tab", { name: "Förklara" }).click();
+    await harness.selectTab("Förklara");
     await page.getByRole("button", { name: "Förklara markerad cell" }).click();
     const explanation = page.getByTestId("explanation");
     await explanation.waitFor();
@@ -175,7 +175,7 @@ describe("task pane flow: from an empty workbook to refreshed results", () => {
     const page = harness.page;
     const edit = await raiseLedger(250000);
     expect(edit.after).toBe(edit.before + 250000);
-    await page.getByRole("tab", { name: "Kör" }).click();
+    await harness.selectTab("Kör");
     await page.getByRole("button", { name: "Uppdatera KPB" }).click();
     const changes = page.getByTestId("summary-changes");
     await changes.getByText("Kostnad per beviljad hemtjänsttimme, egen regi").waitFor({ timeout: 180000 });

@@ -6,10 +6,11 @@ let n = 1;
 const row = (keyFigure: string, value: string, year: number | null, municipality: string, source = "Kolada U21003"): BenchmarkRow => ({ row: ++n, keyFigure, value, source, year, municipality });
 
 describe("choosing the benchmark among Jämförelse rows", () => {
-  test("the run year's row wins over later and earlier years; else the latest year", () => {
+  test("the run year's row wins over later and earlier years; else the latest earlier year, never a later one", () => {
     const rows = [row("U21003", "600", 2022, "KPB-snitt"), row("U21003", "649", 2023, "KPB-snitt"), row("U21003", "700", 2025, "KPB-snitt")];
     expect(benchmarkFor(figure, rows, 2023)!.value).toBe("649");
-    expect(benchmarkFor(figure, rows, 2024)!.value).toBe("700");
+    expect(benchmarkFor(figure, rows, 2024)!.value).toBe("649");
+    expect(benchmarkFor(figure, [row("U21003", "700", 2025, "KPB-snitt")], 2024)).toBeNull();
   });
 
   test("an average row (KPB-snitt, riket) is the benchmark even when peers are listed beside it", () => {

@@ -90,4 +90,21 @@ describe("Kontroll", () => {
     await waitFor(() => expect(screen.getByRole("tab", { name: "Kontroll" }).getAttribute("aria-selected")).toBe("true"));
     expect(text(screen.getByTestId("checks-summary"))).toMatch(/Körning \d\d:\d\d: 2 fel, 2 varningar\./);
   });
+  it("lists which catalogue entry each intervention pool's Insats was matched to, or none", async () => {
+    const pools = [
+      { pool: "HT", insats: "Hemtjänst i ordinärt boende", kind: "insats", catalogueInsats: "Hemtjänst", catalogueMatch: "synonym" },
+      { pool: "VOB", insats: "Särskilt boende", kind: "insats", catalogueInsats: "Särskilt boende", catalogueMatch: "namn" },
+      { pool: "FOT", insats: "Fotvård", kind: "insats", catalogueInsats: null, catalogueMatch: null },
+      { pool: "HSL", insats: "Hälso- och sjukvård", kind: "stöd", catalogueInsats: "HSL", catalogueMatch: "synonym" },
+    ];
+    const port = stubPort({ check: jest.fn().mockResolvedValue({ ok: true, problems: [], found: [], result: { pools } }) });
+    renderPane(port, { initialTab: "checks" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kontrollera data" }));
+    const list = await screen.findByTestId("catalogue-matches");
+    expect(within(list).getAllByTestId("catalogue-match").map((li) => text(li))).toEqual([
+      "HT: Hemtjänst i ordinärt boende → katalogens Hemtjänst (känt namn för insatsen)",
+      "VOB: Särskilt boende = katalogens Särskilt boende",
+      "FOT: Fotvård finns inte i katalogen (område och nyckeltal okända)",
+    ]);
+  });
 });

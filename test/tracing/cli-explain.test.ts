@@ -51,8 +51,8 @@ describe("kpb explain", () => {
     if (!outcome.ok) throw new Error("sample run failed");
     const pool = outcome.result.pools.find((p) => p.pool === "SABO_ROSEN")!;
     expect(out).toContain("Pool SABO_ROSEN – Särskilt boende, Rosenborg (egen regi, ÄO)");
-    expect(out).toMatch(new RegExp(`Direkt kostnad +${oreToSwedish(pool.directOre)} kr`));
-    expect(out).toMatch(new RegExp(`Total kostnad +${oreToSwedish(pool.costOre)} kr`));
+    expect(out).toMatch(new RegExp(`Direkt kostnad +${oreToSwedish(pool.directOre)}\\u00a0kr`));
+    expect(out).toMatch(new RegExp(`Total kostnad +${oreToSwedish(pool.costOre)}\\u00a0kr`));
     expect(out).toContain("Fördelad kostnad från stödpooler");
     expect(out).toContain("kedja: KOMMUN_OH → FORV_OH → SABO_ROSEN");
     expect(out).toContain("Styckkostnad = ");
@@ -61,7 +61,7 @@ describe("kpb explain", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet("Ekonomi")!;
-    const printed = [...out.matchAll(/Ekonomi rad (\d+): Ansvar (\S+), Verksamhet (\S+), Konto (\S+) \(regel rad \d+\) +(−?[\d  ]+,\d\d) kr/g)];
+    const printed = [...out.matchAll(/Ekonomi rad (\d+): Ansvar (\S+), Verksamhet (\S+), Konto (\S+) \(regel rad \d+\) +(−?[\d\u00a0]+,\d\d)\u00a0kr/g)];
     expect(printed.length).toBe(outcome.result.coding.targetOfRow.filter((t) => t === "SABO_ROSEN").length);
     for (const [, row, ansvar, , konto, amount] of printed) {
       const cells = ws.getRow(Number(row));

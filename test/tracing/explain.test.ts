@@ -108,7 +108,7 @@ describe("explainPool on every pool of the sample", () => {
     expect(sv).toContain("Direkt kostnad");
     expect(sv).toContain("Ekonomi rad ");
     expect(sv).toContain("kedja: KOMMUN_OH → FORV_OH → SABO_ROSEN");
-    expect(sv).toMatch(/Styckkostnad = [\d  ]+,\d\d kr ÷ [\d  ]+ dygn +[\d  ]+,\d\d kr\/dygn/);
+    expect(sv).toMatch(/Styckkostnad = [\d\u00a0]+,\d\d\u00a0kr ÷ [\d\u00a0 ]+ dygn +[\d\u00a0]+,\d\d kr\/dygn/);
     expect(sv).not.toContain("STÄMMER INTE");
     const en = explanationText(e, "en");
     expect(en).toContain("Direct cost");

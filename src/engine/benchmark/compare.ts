@@ -12,6 +12,7 @@ export interface KeyFigureComparison {
   scope: string;
   unit: string;
   kolada?: string;
+  nameParts?: KeyFigure["nameParts"];
   own: string;
   benchmark: string | null;
   origin: BenchmarkOrigin | null;
@@ -38,6 +39,7 @@ export function compareFigure(figure: KeyFigure, b: BenchmarkValue | null): KeyF
     scope: figure.scope,
     unit: figure.unit,
     ...(figure.kolada ? { kolada: figure.kolada } : {}),
+    ...(figure.nameParts ? { nameParts: figure.nameParts } : {}),
     own: figure.value,
     benchmark: b ? bench!.toDec().toFixed() : null,
     origin: b?.origin ?? null,

@@ -1,5 +1,5 @@
 import { columnLetter, fold } from "../cells";
-import { mergeCatalogue } from "../catalogue";
+import { matchCatalogue, mergeCatalogue } from "../catalogue";
 import { patternText } from "../coding-patterns";
 import type { KpbResult, ParsedInput, TableName, WorkbookInput } from "../model";
 import { populationByGroup } from "../population";
@@ -54,7 +54,7 @@ export function attachTrace(result: KpbResult, parsed: ParsedInput, input: Workb
   for (const [pool, byPeriod] of volumeMaps) volumeByPeriod[pool] = Object.fromEntries(byPeriod);
   const catalogue = mergeCatalogue(parsed.catalogue);
   const poolKeyFigure: Record<string, string> = {};
-  for (const p of parsed.pools) poolKeyFigure[p.id] = catalogue.get(fold(p.insats))?.keyFigure ?? "";
+  for (const p of parsed.pools) poolKeyFigure[p.id] = matchCatalogue(p.insats, catalogue)?.entry.keyFigure ?? "";
   // Problems with the population were reported by the run; this pass only re-reads the numbers.
   const population = Object.fromEntries(populationByGroup(parsed.population, parsed.settings, new ProblemLog()));
   const codingChecks = analyseCoding(parsed.ledger, parsed.rules, result.coding.ruleOfRow, ledger.codeOfRow);

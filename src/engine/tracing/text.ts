@@ -100,16 +100,16 @@ const CHECK_TEXT: Record<string, Record<Language, string>> = {
 
 /** Öre as money: "1 234,50 kr" (sv) or "1,234.50 kr" (en). */
 export function formatMoney(ore: number, language: Language): string {
-  if (language === "sv") return `${oreToSwedish(ore)} kr`;
+  if (language === "sv") return `${oreToSwedish(ore)}\u00a0kr`;
   const [kr, dec] = oreToString(ore).split(".");
-  return `${kr.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${dec} kr`;
+  return `${kr.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${dec}\u00a0kr`;
 }
 
 /** A decimal for reading: thousands grouped, at most `places` decimals, trailing zeros dropped. */
 export function formatDecimal(value: Dec | string | number, language: Language, places = 2): string {
   const d = new Dec(value).toDecimalPlaces(places);
   const [int, frac] = d.abs().toFixed().split(".");
-  const group = language === "sv" ? " " : ",";
+  const group = language === "sv" ? "\u00a0" : ",";
   const sign = d.isNegative() && !d.isZero() ? (language === "sv" ? "−" : "-") : "";
   return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${frac ? (language === "sv" ? "," : ".") + frac : ""}`;
 }
@@ -235,7 +235,7 @@ function clientLines(e: ClientExplanation, language: Language): ExplanationLine[
     lines.push({
       depth: 2,
       kind: "detail",
-      label: `= ${formatMoney(l.poolCostOre, language)} × ${volumeText(l.volumeMicro, l.volumeUnit, language)} ÷ ${volumeText(l.poolVolumeMicro, l.volumeUnit, language)}, ${T.exact[language]} ${formatDecimal(l.exactKr, language, 4)} kr`,
+      label: `= ${formatMoney(l.poolCostOre, language)} × ${volumeText(l.volumeMicro, l.volumeUnit, language)} ÷ ${volumeText(l.poolVolumeMicro, l.volumeUnit, language)}, ${T.exact[language]} ${formatDecimal(l.exactKr, language, 4)}\u00a0kr`,
       value: null,
     });
   }

@@ -1,5 +1,29 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Overflow,
+  OverflowItem,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from "@fluentui/react-components";
+import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { ProblemLog } from "../../engine/problems";
+import { readSettingsTable } from "../../engine/settings";
+import { locateTable } from "../../engine/table-reader";
 import { ADDIN_VERSION } from "../../functions/functions";
 import { getLanguage, setLanguage as setModuleLanguage, t, type Language } from "../i18n";
 import { PortContext, type KpbPort, type PaneOverrides, type PaneState, type WorkbookMapping } from "../port";
@@ -29,8 +53,11 @@ const useStyles = makeStyles({
   subtitle: {
     color: tokens.colorNeutralForeground3,
   },
+  // One line at any width: tabs that do not fit go into the "more" menu (Excel's pane is 320-350 px).
   tabs: {
-    flexWrap: "wrap",
+    flexWrap: "nowrap",
+    overflow: "hidden",
+    minWidth: 0,
     marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`,
   },
   panel: {
@@ -63,15 +90,65 @@ export interface AppProps {
   requirementsMessage?: string | null;
 }
 
-function Subtitle(): React.JSX.Element | null {
+function Subtitle({ fromWorkbook }: { fromWorkbook: WorkbookTitle | null }): React.JSX.Element | null {
   const { lastRun, result } = useRunState();
   const styles = useStyles();
-  const r = lastRun?.result ?? result;
+  const r = lastRun?.result ?? result ?? fromWorkbook;
   if (!r || !r.municipality) return null;
   return (
-    <Text size={200} className={styles.subtitle}>
-      {t("app.subtitle", { municipality: r.municipality, year: r.year })}
+    <Text size={200} className={styles.subtitle} data-testid="pane-subtitle">
+      {r.year ? t("app.subtitle", { municipality: r.municipality, year: r.year }) : r.municipality}
     </Text>
+  );
+}
+
+interface WorkbookTitle {
+  municipality: string;
+  year: number | null;
+}
+
+/** Kommun and År from the workbook's Inställningar, so the subtitle shows before the first run. */
+async function readWorkbookTitle(port: KpbPort, mapping: WorkbookMapping): Promise<WorkbookTitle | null> {
+  const found = (await port.findTables(mapping)).find((f) => f.table === "Inställningar");
+  if (!found) return null;
+  const rows = await port.readPreview(found.source, 60);
+  const table = locateTable("Inställningar", { rows, sheet: found.sheet }, new ProblemLog());
+  const settings = readSettingsTable(table, new ProblemLog());
+  return settings.municipality ? { municipality: settings.municipality, year: settings.year ?? null } : null;
+}
+
+type TabEntry = (typeof TABS)[number];
+
+function OverflowMenuItem({ tab, onSelect }: { tab: TabEntry; onSelect: (id: TabId) => void }): React.JSX.Element | null {
+  const visible = useIsOverflowItemVisible(tab.id);
+  if (visible) return null;
+  return <MenuItem onClick={() => onSelect(tab.id)}>{t(tab.key)}</MenuItem>;
+}
+
+/** The tabs that do not fit on the line, in a menu behind "…". */
+function OverflowMenu({ onSelect }: { onSelect: (id: TabId) => void }): React.JSX.Element | null {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu hasIcons={false}>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          appearance="transparent"
+          size="small"
+          ref={ref}
+          icon={<MoreHorizontalRegular />}
+          aria-label={t("tabs.more", { count: overflowCount })}
+          data-testid="tabs-more"
+        />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {TABS.map((tab) => (
+            <OverflowMenuItem key={tab.id} tab={tab} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
   );
 }
 
@@ -84,6 +161,7 @@ export function App({ port, controller: given, initialTab = "sources", requireme
   const [loadFailed, setLoadFailed] = React.useState(false);
   const [attempt, setAttempt] = React.useState(0);
   const [tab, setTab] = React.useState<TabId>(initialTab);
+  const [workbookTitle, setWorkbookTitle] = React.useState<WorkbookTitle | null>(null);
 
   const applyLanguage = React.useCallback((next: Language) => {
     setModuleLanguage(next);
@@ -99,6 +177,11 @@ export function App({ port, controller: given, initialTab = "sources", requireme
         if (!live) return;
         if (state.overrides.language === "sv" || state.overrides.language === "en") applyLanguage(state.overrides.language);
         setPane(state);
+        // The subtitle is a courtesy: a workbook without Inställningar (or a failed read) shows none.
+        readWorkbookTitle(port, state.mapping).then(
+          (title) => live && setWorkbookTitle(title),
+          () => undefined,
+        );
       },
       () => {
         if (live) setLoadFailed(true);
@@ -136,19 +219,25 @@ export function App({ port, controller: given, initialTab = "sources", requireme
   } else {
     body = (
       <>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabId)}
-          aria-label={t("tabs.label")}
-        >
-          {TABS.map(({ id, key }) => (
-            <Tab key={id} value={id} id={`kpb-tab-${id}`} aria-controls="kpb-tabpanel">
-              {t(key)}
-            </Tab>
-          ))}
-        </TabList>
+        <Overflow minimumVisible={2}>
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={tab}
+            onTabSelect={(_, data) => setTab(data.value as TabId)}
+            aria-label={t("tabs.label")}
+            data-testid="tabs"
+          >
+            {TABS.map(({ id, key }) => (
+              <OverflowItem key={id} id={id} priority={id === tab ? 2 : 1}>
+                <Tab value={id} id={`kpb-tab-${id}`} aria-controls="kpb-tabpanel">
+                  {t(key)}
+                </Tab>
+              </OverflowItem>
+            ))}
+            <OverflowMenu onSelect={setTab} />
+          </TabList>
+        </Overflow>
         <StatusArea />
         <div className={styles.panel} role="tabpanel" id="kpb-tabpanel" aria-labelledby={`kpb-tab-${tab}`}>
           {tab === "sources" && (
@@ -173,7 +262,7 @@ export function App({ port, controller: given, initialTab = "sources", requireme
           <main className={styles.root} lang={language}>
             <header className={styles.header}>
               <Title2 as="h1">{t("app.title")}</Title2>
-              <Subtitle />
+              <Subtitle fromWorkbook={workbookTitle} />
             </header>
             {requirementsMessage && (
               <MessageBar intent="error" role="alert" data-testid="kpb-requirements">

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { ShieldCheckmarkRegular } from "@fluentui/react-icons";
 import { renderMessage } from "../../engine/messages";
-import { TABLE_NAMES, type Problem, type TableName } from "../../engine/model";
+import { TABLE_NAMES, type KpbResult, type Problem, type TableName } from "../../engine/model";
 import { t } from "../i18n";
 import type { Language } from "../i18n";
 import { usePort } from "../port";
@@ -154,6 +154,33 @@ function ProblemGroup({ group }: { group: Group }): React.JSX.Element {
   );
 }
 
+/** Which catalogue entry each intervention pool's Insats was matched to (by name or by synonym), or none. */
+export function CatalogueMatches({ result }: { result: KpbResult }): React.JSX.Element | null {
+  const shared = useSectionStyles();
+  const styles = useStyles();
+  const pools = (result.pools ?? []).filter((p) => p.kind === "insats");
+  if (pools.length === 0) return null;
+  const headingId = "catalogue-matches-heading";
+  return (
+    <section className={styles.group} aria-labelledby={headingId} data-testid="catalogue-matches">
+      <h3 id={headingId} className={shared.subheading}>
+        {t("checks.catalogueHeading")}
+      </h3>
+      <ul className={shared.list}>
+        {pools.map((p) => (
+          <li key={p.pool} data-testid="catalogue-match">
+            <Text size={200} className={styles.message}>
+              {p.catalogueInsats
+                ? t(p.catalogueMatch === "synonym" ? "checks.catalogueSynonym" : "checks.catalogueName", { pool: p.pool, insats: p.insats, entry: p.catalogueInsats })
+                : t("checks.catalogueNone", { pool: p.pool, insats: p.insats })}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Kontroll: validate without writing; every problem grouped by table and severity, with "Visa". */
 export function ChecksTab(): React.JSX.Element {
   const language = useLanguage();
@@ -204,6 +231,7 @@ export function ChecksTab(): React.JSX.Element {
         </MessageBar>
       )}
       {problems !== null && groupProblems(problems).map((g) => <ProblemGroup key={g.table} group={g} />)}
+      {state.result && <CatalogueMatches result={state.result} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ export const en: Record<StringKey, string> = {
   "app.retry": "Try again",
 
   "tabs.label": "Sections of the KPB pane",
+  "tabs.more": "{count} more tabs",
   "tabs.sources": "Source data",
   "tabs.checks": "Checks",
   "tabs.run": "Run",
@@ -103,6 +104,10 @@ export const en: Record<StringKey, string> = {
   "checks.more": "Show {count} more",
   "checks.runTable": "The run",
   "checks.selectFailed": "The cell could not be selected. Does the sheet {sheet} still exist?",
+  "checks.catalogueHeading": "Interventions and the catalogue",
+  "checks.catalogueName": "{pool}: {insats} = catalogue entry {entry}",
+  "checks.catalogueSynonym": "{pool}: {insats} → catalogue entry {entry} (a known name for it)",
+  "checks.catalogueNone": "{pool}: {insats} is not in the catalogue (area and key figure unknown)",
   "check.ok": "The check is done: no problems. You can run KPB.",
   "check.okWithWarnings": "The check is done: {warnings} warnings and no errors. You can run KPB.",
   "check.blocked": "The check found {errors} errors that must be fixed before KPB can run. See Checks.",

@@ -8,6 +8,7 @@ export const sv = {
   "app.retry": "Försök igen",
 
   "tabs.label": "Avsnitt i KPB-panelen",
+  "tabs.more": "{count} flikar till",
   "tabs.sources": "Källdata",
   "tabs.checks": "Kontroll",
   "tabs.run": "Kör",
@@ -101,6 +102,10 @@ export const sv = {
   "checks.more": "Visa {count} till",
   "checks.runTable": "Körningen",
   "checks.selectFailed": "Cellen kunde inte markeras. Finns bladet {sheet} kvar?",
+  "checks.catalogueHeading": "Insatser och insatskatalogen",
+  "checks.catalogueName": "{pool}: {insats} = katalogens {entry}",
+  "checks.catalogueSynonym": "{pool}: {insats} → katalogens {entry} (känt namn för insatsen)",
+  "checks.catalogueNone": "{pool}: {insats} finns inte i katalogen (område och nyckeltal okända)",
   "check.ok": "Kontrollen är klar: inga problem. Du kan köra KPB.",
   "check.okWithWarnings": "Kontrollen är klar: {warnings} varningar och inga fel. Du kan köra KPB.",
   "check.blocked": "Kontrollen hittade {errors} fel som måste rättas innan KPB kan köras. Se Kontroll.",
