@@ -26,6 +26,7 @@ import { randomSecret } from "./privacy";
 import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
 import { attachTrace } from "./tracing/lineage";
+import { brytpunktFigures } from "./analyses/brytpunkt";
 
 export interface RunOptions {
   overrides?: SettingsOverrides;
@@ -170,9 +171,11 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   const consumption = consumptionRows(kfInput);
   reportMissingPopulation(consumption, log);
   const bands = hourBands(kfInput);
+  const unitCosts = unitCostFigures(kfInput);
   const keyFigures = [
-    ...unitCostFigures(kfInput),
+    ...unitCosts,
     ...outlierFigures(kfInput),
+    ...brytpunktFigures({ year: settings.year, pools, clients, keyFigures: unitCosts }),
     ...consumptionFigures(consumption),
     ...volumePerInhabitantFigures(kfInput),
     ...hourBandFigures(bands),
