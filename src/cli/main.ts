@@ -6,6 +6,7 @@ import { runKpb } from "../engine/run";
 import { exempelbyTables } from "../sample/exempelby";
 import { problemList, summaryText } from "./summary";
 import { readHistoryFile } from "./history-file";
+import { readValidationFile } from "./validation-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
 import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
@@ -118,7 +119,10 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   }
   done = progress(`Skriver ${out}`);
   await writeFilesAtomically([
-    { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark, { history: await readHistoryFile(out) })) },
+    {
+      target: out,
+      data: await resultWorkbookBytes(resultSheets(result, result.benchmark, { history: await readHistoryFile(out), validation: await readValidationFile(out) })),
+    },
     { target: json, data: JSON.stringify(resultJson(result), null, 2) },
   ]);
   done();

@@ -1,6 +1,7 @@
 import { column as c, decimalCell as num } from "./sheet-geometry";
 import { benchmarkFor } from "./benchmark-match";
-import { benchmarkSheets, type BenchmarkSheetOptions, type BenchmarkSheets } from "./benchmark/sheets";
+import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark/sheets";
+import { bundledPublished } from "./benchmark/published";
 import { interventionKeyFigure } from "./benchmark/interventions";
 import { benchmarkOfFigure, type PublishedLookup } from "./benchmark/lookup";
 import { codingCheckBlock, tracingSheet } from "./tracing/sheet";
@@ -268,7 +269,8 @@ export interface ResultSheetOptions extends BenchmarkSheetOptions {
 }
 
 /** The validation pack of a run (the flags against the previous notes), for the sheet and the pane. */
-export function validationPackOf(result: KpbResult, benchmark: BenchmarkRow[], options: ResultSheetOptions, published: BenchmarkSheets["published"]) {
+export function validationPackOf(result: KpbResult, benchmark: BenchmarkRow[], options: ResultSheetOptions = {}) {
+  const published = options.published === null ? undefined : (options.published ?? bundledPublished);
   return validationPack(validationFlags(result, benchmark, { history: options.history, published }), options.validation ?? []);
 }
 
@@ -288,7 +290,7 @@ export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[], optio
     interventionMixLayout(result, benchmark, b.published),
     b.potential,
     reconciliationSheet(result),
-    ...(options.validation ? [validationLayout(validationPackOf(result, benchmark, options, b.published))] : []),
+    ...(options.validation ? [validationLayout(validationPackOf(result, benchmark, options))] : []),
     ...(b.history ? [b.history] : []),
     tracingSheet(result),
   ];

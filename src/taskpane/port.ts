@@ -53,7 +53,7 @@ export type CheckOutcome =
 
 /** A refresh (read + engine + write the `KPB …` sheets). */
 export type RefreshOutcome =
-  | { ok: true; result: KpbResult; found: FoundTable[]; previous?: Record<string, string>; sheets: string[] }
+  | { ok: true; result: KpbResult; found: FoundTable[]; previous?: Record<string, string>; sheets: string[]; validationOpen?: number }
   | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 export type SampleOutcome =

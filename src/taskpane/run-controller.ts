@@ -27,6 +27,8 @@ export interface LastRun {
   /** The `KPB …` sheets in the workbook after the run. */
   sheets: string[];
   at: Date;
+  /** Rows on `KPB Validering` still flagged and not approved after this run. */
+  validationOpen?: number;
 }
 
 export interface RunState {
@@ -152,7 +154,7 @@ export class RunController {
       if (outcome.ok) {
         const warnings = outcome.result.problems.filter((p) => p.severity === "warning").length;
         this.set({
-          lastRun: { result: outcome.result, previous: outcome.previous, sheets: outcome.sheets, at },
+          lastRun: { result: outcome.result, previous: outcome.previous, sheets: outcome.sheets, at, validationOpen: outcome.validationOpen },
           result: outcome.result,
           resultAt: at,
           problems: outcome.result.problems,
