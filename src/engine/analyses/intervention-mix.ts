@@ -48,7 +48,7 @@ export function interventionMix(result: KpbResult, benchmark: BenchmarkRow[], pu
       const qStar = pStar ? benchmarkVolume(result, i, row.ageGroup, pStar, ctx) : null;
       const bench = pStar && qStar ? pStar.times(qStar.value) : null;
       if (own.isZero() && bench === null) continue;
-      parts.push({ insats: i.insats, volumeUnit: i.volumeUnit, own, benchmark: bench, source: qStar?.source ?? pSource });
+      parts.push({ insats: i.insats, volumeUnit: i.volumeUnit, own, benchmark: bench, source: bench ? qStar!.source : null });
     }
     if (parts.length === 0) continue;
     const benchParts = parts.filter((p) => p.benchmark !== null).map((p) => p.benchmark!);

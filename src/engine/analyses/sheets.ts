@@ -7,7 +7,7 @@ import type { PublishedLookup } from "../benchmark/lookup";
 import { sourceText } from "../benchmark/lookup";
 import { brytpunkt } from "./brytpunkt";
 import { interventionMix } from "./intervention-mix";
-import { BREAKDOWN_PARTS, SAME_SERVICE_HINT, unitSpread } from "./unit-spread";
+import { BREAKDOWN_PARTS, perUnitText, SAME_SERVICE_HINT, unitSpread } from "./unit-spread";
 import { USER_COLUMNS, VALIDATION_INACTIVE_TABLE, VALIDATION_SHEET, VALIDATION_TABLE, type ValidationPack } from "./validation-pack";
 
 /**
@@ -134,7 +134,7 @@ export function unitSpreadLayout(result: KpbResult): SheetLayout {
     const index = blocks.length;
     blocks.push({
       tableName: name,
-      title: `${g.insats}, ${g.regi} regi: styckkostnad per enhet (kr per ${g.volumeUnit || "volymenhet"})`,
+      title: `${g.insats}, ${g.regi} regi: styckkostnad per enhet (${perUnitText(g.volumeUnit)})`,
       columns: [
         c("Enhet", "text", 22),
         c("Pool", "text", 14),
@@ -165,7 +165,7 @@ export function unitSpreadLayout(result: KpbResult): SheetLayout {
         categoryColumn: 0,
         valueColumns: [4, 5],
         lineColumns: [5],
-        valueAxisTitle: `kr per ${g.volumeUnit || "volymenhet"}`,
+        valueAxisTitle: perUnitText(g.volumeUnit),
       },
       {
         name: `${name}_kostnadsslag`,
@@ -175,7 +175,7 @@ export function unitSpreadLayout(result: KpbResult): SheetLayout {
         categoryColumn: 0,
         valueColumns: BREAKDOWN_PARTS.map((_, i) => 7 + i),
         lineColumns: [],
-        valueAxisTitle: `kr per ${g.volumeUnit || "volymenhet"}`,
+        valueAxisTitle: perUnitText(g.volumeUnit),
       },
     );
   }

@@ -48,6 +48,12 @@ export interface UnitSpreadGroup {
 
 export const BREAKDOWN_PARTS = [...COST_CATEGORIES, "Stödpooler"] as const;
 
+/** "kr/timme" from the catalogue's volume unit ("timmar"), as the key figures write it. */
+export function perUnitText(volumeUnit: string): string {
+  const singular: Record<string, string> = { timmar: "timme", dagar: "dag", månader: "månad", portioner: "portion" };
+  return `kr/${singular[volumeUnit] ?? (volumeUnit || "enhet")}`;
+}
+
 export const SAME_SERVICE_HINT = "Kontrollera att enheterna verkligen ger samma insats (samma målgrupp, bemanning och innehåll) innan de jämförs.";
 
 function unitRow(p: PoolResult): UnitCostRow {

@@ -7,7 +7,7 @@ import { Dec } from "../decimal";
 import type { BenchmarkRow, CellValue, KpbResult } from "../model";
 import { oreToKr } from "../money";
 import { redactPersonalIdentityNumbers } from "../privacy";
-import { SAME_SERVICE_HINT, unitSpread } from "./unit-spread";
+import { perUnitText, SAME_SERVICE_HINT, unitSpread } from "./unit-spread";
 
 /**
  * The validation pack (`KPB Validering`): every figure of a preliminary result that looks odd, with
@@ -104,7 +104,7 @@ export function validationFlags(result: KpbResult, benchmark: BenchmarkRow[], op
       if (u.index === null) continue;
       const deviation = new Dec(u.index).minus(1);
       if (deviation.abs().lessThanOrEqualTo(limits.siblingDeviation)) continue;
-      const unit = g.volumeUnit ? ` kr per ${g.volumeUnit}` : " kr";
+      const unit = ` ${perUnitText(g.volumeUnit)}`;
       flags.push({
         key: key("enhet", u.pool),
         kind: "Enhet avviker från syskonenheter",
