@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderMessage } from "../../src/engine/messages";
 import type { Problem } from "../../src/engine/model";
-import { found, renderPane, stubPort } from "./stub-port";
+import { found, renderPane, sampleResult, stubPort } from "./stub-port";
 
 function problem(p: Omit<Problem, "message">): Problem {
   return { ...p, message: renderMessage(p.code, p.params, "sv") };
@@ -89,5 +89,19 @@ describe("Kontroll", () => {
     expect(await screen.findByText(/Körningen stoppades av 2 fel i data\. Inget skrevs/)).toBeTruthy();
     await waitFor(() => expect(screen.getByRole("tab", { name: "Kontroll" }).getAttribute("aria-selected")).toBe("true"));
     expect(text(screen.getByTestId("checks-summary"))).toMatch(/Körning \d\d:\d\d: 2 fel, 2 varningar\./);
+  });
+
+  it("after a refresh shows the open rows of KPB Validering, with a way to the sheet", async () => {
+    const port = stubPort({
+      refresh: jest.fn().mockResolvedValue({ ok: true, result: sampleResult(), found: [], sheets: ["KPB Validering"], validationOpen: 3 }),
+    });
+    renderPane(port, { initialTab: "run" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kör KPB" }));
+    await waitFor(() => expect(port.refresh).toHaveBeenCalled());
+    fireEvent.click(screen.getByRole("tab", { name: "Kontroll" }));
+    const status = await screen.findByTestId("validation-open");
+    expect(text(status)).toContain("Validering: 3 öppna rader på bladet KPB Validering");
+    fireEvent.click(within(status).getByRole("button", { name: "Visa KPB Validering" }));
+    await waitFor(() => expect(port.activateSheet).toHaveBeenCalledWith("KPB Validering"));
   });
 });
