@@ -91,6 +91,12 @@ const LIMIT_KEYS: Record<string, { limit: keyof AnalysisLimits; kind: "ratio" | 
   "validering minsta antal brukare": { limit: "minClients", kind: "count" },
   "validering avvikelse jamforelse": { limit: "benchmarkDeviation", kind: "share" },
   "validering brukarmix": { limit: "clientMixPoints", kind: "points" },
+  "spread ratio": { limit: "spreadRatio", kind: "ratio" },
+  "validation change": { limit: "historyChange", kind: "share" },
+  "validation unit deviation": { limit: "siblingDeviation", kind: "share" },
+  "validation minimum clients": { limit: "minClients", kind: "count" },
+  "validation benchmark deviation": { limit: "benchmarkDeviation", kind: "share" },
+  "validation client mix": { limit: "clientMixPoints", kind: "points" },
 };
 
 /**

@@ -96,6 +96,8 @@ test("notes on the previous --out workbook survive two runs and move below when 
     expect(note(m, NORR)).toEqual(["Nattbemanningen flyttades hit i mars", "Enhetschef Norr", null]);
     expect(note(m, DAGV)).toEqual(["Startade i december", "Kerstin", "ja"]);
   }
+  // DAGV is approved: two rows remain open, and the run says so.
+  expect(quiet[0].mock.calls.map((c) => String(c[0])).join("\n")).toMatch(/Validering: 2 öppna rader på bladet KPB Validering/);
 
   // A wider limit in Inställningar: HT_NORR is no longer flagged, its note is kept below.
   const tables = exempelbyTables();
