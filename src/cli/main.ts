@@ -5,8 +5,7 @@ import { resultSheets, validationPackOf } from "../engine/result-sheets";
 import { runKpb } from "../engine/run";
 import { exempelbyTables } from "../sample/exempelby";
 import { problemList, summaryText } from "./summary";
-import { readHistoryFile } from "./history-file";
-import { readValidationFile } from "./validation-file";
+import { readPreviousResult } from "./validation-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
 import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
@@ -119,7 +118,7 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   }
   done = progress(`Skriver ${out}`);
   // An earlier result file at --out: its history and the notes on KPB Validering are kept.
-  const sheetOptions = { history: await readHistoryFile(out), validation: await readValidationFile(out) };
+  const sheetOptions = await readPreviousResult(out);
   await writeFilesAtomically([
     { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark, sheetOptions)) },
     { target: json, data: JSON.stringify(resultJson(result), null, 2) },
