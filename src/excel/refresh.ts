@@ -92,12 +92,27 @@ export async function readHistory(run: ExcelRun): Promise<HistoryRow[]> {
 
 /** What users wrote on `KPB Validering` (both blocks), so a refresh keeps it. */
 export async function readValidationNotes(run: ExcelRun): Promise<ValidationNote[]> {
+  return (await readValidationSheet(run)) ?? [];
+}
+
+/** The notes on `KPB Validering`, or null when the workbook has no such sheet yet. */
+export async function readValidationSheet(run: ExcelRun): Promise<ValidationNote[] | null> {
   return run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(VALIDATION_SHEET);
     await context.sync();
-    if (sheet.isNullObject) return [];
+    if (sheet.isNullObject) return null;
     const used = sheet.getUsedRangeOrNullObject(true).load("values");
     await context.sync();
     return used.isNullObject ? [] : parseValidationSheet(used.values);
   });
+}
+
+/**
+ * The open rows KPB Validering would have after a refresh now: this run's flags against the notes
+ * already on the sheet. Null when there is no sheet yet (nothing to count against).
+ */
+export async function openValidationRows(run: ExcelRun, result: KpbResult): Promise<number | null> {
+  const notes = await readValidationSheet(run);
+  if (notes === null) return null;
+  return validationPackOf(result, result.benchmark, { history: await readHistory(run), validation: notes }).open;
 }

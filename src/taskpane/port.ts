@@ -48,7 +48,7 @@ export interface OperationOptions {
 
 /** A validation (read + engine, nothing written). */
 export type CheckOutcome =
-  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[] }
+  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[]; validationOpen?: number }
   | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 /** A refresh (read + engine + write the `KPB …` sheets). */

@@ -6,6 +6,7 @@
 import { columnLetter } from "../../src/engine/cells";
 import { VALIDATION_SHEET } from "../../src/engine/analyses/validation-pack";
 import type { CellValue } from "../../src/engine/model";
+import { checkKpb } from "../../src/excel/pane-queries";
 import { refreshKpb } from "../../src/excel/refresh";
 import { runOf, sampleWorkbook, type FakeExcel } from "./workbook-fixtures";
 
@@ -82,6 +83,11 @@ describe("KPB Validering keeps the users' notes across refreshes", () => {
     // A sort by the user must not matter: notes follow the key, not the row.
     write(fake, NORR, "Nattbemanningen flyttades hit i mars", "Enhetschef Norr", "");
     write(fake, DAGV, "Verksamheten startade i december, inga brukare registrerade ännu", "Kerstin", "ja");
+    // Kontroll counts the approval at once, without a refresh and without writing anything.
+    const before = JSON.stringify(fake.workbook.getValues(VALIDATION_SHEET));
+    const checked = await checkKpb(runOf(fake));
+    expect(checked.ok && checked.validationOpen).toBe(2);
+    expect(JSON.stringify(fake.workbook.getValues(VALIDATION_SHEET))).toBe(before);
 
     // Refresh 1 and 2: unchanged data, the notes stay on their rows; DAGV is approved.
     for (let i = 0; i < 2; i++) {
@@ -111,6 +117,12 @@ describe("KPB Validering keeps the users' notes across refreshes", () => {
     expect(rowOf(gone, NORR)).toBeUndefined();
     expect(back.validationOpen).toBe(2);
     expect(fake.workbook.sheetNames().filter((n) => n === VALIDATION_SHEET)).toHaveLength(1);
+  });
+
+  test("before the first refresh there is no sheet and Kontroll has no open rows to count", async () => {
+    const checked = await checkKpb(runOf(sampleWorkbook()));
+    expect(checked.ok).toBe(true);
+    expect(checked.ok && "validationOpen" in checked).toBe(false);
   });
 
   test("a note that looks like a formula stays text, a personnummer in a note is hidden", async () => {

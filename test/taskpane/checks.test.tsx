@@ -104,4 +104,18 @@ describe("Kontroll", () => {
     fireEvent.click(within(status).getByRole("button", { name: "Visa KPB Validering" }));
     await waitFor(() => expect(port.activateSheet).toHaveBeenCalledWith("KPB Validering"));
   });
+
+  it("a check updates the open rows from what users have approved since", async () => {
+    const port = stubPort({
+      refresh: jest.fn().mockResolvedValue({ ok: true, result: sampleResult(), found: [], sheets: [], validationOpen: 3 }),
+      check: jest.fn().mockResolvedValue({ ok: true, result: sampleResult(), problems: [], found: [], validationOpen: 0 }),
+    });
+    renderPane(port, { initialTab: "run" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kör KPB" }));
+    await waitFor(() => expect(port.refresh).toHaveBeenCalled());
+    fireEvent.click(screen.getByRole("tab", { name: "Kontroll" }));
+    expect(text(await screen.findByTestId("validation-open"))).toContain("3 öppna rader");
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera data" }));
+    await waitFor(() => expect(text(screen.getByTestId("validation-open"))).toContain("inga öppna rader"));
+  });
 });

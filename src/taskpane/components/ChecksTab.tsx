@@ -223,7 +223,7 @@ export function ChecksTab(): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.lastRun?.validationOpen !== undefined && <ValidationStatus open={state.lastRun.validationOpen} />}
+      {state.validationOpen !== null && <ValidationStatus open={state.validationOpen} />}
       {problems !== null && problems.length === 0 && (
         <MessageBar intent="success">
           <MessageBarBody>{t("checks.none")}</MessageBarBody>
