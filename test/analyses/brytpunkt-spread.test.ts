@@ -3,6 +3,7 @@
  */
 import { brytpunkt } from "../../src/engine/analyses/brytpunkt";
 import { unitSpread } from "../../src/engine/analyses/unit-spread";
+import type { PoolResult } from "../../src/engine/model";
 import { resultSheets } from "../../src/engine/result-sheets";
 import { explainKeyFigure } from "../../src/engine/tracing/explain";
 import { breakEven } from "../../src/functions/kpb-figures";
@@ -142,5 +143,31 @@ describe("spread between units of one intervention × regi", () => {
     const outcome = runOk(workbook({ ledger: [["20", "500", "5110", 1_000]], rules: [byAnsvar(20, "HT_A")], pools: [insats("HT_A", "Hemtjänst")], clients: [["A", 1935, "HT_A", 10, null]], settings }));
     expect(outcome.settings.analysisLimits).toMatchObject({ historyChange: 0.15, benchmarkDeviation: 0.3, minClients: 5, spreadRatio: 2 });
     expect(outcome.problems.some((p) => p.code === "badSetting" && p.table === "Inställningar")).toBe(true);
+  });
+
+  it("flags a group whose lowest unit cost is zero or negative beside a positive one (max ÷ min has no meaning)", () => {
+    const unit = (pool: string, costOre: number, volumeMicro: number): PoolResult => ({
+      pool,
+      insats: "Hemtjänst",
+      area: "ÄO",
+      enhet: pool,
+      regi: "egen",
+      kind: "insats",
+      volumeUnit: "timmar",
+      volumeMicro,
+      directOre: costOre,
+      directByCategoryOre: { Personal: costOre, Lokaler: 0, Övrigt: 0, Intäkter: 0 },
+      receivedOre: {},
+      allocatedOre: 0,
+      passedOnOre: 0,
+      costOre,
+      unitCost: null,
+      clientCount: 1,
+      places: null,
+    });
+    const [g] = unitSpread({ pools: [unit("P1", -10_000, 1e6), unit("P2", 50_000, 1e6)], settings: result.settings });
+    expect(g.ratio).toBeNull();
+    expect(Number(g.min)).toBe(-100);
+    expect(g.flagged).toBe(true);
   });
 });

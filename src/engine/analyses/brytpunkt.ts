@@ -2,7 +2,7 @@ import { fold } from "../cells";
 import { Dec, ratioString } from "../decimal";
 import { KEY_FIGURE_NAMES } from "../key-figure-names";
 import type { ClientResult, KeyFigure, PoolResult } from "../model";
-import { addOre, microToDec, oreToDec } from "../money";
+import { microToDec, oreToDec } from "../money";
 
 /**
  * Brytpunkt: the yearly cost of a place in särskilt boende (the SÄBO cost per dygn, egen regi,
@@ -96,11 +96,6 @@ export function brytpunkt(input: BrytpunktInput): Brytpunkt | null {
   }
   above.sort((a, b) => b.costOre - a.costOre || (a.id < b.id ? -1 : 1));
   return { value: value.toFixed(), perDay: perDay.toFixed(), days, compared: compared.length, above, excess: excess.toFixed(), costsOre };
-}
-
-/** Σ öre of the clients above (for reconciling the excess to the öre in tests and sheets). */
-export function aboveCostOre(b: Brytpunkt): number {
-  return b.above.reduce((sum, c) => addOre(sum, c.costOre), 0);
 }
 
 /** The three key figures with fixed ids; none when there is no SÄBO figure to build on. */
