@@ -1,11 +1,11 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { resultJson, problemsJson } from "../engine/json-output";
-import { resultSheets } from "../engine/result-sheets";
+import { resultSheets, validationPackOf } from "../engine/result-sheets";
 import { runKpb } from "../engine/run";
 import { exempelbyTables } from "../sample/exempelby";
 import { problemList, summaryText } from "./summary";
-import { readHistoryFile } from "./history-file";
+import { readPreviousResult } from "./validation-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
 import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
@@ -140,14 +140,18 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
     }
   }
   done = progress(`Skriver ${out}`);
+  // An earlier result file at --out: its history and the notes on KPB Validering are kept.
+  const sheetOptions = await readPreviousResult(out);
   await writeFilesAtomically([
-    { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark, { history: await readHistoryFile(out) })) },
+    { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark, sheetOptions)) },
     { target: json, data: JSON.stringify(resultJson(result), null, 2) },
   ]);
   done();
   await removeStaleProblems(problemsFile);
   console.log(`\n${summaryText(result)}`);
   if (result.problems.length) console.log(`\n${result.problems.length} varningar:\n${problemList(result.problems, 20)}`);
+  const open = validationPackOf(result, result.benchmark, sheetOptions).open;
+  console.log(`\nValidering: ${open} ${open === 1 ? "öppen rad" : "öppna rader"} på bladet KPB Validering i ${out}.`);
   console.log(`\nResultat: ${out}\nJSON:     ${json}\nTid:      ${((Date.now() - started) / 1000).toFixed(2).replace(".", ",")} s`);
   return 0;
 }

@@ -203,6 +203,27 @@ export interface Settings {
   /** Lower bounds of the hour bands (annual hours); the last band is open. */
   hourBands: number[];
   ageGroups: AgeGroup[];
+  /** Limits of the spread and validation analyses (src/engine/analyses/). */
+  analysisLimits: AnalysisLimits;
+}
+
+/**
+ * When a figure "looks odd": the limits of the spread between units and of the validation pack.
+ * Shares are fractions (0.1 = 10 %); the client-mix limit is in percentage points.
+ */
+export interface AnalysisLimits {
+  /** Highest ÷ lowest unit cost of the units of one intervention × regi above which the spread is extreme. */
+  spreadRatio: number;
+  /** Change against the previous year in KPB Historik (share) above which a key figure is listed. */
+  historyChange: number;
+  /** A unit's deviation from the volume-weighted mean of its siblings (share) above which it is listed. */
+  siblingDeviation: number;
+  /** A pool with cost and fewer clients than this is listed (little volume). */
+  minClients: number;
+  /** A unit cost's deviation from its benchmark (share) above which it is listed. */
+  benchmarkDeviation: number;
+  /** A client-mix band's difference from the benchmark, in percentage points, above which it is listed. */
+  clientMixPoints: number;
 }
 
 export type OutlierScope = "ÄO ordinärt boende" | "ÄO särskilt boende" | "LSS" | "IFO";

@@ -3,11 +3,14 @@ import { benchmarkFor } from "./benchmark-match";
 import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark/sheets";
 import { unitCostBenchmark } from "./benchmark/figure-benchmark";
 import type { PublishedLookup } from "./benchmark/lookup";
+import { bundledPublished } from "./benchmark/published";
 import { codingCheckBlock, tracingSheet } from "./tracing/sheet";
 import { COST_CATEGORIES } from "./coding";
 import { Dec } from "./decimal";
 import type { BenchmarkRow, KpbResult, Problem, SetAsideReason } from "./model";
 import { microToDec, oreToKr } from "./money";
+import { brytpunktBlocks, interventionMixLayout, unitSpreadLayout, validationLayout } from "./analyses/sheets";
+import { validationFlags, validationPack, type ValidationNote } from "./analyses/validation-pack";
 
 /**
  * The `KPB …` result sheets as plain data: blocks of rows with typed columns and the charts drawn
@@ -48,7 +51,7 @@ export interface SheetBlock {
   linkColumns?: number[];
 }
 
-export type ChartKind = "columnClustered" | "barClustered" | "line" | "pie";
+export type ChartKind = "columnClustered" | "columnStacked" | "barClustered" | "line" | "pie";
 
 export interface ChartSpec {
   /** Stable name so a refresh replaces the chart instead of adding one. */
@@ -72,16 +75,19 @@ export interface SheetLayout {
 export const RESULT_SHEET_NAMES = [
   "KPB Översikt",
   "KPB Styckkostnader",
+  "KPB Enheter",
   "KPB Brukare",
   "KPB Ytterfall",
   "KPB Brukarmix",
   "KPB Konsumtion",
+  "KPB Insatsmix",
   "KPB Potential",
   "KPB Avstämning",
   "KPB Spårning",
 ] as const;
 // `KPB Historik` (benchmark/history.ts HISTORY_SHEET) is not listed: it is written only when the
-// caller passes the rows already in it (resultSheets options.history).
+// caller passes the rows already in it (resultSheets options.history); `KPB Validering`
+// (analyses/validation-pack.ts VALIDATION_SHEET) likewise only with the notes already in it.
 
 
 /** A key figure value as a cell: percentages are stored as fractions to show with a % format. */
@@ -200,6 +206,7 @@ export function outlierSheet(result: KpbResult): SheetLayout {
     for (const scope of cl.outlierScopes) rows.push([cl.id, cl.ageGroup, scope, oreToKr(cl.totalOre), oreToKr(limits[scope])]);
   }
   const shares = result.keyFigures.filter((f) => f.id.startsWith("ytterfall_"));
+  const brytpunkt = brytpunktBlocks(result, 2);
   return {
     name: "KPB Ytterfall",
     blocks: [
@@ -215,8 +222,9 @@ export function outlierSheet(result: KpbResult): SheetLayout {
         columns: [c("BrukarID", "text", 16), c("Åldersgrupp", "text", 11), c("Omfattning", "text", 22), c("Total kostnad", "kr", 16), c("Gräns", "kr", 14)],
         rows,
       },
+      ...brytpunkt.blocks,
     ],
-    charts: [],
+    charts: brytpunkt.charts,
   };
 }
 
@@ -288,20 +296,38 @@ function problemRow(p: Problem): SheetCell[] {
   return [p.severity === "error" ? "Fel" : "Varning", p.table, p.sheet ?? null, p.row, p.column, p.cell ?? null, p.message];
 }
 
+export interface ResultSheetOptions extends BenchmarkSheetOptions {
+  /**
+   * The notes users wrote on the previous `KPB Validering` (see `parseValidationSheet`). The
+   * validation sheet is produced only when this is given (an empty array for a workbook without
+   * one): writing it without them would throw the users' comments away.
+   */
+  validation?: ValidationNote[];
+}
+
+/** The validation pack of a run (the flags against the previous notes), for the sheet and the pane. */
+export function validationPackOf(result: KpbResult, benchmark: BenchmarkRow[], options: ResultSheetOptions = {}) {
+  const published = options.published === null ? undefined : (options.published ?? bundledPublished);
+  return validationPack(validationFlags(result, benchmark, { history: options.history, published }), options.validation ?? []);
+}
+
 /** Every result sheet of a run, in the order they are written. */
-export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[], options: BenchmarkSheetOptions = {}): SheetLayout[] {
+export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[], options: ResultSheetOptions = {}): SheetLayout[] {
   // Översikt, Brukarmix and Konsumtion with the benchmark analyses (benchmark/sheets.ts); the
-  // history sheet only when the caller passes the rows already in it.
+  // history and validation sheets only when the caller passes what is already in them.
   const b = benchmarkSheets(result, benchmark, options);
   return [
     b.overview,
     unitCostSheet(result, benchmark, b.published),
+    unitSpreadLayout(result),
     clientSheet(result),
     outlierSheet(result),
     b.clientMix,
     b.consumption,
+    interventionMixLayout(result, benchmark, b.published),
     b.potential,
     reconciliationSheet(result),
+    ...(options.validation ? [validationLayout(validationPackOf(result, benchmark, options))] : []),
     ...(b.history ? [b.history] : []),
     tracingSheet(result),
   ];

@@ -31,6 +31,7 @@ import type { SettingsOverrides } from "./settings";
 import { attachTrace } from "./tracing/lineage";
 import { unitCostOf } from "./unit-costs";
 import { normaliseVolumeUnits } from "./volume-units";
+import { brytpunktFigures } from "./analyses/brytpunkt";
 
 export interface RunOptions {
   overrides?: SettingsOverrides;
@@ -186,9 +187,11 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   const consumption = consumptionRows(kfInput);
   reportMissingPopulation(consumption, log);
   const bands = hourBands(kfInput);
+  const unitCosts = unitCostFigures(kfInput);
   const keyFigures = [
-    ...unitCostFigures(kfInput),
+    ...unitCosts,
     ...outlierFigures(kfInput),
+    ...brytpunktFigures({ year: settings.year, pools, clients, keyFigures: unitCosts }),
     ...consumptionFigures(consumption),
     ...volumePerInhabitantFigures(kfInput),
     ...hourBandFigures(bands),

@@ -1,5 +1,5 @@
 import { fold, readDecimal, readInteger, readText } from "./cells";
-import type { AgeGroup, AllocationMethod, OutlierScope, Settings } from "./model";
+import type { AgeGroup, AllocationMethod, AnalysisLimits, CellValue, OutlierScope, Settings } from "./model";
 import type { ProblemLog } from "./problems";
 import { cellOf, dataRows, textOf, placeOf, type LocatedTable } from "./table-reader";
 
@@ -11,6 +11,15 @@ export const DEFAULT_OUTLIER_LIMITS_KR: Record<OutlierScope, number> = {
   LSS: 1_000_000,
   IFO: 300_000,
 };
+/** Limits of the spread between units and the validation pack (analyses/), when Inställningar is silent. */
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = {
+  spreadRatio: 2,
+  historyChange: 0.1,
+  siblingDeviation: 0.25,
+  minClients: 3,
+  benchmarkDeviation: 0.2,
+  clientMixPoints: 5,
+};
 
 /** What a caller (command line, task pane) may set over the workbook's own settings. */
 export interface SettingsOverrides {
@@ -21,6 +30,7 @@ export interface SettingsOverrides {
   outlierLimitsKr?: Partial<Record<OutlierScope, number>>;
   hourBands?: number[];
   ageGroups?: string;
+  analysisLimits?: Partial<AnalysisLimits>;
 }
 
 /** Age groups from "0-19;20-64;65-79;80-w" (also "80+", "80-"). */
@@ -59,6 +69,7 @@ export function defaultSettings(year: number): Settings {
     ) as Record<OutlierScope, number>,
     hourBands: [...DEFAULT_HOUR_BANDS],
     ageGroups: parseAgeGroups(DEFAULT_AGE_GROUPS)!,
+    analysisLimits: { ...DEFAULT_ANALYSIS_LIMITS },
   };
 }
 
@@ -70,6 +81,49 @@ const OUTLIER_KEYS: Record<string, OutlierScope> = {
   "ytterfall lss": "LSS",
   "ytterfall ifo": "IFO",
 };
+
+/** Inställningar keys (folded) of the analysis limits, and what kind of number each takes. */
+const LIMIT_KEYS: Record<string, { limit: keyof AnalysisLimits; kind: "ratio" | "share" | "count" | "points" }> = {
+  "spridning max/min": { limit: "spreadRatio", kind: "ratio" },
+  spridning: { limit: "spreadRatio", kind: "ratio" },
+  "validering forandring": { limit: "historyChange", kind: "share" },
+  "validering avvikelse enhet": { limit: "siblingDeviation", kind: "share" },
+  "validering minsta antal brukare": { limit: "minClients", kind: "count" },
+  "validering avvikelse jamforelse": { limit: "benchmarkDeviation", kind: "share" },
+  "validering brukarmix": { limit: "clientMixPoints", kind: "points" },
+  "spread ratio": { limit: "spreadRatio", kind: "ratio" },
+  "validation change": { limit: "historyChange", kind: "share" },
+  "validation unit deviation": { limit: "siblingDeviation", kind: "share" },
+  "validation minimum clients": { limit: "minClients", kind: "count" },
+  "validation benchmark deviation": { limit: "benchmarkDeviation", kind: "share" },
+  "validation client mix": { limit: "clientMixPoints", kind: "points" },
+};
+
+/**
+ * A limit from its cell. Shares accept "10 %", 10 (percent, since a share above 100 % makes no
+ * sense as a limit written without %) or 0,1; null when the value is not a usable limit.
+ */
+export function readLimit(cell: CellValue, kind: "ratio" | "share" | "count" | "points"): number | null {
+  const text = readText(cell);
+  const percent = /%\s*$/.test(text);
+  const read = readDecimal(typeof cell === "string" ? text.replace(/%\s*$/, "").trim() : cell);
+  if (!read.ok || read.value.isNegative()) return null;
+  const value = read.value.toNumber();
+  if (kind === "share") {
+    const share = percent || value > 1 ? value / 100 : value;
+    return share > 0 ? share : null;
+  }
+  if (kind === "ratio") return value > 1 ? value : null;
+  if (kind === "count") return Number.isInteger(value) ? value : null;
+  return value > 0 ? value : null;
+}
+
+const LIMIT_EXPECTED = {
+  ratio: "ett tal över 1, t.ex. 2",
+  share: "en andel, t.ex. 10 %",
+  count: "ett heltal, t.ex. 3",
+  points: "procentenheter, t.ex. 5",
+} as const;
 
 /** The settings table as key/value rows; unknown keys and bad values warn and keep the default. */
 export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): SettingsOverrides {
@@ -106,6 +160,11 @@ export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): 
     } else if (key === "aldersgrupper" || key === "age groups") {
       if (parseAgeGroups(text)) out.ageGroups = text;
       else bad("t.ex. 0-19;20-64;65-79;80-w");
+    } else if (key in LIMIT_KEYS) {
+      const { limit, kind } = LIMIT_KEYS[key];
+      const value = readLimit(cell, kind);
+      if (value !== null) out.analysisLimits = { ...out.analysisLimits, [limit]: value };
+      else bad(LIMIT_EXPECTED[kind]);
     } else if (key) {
       log.warning("unknownSetting", placeOf(table, row, "Inställning"), { value: textOf(table, row, "Inställning") });
     }
@@ -114,7 +173,7 @@ export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): 
 }
 
 export function applyOverrides(base: Settings, ...layers: SettingsOverrides[]): Settings {
-  const s: Settings = { ...base, outlierLimitsOre: { ...base.outlierLimitsOre } };
+  const s: Settings = { ...base, outlierLimitsOre: { ...base.outlierLimitsOre }, analysisLimits: { ...base.analysisLimits } };
   for (const o of layers) {
     if (o.year !== undefined) s.year = o.year;
     if (o.municipality !== undefined) s.municipality = o.municipality;
@@ -125,6 +184,9 @@ export function applyOverrides(base: Settings, ...layers: SettingsOverrides[]): 
     }
     if (o.hourBands) s.hourBands = [...o.hourBands];
     if (o.ageGroups) s.ageGroups = parseAgeGroups(o.ageGroups) ?? s.ageGroups;
+    for (const [limit, value] of Object.entries(o.analysisLimits ?? {})) {
+      if (value !== undefined) s.analysisLimits[limit as keyof AnalysisLimits] = value;
+    }
   }
   return s;
 }

@@ -3,6 +3,7 @@ import { a1, type BlockPlace } from "../engine/sheet-geometry";
 
 const CHART_TYPES: Record<ChartSpec["kind"], Excel.ChartType> = {
   columnClustered: "ColumnClustered" as Excel.ChartType,
+  columnStacked: "ColumnStacked" as Excel.ChartType,
   barClustered: "BarClustered" as Excel.ChartType,
   line: "Line" as Excel.ChartType,
   pie: "Pie" as Excel.ChartType,

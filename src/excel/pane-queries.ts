@@ -9,6 +9,7 @@ import type { SettingsOverrides } from "../engine/settings";
 import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
 import { findTables, rangeOf, readTables, type FoundTable } from "./read-tables";
 import { isResultSheet, type TableSource } from "./table-sources";
+import { openValidationRows } from "./refresh";
 import { loadState } from "./workbook-settings";
 
 export interface WorkbookObjectList {
@@ -96,7 +97,7 @@ export async function activateSheet(run: ExcelRun, sheet: string): Promise<void>
 }
 
 export type CheckOutcome =
-  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[] }
+  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[]; validationOpen?: number }
   | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 /**
@@ -114,5 +115,7 @@ export async function checkKpb(
   const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
   const outcome = runKpb(input, { overrides, pseudonymSecret: state.pseudonymSecret });
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
-  return { ok: true, result: outcome.result, problems: outcome.result.problems, found };
+  // The notes users have written since the last refresh count: approved rows are no longer open.
+  const validationOpen = await openValidationRows(run, outcome.result);
+  return { ok: true, result: outcome.result, problems: outcome.result.problems, found, ...(validationOpen === null ? {} : { validationOpen }) };
 }

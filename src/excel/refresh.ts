@@ -1,5 +1,6 @@
 import type { Problem, KpbResult } from "../engine/model";
-import { resultSheets } from "../engine/result-sheets";
+import { resultSheets, validationPackOf } from "../engine/result-sheets";
+import { parseValidationSheet, VALIDATION_SHEET, type ValidationNote } from "../engine/analyses/validation-pack";
 import { parseHistoryRows, type HistoryRow } from "../engine/benchmark/history";
 import { runKpb } from "../engine/run";
 import type { SettingsOverrides } from "../engine/settings";
@@ -10,7 +11,7 @@ import { loadState, saveState } from "./workbook-settings";
 import { writeResultSheets } from "./write-results";
 
 export type RefreshOutcome =
-  | { ok: true; result: KpbResult; found: FoundTable[]; syncs: number; previous?: Record<string, string> }
+  | { ok: true; result: KpbResult; found: FoundTable[]; syncs: number; previous?: Record<string, string>; validationOpen: number }
   | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 /**
@@ -25,7 +26,11 @@ export async function refreshKpb(
   const { state, found, overrides, outcome } = await readAndRun(run, options);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
   const history = await readHistory(run);
-  const layouts = resultSheets(outcome.result, outcome.result.benchmark, { history, runTime: new Date() });
+  // The users' notes on KPB Validering are read before anything is written, so they survive.
+  const validation = await readValidationNotes(run);
+  const sheetOptions = { history, validation, runTime: new Date() };
+  const layouts = resultSheets(outcome.result, outcome.result.benchmark, sheetOptions);
+  const validationOpen = validationPackOf(outcome.result, outcome.result.benchmark, sheetOptions).open;
   const report = await writeResultSheets(run, layouts, {
     onProgress: options.onProgress,
     cancel: options.cancel,
@@ -41,7 +46,7 @@ export async function refreshKpb(
   });
   // The KPB.* worksheet functions show this run from now on (and update in place).
   publish(outcome.result, { pseudonymSecret: state.pseudonymSecret });
-  return { ok: true, result: outcome.result, found, syncs: report.syncs, previous };
+  return { ok: true, result: outcome.result, found, syncs: report.syncs, previous, validationOpen };
 }
 
 /** Find, read and run: the part of a refresh that only reads the workbook. */
@@ -82,4 +87,31 @@ export async function readHistory(run: ExcelRun): Promise<HistoryRow[]> {
     await context.sync();
     return parseHistoryRows(range.values);
   });
+}
+
+/** What users wrote on `KPB Validering` (both blocks), so a refresh keeps it. */
+export async function readValidationNotes(run: ExcelRun): Promise<ValidationNote[]> {
+  return (await readValidationSheet(run)) ?? [];
+}
+
+/** The notes on `KPB Validering`, or null when the workbook has no such sheet yet. */
+export async function readValidationSheet(run: ExcelRun): Promise<ValidationNote[] | null> {
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(VALIDATION_SHEET);
+    await context.sync();
+    if (sheet.isNullObject) return null;
+    const used = sheet.getUsedRangeOrNullObject(true).load("values");
+    await context.sync();
+    return used.isNullObject ? [] : parseValidationSheet(used.values);
+  });
+}
+
+/**
+ * The open rows KPB Validering would have after a refresh now: this run's flags against the notes
+ * already on the sheet. Null when there is no sheet yet (nothing to count against).
+ */
+export async function openValidationRows(run: ExcelRun, result: KpbResult): Promise<number | null> {
+  const notes = await readValidationSheet(run);
+  if (notes === null) return null;
+  return validationPackOf(result, result.benchmark, { history: await readHistory(run), validation: notes }).open;
 }

@@ -203,6 +203,17 @@ export function outlierShare(scope: any, invocation: CustomFunctions.StreamingIn
 }
 
 /**
+ * Break-even (brytpunkt): the yearly cost of a place in residential care (cost per day in-house incl. health care × days of the year); above it, care in ordinary housing costs more.
+ * @customfunction BREAKEVEN
+ * @param [measure] "brytpunkt" (the default, kr per year), "antal" (clients in ordinary housing above it) or "merkostnad" (their cost above it, kr).
+ * @param invocation Streaming invocation (supplied by Excel).
+ * @streaming
+ */
+export function breakEven(measure: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, (ctx) => figures.breakEven(ctx, measure));
+}
+
+/**
  * The benchmark value of a key figure: the workbook's Jämförelse table, else the bundled KPB average. Percentages as fractions.
  * @customfunction BENCHMARK
  * @param keyFigure Key figure id (see KPB.KEYFIGURES), name or Kolada id, e.g. "hemtjanst_egen_kr_timme" or "U21003".

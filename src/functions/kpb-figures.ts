@@ -11,6 +11,7 @@
  * - Unknown pool, intervention, unit, area, client or key figure: #N/A with a message naming
  *   what exists. A bad argument: #VALUE!. A zero denominator: #DIV/0!. Never a silent 0.
  */
+import { BRYTPUNKT_IDS } from "../engine/analyses/brytpunkt";
 import { compareFigure } from "../engine/benchmark/compare";
 import { figureBenchmark, unitCostBenchmark } from "../engine/benchmark/figure-benchmark";
 import { interventions } from "../engine/benchmark/interventions";
@@ -381,6 +382,28 @@ export function outlierShare(ctx: FigureContext, scopeArg: Arg): FigureResult<nu
   const figure = ctx.result.keyFigures.find((f) => f.id === OUTLIER_FIGURE[scope]);
   if (!figure) return notAvailable(`Inga brukare i omfattningen ${scope}.`);
   return figureNumber(figure.unit, figure.value);
+}
+
+/** What KPB.BREAKEVEN returns: the brytpunkt itself, the clients above it, or their cost above it. */
+const BRYTPUNKT_MEASURES: Record<string, string> = {
+  "": BRYTPUNKT_IDS.value,
+  brytpunkt: BRYTPUNKT_IDS.value,
+  "kr/ar": BRYTPUNKT_IDS.value,
+  kr: BRYTPUNKT_IDS.value,
+  antal: BRYTPUNKT_IDS.count,
+  brukare: BRYTPUNKT_IDS.count,
+  merkostnad: BRYTPUNKT_IDS.excess,
+};
+
+/** The brytpunkt key figures (analyses/brytpunkt.ts): kr per year by default. */
+export function breakEven(ctx: FigureContext, measureArg: Arg): FigureResult<number> {
+  const text = textArg(measureArg, "Mått", true);
+  if (isFigureError(text)) return text;
+  const id = BRYTPUNKT_MEASURES[fold(text ?? "")];
+  if (!id) return invalidValue(`Okänt mått "${text}". Välj "brytpunkt" (standard), "antal" eller "merkostnad".`);
+  const figure = ctx.result.keyFigures.find((f) => f.id === id);
+  if (!figure) return notAvailable("Ingen brytpunkt: körningen har ingen kostnad per dygn i särskilt boende i egen regi.");
+  return Number(figure.value);
 }
 
 // ---------------------------------------------------------------------------------------------

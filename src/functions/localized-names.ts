@@ -107,6 +107,17 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
       },
     },
   },
+  BREAKEVEN: {
+    name: "BRYTPUNKT",
+    description:
+      "Brytpunkten: årskostnaden för en plats i särskilt boende (kostnad per dygn i egen regi inkl. HSL × årets dygn); över den kostar insatserna i ordinärt boende mer.",
+    parameters: {
+      measure: {
+        name: "mått",
+        description: '"brytpunkt" (standard, kr per år), "antal" (brukare i ordinärt boende över brytpunkten) eller "merkostnad" (deras kostnad över brytpunkten, kr).',
+      },
+    },
+  },
   BENCHMARK: {
     name: "JAMFORELSE",
     description: "Jämförelsevärdet för ett nyckeltal: arbetsbokens tabell Jämförelse, annars det medföljande KPB-snittet. Andelar som bråktal.",

@@ -48,12 +48,12 @@ export interface OperationOptions {
 
 /** A validation (read + engine, nothing written). */
 export type CheckOutcome =
-  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[] }
+  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[]; validationOpen?: number }
   | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 /** A refresh (read + engine + write the `KPB …` sheets). */
 export type RefreshOutcome =
-  | { ok: true; result: KpbResult; found: FoundTable[]; previous?: Record<string, string>; sheets: string[] }
+  | { ok: true; result: KpbResult; found: FoundTable[]; previous?: Record<string, string>; sheets: string[]; validationOpen?: number }
   | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 export type SampleOutcome =

@@ -39,6 +39,8 @@ export interface RunState {
   problemsAt: Date | null;
   /** Last successful refresh in this session. */
   lastRun: LastRun | null;
+  /** Rows on `KPB Validering` flagged and not approved, as of the last refresh or check; null when unknown. */
+  validationOpen: number | null;
   /** Latest result of a check or refresh (for Förklara). */
   result: KpbResult | null;
   resultAt: Date | null;
@@ -57,6 +59,7 @@ export const INITIAL_RUN_STATE: RunState = {
   problemsFrom: null,
   problemsAt: null,
   lastRun: null,
+  validationOpen: null,
   result: null,
   resultAt: null,
   found: null,
@@ -125,6 +128,7 @@ export class RunController {
           problems: outcome.problems,
           problemsFrom: "check",
           problemsAt: at,
+          validationOpen: outcome.validationOpen ?? this.state.validationOpen,
           result: outcome.result,
           resultAt: at,
           found: outcome.found,
@@ -153,6 +157,7 @@ export class RunController {
         const warnings = outcome.result.problems.filter((p) => p.severity === "warning").length;
         this.set({
           lastRun: { result: outcome.result, previous: outcome.previous, sheets: outcome.sheets, at },
+          validationOpen: outcome.validationOpen ?? null,
           result: outcome.result,
           resultAt: at,
           problems: outcome.result.problems,

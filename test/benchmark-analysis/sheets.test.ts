@@ -29,10 +29,12 @@ describe("result sheets with the benchmark analyses", () => {
     expect(sheets.map((s) => s.name)).toEqual([
       "KPB Översikt",
       "KPB Styckkostnader",
+      "KPB Enheter",
       "KPB Brukare",
       "KPB Ytterfall",
       "KPB Brukarmix",
       "KPB Konsumtion",
+      "KPB Insatsmix",
       "KPB Potential",
       "KPB Avstämning",
       "KPB Spårning",

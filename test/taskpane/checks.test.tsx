@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderMessage } from "../../src/engine/messages";
 import type { Problem } from "../../src/engine/model";
-import { found, renderPane, stubPort } from "./stub-port";
+import { found, renderPane, sampleResult, stubPort } from "./stub-port";
 
 function problem(p: Omit<Problem, "message">): Problem {
   return { ...p, message: renderMessage(p.code, p.params, "sv") };
@@ -106,5 +106,33 @@ describe("Kontroll", () => {
       "VOB: Särskilt boende = katalogens Särskilt boende",
       "FOT: Fotvård finns inte i katalogen (område och nyckeltal okända)",
     ]);
+  });
+
+  it("after a refresh shows the open rows of KPB Validering, with a way to the sheet", async () => {
+    const port = stubPort({
+      refresh: jest.fn().mockResolvedValue({ ok: true, result: sampleResult(), found: [], sheets: ["KPB Validering"], validationOpen: 3 }),
+    });
+    renderPane(port, { initialTab: "run" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kör KPB" }));
+    await waitFor(() => expect(port.refresh).toHaveBeenCalled());
+    fireEvent.click(screen.getByRole("tab", { name: "Kontroll" }));
+    const status = await screen.findByTestId("validation-open");
+    expect(text(status)).toContain("Validering: 3 öppna rader på bladet KPB Validering");
+    fireEvent.click(within(status).getByRole("button", { name: "Visa KPB Validering" }));
+    await waitFor(() => expect(port.activateSheet).toHaveBeenCalledWith("KPB Validering"));
+  });
+
+  it("a check updates the open rows from what users have approved since", async () => {
+    const port = stubPort({
+      refresh: jest.fn().mockResolvedValue({ ok: true, result: sampleResult(), found: [], sheets: [], validationOpen: 3 }),
+      check: jest.fn().mockResolvedValue({ ok: true, result: sampleResult(), problems: [], found: [], validationOpen: 0 }),
+    });
+    renderPane(port, { initialTab: "run" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kör KPB" }));
+    await waitFor(() => expect(port.refresh).toHaveBeenCalled());
+    fireEvent.click(screen.getByRole("tab", { name: "Kontroll" }));
+    expect(text(await screen.findByTestId("validation-open"))).toContain("3 öppna rader");
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera data" }));
+    await waitFor(() => expect(text(screen.getByTestId("validation-open"))).toContain("inga öppna rader"));
   });
 });

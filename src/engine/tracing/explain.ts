@@ -1,3 +1,4 @@
+import { brytpunkt, BRYTPUNKT_BASIS, BRYTPUNKT_IDS, daysInYear } from "../analyses/brytpunkt";
 import { fold } from "../cells";
 import { costCategory, COST_CATEGORIES } from "../coding";
 import { Dec, ratioString } from "../decimal";
@@ -142,7 +143,9 @@ export type QuantityKind =
   | "clientsInScope"
   | "clientsInBand"
   | "hemtjanstClients"
-  | "volume80";
+  | "volume80"
+  | "clientsOverBreakEven"
+  | "costOverBreakEven";
 
 export interface Quantity {
   kind: QuantityKind;
@@ -506,8 +509,22 @@ function divisionOf(result: KpbResult, id: string, unit: string): Division | nul
     const total = result.hourBands.reduce((s, x) => s + x.clients, 0);
     return { numerator: qty("clientsInBand", band.clients, "brukare"), denominator: qty("hemtjanstClients", total, "brukare"), factor: 100, pools: [], clients: null };
   }
+  if (id === BRYTPUNKT_IDS.count || id === BRYTPUNKT_IDS.excess) {
+    const b = brytpunkt(result);
+    if (!b) return null;
+    const ids = new Set(b.above.map((c) => c.id));
+    const over = result.clients.filter((c) => ids.has(c.id));
+    const numerator = id === BRYTPUNKT_IDS.count ? qty("clientsOverBreakEven", over.length, "brukare") : qty("costOverBreakEven", b.excess, "kr");
+    return { numerator, denominator: null, factor: 1, pools: [], clients: over };
+  }
   if (!trace) return null;
   const keyFigure = (p: PoolResult) => trace.poolKeyFigure[p.pool] ?? "";
+  if (id === BRYTPUNKT_IDS.value) {
+    // The SÄBO cost per dygn as the run states it (12 decimals) × the days of the year.
+    const own = insats.filter((p) => p.regi === "egen" && keyFigure(p) === BRYTPUNKT_BASIS);
+    if (own.length === 0) return null;
+    return { ...costOverVolume(own, "kr/dygn"), factor: daysInYear(result.year), roundBeforeFactor: true };
+  }
   if (id === "hemtjanst_timmar_per_inv_80" || id === "sabo_dygn_per_inv_80") {
     const measure = id === "hemtjanst_timmar_per_inv_80" ? "hemtjanst_egen_kr_timme" : "sabo_egen_kr_dygn_inkl_hsl";
     const pools = insats.filter((p) => keyFigure(p) === measure);

@@ -52,6 +52,8 @@ const QUANTITY: Record<QuantityKind, Record<Language, string>> = {
   clientsInBand: { sv: "brukare i intervallet", en: "clients in the band" },
   hemtjanstClients: { sv: "hemtjänstbrukare", en: "home-care clients" },
   volume80: { sv: "volym för brukare 80 år och äldre", en: "volume of clients aged 80 and over" },
+  clientsOverBreakEven: { sv: "brukare i ordinärt boende över brytpunkten", en: "clients in ordinary housing above the break-even" },
+  costOverBreakEven: { sv: "Σ (årskostnad − brytpunkt)", en: "Σ (yearly cost − break-even)" },
 };
 
 const T = {
@@ -244,7 +246,7 @@ function clientLines(e: ClientExplanation, language: Language): ExplanationLine[
   return lines;
 }
 
-const COUNTS = new Set<QuantityKind>(["clients", "inhabitants", "clientsOverLimit", "clientsInScope", "clientsInBand", "hemtjanstClients"]);
+const COUNTS = new Set<QuantityKind>(["clients", "inhabitants", "clientsOverLimit", "clientsInScope", "clientsInBand", "hemtjanstClients", "clientsOverBreakEven"]);
 
 /** "kostnad 1 234,50 kr", "volym 13 830 dygn", "327 brukare". */
 function quantityText(q: { kind: QuantityKind; value: string; unit: string }, language: Language): string {

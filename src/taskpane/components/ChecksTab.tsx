@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ShieldCheckmarkRegular } from "@fluentui/react-icons";
+import { VALIDATION_SHEET } from "../../engine/analyses/validation-pack";
 import { renderMessage } from "../../engine/messages";
 import { TABLE_NAMES, type KpbResult, type Problem, type TableName } from "../../engine/model";
 import { t } from "../i18n";
@@ -181,6 +182,30 @@ export function CatalogueMatches({ result }: { result: KpbResult }): React.JSX.E
   );
 }
 
+/** The validation pack's open rows after the last refresh, with a way to the sheet. */
+function ValidationStatus({ open }: { open: number }): React.JSX.Element {
+  const port = usePort();
+  const controller = useRunController();
+  const shared = useSectionStyles();
+  const show = async () => {
+    try {
+      await port.activateSheet(VALIDATION_SHEET);
+    } catch {
+      controller.notify({ intent: "warning", key: "checks.selectFailed", params: { sheet: VALIDATION_SHEET } });
+    }
+  };
+  return (
+    <div className={shared.row} data-testid="validation-open">
+      <Text weight="semibold" style={{ flexGrow: 1 }}>
+        {open > 0 ? t("checks.validationOpen", { open }) : t("checks.validationDone")}
+      </Text>
+      <Button size="small" appearance="subtle" onClick={() => void show()}>
+        {t("checks.validationShow")}
+      </Button>
+    </div>
+  );
+}
+
 /** Kontroll: validate without writing; every problem grouped by table and severity, with "Visa". */
 export function ChecksTab(): React.JSX.Element {
   const language = useLanguage();
@@ -225,6 +250,7 @@ export function ChecksTab(): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.validationOpen !== null && <ValidationStatus open={state.validationOpen} />}
       {problems !== null && problems.length === 0 && (
         <MessageBar intent="success">
           <MessageBarBody>{t("checks.none")}</MessageBarBody>
