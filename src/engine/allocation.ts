@@ -1,6 +1,6 @@
 import { fold } from "./cells";
 import { Dec } from "./decimal";
-import { roundToTotal, splitByWeights } from "./largest-remainder";
+import { splitByWeights } from "./largest-remainder";
 import type { AllocationFlow, AllocationMethod, CatalogueEntry, KeyMethod, KeyShare, PoolDef } from "./model";
 import { addOre, oreToSwedish } from "./money";
 import type { ProblemLog } from "./problems";
@@ -146,8 +146,15 @@ function emptyOutcome(input: AllocationInput): AllocationOutcome {
   };
 }
 
-function reportNoReceivers(s: PoolDef, amountOre: number, log: ProblemLog): void {
-  log.error("noReceivers", { table: "Pooler", row: s.row, column: "Mottagare" }, {
+function reportNoReceivers(s: PoolDef, amountOre: number, input: AllocationInput, log: ProblemLog): void {
+  const place = { table: "Pooler" as const, row: s.row, column: "Mottagare" };
+  // `*` in step-down means "every pool below": the last pool in Pooler has none, whatever the key.
+  const nothingBelow = input.method === "stegvis" && s.receivers.some((r) => r.kind === "all") && !input.pools.some((p) => p.order > s.order);
+  if (nothingBelow) {
+    log.error("noPoolsBelow", place, { pool: s.id, amount: oreToSwedish(amountOre) });
+    return;
+  }
+  log.error("noReceivers", place, {
     pool: s.id,
     amount: oreToSwedish(amountOre),
     basis: BASIS_TEXT[s.keyMethod as KeyMethod],
@@ -168,7 +175,7 @@ function allocateStepDown(
     const receivers = receiversBySupport.get(s.id)!;
     if (amount === 0) continue;
     if (receivers.length === 0) {
-      reportNoReceivers(s, amount, log);
+      reportNoReceivers(s, amount, input, log);
       blocked = true;
       continue;
     }
@@ -187,9 +194,15 @@ function allocateStepDown(
 
 /**
  * Reciprocal method: the support pools' full costs x solve x = d + Aᵀx (A = shares between
- * support pools), then every intervention pool gets x_s × its share. The exact transfers to
- * intervention pools are rounded together so that they sum to the support pools' direct cost.
+ * support pools). Every support pool then passes on a whole number of öre X_s, split over ALL its
+ * receivers (support pools included) by the same largest-remainder split as step-down, and X_s is
+ * exactly its direct cost plus what the others' splits gave it, so direct + received − passed on
+ * = 0 for every support pool. The integer X is found from the rounded exact solution by repeating
+ * "X = d + what the splits of X give" until it no longer changes (normally at once or after a step
+ * or two, since each split is within an öre of the exact share).
  */
+const MAX_INTEGER_ROUNDS = 50;
+
 function allocateReciprocal(
   supports: PoolDef[],
   receiversBySupport: Map<string, Receiver[]>,
@@ -208,7 +221,7 @@ function allocateReciprocal(
   supports.forEach((s, i) => {
     const receivers = receiversBySupport.get(s.id)!;
     if (receivers.length === 0 && !d[i].isZero()) {
-      reportNoReceivers(s, d[i].toNumber(), log);
+      reportNoReceivers(s, d[i].toNumber(), input, log);
       blocked = true;
     }
     for (const r of receivers) {
@@ -226,35 +239,102 @@ function allocateReciprocal(
   // send it, that cost would vanish. Same problem as in step-down, reported the same way.
   supports.forEach((s, i) => {
     if (receiversBySupport.get(s.id)!.length === 0 && !x[i].abs().lessThan("1e-20")) {
-      reportNoReceivers(s, x[i].toDecimalPlaces(0).toNumber(), log);
+      reportNoReceivers(s, x[i].toDecimalPlaces(0).toNumber(), input, log);
       blocked = true;
     }
   });
   if (blocked) return null;
-  const exactToInsats: { from: PoolDef; r: Receiver; exact: Dec; weightSum: string }[] = [];
+  const direct = d.map((v) => v.toNumber());
+  const splits = integerReciprocalSplits(supports, receiversBySupport, index, direct, x);
   supports.forEach((s, i) => {
     const receivers = receiversBySupport.get(s.id)!;
     const weightSum = receivers.reduce((a, b) => a + b.weight, 0n).toString();
-    for (const r of receivers) {
-      const exact = x[i].times(share(r, receivers));
-      if (r.pool.kind === "insats") exactToInsats.push({ from: s, r, exact, weightSum });
-      else {
-        const ore = exact.toDecimalPlaces(0).toNumber();
-        const got = out.received.get(r.pool.id)!;
-        got.set(s.id, addOre(got.get(s.id) ?? 0, ore));
-        out.flows.push({ from: s.id, to: r.pool.id, amountOre: ore, key: s.keyMethod!, weight: r.weight.toString(), weightSum });
-      }
-    }
-    out.passedOn.set(s.id, x[i].toDecimalPlaces(0).toNumber());
-  });
-  const supportTotal = d.reduce((a, b) => a.plus(b), new Dec(0)).toNumber();
-  const rounded = roundToTotal(supportTotal, exactToInsats.map((e) => e.exact));
-  exactToInsats.forEach((e, i) => {
-    const got = out.received.get(e.r.pool.id)!;
-    got.set(e.from.id, addOre(got.get(e.from.id) ?? 0, rounded[i]));
-    out.flows.push({ from: e.from.id, to: e.r.pool.id, amountOre: rounded[i], key: e.from.keyMethod!, weight: e.r.weight.toString(), weightSum: e.weightSum });
+    receivers.forEach((r, n) => {
+      const got = out.received.get(r.pool.id)!;
+      got.set(s.id, addOre(got.get(s.id) ?? 0, splits[i][n]));
+      out.flows.push({ from: s.id, to: r.pool.id, amountOre: splits[i][n], key: s.keyMethod!, weight: r.weight.toString(), weightSum });
+    });
+    out.passedOn.set(s.id, splits[i].reduce(addOre, 0));
   });
   return out;
+}
+
+/**
+ * The öre each support pool sends to each of its receivers (same order as its receivers), such
+ * that every support pool sends exactly its direct cost plus what it received.
+ */
+function integerReciprocalSplits(
+  supports: PoolDef[],
+  receiversBySupport: Map<string, Receiver[]>,
+  index: Map<string, number>,
+  direct: number[],
+  exact: Dec[],
+): number[][] {
+  const receiversOf = supports.map((s) => receiversBySupport.get(s.id)!);
+  const split = (total: number, i: number) =>
+    receiversOf[i].length === 0 ? [] : splitByWeights(total, receiversOf[i].map((r) => r.weight));
+  const receivedBy = (splits: number[][]) => {
+    const received = direct.map(() => 0);
+    splits.forEach((parts, i) =>
+      receiversOf[i].forEach((r, n) => {
+        const j = index.get(r.pool.id);
+        if (j !== undefined) received[j] = addOre(received[j], parts[n]);
+      }),
+    );
+    return received;
+  };
+  // Gauss–Seidel on integers: each support pool in turn takes direct + what it now receives and
+  // re-splits it; updating one pool at a time avoids two pools trading an öre back and forth.
+  const totals = exact.map((v) => v.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber());
+  const splits = totals.map(split);
+  for (let round = 0; round < MAX_INTEGER_ROUNDS; round++) {
+    let changed = false;
+    for (let i = 0; i < supports.length; i++) {
+      const next = addOre(direct[i], receivedBy(splits)[i]);
+      if (next === totals[i]) continue;
+      totals[i] = next;
+      splits[i] = split(next, i);
+      changed = true;
+    }
+    if (!changed) return splits;
+  }
+  return conservingFallback(receiversOf, index, direct, splits);
+}
+
+/**
+ * When the integer splits find no fixed point (an öre keeps moving round a loop), the transfers
+ * between support pools are kept as the last round made them, and each support pool splits what it
+ * then holds, less those transfers, over its intervention pools by largest remainder. A support
+ * pool that sends only to other support pools re-splits its whole amount first, in Pooler order.
+ */
+function conservingFallback(receiversOf: Receiver[][], index: Map<string, number>, direct: number[], splits: number[][]): number[][] {
+  const isSupport = (r: Receiver) => index.has(r.pool.id);
+  const receivedOf = (i: number) => {
+    let sum = 0;
+    splits.forEach((parts, j) => receiversOf[j].forEach((r, n) => (index.get(r.pool.id) === i ? (sum = addOre(sum, parts[n])) : undefined)));
+    return sum;
+  };
+  const relayOnly = receiversOf.map((rs) => rs.length > 0 && rs.every(isSupport));
+  relayOnly.forEach((relay, i) => {
+    if (relay) splits[i] = splitByWeights(addOre(direct[i], receivedOf(i)), receiversOf[i].map((r) => r.weight));
+  });
+  receiversOf.forEach((rs, i) => {
+    if (relayOnly[i] || rs.length === 0) return;
+    const toSupports = rs.map((r, n) => (isSupport(r) ? splits[i][n] : 0));
+    const rest = addOre(addOre(direct[i], receivedOf(i)), -toSupports.reduce(addOre, 0));
+    const at = rs.map((r, n) => (isSupport(r) ? -1 : n)).filter((n) => n >= 0);
+    const parts = splitByWeights(rest, at.map((n) => rs[n].weight));
+    at.forEach((n, k) => (toSupports[n] = parts[k]));
+    splits[i] = toSupports;
+  });
+  // The öre must add up for every support pool; if a loop of relaying pools defeats the above, stop
+  // loudly (an internal error the user sees) rather than lose an öre.
+  splits.forEach((parts, i) => {
+    if (receiversOf[i].length > 0 && parts.reduce(addOre, 0) !== addOre(direct[i], receivedOf(i))) {
+      throw new Error("reciprocal allocation: support pool transfers do not reconcile");
+    }
+  });
+  return splits;
 }
 
 /** Gaussian elimination with partial pivoting in 40-digit decimals. Null when singular. */

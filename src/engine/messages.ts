@@ -134,6 +134,10 @@ export const MESSAGES = {
     sv: (p) => `Stödpoolen ${p.pool} (${p.amount} kr) har inga mottagare med ${p.basis} att fördela efter.`,
     en: (p) => `The support pool ${p.pool} (${p.amount} kr) has no receivers with ${p.basis} to allocate by.`,
   },
+  noPoolsBelow: {
+    sv: (p) => `Stödpoolen ${p.pool} (${p.amount} kr) har Mottagare * men står sist i Pooler: inga pooler står nedanför den att fördela till. Flytta den ovanför sina mottagare (stegvis fördelning går bara nedåt) eller välj reciprok metod.`,
+    en: (p) => `The support pool ${p.pool} (${p.amount} kr) has Mottagare * but stands last in Pooler: no pools stand below it to allocate to. Move it above its receivers (step-down goes only downward) or choose the reciprocal method.`,
+  },
   keyUnknownPool: {
     sv: (p) => `Nyckeln nämner ${p.pool}, som inte finns i Pooler.`,
     en: (p) => `The key names ${p.pool}, which does not exist in Pooler.`,

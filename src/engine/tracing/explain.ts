@@ -64,7 +64,7 @@ export interface AllocatedPart extends Transfer {
 }
 
 export interface Check {
-  id: "rowsEqualDirect" | "categoriesEqualDirect" | "partsEqualCost" | "unitCost" | "linesEqualTotal" | "recomputed";
+  id: "rowsEqualDirect" | "categoriesEqualDirect" | "partsEqualCost" | "transfersEqualPassedOn" | "unitCost" | "linesEqualTotal" | "recomputed";
   ok: boolean;
   /** Amounts in öre where the check is on money, else null. */
   expectedOre: number | null;
@@ -350,6 +350,7 @@ export function explainPool(result: KpbResult, poolId: string, options: { ledger
   if (result.trace) checks.push(moneyCheck("rowsEqualDirect", pool.directOre, sumOre(categories.map((c) => c.rowsOre))));
   checks.push(moneyCheck("categoriesEqualDirect", pool.directOre, sumOre(categories.map((c) => c.amountOre))));
   checks.push(moneyCheck("partsEqualCost", pool.costOre, addOre(addOre(pool.directOre, allocatedOre), -pool.passedOnOre)));
+  if (pool.kind === "stöd") checks.push(moneyCheck("transfersEqualPassedOn", pool.passedOnOre, sumOre(outbound.map((t) => t.amountOre))));
   if (pool.unitCost !== null) {
     const redone = ratioString(oreToDec(pool.costOre).div(microToDec(pool.volumeMicro)));
     checks.push({ id: "unitCost", ok: redone === pool.unitCost, expectedOre: null, actualOre: null });
