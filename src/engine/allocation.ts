@@ -1,7 +1,8 @@
+import { readArea } from "./catalogue";
 import { fold } from "./cells";
 import { Dec } from "./decimal";
 import { splitByWeights } from "./largest-remainder";
-import type { AllocationFlow, AllocationMethod, CatalogueEntry, KeyMethod, KeyShare, PoolDef } from "./model";
+import type { AllocationFlow, AllocationMethod, Area, CatalogueEntry, KeyMethod, KeyShare, PoolDef } from "./model";
 import { addOre, oreToSwedish } from "./money";
 import type { ProblemLog } from "./problems";
 
@@ -55,6 +56,45 @@ function receiversOf(support: PoolDef, input: AllocationInput, log: ProblemLog):
     } else chosen.set(p.id, p);
   };
 
+  // Mottagare says who may receive; for `andel` keys too (Nycklar then says how much each gets).
+  const named = new Set<string>();
+  const mottagare = place("Mottagare");
+  for (const spec of support.receivers) {
+    if (spec.kind === "all") input.pools.filter(allowed).forEach((p) => named.add(p.id));
+    else if (spec.kind === "pools") {
+      for (const id of spec.ids) {
+        const before = chosen.size;
+        checkNamed(id, mottagare);
+        if (chosen.size > before || chosen.has(id)) named.add(id);
+      }
+    } else {
+      let area: Area | null = null;
+      if (spec.kind === "area") {
+        area = readArea(spec.area);
+        if (!area) {
+          log.error("receiverAreaUnknown", mottagare, { pool: support.id, value: spec.area });
+          ok = false;
+          continue;
+        }
+      }
+      const text = spec.kind === "insats" ? `Insats:${spec.insats}` : `Område:${spec.area}`;
+      const fits = (p: PoolDef) =>
+        p.id !== support.id &&
+        (spec.kind === "insats" ? fold(p.insats) === fold(spec.insats) : input.catalogue.get(fold(p.insats))?.area === area);
+      const matching = input.pools.filter(fits);
+      const below = matching.filter(allowed);
+      if (matching.length === 0) {
+        log.error("receiverMatchesNothing", mottagare, { pool: support.id, receiver: text });
+        ok = false;
+      } else if (below.length === 0) {
+        log.error("receiverAbove", mottagare, { pool: support.id, receiver: `${text} (${matching.map((p) => p.id).join(", ")})` });
+        ok = false;
+      }
+      below.forEach((p) => named.add(p.id));
+    }
+  }
+  chosen.clear();
+
   const weights = new Map<string, bigint>();
   if (support.keyMethod === "andel") {
     const rows = input.keys.filter((k) => k.from === support.id);
@@ -63,28 +103,32 @@ function receiversOf(support: PoolDef, input: AllocationInput, log: ProblemLog):
       return null;
     }
     let sum = new Dec(0);
+    const firstRowOf = new Map<string, number>();
     for (const k of rows) {
-      checkNamed(k.to, { table: "Nycklar", row: k.row, column: "Till" });
+      const where = { table: "Nycklar" as const, row: k.row, column: "Till" };
+      if (firstRowOf.has(k.to)) {
+        log.error("keyDuplicate", where, { pool: support.id, receiver: k.to, first: firstRowOf.get(k.to)! });
+        ok = false;
+        continue;
+      }
+      firstRowOf.set(k.to, k.row);
+      const before = ok;
+      checkNamed(k.to, where);
+      if (before && ok && !named.has(k.to) && !new Dec(k.share).isZero()) {
+        log.error("keyOutsideReceivers", where, { pool: support.id, receiver: k.to });
+        ok = false;
+      }
       sum = sum.plus(k.share);
       const w = new Dec(k.share).times(SHARE_SCALE).toDecimalPlaces(0);
-      weights.set(k.to, (weights.get(k.to) ?? 0n) + BigInt(w.toFixed()));
+      weights.set(k.to, BigInt(w.toFixed()));
     }
     if (sum.minus(1).abs().greaterThan("0.0001")) {
       log.error("keySharesSum", { table: "Nycklar", row: rows[0].row, column: "Andel" }, { pool: support.id, sum: sum.toFixed().replace(".", ",") });
       ok = false;
     }
   } else {
-    for (const spec of support.receivers) {
-      if (spec.kind === "all") input.pools.filter(allowed).forEach((p) => chosen.set(p.id, p));
-      else if (spec.kind === "pools") spec.ids.forEach((id) => checkNamed(id, place("Mottagare")));
-      else if (spec.kind === "insats") {
-        input.pools.filter((p) => allowed(p) && fold(p.insats) === fold(spec.insats)).forEach((p) => chosen.set(p.id, p));
-      } else {
-        input.pools
-          .filter((p) => allowed(p) && fold(input.catalogue.get(fold(p.insats))?.area ?? "") === fold(spec.area))
-          .forEach((p) => chosen.set(p.id, p));
-      }
-    }
+    for (const id of named) chosen.set(id, byId.get(id)!);
+    if (ok && support.keyMethod === "volym") ok = sameVolumeUnit(support, [...chosen.values()], input, log);
   }
   if (!ok) return null;
   const receivers: Receiver[] = [...chosen.values()]
@@ -111,6 +155,26 @@ function keyWeight(support: PoolDef, pool: PoolDef, input: AllocationInput, shar
       return BigInt(Math.max(0, direct));
     }
   }
+}
+
+/**
+ * A volume key adds the receivers' volumes: hours and days (or any two units) cannot be added.
+ * Receivers without volume, or whose unit is unknown, do not take part.
+ */
+function sameVolumeUnit(support: PoolDef, receivers: PoolDef[], input: AllocationInput, log: ProblemLog): boolean {
+  const byUnit = new Map<string, string[]>();
+  for (const p of receivers) {
+    const unit = input.catalogue.get(fold(p.insats))?.volumeUnit.trim() ?? "";
+    if (!unit || !(input.volumeMicro.get(p.id) ?? 0)) continue;
+    const list = byUnit.get(fold(unit)) ?? byUnit.set(fold(unit), []).get(fold(unit))!;
+    list.push(`${p.id} (${unit})`);
+  }
+  if (byUnit.size <= 1) return true;
+  log.error("volumeKeyMixedUnits", { table: "Pooler", row: support.row, column: "Fördelning" }, {
+    pool: support.id,
+    receivers: [...byUnit.values()].map((l) => l.join(", ")).join("; "),
+  });
+  return false;
 }
 
 const BASIS_TEXT: Record<KeyMethod, string> = { kostnad: "direkt kostnad", volym: "volym", andel: "andel i Nycklar" };

@@ -122,6 +122,14 @@ export const MESSAGES = {
     sv: (p) => `Mottagaren ${p.receiver} finns inte i Pooler.`,
     en: (p) => `The receiver ${p.receiver} does not exist in Pooler.`,
   },
+  receiverMatchesNothing: {
+    sv: (p) => `Mottagare "${p.receiver}" för stödpoolen ${p.pool} träffar ingen pool i Pooler. Rätta namnet eller ta bort det.`,
+    en: (p) => `Mottagare "${p.receiver}" of the support pool ${p.pool} matches no pool in Pooler. Correct the name or remove it.`,
+  },
+  receiverAreaUnknown: {
+    sv: (p) => `Mottagare för stödpoolen ${p.pool} nämner området "${p.value}", som inte känns igen; skriv ÄO (Äldreomsorg), FN, LSS eller IFO.`,
+    en: (p) => `Mottagare of the support pool ${p.pool} names the area "${p.value}", which is not recognised; write ÄO (Äldreomsorg), FN, LSS or IFO.`,
+  },
   receiverSelf: {
     sv: (p) => `Stödpoolen ${p.pool} fördelar till sig själv.`,
     en: (p) => `The support pool ${p.pool} allocates to itself.`,
@@ -141,6 +149,18 @@ export const MESSAGES = {
   keyUnknownPool: {
     sv: (p) => `Nyckeln nämner ${p.pool}, som inte finns i Pooler.`,
     en: (p) => `The key names ${p.pool}, which does not exist in Pooler.`,
+  },
+  keyDuplicate: {
+    sv: (p) => `Nyckeln från ${p.pool} till ${p.receiver} finns redan på rad ${p.first}. Andelarna summeras inte; ta bort eller slå ihop raderna.`,
+    en: (p) => `The key from ${p.pool} to ${p.receiver} already appears on row ${p.first}. Shares are not added up; remove or merge the rows.`,
+  },
+  keyOutsideReceivers: {
+    sv: (p) => `${p.receiver} får en andel av ${p.pool} i Nycklar men står inte bland stödpoolens Mottagare i Pooler. Lägg till den i Mottagare eller ta bort nyckelraden.`,
+    en: (p) => `${p.receiver} gets a share of ${p.pool} in Nycklar but is not among the support pool's Mottagare in Pooler. Add it to Mottagare or remove the key row.`,
+  },
+  volumeKeyMixedUnits: {
+    sv: (p) => `Stödpoolen ${p.pool} fördelas efter volym, men mottagarnas volymer har olika enheter och kan inte adderas: ${p.receivers}. Fördela med andel eller kostnad, eller dela upp stödpoolen per enhet.`,
+    en: (p) => `The support pool ${p.pool} is allocated by volume, but its receivers' volumes have different units and cannot be added: ${p.receivers}. Allocate by andel or kostnad, or split the support pool per unit.`,
   },
   keyNotSupport: {
     sv: (p) => `${p.pool} fördelas inte med andel i Pooler; nyckeln används inte.`,

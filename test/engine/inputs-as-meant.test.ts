@@ -1,0 +1,139 @@
+/**
+ * Inputs read as the user meant them: receivers, keys, shares, age groups and bands. Each block
+ * holds one class of defect from the audits; every test fails without the rule it names.
+ */
+import { runKpb } from "../../src/engine/run";
+import type { Problem, RunOutcome } from "../../src/engine/model";
+import { byAnsvar, insats, support, workbook, runOk, pool, type Tables } from "./helpers";
+
+function base(): Tables {
+  return {
+    ledger: [
+      ["1100", "100", "5110", 1000],
+      ["6110", "511", "5110", 10_000],
+      ["6210", "512", "5110", 20_000],
+    ],
+    rules: [byAnsvar("1100", "OH"), byAnsvar("6110", "HT"), byAnsvar("6210", "SABO")],
+    pools: [support("OH", "kostnad", "*"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")],
+    clients: [
+      ["A", 1940, "HT", 10, "2024-01"],
+      ["B", 1935, "SABO", 30, "2024-01"],
+    ],
+    population: [
+      ["0-19", 2000],
+      ["20-64", 5000],
+      ["65-79", 1000],
+      ["80-w", 500],
+    ],
+  };
+}
+
+const problemsOf = (o: RunOutcome): Problem[] => (o.ok ? o.result.problems : o.problems);
+const codes = (o: RunOutcome) => problemsOf(o).map((p) => p.code);
+const only = (o: RunOutcome, code: string) => problemsOf(o).filter((p) => p.code === code);
+
+describe("one area reader for Mottagare (issue 12 class 9)", () => {
+  it("Område:Äldreomsorg (full name) reaches the ÄO pools", () => {
+    const t = base();
+    t.pools[0] = support("OH", "kostnad", "Område:Äldreomsorg");
+    const r = runOk(workbook(t));
+    expect(pool(r, "HT").allocatedOre + pool(r, "SABO").allocatedOre).toBe(100_000);
+  });
+
+  it("an unknown area blames the area in Mottagare, not direct cost", () => {
+    const t = base();
+    t.pools[0] = support("OH", "kostnad", "Område:Äldrevård");
+    const o = runKpb(workbook(t));
+    expect(o.ok).toBe(false);
+    expect(only(o, "receiverAreaUnknown")).toMatchObject([{ table: "Pooler", row: 2, column: "Mottagare", severity: "error" }]);
+    expect(codes(o)).not.toContain("noReceivers");
+  });
+});
+
+describe("receivers that match nothing, andel keys and Mottagare (issue 21 class 11)", () => {
+  it("Insats:… matching no pool is an error even when other receivers match", () => {
+    const t = base();
+    t.pools[0] = support("OH", "kostnad", "Insats:Hemtjänst natt; SABO");
+    const o = runKpb(workbook(t));
+    expect(only(o, "receiverMatchesNothing")).toMatchObject([{ severity: "error", row: 2, column: "Mottagare" }]);
+  });
+
+  it("Område:LSS with no LSS pool is an error", () => {
+    const t = base();
+    t.pools[0] = support("OH", "kostnad", "Område:LSS, HT");
+    expect(codes(runKpb(workbook(t)))).toContain("receiverMatchesNothing");
+  });
+
+  it("Insats:… whose only pools stand above the support pool says so (step-down)", () => {
+    const t = base();
+    t.pools = [insats("HT", "Hemtjänst"), support("OH", "kostnad", "Insats:Hemtjänst; SABO"), insats("SABO", "Särskilt boende")];
+    expect(only(runKpb(workbook(t)), "receiverAbove")).toHaveLength(1);
+  });
+
+  it("for andel keys a pool outside Mottagare may not get a Nycklar share", () => {
+    const t = base();
+    t.pools[0] = support("OH", "andel", "HT");
+    t.keys = [
+      ["OH", "HT", 0.5],
+      ["OH", "SABO", 0.5],
+    ];
+    const o = runKpb(workbook(t));
+    expect(only(o, "keyOutsideReceivers")).toMatchObject([{ table: "Nycklar", row: 3, column: "Till", severity: "error" }]);
+  });
+
+  it("andel keys with Mottagare * or blank still reach every pool below", () => {
+    const t = base();
+    t.pools[0] = support("OH", "andel", "");
+    t.keys = [
+      ["OH", "HT", 0.25],
+      ["OH", "SABO", 0.75],
+    ];
+    const r = runOk(workbook(t));
+    expect(pool(r, "SABO").allocatedOre).toBe(75_000);
+  });
+
+  it("a repeated Nycklar pair is an error, not silently summed", () => {
+    const t = base();
+    t.pools[0] = support("OH", "andel", "*");
+    t.keys = [
+      ["OH", "HT", 0.25],
+      ["OH", "SABO", 0.5],
+      ["OH", "HT", 0.25],
+    ];
+    const o = runKpb(workbook(t));
+    expect(o.ok).toBe(false);
+    expect(only(o, "keyDuplicate")).toMatchObject([{ table: "Nycklar", row: 4, severity: "error" }]);
+  });
+});
+
+describe("volume keys across units (issue 21 class 12)", () => {
+  it("a volym key over hours and days is refused, naming both", () => {
+    const t = base();
+    t.pools[0] = support("OH", "volym", "*");
+    const o = runKpb(workbook(t));
+    expect(o.ok).toBe(false);
+    const [p] = only(o, "volumeKeyMixedUnits");
+    expect(p).toMatchObject({ table: "Pooler", row: 2, column: "Fördelning", severity: "error" });
+    expect(p.message).toContain("HT (timmar)");
+    expect(p.message).toContain("SABO (dygn)");
+  });
+
+  it("a volym key over pools of one unit runs", () => {
+    const t = base();
+    t.pools = [support("OH", "volym", "*"), insats("HT", "Hemtjänst"), insats("HT2", "Hemtjänst"), insats("SABO", "Särskilt boende")];
+    t.pools[0] = support("OH", "volym", "HT, HT2");
+    t.clients.push(["C", 1940, "HT2", 30, "2024-01"]);
+    const r = runOk(workbook(t));
+    expect(pool(r, "HT2").allocatedOre).toBe(75_000);
+  });
+});
+
+describe("misleading outcomes (issue 21 class 14)", () => {
+  it("a support pool last in Pooler with * is told that nothing stands below it", () => {
+    const t = base();
+    t.pools = [insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende"), support("OH", "kostnad", "*")];
+    const [p] = only(runKpb(workbook(t)), "noPoolsBelow");
+    expect(p).toMatchObject({ row: 4, column: "Mottagare", severity: "error" });
+    expect(p.message).toMatch(/sist i Pooler/);
+  });
+});
