@@ -78,6 +78,10 @@ export const MESSAGES = {
     sv: () => `Regeln exkluderar kostnader men Orsak är tom. Skriv varför.`,
     en: () => `The rule excludes costs but Orsak (reason) is empty. Say why.`,
   },
+  rangeCodeLength: {
+    sv: (p) => `Intervallet ${p.range} har ${p.digits} siffror men möter ${p.count} kod(er) med ett annat antal siffror (inom intervallet: ${p.inside}; utanför: ${p.outside}). Intervall jämförs som tal (0123 = 123, 50000 ligger utanför 5000-5999); kontrollera att regeln gör det du menar.`,
+    en: (p) => `The range ${p.range} has ${p.digits} digits but meets ${p.count} code(s) with another number of digits (inside the range: ${p.inside}; outside: ${p.outside}). Ranges compare as numbers (0123 = 123, 50000 lies outside 5000-5999); check that the rule does what you mean.`,
+  },
   unusedRule: {
     sv: (p) => `Regeln (till ${p.target}) kodar ingen rad i Ekonomi.`,
     en: (p) => `The rule (to ${p.target}) codes no row in Ekonomi.`,

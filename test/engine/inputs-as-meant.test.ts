@@ -137,3 +137,41 @@ describe("misleading outcomes (issue 21 class 14)", () => {
     expect(p.message).toMatch(/sist i Pooler/);
   });
 });
+
+describe("range rules compare numerically and warn on codes of another length (issue 12 class 9)", () => {
+  const ranged = (konto: string): Tables => {
+    const t = base();
+    t.ledger = [
+      ["1100", "100", "5110", 1000],
+      ["6110", "511", "0123", 10_000],
+      ["6110", "511", "50000", 5_000],
+      ["6210", "512", "5110", 20_000],
+    ];
+    t.rules = [byAnsvar("1100", "OH"), ["6110", "", "", konto, "HT", ""], ["6110", "", "", "", "EXKL", "Övrigt"], byAnsvar("6210", "SABO")];
+    return t;
+  };
+
+  it("0123 lies in 100-200 (as a number) and the range warns about its length", () => {
+    const r = runOk(workbook(ranged("100-200")));
+    expect(pool(r, "HT").directOre).toBe(1_000_000);
+    const [p] = r.problems.filter((x) => x.code === "rangeCodeLength");
+    expect(p).toMatchObject({ table: "Kodning", row: 3, column: "Konto", severity: "warning" });
+    expect(p.message).toContain("inom intervallet: 0123");
+    expect(p.message).toContain("utanför: 50000");
+  });
+
+  it("50000 does not lie in 5000-5999; codes of the bounds' length do not warn", () => {
+    const r = runOk(workbook(ranged("5000-5999")));
+    expect(pool(r, "HT").directOre).toBe(0);
+    const found = r.problems.filter((x) => x.code === "rangeCodeLength");
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain("utanför: 50000)");
+  });
+
+  it("a range meets only rows whose other columns match: codes elsewhere do not warn", () => {
+    const t = ranged("5000-5999");
+    t.rules[1] = ["1100", "", "", "5000-5999", "HT", ""];
+    const r = runKpb(workbook(t));
+    expect(codes(r)).not.toContain("rangeCodeLength");
+  });
+});
