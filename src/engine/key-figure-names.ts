@@ -1,3 +1,4 @@
+import { fold } from "./cells";
 /**
  * Names, units and Kolada counterparts of the key figures that have a fixed id. Figures per pool,
  * intervention, area and age group get their names where they are computed.
@@ -37,3 +38,15 @@ export const KEY_FIGURE_NAMES: Record<string, KeyFigureName> = {
   hemtjanst_timmar_per_inv_80: { name: "Hemtjänsttimmar per invånare 80+", nameEn: "Home-care hours per inhabitant 80+", unit: "timmar/inv", kolada: "U21014" },
   sabo_dygn_per_inv_80: { name: "Dygn i särskilt boende per invånare 80+", nameEn: "Days in residential care per inhabitant 80+", unit: "dygn/inv", kolada: "U23005" },
 };
+
+/**
+ * Whether a `Jämförelse` Nyckeltal (our id, Kolada id or name) is a share in percent: the fixed
+ * figures whose unit is %, and the families andel_brukare:…, brukarmix:… and ytterfall….
+ */
+export function isShareFigure(text: string): boolean {
+  const f = fold(text);
+  if (/^(andel_brukare|brukarmix|ytterfall)/.test(f) || /^andel\b/.test(f)) return true;
+  return Object.entries(KEY_FIGURE_NAMES).some(
+    ([id, k]) => k.unit === "%" && (fold(id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f)),
+  );
+}

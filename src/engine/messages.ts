@@ -238,6 +238,10 @@ export const MESSAGES = {
     sv: (p) => `Jämförelsevärdet ${p.value} för ${p.keyFigure} är orimligt (över 1 000 miljarder eller under en miljarddel); raden används inte.`,
     en: (p) => `The benchmark value ${p.value} for ${p.keyFigure} is implausible (over 1 000 billion or under a billionth); the row is not used.`,
   },
+  benchmarkShareAmbiguous: {
+    sv: (p) => `Värdet ${p.value} för ${p.keyFigure} är en andel under 1 och läses som ${p.value} % (andelar i Jämförelse anges i procent). Menar du ${p.percent} %, skriv ${p.percent} eller formatera cellen som procent.`,
+    en: (p) => `The value ${p.value} for ${p.keyFigure} is a share below 1 and is read as ${p.value} % (shares in Jämförelse are in percent). If you mean ${p.percent} %, write ${p.percent} or format the cell as percent.`,
+  },
   personalDataInCells: {
     sv: (p) => `${p.count} ${p.count === 1 ? "cell" : "celler"} i ${p.column} (första på rad ${p.row}) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.`,
     en: (p) => `${p.count} ${p.count === 1 ? "cell" : "cells"} in ${p.column} (first on row ${p.row}) hold something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,

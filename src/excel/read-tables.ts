@@ -117,6 +117,13 @@ export function rowChunks(rowCount: number, columnCount: number, maxCells = MAX_
   return chunks;
 }
 
+/**
+ * Tables whose numbers may be typed as percent (a share in Nycklar, a benchmark share): their
+ * number formats are read with the values, since a percent-formatted cell holds a fraction. The
+ * large tables are read as values only.
+ */
+const TABLES_WITH_FORMATS: TableName[] = ["Nycklar", "Jämförelse"];
+
 /** Renames the user's own headers to the contract's, as saved in the mapping. */
 function applyColumnMapping(rows: CellValue[][], columns: Record<string, string> | undefined): void {
   if (!columns || rows.length === 0) return;
@@ -141,27 +148,33 @@ export async function readTables(
   await run(async (context) => {
     for (const f of found) {
       const rows: CellValue[][] = new Array(f.rowCount);
+      const withFormats = TABLES_WITH_FORMATS.includes(f.table);
+      const formats: string[][] | undefined = withFormats ? new Array(f.rowCount) : undefined;
       const whole = rangeOf(context, f.source);
-      const chunks = rowChunks(f.rowCount, f.columnCount);
+      // Formats loaded with the values double what each cell costs in a request.
+      const width = withFormats ? 2 * f.columnCount : f.columnCount;
+      const chunks = rowChunks(f.rowCount, width);
       for (let i = 0; i < chunks.length; ) {
         if (options.cancel?.cancelled) throw new CancelledError();
         // Queue chunks until the next would pass the per-request cell budget, then sync once.
         const batch: { start: number; range: Excel.Range }[] = [];
         let cells = 0;
-        while (i < chunks.length && (batch.length === 0 || cells + chunks[i][1] * f.columnCount <= MAX_READ_CELLS)) {
+        while (i < chunks.length && (batch.length === 0 || cells + chunks[i][1] * width <= MAX_READ_CELLS)) {
           const [start, count] = chunks[i++];
-          cells += count * f.columnCount;
-          batch.push({ start, range: whole.getCell(start, 0).getResizedRange(count - 1, f.columnCount - 1).load("values") });
+          cells += count * width;
+          const range = whole.getCell(start, 0).getResizedRange(count - 1, f.columnCount - 1);
+          batch.push({ start, range: range.load(withFormats ? "values,numberFormat" : "values") });
         }
         await context.sync();
         for (const b of batch) {
           b.range.values.forEach((row, k) => (rows[b.start + k] = row as CellValue[]));
+          if (formats) b.range.numberFormat.forEach((row, k) => (formats[b.start + k] = row.map(String)));
           doneRows += b.range.values.length;
         }
         options.onProgress?.({ phase: "läser", done: doneRows, total: totalRows, detail: f.table });
       }
       applyColumnMapping(rows, options.mapping?.[f.table]?.columns);
-      const table: TableInput = { rows, sheet: f.sheet, firstRow: f.rowIndex + 1, firstColumn: f.columnIndex + 1 };
+      const table: TableInput = { rows, sheet: f.sheet, firstRow: f.rowIndex + 1, firstColumn: f.columnIndex + 1, ...(formats ? { numberFormats: formats } : {}) };
       input[f.table] = table;
     }
   });

@@ -175,3 +175,85 @@ describe("range rules compare numerically and warn on codes of another length (i
     expect(codes(r)).not.toContain("rangeCodeLength");
   });
 });
+
+describe("percent keys decided per support pool (issue 21 class 13)", () => {
+  const keyed = (keys: Tables["keys"], header?: string) => {
+    const t = base();
+    t.pools[0] = support("OH", "andel", "*");
+    t.keys = keys;
+    const input = workbook(t);
+    if (header) input.Nycklar!.rows[0] = ["Från", "Till", header];
+    return input;
+  };
+
+  it("1 and 99 sum to 100: both are percent (1 is not 100 %)", () => {
+    const r = runOk(keyed([["OH", "HT", 1], ["OH", "SABO", 99]]));
+    expect(pool(r, "HT").receivedOre.OH).toBe(1_000);
+    expect(pool(r, "SABO").receivedOre.OH).toBe(99_000);
+  });
+
+  it("0,25 and 0,75 are fractions; 25 and 75 percent; '25 %' beside 0,75 mixes correctly", () => {
+    for (const keys of [
+      [["OH", "HT", 0.25], ["OH", "SABO", 0.75]],
+      [["OH", "HT", 25], ["OH", "SABO", 75]],
+      [["OH", "HT", "25 %"], ["OH", "SABO", 0.75]],
+    ]) {
+      expect(pool(runOk(keyed(keys)), "HT").receivedOre.OH).toBe(25_000);
+    }
+  });
+
+  it("a percent header makes the column percent: 0,5 and 99,5 under 'Andel (%)'", () => {
+    const r = runOk(keyed([["OH", "HT", 0.5], ["OH", "SABO", 99.5]], "Andel (%)"));
+    expect(pool(r, "HT").receivedOre.OH).toBe(500);
+  });
+
+  it("percent-formatted cells hold fractions: 0,01 and 0,99 shown as 1 % and 99 %", () => {
+    const input = keyed([["OH", "HT", 0.01], ["OH", "SABO", 0.99]]);
+    input.Nycklar!.numberFormats = [[null, null, null], [null, null, "0%"], [null, null, "0%"]];
+    expect(pool(runOk(input), "HT").receivedOre.OH).toBe(1_000);
+  });
+
+  it("each support pool decides for itself", () => {
+    const t = base();
+    t.ledger.push(["1200", "100", "5110", 1000]);
+    t.rules.unshift(byAnsvar("1200", "OH2"));
+    t.pools = [support("OH", "andel", "*"), support("OH2", "andel", "HT, SABO"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")];
+    t.keys = [["OH", "HT", 1], ["OH", "SABO", 99], ["OH2", "HT", 0.5], ["OH2", "SABO", 0.5]];
+    const r = runOk(workbook(t));
+    expect(pool(r, "HT").receivedOre).toEqual({ OH: 1_000, OH2: 50_000 });
+  });
+});
+
+describe("percent cells in Jämförelse (issue 21 class 1)", () => {
+  const withBenchmark = (value: unknown, format?: string) => {
+    const input = workbook(base());
+    input.Jämförelse = { rows: [["Nyckeltal", "Värde", "År"], ["andel_brukare:ÄO:80-w", value as number, 2024], ["hemtjanst_egen_kr_timme", 649, 2024]], sheet: "Jämförelse" };
+    if (format) input.Jämförelse.numberFormats = [[], [null, format, null], [null, "0", null]];
+    return runOk(input);
+  };
+  const share = (r: ReturnType<typeof runOk>) => r.benchmark.find((b) => b.keyFigure.startsWith("andel"))!;
+
+  it("a percent-formatted cell (0,498 shown as 49,8 %) is 49,8 %", () => {
+    const r = withBenchmark(0.498, "0.0%");
+    expect(share(r).value).toBe("49.8");
+    expect(r.problems.map((p) => p.code)).not.toContain("benchmarkShareAmbiguous");
+  });
+
+  it("an unformatted 49,8 and the text '49,8 %' are 49,8 %", () => {
+    expect(share(withBenchmark(49.8)).value).toBe("49.8");
+    expect(share(withBenchmark("49,8 %")).value).toBe("49.8");
+  });
+
+  it("an unformatted share under 1 is read as percent, with a warning naming both readings", () => {
+    const r = withBenchmark(0.498);
+    expect(share(r).value).toBe("0.498");
+    const [p] = r.problems.filter((x) => x.code === "benchmarkShareAmbiguous");
+    expect(p).toMatchObject({ table: "Jämförelse", row: 2, column: "Värde", severity: "warning" });
+    expect(p.message).toContain("49,8");
+  });
+
+  it("kronor figures are not touched by the share rule", () => {
+    const r = withBenchmark(49.8);
+    expect(r.benchmark.find((b) => b.keyFigure === "hemtjanst_egen_kr_timme")!.value).toBe("649");
+  });
+});
