@@ -174,6 +174,10 @@ export const MESSAGES = {
     sv: (p) => `Andelarna för ${p.pool} summerar till ${p.sum}, inte 1 (100 %).`,
     en: (p) => `The shares for ${p.pool} sum to ${p.sum}, not 1 (100 %).`,
   },
+  keySharesMixed: {
+    sv: (p) => `Andelarna för ${p.pool} blandar bråkform och procent (t.ex. 60 och 0,4); de summerar till 1 bara om varje tal över 1 läses som procent, och så har de lästs. Skriv alla andelar på samma sätt.`,
+    en: (p) => `The shares for ${p.pool} mix fractions and percent (e.g. 60 and 0.4); they sum to 1 only if every number over 1 is read as percent, which is how they were read. Write all shares the same way.`,
+  },
   keyMissing: {
     sv: (p) => `Stödpoolen ${p.pool} fördelas med andel men har inga rader i Nycklar.`,
     en: (p) => `The support pool ${p.pool} is allocated by andel but has no rows in Nycklar.`,
@@ -262,6 +266,30 @@ export const MESSAGES = {
     sv: (p) => `Befolkning saknas för åldersgruppen ${p.group}; kostnad per invånare och andel brukare beräknas inte för den.`,
     en: (p) => `Population is missing for the age group ${p.group}; cost per inhabitant and share of clients are not computed for it.`,
   },
+  populationGap: {
+    sv: (p) => `Befolkning ger inte åldersgruppen ${p.group} exakt: åldrarna ${p.missing} saknas (eller raderna överlappar). Ingen kostnad per invånare eller andel brukare för gruppen; lägg till raderna.`,
+    en: (p) => `Befolkning does not give the age group ${p.group} exactly: the ages ${p.missing} are missing (or the rows overlap). No cost per inhabitant or client share for the group; add the rows.`,
+  },
+  populationStraddles: {
+    sv: (p) => `Befolkningsraden ${p.value} spänner över åldersgrupperna ${p.groups} och kan inte delas mellan dem; raden används inte. Ange befolkningen per åldersgrupp, per delgrupp inom en grupp eller per ettårsålder.`,
+    en: (p) => `The population row ${p.value} spans the age groups ${p.groups} and cannot be split between them; the row is not used. Give the population per age group, per part of a group or per single year of age.`,
+  },
+  populationOverlap: {
+    sv: (p) => `Befolkningsraden ${p.value} överlappar raden ${p.other} (rad ${p.otherRow}) i åldersgruppen ${p.group}; samma invånare räknas inte två gånger.`,
+    en: (p) => `The population row ${p.value} overlaps the row ${p.other} (row ${p.otherRow}) in the age group ${p.group}; the same inhabitants are not counted twice.`,
+  },
+  populationSubtotal: {
+    sv: (p) => `Befolkningsraden ${p.value} (${p.count}) är en delsumma av ${p.parts} och räknas inte en gång till.`,
+    en: (p) => `The population row ${p.value} (${p.count}) is a subtotal of ${p.parts} and is not counted again.`,
+  },
+  populationSubtotalDiffers: {
+    sv: (p) => `Befolkningsraden ${p.value} (${p.count}) är en delsumma av ${p.parts}, men de summerar till ${p.partsSum}. De finare raderna används; kontrollera befolkningen.`,
+    en: (p) => `The population row ${p.value} (${p.count}) is a subtotal of ${p.parts}, but they sum to ${p.partsSum}. The finer rows are used; check the population.`,
+  },
+  population80Missing: {
+    sv: () => `Befolkning ger inte antalet invånare 80 år och äldre exakt (t.ex. bara 85-w eller en rad 75-84); volym per invånare 80+ beräknas inte.`,
+    en: () => `Befolkning does not give the number of inhabitants aged 80 and over exactly (e.g. only 85-w, or a row 75-84); volume per inhabitant 80+ is not computed.`,
+  },
   unknownAgeGroup: {
     sv: (p) => `Åldersgruppen "${p.value}" känns inte igen; använd t.ex. 0-19, 20-64, 65-79, 80-w.`,
     en: (p) => `The age group "${p.value}" is not recognised; use e.g. 0-19, 20-64, 65-79, 80-w.`,
@@ -273,6 +301,10 @@ export const MESSAGES = {
   badSetting: {
     sv: (p) => `Inställningen ${p.setting} har värdet "${p.value}"; förväntade ${p.expected}. Standardvärdet används.`,
     en: (p) => `The setting ${p.setting} has the value "${p.value}"; expected ${p.expected}. The default is used.`,
+  },
+  hourBandFromZero: {
+    sv: (p) => `Timintervallen börjar vid ${p.first}, inte 0; intervallet 0-${p.first} har lagts till så att brukare med färre timmar räknas i rätt intervall.`,
+    en: (p) => `The hour bands start at ${p.first}, not 0; the band 0-${p.first} was added so that clients with fewer hours are counted in the right band.`,
   },
   reciprocalSingular: {
     sv: () => `De ömsesidiga stödpoolerna fördelar bara till varandra; ekvationssystemet saknar lösning.`,

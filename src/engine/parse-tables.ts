@@ -204,8 +204,9 @@ export function parsePools(table: LocatedTable, log: ProblemLog): PoolDef[] {
  * Nycklar: whether a support pool's shares are fractions (0,25) or percent (25) is decided per
  * support pool, never per cell, so that 1 and 99 are 1 % and 99 %. A share written "25 %" or in a
  * percent-formatted cell says so itself; a header with % or "Procent" makes the whole column
- * percent; otherwise the sum decides (≈ 1: fractions, ≈ 100: percent), and when it fits neither a
- * value over 1 means percent (the sum check then reports the pool).
+ * percent; otherwise the sum decides (≈ 1: fractions, ≈ 100: percent). When only reading each cell
+ * alone (over 1 = percent) makes 1, that is used with a warning; else a value over 1 means percent
+ * and the sum check reports the pool.
  */
 export function parseKeys(table: LocatedTable, log: ProblemLog): KeyShare[] {
   const header = table.headers?.get("Andel") ?? "";
@@ -228,6 +229,7 @@ export function parseKeys(table: LocatedTable, log: ProblemLog): KeyShare[] {
     else read.push({ row: row.row, from, to, value: share, fraction: percentCell });
   }
   const percentPools = new Set<string>();
+  const perCellPools = new Set<string>();
   if (!percentColumn) {
     const byPool = new Map<string, typeof read>();
     for (const r of read) (byPool.get(r.from) ?? byPool.set(r.from, []).get(r.from)!).push(r);
@@ -236,15 +238,21 @@ export function parseKeys(table: LocatedTable, log: ProblemLog): KeyShare[] {
       const plain = rows.filter((r) => !r.fraction).reduce((a, r) => a.plus(r.value), new Dec(0));
       const near = (v: Dec) => v.minus(1).abs().lessThanOrEqualTo(SHARE_TOLERANCE);
       if (near(marked.plus(plain))) continue;
-      if (near(marked.plus(plain.div(100))) || rows.some((r) => !r.fraction && r.value.greaterThan(1))) percentPools.add(from);
+      if (near(marked.plus(plain.div(100)))) {
+        percentPools.add(from);
+        continue;
+      }
+      // Only cell by cell (60 beside 0,4) do the shares make 1: used, and the mixed writing warned.
+      const perCell = rows.reduce((a, r) => a.plus(!r.fraction && r.value.greaterThan(1) ? r.value.div(100) : r.value), new Dec(0));
+      if (near(perCell)) {
+        perCellPools.add(from);
+        log.warning("keySharesMixed", { table: table.table, sheet: table.sheet, row: rows[0].row, column: "Andel" }, { pool: from });
+      } else if (rows.some((r) => !r.fraction && r.value.greaterThan(1))) percentPools.add(from);
     }
   }
-  return read.map((r) => ({
-    row: r.row,
-    from: r.from,
-    to: r.to,
-    share: (!r.fraction && (percentColumn || percentPools.has(r.from)) ? r.value.div(100) : r.value).toFixed(),
-  }));
+  const asPercent = (r: (typeof read)[number]) =>
+    !r.fraction && (percentColumn || percentPools.has(r.from) || (perCellPools.has(r.from) && r.value.greaterThan(1)));
+  return read.map((r) => ({ row: r.row, from: r.from, to: r.to, share: (asPercent(r) ? r.value.div(100) : r.value).toFixed() }));
 }
 
 /** Shares of a support pool must sum to 1 within this (the allocation checks the same). */

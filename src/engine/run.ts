@@ -21,7 +21,7 @@ import { addOre, MoneyOverflowError, oreToDec, microToDec, sumOre, oreToSwedish 
 import { ratioString } from "./decimal";
 import type { LedgerCodeIndex } from "./ledger-codes";
 import { readInput } from "./read-input";
-import { populationByGroup } from "./population";
+import { inhabitantsAged, populationByGroup } from "./population";
 import { randomSecret } from "./privacy";
 import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
@@ -166,7 +166,18 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   mark("clients");
 
   const population = populationByGroup(parsed.population, settings, log);
-  const kfInput: KeyFigureInput = { pools, clients, catalogue, population, settings };
+  const kfInput: KeyFigureInput = {
+    pools,
+    clients,
+    catalogue,
+    population,
+    settings,
+    inhabitantsAll: inhabitantsAged(parsed.population, 0, null),
+    inhabitants80: inhabitantsAged(parsed.population, 80, null),
+  };
+  if (kfInput.inhabitants80 === null && parsed.population.length > 0) {
+    log.warning("population80Missing", { table: "Befolkning", row: null, column: "Åldersgrupp" });
+  }
   const consumption = consumptionRows(kfInput);
   reportMissingPopulation(consumption, log);
   const bands = hourBands(kfInput);

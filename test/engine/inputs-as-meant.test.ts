@@ -4,6 +4,7 @@
  */
 import { runKpb } from "../../src/engine/run";
 import type { Problem, RunOutcome } from "../../src/engine/model";
+import { explainKeyFigure } from "../../src/engine/tracing/explain";
 import { byAnsvar, insats, support, workbook, runOk, pool, type Tables } from "./helpers";
 
 function base(): Tables {
@@ -213,6 +214,12 @@ describe("percent keys decided per support pool (issue 21 class 13)", () => {
     expect(pool(runOk(input), "HT").receivedOre.OH).toBe(1_000);
   });
 
+  it("60 beside 0,4 only makes 1 read cell by cell: used so, with a warning about the mixed writing", () => {
+    const r = runOk(keyed([["OH", "HT", 60], ["OH", "SABO", 0.4]]));
+    expect(pool(r, "HT").receivedOre.OH).toBe(60_000);
+    expect(r.problems.filter((p) => p.code === "keySharesMixed")).toHaveLength(1);
+  });
+
   it("each support pool decides for itself", () => {
     const t = base();
     t.ledger.push(["1200", "100", "5110", 1000]);
@@ -255,5 +262,95 @@ describe("percent cells in Jämförelse (issue 21 class 1)", () => {
   it("kronor figures are not touched by the share rule", () => {
     const r = withBenchmark(49.8);
     expect(r.benchmark.find((b) => b.keyFigure === "hemtjanst_egen_kr_timme")!.value).toBe("649");
+  });
+});
+
+describe("population rows that only partly fit the age groups (issue 21 class 4)", () => {
+  const withPopulation = (population: Tables["population"], settings: Tables["settings"] = []) => {
+    const t = base();
+    t.population = population;
+    t.settings = settings;
+    return runOk(workbook(t));
+  };
+  const inhabitants = (r: ReturnType<typeof runOk>, group: string) => r.consumption.find((c) => c.ageGroup === group && c.area === "ÄO")?.inhabitants;
+  const young: Tables["population"] = [["0-19", 2000], ["20-64", 5000], ["65-79", 1000]];
+
+  it("85-w without 80-84 is not the whole 80+ population: the group has a gap, reported", () => {
+    const r = withPopulation([...young, ["85-w", 300]]);
+    expect(inhabitants(r, "80-w")).toBe(0);
+    const [p] = r.problems.filter((x) => x.code === "populationGap");
+    expect(p.message).toContain("80-84");
+    expect(r.keyFigures.find((k) => k.id === "hemtjanst_timmar_per_inv_80")).toBeUndefined();
+  });
+
+  it("a subtotal row 80-w beside 80-84 and 85-w is not counted twice", () => {
+    const r = withPopulation([...young, ["80-84", 200], ["85-w", 300], ["80-w", 500]]);
+    expect(inhabitants(r, "80-w")).toBe(500);
+    expect(r.problems.filter((x) => x.code === "populationSubtotal")).toMatchObject([{ row: 7 }]);
+  });
+
+  it("single ages and finer groups add up exactly; a total row 0-w is a subtotal", () => {
+    const r = withPopulation([...young, ["80", 50], ["81-89", 400], ["90-w", 50], ["0-w", 8500]]);
+    expect(inhabitants(r, "80-w")).toBe(500);
+    expect(inhabitants(r, "alla")).toBe(8500);
+    expect(r.problems.filter((x) => x.code === "populationSubtotal").map((p) => p.row)).toEqual([8]);
+  });
+
+  it("a straddling row gets a message that says it straddles, naming the groups", () => {
+    const r = withPopulation([["0-19", 2000], ["20-64", 5000], ["65-84", 1300], ["85-w", 200]]);
+    const [p] = r.problems.filter((x) => x.code === "populationStraddles");
+    expect(p).toMatchObject({ row: 4, severity: "warning" });
+    expect(p.message).toContain("65-79, 80-w");
+    expect(r.problems.map((x) => x.code)).not.toContain("unknownAgeGroup");
+  });
+
+  it("overlapping rows inside a group are reported, never summed", () => {
+    const r = withPopulation([...young, ["80-86", 300], ["85-w", 250]]);
+    expect(inhabitants(r, "80-w")).toBe(0);
+    expect(r.problems.map((x) => x.code)).toContain("populationOverlap");
+  });
+});
+
+describe("custom Åldersgrupper validated; 80+ stays 80+ (issue 21 class 7)", () => {
+  const grouped = (groups: string, population: Tables["population"]) => {
+    const t = base();
+    t.settings = [["Åldersgrupper", groups]];
+    t.population = population;
+    return runOk(workbook(t));
+  };
+
+  it.each([
+    ["0-19;20-64;65-73;75-w", "74"],
+    ["0-19;20-64;65-80;80-w", "överlappar"],
+    ["20-64;65-79;80-w", "börjar vid 20"],
+    ["0-19;20-64;65-79;80-89", "öppen uppåt"],
+  ])("%s is refused with the reason (%s) and the default groups are used", (groups, reason) => {
+    const r = grouped(groups, [["0-19", 2000], ["20-64", 5000], ["65-79", 1000], ["80-w", 500]]);
+    const [p] = r.problems.filter((x) => x.code === "badSetting");
+    expect(p.message).toContain(reason);
+    expect(r.settings.ageGroups.map((g) => g.label)).toEqual(["0-19", "20-64", "65-79", "80-w"]);
+  });
+
+  it("groups 65-84;85-w: the 80+ volume per inhabitant divides by 80+ inhabitants, not 85+", () => {
+    const t = base();
+    t.settings = [["Åldersgrupper", "0-19;20-64;65-84;85-w"]];
+    t.population = [["0-19", 2000], ["20-64", 5000], ["65-79", 1000], ["80-84", 300], ["85-w", 200]];
+    t.clients = [["A", 1940, "HT", 100, "2024-01"], ["B", 1935, "SABO", 30, "2024-01"]];
+    const r = runOk(workbook(t));
+    // Client A is 84: 100 hours over 500 inhabitants aged 80+ (300 + 200).
+    expect(Number(r.keyFigures.find((k) => k.id === "hemtjanst_timmar_per_inv_80")!.value)).toBe(0.2);
+    expect(explainKeyFigure(r, "hemtjanst_timmar_per_inv_80")!.ok).toBe(true);
+  });
+});
+
+describe("hour bands start at 0 (issue 21 class 8)", () => {
+  it("bands 15;25;50 get 0-15 in front, with a warning; 10 hours are not in 15-25", () => {
+    const t = base();
+    t.settings = [["Timintervall", "15;25;50"]];
+    const r = runOk(workbook(t));
+    expect(r.settings.hourBands).toEqual([0, 15, 25, 50]);
+    expect(r.hourBands.find((b) => b.band === "0-15")!.clients).toBe(1);
+    expect(r.hourBands.find((b) => b.band === "15-25")!.clients).toBe(0);
+    expect(r.problems.map((p) => p.code)).toContain("hourBandFromZero");
   });
 });

@@ -512,7 +512,7 @@ function divisionOf(result: KpbResult, id: string, unit: string): Division | nul
     let micro = 0;
     for (const c of old) for (const p of pools) micro += c.volumesMicro[p.pool] ?? 0;
     const groups = result.settings.ageGroups.filter((g) => g.from >= 80).map((g) => g.label);
-    const inhabitants = groups.reduce((s, g) => s + (trace.population[g] ?? 0), 0);
+    const inhabitants = trace.inhabitants80 !== undefined ? trace.inhabitants80 ?? 0 : groups.reduce((s, g) => s + (trace.population[g] ?? 0), 0);
     return {
       numerator: qty("volume80", microToDec(micro), pools[0]?.volumeUnit ?? ""),
       denominator: qty("inhabitants", inhabitants, "invånare"),
