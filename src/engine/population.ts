@@ -117,7 +117,10 @@ export function populationByGroup(rows: PopulationRow[], settings: Settings, log
       });
     }
     if (f.count === null) {
-      log.warning("populationGap", place(null), { group: g.label, missing: f.gaps.join(", ") || "–" });
+      // A group with no rows at all is "population missing" (reported where clients need it).
+      if (spans.some((s) => s.from >= from && s.to <= to)) {
+        log.warning("populationGap", place(null), { group: g.label, missing: f.gaps.join(", ") || "–" });
+      }
       continue;
     }
     out.set(g.label, f.count);

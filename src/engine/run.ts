@@ -175,7 +175,8 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     inhabitantsAll: inhabitantsAged(parsed.population, 0, null),
     inhabitants80: inhabitantsAged(parsed.population, 80, null),
   };
-  if (kfInput.inhabitants80 === null && parsed.population.length > 0) {
+  // With a group boundary at 80 the groups' own problems already say why; otherwise say it here.
+  if (kfInput.inhabitants80 === null && parsed.population.length > 0 && !settings.ageGroups.some((g) => g.from === 80)) {
     log.warning("population80Missing", { table: "Befolkning", row: null, column: "Åldersgrupp" });
   }
   const consumption = consumptionRows(kfInput);

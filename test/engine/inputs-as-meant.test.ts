@@ -343,6 +343,17 @@ describe("custom Åldersgrupper validated; 80+ stays 80+ (issue 21 class 7)", ()
   });
 });
 
+describe("80+ cannot be told from the rows (issue 21 class 7)", () => {
+  it("groups 65-84;85-w with rows 65-84 and 85-w: no 80+ figure, and a warning that says why", () => {
+    const t = base();
+    t.settings = [["Åldersgrupper", "0-19;20-64;65-84;85-w"]];
+    t.population = [["0-19", 2000], ["20-64", 5000], ["65-84", 1300], ["85-w", 200]];
+    const r = runOk(workbook(t));
+    expect(r.keyFigures.find((k) => k.id === "hemtjanst_timmar_per_inv_80")).toBeUndefined();
+    expect(r.problems.map((p) => p.code)).toContain("population80Missing");
+  });
+});
+
 describe("hour bands start at 0 (issue 21 class 8)", () => {
   it("bands 15;25;50 get 0-15 in front, with a warning; 10 hours are not in 15-25", () => {
     const t = base();
