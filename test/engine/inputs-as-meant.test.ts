@@ -365,3 +365,11 @@ describe("hour bands start at 0 (issue 21 class 8)", () => {
     expect(r.problems.map((p) => p.code)).toContain("hourBandFromZero");
   });
 });
+
+describe("hour bands given to the run start at 0 too (issue 21 class 8)", () => {
+  it("overrides 15;25 become 0;15;25 with the same warning", () => {
+    const r = runOk(workbook(base()), { overrides: { hourBands: [15, 25] } });
+    expect(r.settings.hourBands).toEqual([0, 15, 25]);
+    expect(r.problems.filter((p) => p.code === "hourBandFromZero")).toMatchObject([{ table: "Körning", severity: "warning" }]);
+  });
+});
