@@ -4,7 +4,8 @@
  */
 import { runKpb } from "../../src/engine/run";
 import type { Problem, RunOutcome } from "../../src/engine/model";
-import { explainKeyFigure } from "../../src/engine/tracing/explain";
+import { explainKeyFigure, explainPool } from "../../src/engine/tracing/explain";
+import { explanationText } from "../../src/engine/tracing/text";
 import { byAnsvar, insats, support, workbook, runOk, pool, type Tables } from "./helpers";
 
 function base(): Tables {
@@ -371,5 +372,25 @@ describe("hour bands given to the run start at 0 too (issue 21 class 8)", () => 
     const r = runOk(workbook(base()), { overrides: { hourBands: [15, 25] } });
     expect(r.settings.hourBands).toEqual([0, 15, 25]);
     expect(r.problems.filter((p) => p.code === "hourBandFromZero")).toMatchObject([{ table: "Körning", severity: "warning" }]);
+  });
+});
+
+describe("reciprocal support pools reconcile in their explanation (issue 12 class 6)", () => {
+  it("two support pools serving each other: each explanation says it adds up, to the öre", () => {
+    const t = base();
+    t.ledger.push(["1200", "100", "5110", 101.48]);
+    t.rules.unshift(byAnsvar("1200", "OH2"));
+    t.pools = [support("OH", "andel", "*"), support("OH2", "andel", "*"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")];
+    t.keys = [
+      ["OH", "OH2", 0.07], ["OH", "HT", 0.31], ["OH", "SABO", 0.62],
+      ["OH2", "OH", 0.13], ["OH2", "HT", 0.29], ["OH2", "SABO", 0.58],
+    ];
+    t.settings = [["Fördelningsmetod", "reciprok"]];
+    const r = runOk(workbook(t));
+    for (const id of ["OH", "OH2"]) {
+      const text = explanationText(explainPool(r, id)!);
+      expect(text).not.toContain("STÄMMER INTE");
+      expect(text).toContain("överföringarna till mottagarna summerar till vidarefördelat");
+    }
   });
 });
