@@ -349,18 +349,24 @@ function integerReciprocalSplits(
   };
   // Gauss–Seidel on integers: each support pool in turn takes direct + what it now receives and
   // re-splits it; updating one pool at a time avoids two pools trading an öre back and forth.
-  const totals = exact.map((v) => v.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber());
-  const splits = totals.map(split);
-  for (let round = 0; round < MAX_INTEGER_ROUNDS; round++) {
-    let changed = false;
-    for (let i = 0; i < supports.length; i++) {
-      const next = addOre(direct[i], receivedBy(splits)[i]);
-      if (next === totals[i]) continue;
-      totals[i] = next;
-      splits[i] = split(next, i);
-      changed = true;
+  // Where an öre still goes round a loop, the search starts again from the exact amounts rounded
+  // down, then up (a different start usually settles).
+  const starts = [Dec.ROUND_HALF_UP, Dec.ROUND_FLOOR, Dec.ROUND_CEIL] as const;
+  let splits: number[][] = [];
+  for (const rounding of starts) {
+    const totals = exact.map((v) => v.toDecimalPlaces(0, rounding).toNumber());
+    splits = totals.map(split);
+    for (let round = 0; round < MAX_INTEGER_ROUNDS; round++) {
+      let changed = false;
+      for (let i = 0; i < supports.length; i++) {
+        const next = addOre(direct[i], receivedBy(splits)[i]);
+        if (next === totals[i]) continue;
+        totals[i] = next;
+        splits[i] = split(next, i);
+        changed = true;
+      }
+      if (!changed) return splits;
     }
-    if (!changed) return splits;
   }
   return conservingFallback(receiversOf, index, direct, splits);
 }
