@@ -122,6 +122,13 @@ function receiversOf(support: PoolDef, input: AllocationInput, log: ProblemLog):
       const w = new Dec(k.share).times(SHARE_SCALE).toDecimalPlaces(0);
       weights.set(k.to, BigInt(w.toFixed()));
     }
+    // A pool named by id in Mottagare but given no share in Nycklar gets nothing: say so.
+    for (const spec of support.receivers) {
+      if (spec.kind !== "pools") continue;
+      for (const id of spec.ids) {
+        if (named.has(id) && !firstRowOf.has(id)) log.warning("receiverWithoutKey", mottagare, { pool: support.id, receiver: id });
+      }
+    }
     if (sum.minus(1).abs().greaterThan("0.0001")) {
       log.error("keySharesSum", { table: "Nycklar", row: rows[0].row, column: "Andel" }, { pool: support.id, sum: sum.toFixed().replace(".", ",") });
       ok = false;

@@ -166,6 +166,10 @@ export const MESSAGES = {
     sv: (p) => `Stödpoolen ${p.pool} fördelas efter volym, men mottagarnas volymer har olika enheter och kan inte adderas: ${p.receivers}. Fördela med andel eller kostnad, eller dela upp stödpoolen per enhet.`,
     en: (p) => `The support pool ${p.pool} is allocated by volume, but its receivers' volumes have different units and cannot be added: ${p.receivers}. Allocate by andel or kostnad, or split the support pool per unit.`,
   },
+  receiverWithoutKey: {
+    sv: (p) => `${p.receiver} står bland Mottagare för ${p.pool} men har ingen andel i Nycklar och får inget av stödpoolen.`,
+    en: (p) => `${p.receiver} is among the Mottagare of ${p.pool} but has no share in Nycklar and gets nothing from the support pool.`,
+  },
   keyNotSupport: {
     sv: (p) => `${p.pool} fördelas inte med andel i Pooler; nyckeln används inte.`,
     en: (p) => `${p.pool} is not allocated by andel in Pooler; the key is not used.`,

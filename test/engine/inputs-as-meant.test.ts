@@ -83,6 +83,14 @@ describe("receivers that match nothing, andel keys and Mottagare (issue 21 class
     expect(only(o, "keyOutsideReceivers")).toMatchObject([{ table: "Nycklar", row: 3, column: "Till", severity: "error" }]);
   });
 
+  it("a pool named in Mottagare without a Nycklar share is told it gets nothing", () => {
+    const t = base();
+    t.pools[0] = support("OH", "andel", "HT, SABO");
+    t.keys = [["OH", "HT", 1]];
+    const r = runOk(workbook(t));
+    expect(r.problems.filter((p) => p.code === "receiverWithoutKey")).toMatchObject([{ table: "Pooler", row: 2, severity: "warning" }]);
+  });
+
   it("andel keys with Mottagare * or blank still reach every pool below", () => {
     const t = base();
     t.pools[0] = support("OH", "andel", "");
