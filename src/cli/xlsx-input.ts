@@ -27,6 +27,28 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
+/** Tables whose numbers may be typed as percent: their cells' number formats go to the engine too. */
+const TABLES_WITH_FORMATS: TableName[] = ["Nycklar", "Jämförelse"];
+
+/** The number formats of a rectangular block (exceljs `numFmt`), same shape as sheetBlock's values. */
+function formatBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): (string | null)[][] {
+  const rows: (string | null)[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const formats: (string | null)[] = [];
+    for (let c = left; c <= right; c++) formats.push(row.getCell(c).numFmt ?? null);
+    rows.push(formats);
+  }
+  return rows;
+}
+
+/** A table's block: values, and number formats for the tables that need them. */
+function tableBlock(table: TableName, ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): TableInput {
+  const input: TableInput = { rows: sheetBlock(ws, top, left, bottom, right), sheet: ws.name, firstRow: top, firstColumn: left };
+  if (TABLES_WITH_FORMATS.includes(table)) input.numberFormats = formatBlock(ws, top, left, bottom, right);
+  return input;
+}
+
 /** A rectangular block of a sheet as plain values. */
 function sheetBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
   const rows: CellValue[][] = [];
@@ -46,10 +68,9 @@ function decodeRef(ref: string): { top: number; left: number; bottom: number; ri
   return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
 }
 
-function usedBlock(ws: ExcelJS.Worksheet): TableInput | null {
+function usedBlock(table: TableName, ws: ExcelJS.Worksheet): TableInput | null {
   if (ws.actualRowCount === 0) return null;
-  const rows = sheetBlock(ws, 1, 1, ws.rowCount, ws.columnCount);
-  return { rows, sheet: ws.name, firstRow: 1, firstColumn: 1 };
+  return tableBlock(table, ws, 1, 1, ws.rowCount, ws.columnCount);
 }
 
 const nameMatches = (candidate: string, table: TableName) =>
@@ -70,14 +91,14 @@ export function findTables(wb: ExcelJS.Workbook): WorkbookInput {
         const ref = def.tableRef ?? def.ref;
         if (!ref) continue;
         const { top, left, bottom, right } = decodeRef(ref);
-        input[table] = { rows: sheetBlock(ws, top, left, bottom, right), sheet: ws.name, firstRow: top, firstColumn: left };
+        input[table] = tableBlock(table, ws, top, left, bottom, right);
       }
       if (input[table]) break;
     }
     if (input[table]) continue;
     const byName = sheets.find((ws) => nameMatches(ws.name, table));
     if (byName) {
-      const block = usedBlock(byName);
+      const block = usedBlock(table, byName);
       if (block) input[table] = block;
       continue;
     }
@@ -91,7 +112,7 @@ export function findTables(wb: ExcelJS.Workbook): WorkbookInput {
       return false;
     });
     if (byHeader && !Object.values(input).some((t) => t?.sheet === byHeader.name)) {
-      const block = usedBlock(byHeader);
+      const block = usedBlock(table, byHeader);
       if (block) input[table] = block;
     }
   }

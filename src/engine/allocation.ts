@@ -1,8 +1,8 @@
+import { matchCatalogue, readArea } from "./catalogue";
 import { fold } from "./cells";
-import { matchCatalogue } from "./catalogue";
 import { Dec } from "./decimal";
-import { roundToTotal, splitByWeights } from "./largest-remainder";
-import type { AllocationFlow, AllocationMethod, CatalogueEntry, KeyMethod, KeyShare, PoolDef } from "./model";
+import { splitByWeights } from "./largest-remainder";
+import type { AllocationFlow, AllocationMethod, Area, CatalogueEntry, KeyMethod, KeyShare, PoolDef } from "./model";
 import { addOre, oreToSwedish } from "./money";
 import type { ProblemLog } from "./problems";
 
@@ -56,6 +56,45 @@ function receiversOf(support: PoolDef, input: AllocationInput, log: ProblemLog):
     } else chosen.set(p.id, p);
   };
 
+  // Mottagare says who may receive; for `andel` keys too (Nycklar then says how much each gets).
+  const named = new Set<string>();
+  const mottagare = place("Mottagare");
+  for (const spec of support.receivers) {
+    if (spec.kind === "all") input.pools.filter(allowed).forEach((p) => named.add(p.id));
+    else if (spec.kind === "pools") {
+      for (const id of spec.ids) {
+        const before = chosen.size;
+        checkNamed(id, mottagare);
+        if (chosen.size > before || chosen.has(id)) named.add(id);
+      }
+    } else {
+      let area: Area | null = null;
+      if (spec.kind === "area") {
+        area = readArea(spec.area);
+        if (!area) {
+          log.error("receiverAreaUnknown", mottagare, { pool: support.id, value: spec.area });
+          ok = false;
+          continue;
+        }
+      }
+      const text = spec.kind === "insats" ? `Insats:${spec.insats}` : `Område:${spec.area}`;
+      const fits = (p: PoolDef) =>
+        p.id !== support.id &&
+        (spec.kind === "insats" ? sameInsats(p.insats, spec.insats, input.catalogue) : matchCatalogue(p.insats, input.catalogue)?.entry.area === area);
+      const matching = input.pools.filter(fits);
+      const below = matching.filter(allowed);
+      if (matching.length === 0) {
+        log.error("receiverMatchesNothing", mottagare, { pool: support.id, receiver: text });
+        ok = false;
+      } else if (below.length === 0) {
+        log.error("receiverAbove", mottagare, { pool: support.id, receiver: `${text} (${matching.map((p) => p.id).join(", ")})` });
+        ok = false;
+      }
+      below.forEach((p) => named.add(p.id));
+    }
+  }
+  chosen.clear();
+
   const weights = new Map<string, bigint>();
   if (support.keyMethod === "andel") {
     const rows = input.keys.filter((k) => k.from === support.id);
@@ -64,28 +103,39 @@ function receiversOf(support: PoolDef, input: AllocationInput, log: ProblemLog):
       return null;
     }
     let sum = new Dec(0);
+    const firstRowOf = new Map<string, number>();
     for (const k of rows) {
-      checkNamed(k.to, { table: "Nycklar", row: k.row, column: "Till" });
+      const where = { table: "Nycklar" as const, row: k.row, column: "Till" };
+      if (firstRowOf.has(k.to)) {
+        log.error("keyDuplicate", where, { pool: support.id, receiver: k.to, first: firstRowOf.get(k.to)! });
+        ok = false;
+        continue;
+      }
+      firstRowOf.set(k.to, k.row);
+      const before = ok;
+      checkNamed(k.to, where);
+      if (before && ok && !named.has(k.to) && !new Dec(k.share).isZero()) {
+        log.error("keyOutsideReceivers", where, { pool: support.id, receiver: k.to });
+        ok = false;
+      }
       sum = sum.plus(k.share);
       const w = new Dec(k.share).times(SHARE_SCALE).toDecimalPlaces(0);
-      weights.set(k.to, (weights.get(k.to) ?? 0n) + BigInt(w.toFixed()));
+      weights.set(k.to, BigInt(w.toFixed()));
+    }
+    // A pool named by id in Mottagare but given no share in Nycklar gets nothing: say so.
+    for (const spec of support.receivers) {
+      if (spec.kind !== "pools") continue;
+      for (const id of spec.ids) {
+        if (named.has(id) && !firstRowOf.has(id)) log.warning("receiverWithoutKey", mottagare, { pool: support.id, receiver: id });
+      }
     }
     if (sum.minus(1).abs().greaterThan("0.0001")) {
       log.error("keySharesSum", { table: "Nycklar", row: rows[0].row, column: "Andel" }, { pool: support.id, sum: sum.toFixed().replace(".", ",") });
       ok = false;
     }
   } else {
-    for (const spec of support.receivers) {
-      if (spec.kind === "all") input.pools.filter(allowed).forEach((p) => chosen.set(p.id, p));
-      else if (spec.kind === "pools") spec.ids.forEach((id) => checkNamed(id, place("Mottagare")));
-      else if (spec.kind === "insats") {
-        input.pools.filter((p) => allowed(p) && sameInsats(p.insats, spec.insats, input.catalogue)).forEach((p) => chosen.set(p.id, p));
-      } else {
-        input.pools
-          .filter((p) => allowed(p) && fold(matchCatalogue(p.insats, input.catalogue)?.entry.area ?? "") === fold(spec.area))
-          .forEach((p) => chosen.set(p.id, p));
-      }
-    }
+    for (const id of named) chosen.set(id, byId.get(id)!);
+    if (ok && support.keyMethod === "volym") ok = sameVolumeUnit(support, [...chosen.values()], input, log);
   }
   if (!ok) return null;
   const receivers: Receiver[] = [...chosen.values()]
@@ -112,6 +162,26 @@ function keyWeight(support: PoolDef, pool: PoolDef, input: AllocationInput, shar
       return BigInt(Math.max(0, direct));
     }
   }
+}
+
+/**
+ * A volume key adds the receivers' volumes: hours and days (or any two units) cannot be added.
+ * Receivers without volume, or whose unit is unknown, do not take part.
+ */
+function sameVolumeUnit(support: PoolDef, receivers: PoolDef[], input: AllocationInput, log: ProblemLog): boolean {
+  const byUnit = new Map<string, string[]>();
+  for (const p of receivers) {
+    const unit = input.catalogue.get(fold(p.insats))?.volumeUnit.trim() ?? "";
+    if (!unit || !(input.volumeMicro.get(p.id) ?? 0)) continue;
+    const list = byUnit.get(fold(unit)) ?? byUnit.set(fold(unit), []).get(fold(unit))!;
+    list.push(`${p.id} (${unit})`);
+  }
+  if (byUnit.size <= 1) return true;
+  log.error("volumeKeyMixedUnits", { table: "Pooler", row: support.row, column: "Fördelning" }, {
+    pool: support.id,
+    receivers: [...byUnit.values()].map((l) => l.join(", ")).join("; "),
+  });
+  return false;
 }
 
 const BASIS_TEXT: Record<KeyMethod, string> = { kostnad: "direkt kostnad", volym: "volym", andel: "andel i Nycklar" };
@@ -147,8 +217,15 @@ function emptyOutcome(input: AllocationInput): AllocationOutcome {
   };
 }
 
-function reportNoReceivers(s: PoolDef, amountOre: number, log: ProblemLog): void {
-  log.error("noReceivers", { table: "Pooler", row: s.row, column: "Mottagare" }, {
+function reportNoReceivers(s: PoolDef, amountOre: number, input: AllocationInput, log: ProblemLog): void {
+  const place = { table: "Pooler" as const, row: s.row, column: "Mottagare" };
+  // `*` in step-down means "every pool below": the last pool in Pooler has none, whatever the key.
+  const nothingBelow = input.method === "stegvis" && s.receivers.some((r) => r.kind === "all") && !input.pools.some((p) => p.order > s.order);
+  if (nothingBelow) {
+    log.error("noPoolsBelow", place, { pool: s.id, amount: oreToSwedish(amountOre) });
+    return;
+  }
+  log.error("noReceivers", place, {
     pool: s.id,
     amount: oreToSwedish(amountOre),
     basis: BASIS_TEXT[s.keyMethod as KeyMethod],
@@ -169,7 +246,7 @@ function allocateStepDown(
     const receivers = receiversBySupport.get(s.id)!;
     if (amount === 0) continue;
     if (receivers.length === 0) {
-      reportNoReceivers(s, amount, log);
+      reportNoReceivers(s, amount, input, log);
       blocked = true;
       continue;
     }
@@ -188,9 +265,15 @@ function allocateStepDown(
 
 /**
  * Reciprocal method: the support pools' full costs x solve x = d + Aᵀx (A = shares between
- * support pools), then every intervention pool gets x_s × its share. The exact transfers to
- * intervention pools are rounded together so that they sum to the support pools' direct cost.
+ * support pools). Every support pool then passes on a whole number of öre X_s, split over ALL its
+ * receivers (support pools included) by the same largest-remainder split as step-down, and X_s is
+ * exactly its direct cost plus what the others' splits gave it, so direct + received − passed on
+ * = 0 for every support pool. The integer X is found from the rounded exact solution by repeating
+ * "X = d + what the splits of X give" until it no longer changes (normally at once or after a step
+ * or two, since each split is within an öre of the exact share).
  */
+const MAX_INTEGER_ROUNDS = 50;
+
 function allocateReciprocal(
   supports: PoolDef[],
   receiversBySupport: Map<string, Receiver[]>,
@@ -209,7 +292,7 @@ function allocateReciprocal(
   supports.forEach((s, i) => {
     const receivers = receiversBySupport.get(s.id)!;
     if (receivers.length === 0 && !d[i].isZero()) {
-      reportNoReceivers(s, d[i].toNumber(), log);
+      reportNoReceivers(s, d[i].toNumber(), input, log);
       blocked = true;
     }
     for (const r of receivers) {
@@ -227,35 +310,108 @@ function allocateReciprocal(
   // send it, that cost would vanish. Same problem as in step-down, reported the same way.
   supports.forEach((s, i) => {
     if (receiversBySupport.get(s.id)!.length === 0 && !x[i].abs().lessThan("1e-20")) {
-      reportNoReceivers(s, x[i].toDecimalPlaces(0).toNumber(), log);
+      reportNoReceivers(s, x[i].toDecimalPlaces(0).toNumber(), input, log);
       blocked = true;
     }
   });
   if (blocked) return null;
-  const exactToInsats: { from: PoolDef; r: Receiver; exact: Dec; weightSum: string }[] = [];
+  const direct = d.map((v) => v.toNumber());
+  const splits = integerReciprocalSplits(supports, receiversBySupport, index, direct, x);
   supports.forEach((s, i) => {
     const receivers = receiversBySupport.get(s.id)!;
     const weightSum = receivers.reduce((a, b) => a + b.weight, 0n).toString();
-    for (const r of receivers) {
-      const exact = x[i].times(share(r, receivers));
-      if (r.pool.kind === "insats") exactToInsats.push({ from: s, r, exact, weightSum });
-      else {
-        const ore = exact.toDecimalPlaces(0).toNumber();
-        const got = out.received.get(r.pool.id)!;
-        got.set(s.id, addOre(got.get(s.id) ?? 0, ore));
-        out.flows.push({ from: s.id, to: r.pool.id, amountOre: ore, key: s.keyMethod!, weight: r.weight.toString(), weightSum });
-      }
-    }
-    out.passedOn.set(s.id, x[i].toDecimalPlaces(0).toNumber());
-  });
-  const supportTotal = d.reduce((a, b) => a.plus(b), new Dec(0)).toNumber();
-  const rounded = roundToTotal(supportTotal, exactToInsats.map((e) => e.exact));
-  exactToInsats.forEach((e, i) => {
-    const got = out.received.get(e.r.pool.id)!;
-    got.set(e.from.id, addOre(got.get(e.from.id) ?? 0, rounded[i]));
-    out.flows.push({ from: e.from.id, to: e.r.pool.id, amountOre: rounded[i], key: e.from.keyMethod!, weight: e.r.weight.toString(), weightSum: e.weightSum });
+    receivers.forEach((r, n) => {
+      const got = out.received.get(r.pool.id)!;
+      got.set(s.id, addOre(got.get(s.id) ?? 0, splits[i][n]));
+      out.flows.push({ from: s.id, to: r.pool.id, amountOre: splits[i][n], key: s.keyMethod!, weight: r.weight.toString(), weightSum });
+    });
+    out.passedOn.set(s.id, splits[i].reduce(addOre, 0));
   });
   return out;
+}
+
+/**
+ * The öre each support pool sends to each of its receivers (same order as its receivers), such
+ * that every support pool sends exactly its direct cost plus what it received.
+ */
+function integerReciprocalSplits(
+  supports: PoolDef[],
+  receiversBySupport: Map<string, Receiver[]>,
+  index: Map<string, number>,
+  direct: number[],
+  exact: Dec[],
+): number[][] {
+  const receiversOf = supports.map((s) => receiversBySupport.get(s.id)!);
+  const split = (total: number, i: number) =>
+    receiversOf[i].length === 0 ? [] : splitByWeights(total, receiversOf[i].map((r) => r.weight));
+  const receivedBy = (splits: number[][]) => {
+    const received = direct.map(() => 0);
+    splits.forEach((parts, i) =>
+      receiversOf[i].forEach((r, n) => {
+        const j = index.get(r.pool.id);
+        if (j !== undefined) received[j] = addOre(received[j], parts[n]);
+      }),
+    );
+    return received;
+  };
+  // Gauss–Seidel on integers: each support pool in turn takes direct + what it now receives and
+  // re-splits it; updating one pool at a time avoids two pools trading an öre back and forth.
+  // Where an öre still goes round a loop, the search starts again from the exact amounts rounded
+  // down, then up (a different start usually settles).
+  const starts = [Dec.ROUND_HALF_UP, Dec.ROUND_FLOOR, Dec.ROUND_CEIL] as const;
+  let splits: number[][] = [];
+  for (const rounding of starts) {
+    const totals = exact.map((v) => v.toDecimalPlaces(0, rounding).toNumber());
+    splits = totals.map(split);
+    for (let round = 0; round < MAX_INTEGER_ROUNDS; round++) {
+      let changed = false;
+      for (let i = 0; i < supports.length; i++) {
+        const next = addOre(direct[i], receivedBy(splits)[i]);
+        if (next === totals[i]) continue;
+        totals[i] = next;
+        splits[i] = split(next, i);
+        changed = true;
+      }
+      if (!changed) return splits;
+    }
+  }
+  return conservingFallback(receiversOf, index, direct, splits);
+}
+
+/**
+ * When the integer splits find no fixed point (an öre keeps moving round a loop), the transfers
+ * between support pools are kept as the last round made them, and each support pool splits what it
+ * then holds, less those transfers, over its intervention pools by largest remainder. A support
+ * pool that sends only to other support pools re-splits its whole amount first, in Pooler order.
+ */
+function conservingFallback(receiversOf: Receiver[][], index: Map<string, number>, direct: number[], splits: number[][]): number[][] {
+  const isSupport = (r: Receiver) => index.has(r.pool.id);
+  const receivedOf = (i: number) => {
+    let sum = 0;
+    splits.forEach((parts, j) => receiversOf[j].forEach((r, n) => (index.get(r.pool.id) === i ? (sum = addOre(sum, parts[n])) : undefined)));
+    return sum;
+  };
+  const relayOnly = receiversOf.map((rs) => rs.length > 0 && rs.every(isSupport));
+  relayOnly.forEach((relay, i) => {
+    if (relay) splits[i] = splitByWeights(addOre(direct[i], receivedOf(i)), receiversOf[i].map((r) => r.weight));
+  });
+  receiversOf.forEach((rs, i) => {
+    if (relayOnly[i] || rs.length === 0) return;
+    const toSupports = rs.map((r, n) => (isSupport(r) ? splits[i][n] : 0));
+    const rest = addOre(addOre(direct[i], receivedOf(i)), -toSupports.reduce(addOre, 0));
+    const at = rs.map((r, n) => (isSupport(r) ? -1 : n)).filter((n) => n >= 0);
+    const parts = splitByWeights(rest, at.map((n) => rs[n].weight));
+    at.forEach((n, k) => (toSupports[n] = parts[k]));
+    splits[i] = toSupports;
+  });
+  // The öre must add up for every support pool; if a loop of relaying pools defeats the above, stop
+  // loudly (an internal error the user sees) rather than lose an öre.
+  splits.forEach((parts, i) => {
+    if (receiversOf[i].length > 0 && parts.reduce(addOre, 0) !== addOre(direct[i], receivedOf(i))) {
+      throw new Error("reciprocal allocation: support pool transfers do not reconcile");
+    }
+  });
+  return splits;
 }
 
 /** Gaussian elimination with partial pivoting in 40-digit decimals. Null when singular. */

@@ -56,7 +56,7 @@ export const AREAS: Area[] = ["ÄO", "FN", "LSS", "IFO"];
 export function readArea(text: string): Area | null {
   const f = fold(text).replace(/[^a-z]/g, "");
   if (f === "ao" || f === "aldreomsorg" || f === "aldreomsorgen") return "ÄO";
-  if (f === "fn" || f === "funktionsnedsattning" || f === "funktionsstod") return "FN";
+  if (f === "fn" || f === "funktionsnedsattning" || f === "funktionshinder" || f === "funktionsstod") return "FN";
   if (f === "lss" || f === "lsssfb") return "LSS";
   if (f === "ifo" || f === "individochfamiljeomsorg") return "IFO";
   return null;

@@ -1,5 +1,6 @@
-import { patternText } from "./coding-patterns";
-import type { CodingLineage, CodingRule, CostCategory, LedgerRow } from "./model";
+import { patternMatches, patternText } from "./coding-patterns";
+import type { CodingLineage, CodingRule, CostCategory, LedgerRow, MatchPattern } from "./model";
+import type { LedgerCodes } from "./tracing/types";
 import { addOre, oreToSwedish } from "./money";
 import type { ProblemLog } from "./problems";
 import { indexLedgerCodes, type LedgerCodeIndex } from "./ledger-codes";
@@ -95,6 +96,7 @@ export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: Proble
       log.warning("unusedRule", { table: "Kodning", row: rule.row, column: "Till" }, { target: rule.target, pattern });
     }
   });
+  warnRangeLengths(rules, codes.codes, log);
   return {
     lineage: { ruleOfRow, targetOfRow, ruleHits },
     codes,
@@ -104,4 +106,45 @@ export function codeLedger(ledger: LedgerRow[], rules: CodingRule[], log: Proble
     uncodedOre,
     ledgerTotalOre,
   };
+}
+
+const RULE_COLUMNS = [
+  ["ansvar", "Ansvar"],
+  ["verksamhet", "Verksamhet"],
+  ["aktivitet", "Aktivitet"],
+  ["konto", "Konto"],
+] as const;
+const DIGITS = /^\d+$/;
+
+/**
+ * Range rules compare numeric codes as numbers: `0123` lies in `100-200` and `50000` does not lie
+ * in `5000-5999`. A code whose number of digits differs from the bounds' is probably another kind
+ * of code (or written with a leading zero), so each such range warns once, with examples, for the
+ * codes it meets (rows whose other columns match the rule).
+ */
+function warnRangeLengths(rules: CodingRule[], codes: LedgerCodes[], log: ProblemLog): void {
+  for (const rule of rules) {
+    for (const [key, column] of RULE_COLUMNS) {
+      const range = rule[key];
+      if (range.kind !== "range") continue;
+      const shortest = Math.min(range.from.length, range.to.length);
+      const longest = Math.max(range.from.length, range.to.length);
+      const others = RULE_COLUMNS.filter(([k]) => k !== key).map(([k]) => [k, rule[k]] as [typeof k, MatchPattern]);
+      const odd = new Map<string, boolean>();
+      for (const c of codes) {
+        const code = c[key];
+        if (odd.has(code) || !DIGITS.test(code) || (code.length >= shortest && code.length <= longest)) continue;
+        if (others.every(([k, pattern]) => patternMatches(pattern, c[k]))) odd.set(code, patternMatches(range, code));
+      }
+      if (odd.size === 0) continue;
+      const examples = (inside: boolean) => [...odd].filter(([, i]) => i === inside).slice(0, 3).map(([code]) => code).join(", ") || "–";
+      log.warning("rangeCodeLength", { table: "Kodning", row: rule.row, column }, {
+        range: patternText(range),
+        digits: shortest === longest ? `${shortest}` : `${shortest}–${longest}`,
+        count: odd.size,
+        inside: examples(true),
+        outside: examples(false),
+      });
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { fold } from "./cells";
 /**
  * Names, units and Kolada counterparts of the key figures that have a fixed id. Figures per pool,
  * intervention, area and age group get their names where they are computed.
@@ -85,4 +86,16 @@ export function figureNameIn(
   if (fixed) return language === "en" ? fixed.nameEn : fixed.name;
   if (figure.nameParts) return FIGURE_NAMES[figure.nameParts.key][language](figure.nameParts.params);
   return figure.name;
+}
+
+/**
+ * Whether a `Jämförelse` Nyckeltal (our id, Kolada id or name) is a share in percent: the fixed
+ * figures whose unit is %, and the families andel_brukare:…, brukarmix:… and ytterfall….
+ */
+export function isShareFigure(text: string): boolean {
+  const f = fold(text);
+  if (/^(andel_brukare|brukarmix|ytterfall)/.test(f) || /^andel\b/.test(f)) return true;
+  return Object.entries(KEY_FIGURE_NAMES).some(
+    ([id, k]) => k.unit === "%" && (fold(id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f)),
+  );
 }

@@ -15,6 +15,13 @@ export interface KeyFigureInput {
   catalogue: Map<string, CatalogueEntry>;
   population: Map<string, number>;
   settings: Settings;
+  /**
+   * Inhabitants of all ages and aged 80 and over, fitted exactly from the Befolkning rows
+   * (population.ts), whatever the age groups: null when the rows cannot give them. Absent: the
+   * sum of the groups (all ages) and of the groups from 80 (80+).
+   */
+  inhabitantsAll?: number | null;
+  inhabitants80?: number | null;
 }
 
 const unitOf = (volumeUnit: string) =>
@@ -117,7 +124,7 @@ export function consumptionRows(input: KeyFigureInput): ConsumptionRow[] {
   const groups = [...input.settings.ageGroups.map((g) => g.label), "alla"];
   const rows: ConsumptionRow[] = [];
   const areas = [...new Set(input.pools.filter((p) => p.kind === "insats" && p.area).map((p) => p.area))];
-  const totalPopulation = [...input.population.values()].reduce((a, b) => a + b, 0);
+  const totalPopulation = input.inhabitantsAll !== undefined ? input.inhabitantsAll ?? 0 : [...input.population.values()].reduce((a, b) => a + b, 0);
   // One pass over the clients (not one per area × age group): cost and distinct clients per cell.
   const areaIndex = new Map(areas.map((a, i) => [a as string, i]));
   const groupIndex = new Map(groups.map((g, i) => [g, i]));
@@ -282,8 +289,9 @@ export function hourBandFigures(bands: { band: string; clients: number }[]): Key
 
 /** Volumes per inhabitant 80+: hemtjänst hours and SÄBO days of clients aged 80 and over. */
 export function volumePerInhabitantFigures(input: KeyFigureInput): KeyFigure[] {
+  // "80+" means 80 and over, whatever the age groups (85-w inhabitants never stand for 80-w).
   const oldGroups = input.settings.ageGroups.filter((g) => g.from >= 80).map((g) => g.label);
-  const inhabitants = oldGroups.reduce((sum, g) => sum + (input.population.get(g) ?? 0), 0);
+  const inhabitants = input.inhabitants80 !== undefined ? input.inhabitants80 ?? 0 : oldGroups.reduce((sum, g) => sum + (input.population.get(g) ?? 0), 0);
   if (inhabitants === 0) return [];
   const figures: KeyFigure[] = [];
   const measures: [string, string][] = [

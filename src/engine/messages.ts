@@ -92,6 +92,10 @@ export const MESSAGES = {
     sv: () => `Regeln exkluderar kostnader men Orsak är tom. Skriv varför.`,
     en: () => `The rule excludes costs but Orsak (reason) is empty. Say why.`,
   },
+  rangeCodeLength: {
+    sv: (p) => `Intervallet ${p.range} har ${p.digits} siffror men möter ${p.count} kod(er) med ett annat antal siffror (inom intervallet: ${p.inside}; utanför: ${p.outside}). Intervall jämförs som tal (0123 = 123, 50000 ligger utanför 5000-5999); kontrollera att regeln gör det du menar.`,
+    en: (p) => `The range ${p.range} has ${p.digits} digits but meets ${p.count} code(s) with another number of digits (inside the range: ${p.inside}; outside: ${p.outside}). Ranges compare as numbers (0123 = 123, 50000 lies outside 5000-5999); check that the rule does what you mean.`,
+  },
   unusedRule: {
     sv: (p) => `Regeln (till ${p.target}) kodar ingen rad i Ekonomi.`,
     en: (p) => `The rule (to ${p.target}) codes no row in Ekonomi.`,
@@ -136,6 +140,14 @@ export const MESSAGES = {
     sv: (p) => `Mottagaren ${p.receiver} finns inte i Pooler.`,
     en: (p) => `The receiver ${p.receiver} does not exist in Pooler.`,
   },
+  receiverMatchesNothing: {
+    sv: (p) => `Mottagare "${p.receiver}" för stödpoolen ${p.pool} träffar ingen pool i Pooler. Rätta namnet eller ta bort det.`,
+    en: (p) => `Mottagare "${p.receiver}" of the support pool ${p.pool} matches no pool in Pooler. Correct the name or remove it.`,
+  },
+  receiverAreaUnknown: {
+    sv: (p) => `Mottagare för stödpoolen ${p.pool} nämner området "${p.value}", som inte känns igen; skriv ÄO (Äldreomsorg), FN, LSS eller IFO.`,
+    en: (p) => `Mottagare of the support pool ${p.pool} names the area "${p.value}", which is not recognised; write ÄO (Äldreomsorg), FN, LSS or IFO.`,
+  },
   receiverSelf: {
     sv: (p) => `Stödpoolen ${p.pool} fördelar till sig själv.`,
     en: (p) => `The support pool ${p.pool} allocates to itself.`,
@@ -148,9 +160,29 @@ export const MESSAGES = {
     sv: (p) => `Stödpoolen ${p.pool} (${p.amount}\u00a0kr) har inga mottagare med ${p.basis} att fördela efter.`,
     en: (p) => `The support pool ${p.pool} (${p.amount}\u00a0kr) has no receivers with ${p.basis} to allocate by.`,
   },
+  noPoolsBelow: {
+    sv: (p) => `Stödpoolen ${p.pool} (${p.amount} kr) har Mottagare * men står sist i Pooler: inga pooler står nedanför den att fördela till. Flytta den ovanför sina mottagare (stegvis fördelning går bara nedåt) eller välj reciprok metod.`,
+    en: (p) => `The support pool ${p.pool} (${p.amount} kr) has Mottagare * but stands last in Pooler: no pools stand below it to allocate to. Move it above its receivers (step-down goes only downward) or choose the reciprocal method.`,
+  },
   keyUnknownPool: {
     sv: (p) => `Nyckeln nämner ${p.pool}, som inte finns i Pooler.`,
     en: (p) => `The key names ${p.pool}, which does not exist in Pooler.`,
+  },
+  keyDuplicate: {
+    sv: (p) => `Nyckeln från ${p.pool} till ${p.receiver} finns redan på rad ${p.first}. Andelarna summeras inte; ta bort eller slå ihop raderna.`,
+    en: (p) => `The key from ${p.pool} to ${p.receiver} already appears on row ${p.first}. Shares are not added up; remove or merge the rows.`,
+  },
+  keyOutsideReceivers: {
+    sv: (p) => `${p.receiver} får en andel av ${p.pool} i Nycklar men står inte bland stödpoolens Mottagare i Pooler. Lägg till den i Mottagare eller ta bort nyckelraden.`,
+    en: (p) => `${p.receiver} gets a share of ${p.pool} in Nycklar but is not among the support pool's Mottagare in Pooler. Add it to Mottagare or remove the key row.`,
+  },
+  volumeKeyMixedUnits: {
+    sv: (p) => `Stödpoolen ${p.pool} fördelas efter volym, men mottagarnas volymer har olika enheter och kan inte adderas: ${p.receivers}. Fördela med andel eller kostnad, eller dela upp stödpoolen per enhet.`,
+    en: (p) => `The support pool ${p.pool} is allocated by volume, but its receivers' volumes have different units and cannot be added: ${p.receivers}. Allocate by andel or kostnad, or split the support pool per unit.`,
+  },
+  receiverWithoutKey: {
+    sv: (p) => `${p.receiver} står bland Mottagare för ${p.pool} men har ingen andel i Nycklar och får inget av stödpoolen.`,
+    en: (p) => `${p.receiver} is among the Mottagare of ${p.pool} but has no share in Nycklar and gets nothing from the support pool.`,
   },
   keyNotSupport: {
     sv: (p) => `${p.pool} fördelas inte med andel i Pooler; nyckeln används inte.`,
@@ -159,6 +191,10 @@ export const MESSAGES = {
   keySharesSum: {
     sv: (p) => `Andelarna för ${p.pool} summerar till ${p.sum}, inte 1 (100 %).`,
     en: (p) => `The shares for ${p.pool} sum to ${p.sum}, not 1 (100 %).`,
+  },
+  keySharesMixed: {
+    sv: (p) => `Andelarna för ${p.pool} blandar bråkform och procent (t.ex. 60 och 0,4); de summerar till 1 bara om varje tal över 1 läses som procent, och så har de lästs. Skriv alla andelar på samma sätt.`,
+    en: (p) => `The shares for ${p.pool} mix fractions and percent (e.g. 60 and 0.4); they sum to 1 only if every number over 1 is read as percent, which is how they were read. Write all shares the same way.`,
   },
   keyMissing: {
     sv: (p) => `Stödpoolen ${p.pool} fördelas med andel men har inga rader i Nycklar.`,
@@ -272,6 +308,10 @@ export const MESSAGES = {
     sv: (p) => `${p.count} jämförelserader gäller år efter ${p.year} (${p.years}) och används inte; jämförelsen tas aldrig från ett senare år än beräkningsåret.`,
     en: (p) => `${p.count} benchmark rows are for years after ${p.year} (${p.years}) and are not used; a benchmark is never taken from a year later than the run's.`,
   },
+  benchmarkShareAmbiguous: {
+    sv: (p) => `Värdet ${p.value} för ${p.keyFigure} är en andel under 1 och läses som ${p.value} % (andelar i Jämförelse anges i procent). Menar du ${p.percent} %, skriv ${p.percent} eller formatera cellen som procent.`,
+    en: (p) => `The value ${p.value} for ${p.keyFigure} is a share below 1 and is read as ${p.value} % (shares in Jämförelse are in percent). If you mean ${p.percent} %, write ${p.percent} or format the cell as percent.`,
+  },
   personalDataInCells: {
     sv: (p) => `${p.count} ${p.count === 1 ? "cell" : "celler"} i ${p.column} (första på rad ${p.row}) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.`,
     en: (p) => `${p.count} ${p.count === 1 ? "cell" : "cells"} in ${p.column} (first on row ${p.row}) hold something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,
@@ -292,6 +332,30 @@ export const MESSAGES = {
     sv: (p) => `Befolkning saknas för åldersgruppen ${p.group}; kostnad per invånare och andel brukare beräknas inte för den.`,
     en: (p) => `Population is missing for the age group ${p.group}; cost per inhabitant and share of clients are not computed for it.`,
   },
+  populationGap: {
+    sv: (p) => `Befolkning ger inte åldersgruppen ${p.group} exakt: åldrarna ${p.missing} saknas (eller raderna överlappar). Ingen kostnad per invånare eller andel brukare för gruppen; lägg till raderna.`,
+    en: (p) => `Befolkning does not give the age group ${p.group} exactly: the ages ${p.missing} are missing (or the rows overlap). No cost per inhabitant or client share for the group; add the rows.`,
+  },
+  populationStraddles: {
+    sv: (p) => `Befolkningsraden ${p.value} spänner över åldersgrupperna ${p.groups} och kan inte delas mellan dem; raden används inte. Ange befolkningen per åldersgrupp, per delgrupp inom en grupp eller per ettårsålder.`,
+    en: (p) => `The population row ${p.value} spans the age groups ${p.groups} and cannot be split between them; the row is not used. Give the population per age group, per part of a group or per single year of age.`,
+  },
+  populationOverlap: {
+    sv: (p) => `Befolkningsraden ${p.value} överlappar raden ${p.other} (rad ${p.otherRow}) i åldersgruppen ${p.group}; samma invånare räknas inte två gånger.`,
+    en: (p) => `The population row ${p.value} overlaps the row ${p.other} (row ${p.otherRow}) in the age group ${p.group}; the same inhabitants are not counted twice.`,
+  },
+  populationSubtotal: {
+    sv: (p) => `Befolkningsraden ${p.value} (${p.count}) är en delsumma av ${p.parts} och räknas inte en gång till.`,
+    en: (p) => `The population row ${p.value} (${p.count}) is a subtotal of ${p.parts} and is not counted again.`,
+  },
+  populationSubtotalDiffers: {
+    sv: (p) => `Befolkningsraden ${p.value} (${p.count}) är en delsumma av ${p.parts}, men de summerar till ${p.partsSum}. De finare raderna används; kontrollera befolkningen.`,
+    en: (p) => `The population row ${p.value} (${p.count}) is a subtotal of ${p.parts}, but they sum to ${p.partsSum}. The finer rows are used; check the population.`,
+  },
+  population80Missing: {
+    sv: () => `Befolkning ger inte antalet invånare 80 år och äldre exakt (t.ex. bara 85-w eller en rad 75-84); volym per invånare 80+ beräknas inte.`,
+    en: () => `Befolkning does not give the number of inhabitants aged 80 and over exactly (e.g. only 85-w, or a row 75-84); volume per inhabitant 80+ is not computed.`,
+  },
   unknownAgeGroup: {
     sv: (p) => `Åldersgruppen "${p.value}" känns inte igen; använd t.ex. 0-19, 20-64, 65-79, 80-w.`,
     en: (p) => `The age group "${p.value}" is not recognised; use e.g. 0-19, 20-64, 65-79, 80-w.`,
@@ -303,6 +367,10 @@ export const MESSAGES = {
   badSetting: {
     sv: (p) => `Inställningen ${p.setting} har värdet "${p.value}"; förväntade ${p.expected}. Standardvärdet används.`,
     en: (p) => `The setting ${p.setting} has the value "${p.value}"; expected ${p.expected}. The default is used.`,
+  },
+  hourBandFromZero: {
+    sv: (p) => `Timintervallen börjar vid ${p.first}, inte 0; intervallet 0-${p.first} har lagts till så att brukare med färre timmar räknas i rätt intervall.`,
+    en: (p) => `The hour bands start at ${p.first}, not 0; the band 0-${p.first} was added so that clients with fewer hours are counted in the right band.`,
   },
   reciprocalSingular: {
     sv: () => `De ömsesidiga stödpoolerna fördelar bara till varandra; ekvationssystemet saknar lösning.`,

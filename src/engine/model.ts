@@ -20,6 +20,11 @@ export interface TableInput {
   firstRow?: number;
   /** 1-based sheet column of the first column. Default 1. */
   firstColumn?: number;
+  /**
+   * The cells' number formats, same shape as `rows`, where the reader loaded them (tables whose
+   * numbers may be typed as percent: Nycklar, Jämförelse). A percent-formatted cell holds a fraction.
+   */
+  numberFormats?: (string | null | undefined)[][];
 }
 
 export type TableName =

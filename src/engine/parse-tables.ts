@@ -19,11 +19,12 @@ import type {
 } from "./model";
 import { fastMicro, fastOre } from "./fast-number";
 import { MAX_ROW_AMOUNT_ORE, MICRO, microToDec, oreToSwedish } from "./money";
-import { display, isPlausibleYear, MAX_ROW_VOLUME_MICRO, readAmountOre, readCount, readDecimalValue, readShare, readVolumeMicro } from "./parse-values";
+import { display, isPlausibleYear, MAX_ROW_VOLUME_MICRO, readAmountOre, readCount, readDecimalValue, readShareNumber, readVolumeMicro } from "./parse-values";
 import type { Place, ProblemLog } from "./problems";
+import { isShareFigure } from "./key-figure-names";
 import { RowAccount } from "./set-aside";
 import { parseAgeGroupLabel } from "./settings";
-import { cellOf, dataRows, isTotalsWord, placeOf, textOf, type LocatedTable } from "./table-reader";
+import { cellOf, dataRows, formatOf, isPercentFormat, isTotalsWord, placeOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
 
 /**
  * The year of a row with an År column: a whole year, or null with an error (blank, "2024/25", a
@@ -299,8 +300,18 @@ export function parsePools(table: LocatedTable, log: ProblemLog): PoolDef[] {
   return out;
 }
 
+/**
+ * Nycklar: whether a support pool's shares are fractions (0,25) or percent (25) is decided per
+ * support pool, never per cell, so that 1 and 99 are 1 % and 99 %. A share written "25 %" or in a
+ * percent-formatted cell says so itself; a header with % or "Procent" makes the whole column
+ * percent; otherwise the sum decides (≈ 1: fractions, ≈ 100: percent). When only reading each cell
+ * alone (over 1 = percent) makes 1, that is used with a warning; else a value over 1 means percent
+ * and the sum check reports the pool.
+ */
 export function parseKeys(table: LocatedTable, log: ProblemLog): KeyShare[] {
-  const out: KeyShare[] = [];
+  const header = table.headers?.get("Andel") ?? "";
+  const percentColumn = /%/.test(header) || /^(procent|percent)/.test(fold(header));
+  const read: { row: number; from: string; to: string; value: Dec; fraction: boolean }[] = [];
   for (const row of dataRows(table)) {
     const from = textOf(table, row, "Från");
     const to = textOf(table, row, "Till");
@@ -309,12 +320,43 @@ export function parseKeys(table: LocatedTable, log: ProblemLog): KeyShare[] {
       log.error("requiredEmpty", placeOf(table, row, column), { column });
       continue;
     }
-    const share = readShare(cellOf(table, row, "Andel"), placeOf(table, row, "Andel"), log);
+    const cell = cellOf(table, row, "Andel");
+    const share = readShareNumber(cell, placeOf(table, row, "Andel"), log);
     if (share === null) continue;
-    out.push({ row: row.row, from, to, share: share.toFixed() });
+    const percentText = typeof cell === "string" && cell.includes("%");
+    const percentCell = typeof cell === "number" && isPercentFormat(formatOf(table, row, "Andel"));
+    if (percentText) read.push({ row: row.row, from, to, value: share.div(100), fraction: true });
+    else read.push({ row: row.row, from, to, value: share, fraction: percentCell });
   }
-  return out;
+  const percentPools = new Set<string>();
+  const perCellPools = new Set<string>();
+  if (!percentColumn) {
+    const byPool = new Map<string, typeof read>();
+    for (const r of read) (byPool.get(r.from) ?? byPool.set(r.from, []).get(r.from)!).push(r);
+    for (const [from, rows] of byPool) {
+      const marked = rows.filter((r) => r.fraction).reduce((a, r) => a.plus(r.value), new Dec(0));
+      const plain = rows.filter((r) => !r.fraction).reduce((a, r) => a.plus(r.value), new Dec(0));
+      const near = (v: Dec) => v.minus(1).abs().lessThanOrEqualTo(SHARE_TOLERANCE);
+      if (near(marked.plus(plain))) continue;
+      if (near(marked.plus(plain.div(100)))) {
+        percentPools.add(from);
+        continue;
+      }
+      // Only cell by cell (60 beside 0,4) do the shares make 1: used, and the mixed writing warned.
+      const perCell = rows.reduce((a, r) => a.plus(!r.fraction && r.value.greaterThan(1) ? r.value.div(100) : r.value), new Dec(0));
+      if (near(perCell)) {
+        perCellPools.add(from);
+        log.warning("keySharesMixed", { table: table.table, sheet: table.sheet, row: rows[0].row, column: "Andel" }, { pool: from });
+      } else if (rows.some((r) => !r.fraction && r.value.greaterThan(1))) percentPools.add(from);
+    }
+  }
+  const asPercent = (r: (typeof read)[number]) =>
+    !r.fraction && (percentColumn || percentPools.has(r.from) || (perCellPools.has(r.from) && r.value.greaterThan(1)));
+  return read.map((r) => ({ row: r.row, from: r.from, to: r.to, share: (asPercent(r) ? r.value.div(100) : r.value).toFixed() }));
 }
+
+/** Shares of a support pool must sum to 1 within this (the allocation checks the same). */
+const SHARE_TOLERANCE = "0.0001";
 
 export function parseCatalogue(table: LocatedTable, log: ProblemLog): CatalogueEntry[] {
   const out: CatalogueEntry[] = [];
@@ -516,6 +558,21 @@ export function parsePopulation(table: LocatedTable, log: ProblemLog, year?: num
 const MAX_BENCHMARK_VALUE = 1e12;
 const MIN_BENCHMARK_VALUE = 1e-9;
 
+/**
+ * Shares in `Jämförelse` are percent (49,8 for 49,8 %, as Kolada publishes them). A cell formatted
+ * as percent holds the fraction (0,498 shown as 49,8 %): it is read as 49,8 whatever the figure.
+ * A plain number under 1 for a share could be either, so it is read as percent and warned about.
+ */
+function benchmarkInPercent(value: Dec, cell: CellValue, format: string | undefined, keyFigure: string, place: Place, log: ProblemLog): Dec {
+  if (typeof cell === "number" && isPercentFormat(format)) return value.times(100);
+  const plain = !(typeof cell === "string" && cell.includes("%"));
+  if (plain && isShareFigure(keyFigure) && value.greaterThan(0) && value.lessThan(1)) {
+    const swedish = (v: Dec) => v.toFixed().replace(".", ",");
+    log.warning("benchmarkShareAmbiguous", place, { keyFigure, value: swedish(value), percent: swedish(value.times(100)) });
+  }
+  return value;
+}
+
 export function parseBenchmark(table: LocatedTable, log: ProblemLog): BenchmarkRow[] {
   const out: BenchmarkRow[] = [];
   for (const row of dataRows(table)) {
@@ -526,13 +583,14 @@ export function parseBenchmark(table: LocatedTable, log: ProblemLog): BenchmarkR
     }
     const valueCell = cellOf(table, row, "Värde");
     if (isBlank(valueCell)) continue; // Kolada leaves suppressed values empty: no benchmark, no error
-    const value = readDecimalValue(
+    const read = readDecimalValue(
       typeof valueCell === "string" ? valueCell.replace("%", "") : valueCell,
       "ett tal",
       placeOf(table, row, "Värde"),
       log,
     );
-    if (value === null) continue;
+    if (read === null) continue;
+    const value = benchmarkInPercent(read, valueCell, formatOf(table, row, "Värde"), keyFigure, placeOf(table, row, "Värde"), log);
     if (value.abs().greaterThan(MAX_BENCHMARK_VALUE) || (!value.isZero() && value.abs().lessThan(MIN_BENCHMARK_VALUE))) {
       log.warning("benchmarkImplausible", placeOf(table, row, "Värde"), { value: readText(valueCell), keyFigure });
       continue;

@@ -129,16 +129,18 @@ export function readVolumeMicro(cell: CellValue, place: Place, log: ProblemLog):
   return value;
 }
 
-/** A share as a decimal in [0,1]; "25 %" and 25 (over 1) read as percent. */
-export function readShare(cell: CellValue, place: Place, log: ProblemLog): Dec | null {
-  const percentText = typeof cell === "string" && cell.includes("%");
+/**
+ * A share's number as written, "%" sign removed (whether it is a fraction or percent is decided
+ * per support pool, see parseKeys). Negative shares are errors.
+ */
+export function readShareNumber(cell: CellValue, place: Place, log: ProblemLog): Dec | null {
   const read = readNumberReporting(typeof cell === "string" ? cell.replace("%", "") : cell, "en andel (0–1 eller procent)", place, log);
   if (!read.ok) return null;
   if (read.value.isNegative()) {
     log.error("negativeShare", place);
     return null;
   }
-  return percentText || read.value.greaterThan(1) ? read.value.div(100) : read.value;
+  return read.value;
 }
 
 /** A whole non-negative count (places, inhabitants). */

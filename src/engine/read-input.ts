@@ -39,6 +39,10 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
   const own = readSettingsTable(located.get("Inställningar") ?? null, log);
   const year = overrides.year ?? own.year ?? inferYear(located);
   const settings = applyOverrides(defaultSettings(year), own, overrides, { year });
+  // Bands given to the run (task pane, command line) get the band from 0 the same way, and say so.
+  if (overrides.hourBands && overrides.hourBands.length > 0 && overrides.hourBands[0] !== 0) {
+    log.warning("hourBandFromZero", { table: "Körning" }, { first: String(overrides.hourBands[0]).replace(".", ",") });
+  }
   const optional = <T>(name: TableName, parse: (t: LocatedTable) => T[]): T[] => {
     const t = located.get(name);
     return t ? parse(t) : [];

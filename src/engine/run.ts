@@ -24,7 +24,7 @@ import { ratioString } from "./decimal";
 import type { LedgerCodeIndex } from "./ledger-codes";
 import { readInput } from "./read-input";
 import { redactTraceCodes } from "./personal-data";
-import { populationByGroup } from "./population";
+import { inhabitantsAged, populationByGroup } from "./population";
 import { randomSecret } from "./privacy";
 import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
@@ -183,7 +183,19 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   mark("clients");
 
   const population = populationByGroup(parsed.population, settings, log);
-  const kfInput: KeyFigureInput = { pools, clients, catalogue, population, settings };
+  const kfInput: KeyFigureInput = {
+    pools,
+    clients,
+    catalogue,
+    population,
+    settings,
+    inhabitantsAll: inhabitantsAged(parsed.population, 0, null),
+    inhabitants80: inhabitantsAged(parsed.population, 80, null),
+  };
+  // With a group boundary at 80 the groups' own problems already say why; otherwise say it here.
+  if (kfInput.inhabitants80 === null && parsed.population.length > 0 && !settings.ageGroups.some((g) => g.from === 80)) {
+    log.warning("population80Missing", { table: "Befolkning", row: null, column: "Åldersgrupp" });
+  }
   const consumption = consumptionRows(kfInput);
   reportMissingPopulation(consumption, log);
   const bands = hourBands(kfInput);

@@ -1,6 +1,6 @@
 import { fold, readDecimal, readInteger, readText } from "./cells";
 import type { AgeGroup, AllocationMethod, AnalysisLimits, CellValue, OutlierScope, Settings } from "./model";
-import type { ProblemLog } from "./problems";
+import type { Place, ProblemLog } from "./problems";
 import { cellOf, dataRows, textOf, placeOf, type LocatedTable } from "./table-reader";
 
 export const DEFAULT_AGE_GROUPS = "0-19;20-64;65-79;80-w";
@@ -42,6 +42,23 @@ export function parseAgeGroups(text: string): AgeGroup[] | null {
     groups.push(group);
   }
   return groups.length ? groups : null;
+}
+
+/**
+ * Why custom age groups cannot be used, or null: they must start at 0, follow each other without
+ * gap or overlap, and end open (80-w), so that every client and every population row has one group.
+ */
+export function ageGroupsProblem(groups: AgeGroup[]): string | null {
+  if (groups[0].from !== 0) return `grupperna börjar vid ${groups[0].from}, inte 0`;
+  for (let i = 1; i < groups.length; i++) {
+    const before = groups[i - 1];
+    if (before.to === null) return `${before.label} är öppen uppåt men följs av ${groups[i].label}`;
+    if (groups[i].from > before.to + 1) return `åldrarna ${before.to + 1}${groups[i].from - 1 > before.to + 1 ? `-${groups[i].from - 1}` : ""} saknas mellan ${before.label} och ${groups[i].label}`;
+    if (groups[i].from <= before.to) return `${before.label} och ${groups[i].label} överlappar`;
+  }
+  const last = groups[groups.length - 1];
+  if (last.to !== null) return `den sista gruppen ${last.label} ska vara öppen uppåt (t.ex. ${last.from}-w)`;
+  return null;
 }
 
 export function parseAgeGroupLabel(label: string): AgeGroup | null {
@@ -153,12 +170,15 @@ export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): 
         out.outlierLimitsKr = { ...out.outlierLimitsKr, [OUTLIER_KEYS[key]]: v.value.toNumber() };
       } else bad("ett belopp i kronor");
     } else if (key === "timintervall" || key === "hour bands" || key === "brukarmix") {
-      const bands = text.split(/[;\s]+/).map((s) => Number(s.replace(",", ".")));
-      if (bands.length > 1 && bands.every((b, i) => Number.isFinite(b) && b >= 0 && (i === 0 || b > bands[i - 1]))) {
-        out.hourBands = bands;
+      const bands = text.split(/[;\s]+/).filter(Boolean).map((s) => Number(s.replace(",", ".")));
+      if (bands.length > 0 && bands.every((b, i) => Number.isFinite(b) && b >= 0 && (i === 0 || b > bands[i - 1]))) {
+        out.hourBands = withBandFromZero(bands, place, log);
       } else bad("stigande gränser, t.ex. 0;12;24;48");
     } else if (key === "aldersgrupper" || key === "age groups") {
-      if (parseAgeGroups(text)) out.ageGroups = text;
+      const groups = parseAgeGroups(text);
+      const problem = groups ? ageGroupsProblem(groups) : null;
+      if (groups && !problem) out.ageGroups = text;
+      else if (problem) bad(`grupper utan glapp eller överlapp från 0, den sista öppen (${problem})`);
       else bad("t.ex. 0-19;20-64;65-79;80-w");
     } else if (key in LIMIT_KEYS) {
       const { limit, kind } = LIMIT_KEYS[key];
@@ -172,6 +192,16 @@ export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): 
   return out;
 }
 
+/**
+ * Hour bands count every client from 0 hours: bands that start higher (15;25;…) get the band from
+ * 0 added in front, with a warning, rather than 10 hours counted in "15-25".
+ */
+export function withBandFromZero(bands: number[], place: Place, log: ProblemLog): number[] {
+  if (bands[0] === 0) return bands;
+  log.warning("hourBandFromZero", place, { first: String(bands[0]).replace(".", ",") });
+  return [0, ...bands];
+}
+
 export function applyOverrides(base: Settings, ...layers: SettingsOverrides[]): Settings {
   const s: Settings = { ...base, outlierLimitsOre: { ...base.outlierLimitsOre }, analysisLimits: { ...base.analysisLimits } };
   for (const o of layers) {
@@ -182,8 +212,10 @@ export function applyOverrides(base: Settings, ...layers: SettingsOverrides[]): 
     for (const [scope, kr] of Object.entries(o.outlierLimitsKr ?? {})) {
       if (kr !== undefined) s.outlierLimitsOre[scope as OutlierScope] = Math.round(kr * 100);
     }
-    if (o.hourBands) s.hourBands = [...o.hourBands];
-    if (o.ageGroups) s.ageGroups = parseAgeGroups(o.ageGroups) ?? s.ageGroups;
+    // Bands and groups from the command line or the task pane are held to the same rules.
+    if (o.hourBands && o.hourBands.length > 0) s.hourBands = o.hourBands[0] === 0 ? [...o.hourBands] : [0, ...o.hourBands];
+    const groups = o.ageGroups ? parseAgeGroups(o.ageGroups) : null;
+    if (groups && !ageGroupsProblem(groups)) s.ageGroups = groups;
     for (const [limit, value] of Object.entries(o.analysisLimits ?? {})) {
       if (value !== undefined) s.analysisLimits[limit as keyof AnalysisLimits] = value;
     }

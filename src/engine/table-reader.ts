@@ -23,6 +23,10 @@ export interface LocatedTable {
    */
   sheetRows: number[];
   rowCells: CellValue[][];
+  /** The header text found for each contract column (e.g. "Andel (%)" for Andel). */
+  headers?: Map<string, string>;
+  /** Number formats by sheet row, where the input carried them. */
+  formats?: Map<number, (string | null | undefined)[]>;
 }
 
 /** The data rows of a located table, in sheet order. */
@@ -66,6 +70,7 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
   const headerRow = firstRow + best;
   const header = input.rows[best];
   const columns = new Map<string, number>();
+  const headers = new Map<string, string>();
   let usable = true;
   for (const def of schema) {
     const found: number[] = [];
@@ -78,6 +83,7 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
       usable = false;
     } else if (found.length === 1) {
       columns.set(def.name, found[0]);
+      headers.set(def.name, String(header[found[0]]));
     } else if (def.required) {
       log.error("columnMissing", { ...place, row: headerRow, column: def.name }, { table, column: def.name, row: headerRow });
       usable = false;
@@ -88,6 +94,7 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
   const sheetRows: number[] = new Array(Math.max(0, input.rows.length - best - 1));
   const rowCells: CellValue[][] = new Array(sheetRows.length);
   let kept = 0;
+  const formats = input.numberFormats ? new Map<number, (string | null | undefined)[]>() : undefined;
   for (let r = best + 1; r < input.rows.length; r++) {
     const cells = input.rows[r] ?? [];
     if (cells.every(isBlank)) continue;
@@ -102,10 +109,11 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
     if (checked) {
       sheetRows[kept] = firstRow + r;
       rowCells[kept++] = checked;
+      if (formats && input.numberFormats?.[r]) formats.set(firstRow + r, input.numberFormats[r]);
     }
   }
   sheetRows.length = rowCells.length = kept;
-  return { table, sheet: input.sheet, headerRow, firstColumn, columns, sheetRows, rowCells };
+  return { table, sheet: input.sheet, headerRow, firstColumn, columns, sheetRows, rowCells, headers, ...(formats ? { formats } : {}) };
 }
 
 /** Columns that only describe a row: an error value there is read as empty, the row still counts. */
@@ -201,6 +209,18 @@ function totalsLabel(cells: CellValue[]): string | null {
 export function cellOf(table: LocatedTable, row: DataRow, column: string): CellValue {
   const index = table.columns.get(column);
   return index === undefined ? null : row.cells[index];
+}
+
+/** The number format of one column of a data row, when the reader loaded formats. */
+export function formatOf(table: LocatedTable, row: DataRow, column: string): string | undefined {
+  const index = table.columns.get(column);
+  return index === undefined ? undefined : table.formats?.get(row.row)?.[index] ?? undefined;
+}
+
+/** A number format that shows the value as a percent (`0,0 %`, `0%`), quoted text and escapes aside. */
+export function isPercentFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /%/.test(format.replace(/"[^"]*"/g, "").replace(/\\./g, ""));
 }
 
 export function textOf(table: LocatedTable, row: DataRow, column: string): string {

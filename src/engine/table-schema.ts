@@ -44,7 +44,7 @@ export const TABLE_SCHEMAS: Record<TableName, ColumnDef[]> = {
   Nycklar: [
     col("Från", true, "From", "Stödpool"),
     col("Till", true, "To", "Mottagare"),
-    col("Andel", true, "Share", "Procent", "Percent"),
+    col("Andel", true, "Share", "Procent", "Percent", "Andel (%)", "Andel %", "Andel i %", "Andel i procent", "Share (%)", "Share %"),
   ],
   Insatskatalog: [
     col("Insats", true, "Intervention", "Service"),

@@ -118,6 +118,13 @@ export function rowChunks(rowCount: number, columnCount: number, maxCells = MAX_
   return chunks;
 }
 
+/**
+ * Tables whose numbers may be typed as percent (a share in Nycklar, a benchmark share): their
+ * number formats are read with the values, since a percent-formatted cell holds a fraction. The
+ * large tables are read as values only.
+ */
+const TABLES_WITH_FORMATS: TableName[] = ["Nycklar", "Jämförelse"];
+
 /** Renames the user's own headers to the contract's, as saved in the mapping. */
 function applyColumnMapping(rows: CellValue[][], columns: Record<string, string> | undefined): void {
   if (!columns || rows.length === 0) return;
@@ -143,12 +150,15 @@ export async function readTables(
   await run(async (context) => {
     for (const f of found) {
       const rows: CellValue[][] = new Array(f.rowCount);
+      const withFormats = TABLES_WITH_FORMATS.includes(f.table);
+      const formats: string[][] | undefined = withFormats ? new Array(f.rowCount) : undefined;
       const whole = rangeOf(context, f.source);
-      const sizer = new ChunkSizer(f.columnCount);
+      // Formats loaded with the values about double what each row costs in a response.
+      const sizer = new ChunkSizer(withFormats ? 2 * f.columnCount : f.columnCount);
       for (let start = 0; start < f.rowCount; ) {
         if (options.cancel?.cancelled) throw new CancelledError();
         const count = Math.min(sizer.rows(), f.rowCount - start);
-        const range = whole.getCell(start, 0).getResizedRange(count - 1, f.columnCount - 1).load("values");
+        const range = whole.getCell(start, 0).getResizedRange(count - 1, f.columnCount - 1).load(withFormats ? "values,numberFormat" : "values");
         try {
           await context.sync();
         } catch (error) {
@@ -157,13 +167,14 @@ export async function readTables(
           continue;
         }
         range.values.forEach((row, k) => (rows[start + k] = row as CellValue[]));
-        sizer.observe(count, measureValuesBytes(range.values));
+        if (formats) range.numberFormat.forEach((row, k) => (formats[start + k] = row.map(String)));
+        sizer.observe(count, measureValuesBytes(range.values) + (formats ? measureValuesBytes(range.numberFormat) : 0));
         start += count;
         doneRows += count;
         options.onProgress?.({ phase: "läser", done: doneRows, total: totalRows, detail: f.table });
       }
       applyColumnMapping(rows, options.mapping?.[f.table]?.columns);
-      const table: TableInput = { rows, sheet: f.sheet, firstRow: f.rowIndex + 1, firstColumn: f.columnIndex + 1 };
+      const table: TableInput = { rows, sheet: f.sheet, firstRow: f.rowIndex + 1, firstColumn: f.columnIndex + 1, ...(formats ? { numberFormats: formats } : {}) };
       input[f.table] = table;
     }
   });

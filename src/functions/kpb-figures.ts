@@ -20,6 +20,7 @@ import { unitCostPotential } from "../engine/benchmark/potential";
 import { bundledPublished } from "../engine/benchmark/published";
 import { Rational, ratioOrNull, sumRational } from "../engine/benchmark/rational";
 import { fold } from "../engine/cells";
+import { readArea } from "../engine/catalogue";
 import { Dec, ratioString } from "../engine/decimal";
 import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
 import type { ConsumptionRow, KeyFigure, KpbResult, OutlierScope, PoolResult } from "../engine/model";
@@ -260,15 +261,6 @@ export function clientCost(ctx: FigureContext, idArg: Arg): FigureResult<number>
 // ---------------------------------------------------------------------------------------------
 // Consumption per area and age group
 
-const AREA_ALIASES: Record<string, string> = {
-  aldreomsorg: "ao",
-  "aldre omsorg": "ao",
-  funktionsnedsattning: "fn",
-  funktionshinder: "fn",
-  "individ- och familjeomsorg": "ifo",
-  "individ och familjeomsorg": "ifo",
-};
-
 const ALL_AGES = new Set(["alla", "alla aldrar", "all", "totalt", "total", "samtliga"]);
 
 /** "80+", "80–w", "80-", "80-w år" → "80-w"; "alla åldrar" → "alla". */
@@ -285,7 +277,9 @@ function consumptionRow(ctx: FigureContext, areaArg: Arg, groupArg: Arg): Figure
   const rows = ctx.result.consumption;
   const areas = unique(rows.map((r) => r.area));
   const f = fold(areaText!);
-  const area = areas.find((a) => fold(a) === f || fold(a) === AREA_ALIASES[f]);
+  // The same area reader as the catalogue and Mottagare: "Äldreomsorg", "ÄO", "äo" …
+  const named = readArea(areaText!);
+  const area = areas.find((a) => fold(a) === f || (named !== null && a === named));
   if (!area) return notAvailable(`Okänt område "${areaText}". Områden i körningen: ${listText(areas)}.`);
 
   const groups = ctx.result.settings.ageGroups;

@@ -324,10 +324,10 @@ describe("pools and keys", () => {
     expectProblem(run(workbook(t)), { code: "receiverUnknown", severity: "error", table: "Pooler", row: 2, column: "Mottagare" });
   });
 
-  it("support pool with no receivers below it", () => {
+  it("support pool with no receivers below it: the message names the cause (it stands last)", () => {
     const t = base();
     t.pools = [insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende"), support("OH", "kostnad", "*")];
-    expectProblem(run(workbook(t)), { code: "noReceivers", severity: "error", table: "Pooler", row: 4, column: "Mottagare" });
+    expectProblem(run(workbook(t)), { code: "noPoolsBelow", severity: "error", table: "Pooler", row: 4, column: "Mottagare" });
   });
 
   it("support pool keyed by volume whose receivers have none", () => {

@@ -6,6 +6,7 @@ import { Dec } from "../../src/engine/decimal";
 import { roundToTotal, splitByWeights } from "../../src/engine/largest-remainder";
 import type { KpbResult } from "../../src/engine/model";
 import { runKpb } from "../../src/engine/run";
+import { explainPool } from "../../src/engine/tracing/explain";
 import {
   byAnsvar,
   client,
@@ -216,11 +217,13 @@ describe("c) reciprocal vs step-down (Laundry / Housekeeping → Radiology / Nur
 
   // Reciprocal: x_L = 15 000 + 0.05 x_H, x_H = 30 000 + 0.05 x_L
   //   → x_L = 16 500 / 0.9975 = 16 541.353383…, x_H = 30 000 + 827.067669… = 30 827.067669…
-  // In öre the four transfers to production pools are
-  //   L→R 0.05 x_L =    82 706.767 ; L→N 0.90 x_L = 1 488 721.805
-  //   H→R 0.30 x_H =   924 812.030 ; H→N 0.65 x_H = 2 003 759.398
-  //   floors Σ 4 499 998, 2 öre left → largest fractions L→N (.805), L→R (.767)
-  //   R = 82 707 + 924 812 = 1 007 519 → 10 075.19 ; N = 1 488 722 + 2 003 759 = 3 492 481 → 34 924.81
+  // Each support pool passes on a whole number of öre, split over all its receivers by largest
+  // remainder, and passes on exactly its direct cost plus what it received:
+  //   L passes 1 654 135: H 82 706.75, R 82 706.75, N 1 488 721.5 → floors 1 654 133, 2 öre to the
+  //     largest remainders (.75, .75): H 82 707, R 82 707, N 1 488 721
+  //   H passes 3 000 000 + 82 707 = 3 082 707: L 154 135.35, R 924 812.1, N 2 003 759.55 → 1 öre to
+  //     N: L 154 135, R 924 812, N 2 003 760; and L = 1 500 000 + 154 135 = 1 654 135 as assumed
+  //   R = 82 707 + 924 812 = 1 007 519 → 10 075.19 ; N = 1 488 721 + 2 003 760 = 3 492 481 → 34 924.81
   const reciprocalTables = { ledger, rules, clients, catalogue, keys: [...laundryKeys, ...housekeepingKeys] };
   const reciprocalPools = [support("LAUNDRY", "andel", ""), support("HOUSEKEEPING", "andel", ""), ...production];
 
@@ -230,10 +233,15 @@ describe("c) reciprocal vs step-down (Laundry / Housekeeping → Radiology / Nur
     expect(costs(result)).toEqual([1_007_519, 3_492_481]);
     expect(costs(result)[0] + costs(result)[1]).toBe(4_500_000);
     expect(pool(result, "RADIOLOGY").receivedOre).toEqual({ LAUNDRY: 82_707, HOUSEKEEPING: 924_812 });
-    expect(pool(result, "NURSING").receivedOre).toEqual({ LAUNDRY: 1_488_722, HOUSEKEEPING: 2_003_759 });
+    expect(pool(result, "NURSING").receivedOre).toEqual({ LAUNDRY: 1_488_721, HOUSEKEEPING: 2_003_760 });
     // The support pools' full costs: x_L = 16 541.35, x_H = 30 827.07 (rounded to the öre).
     expect(pool(result, "LAUNDRY").passedOnOre).toBe(1_654_135);
     expect(pool(result, "HOUSEKEEPING").passedOnOre).toBe(3_082_707);
+    for (const id of ["LAUNDRY", "HOUSEKEEPING"]) {
+      const s = pool(result, id);
+      expect(s.directOre + Object.values(s.receivedOre).reduce((a, b) => a + b, 0) - s.passedOnOre).toBe(0);
+      expect(explainPool(result, id)!.ok).toBe(true);
+    }
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 

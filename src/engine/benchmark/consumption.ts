@@ -44,6 +44,8 @@ export interface ConsumptionComparison {
   benchmarkClientShare: string | null;
   /** Which benchmark figure was derived from the other two, if any. */
   derived: "kostnad_per_invanare" | "kostnad_per_brukare" | "andel_brukare" | null;
+  /** Published averages not used because the workbook gives this row's benchmark (sources are not mixed). */
+  publishedLeftOut: ("kostnad_per_invanare" | "kostnad_per_brukare" | "andel_brukare")[];
   sources: { perInhabitant: BenchmarkValue | null; perClient: BenchmarkValue | null; share: BenchmarkValue | null };
   indexPerInhabitant: string | null;
   indexPerClient: string | null;
@@ -67,9 +69,23 @@ function counterfactual(ownCost: Rational, cost: Rational, inhabitants: Rational
 export function compareConsumptionRow(result: KpbResult, row: ConsumptionRow, ctx: BenchmarkContext, list = interventions(result)): ConsumptionComparison {
   const suffix = `${row.area}:${row.ageGroup}`;
   // The same lookup as the figures on KPB Översikt (by id, Kolada id or name).
-  const sPerInhabitant = benchmarkOfId(result, `kostnad_per_invanare:${suffix}`, ctx);
-  const sPerClient = benchmarkOfId(result, `kostnad_per_brukare:${suffix}`, ctx);
-  const sShare = benchmarkOfId(result, `andel_brukare:${suffix}`, ctx);
+  let sPerInhabitant = benchmarkOfId(result, `kostnad_per_invanare:${suffix}`, ctx);
+  let sPerClient = benchmarkOfId(result, `kostnad_per_brukare:${suffix}`, ctx);
+  let sShare = benchmarkOfId(result, `andel_brukare:${suffix}`, ctx);
+  // One source per row, so that per inhabitant = per client × share holds for the benchmark too:
+  // when the workbook gives any of the three, published averages are not mixed in beside it (the
+  // missing one is derived from the workbook's two, if it has two).
+  const publishedLeftOut: ConsumptionComparison["derived"][] = [];
+  if ([sPerInhabitant, sPerClient, sShare].some((b) => b?.origin === "Jämförelse")) {
+    const leaveOut = (b: BenchmarkValue | null, id: NonNullable<ConsumptionComparison["derived"]>) => {
+      if (b?.origin !== "Publicerat") return b;
+      publishedLeftOut.push(id);
+      return null;
+    };
+    sPerInhabitant = leaveOut(sPerInhabitant, "kostnad_per_invanare");
+    sPerClient = leaveOut(sPerClient, "kostnad_per_brukare");
+    sShare = leaveOut(sShare, "andel_brukare");
+  }
   let bInh = parse(sPerInhabitant);
   let bClient = parse(sPerClient);
   let bShare = parse(sShare)?.div(Rational.HUNDRED) ?? null; // fraction
@@ -107,6 +123,7 @@ export function compareConsumptionRow(result: KpbResult, row: ConsumptionRow, ct
     benchmarkCostPerClient: str(bClient),
     benchmarkClientShare: pct(bShare),
     derived,
+    publishedLeftOut: publishedLeftOut.filter((x): x is NonNullable<typeof x> => x !== null),
     sources: { perInhabitant: sPerInhabitant, perClient: sPerClient, share: sShare },
     indexPerInhabitant: ratio(perInhabitant, bInh),
     indexPerClient: ratio(perClient, bClient),

@@ -154,6 +154,15 @@ export function clientMixLayout(result: KpbResult, benchmark: BenchmarkRow[], pu
 
 const basisText = { volym: "Jämförelsens volym per invånare", kostnad_per_invanare: "Kostnad per invånare ÷ styckkostnad", kostnad_per_brukare_x_andel: "Kostnad per brukare × andel brukare ÷ styckkostnad" } as const;
 
+const LEFT_OUT_TEXT = { kostnad_per_invanare: "kostnad per invånare", kostnad_per_brukare: "kostnad per brukare", andel_brukare: "andel brukare" } as const;
+
+/** The Källa text, noting published averages left out so as not to mix sources in one row. */
+function withLeftOut(text: string | null, leftOut: ConsumptionComparison["publishedLeftOut"]): string | null {
+  if (leftOut.length === 0) return text;
+  const note = `Publicerat snitt för ${leftOut.map((id) => LEFT_OUT_TEXT[id]).join(", ")} används inte: jämförelsen tas ur en källa per rad`;
+  return text ? `${text}. ${note}` : note;
+}
+
 export function consumptionLayout(result: KpbResult, rows: ConsumptionComparison[]): SheetLayout {
   const label = (r: { area: string; ageGroup: string }) => `${r.area} ${r.ageGroup}`;
   const main: SheetCell[][] = rows.map((r) => {
@@ -181,7 +190,7 @@ export function consumptionLayout(result: KpbResult, rows: ConsumptionComparison
       kr(r.atBenchmarkShare?.difference ?? null),
       kr(r.atBenchmarkCostPerInhabitant?.cost ?? null),
       kr(r.atBenchmarkCostPerInhabitant?.difference ?? null),
-      sourceText(r.sources.perInhabitant ?? r.sources.perClient ?? r.sources.share),
+      withLeftOut(sourceText(r.sources.perInhabitant ?? r.sources.perClient ?? r.sources.share), r.publishedLeftOut),
       label(r),
     ];
   });

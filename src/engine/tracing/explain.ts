@@ -67,7 +67,7 @@ export interface AllocatedPart extends Transfer {
 }
 
 export interface Check {
-  id: "rowsEqualDirect" | "categoriesEqualDirect" | "partsEqualCost" | "unitCost" | "linesEqualTotal" | "recomputed";
+  id: "rowsEqualDirect" | "categoriesEqualDirect" | "partsEqualCost" | "transfersEqualPassedOn" | "unitCost" | "linesEqualTotal" | "recomputed";
   ok: boolean;
   /** Amounts in öre where the check is on money, else null. */
   expectedOre: number | null;
@@ -355,6 +355,7 @@ export function explainPool(result: KpbResult, poolId: string, options: { ledger
   if (result.trace) checks.push(moneyCheck("rowsEqualDirect", pool.directOre, sumOre(categories.map((c) => c.rowsOre))));
   checks.push(moneyCheck("categoriesEqualDirect", pool.directOre, sumOre(categories.map((c) => c.amountOre))));
   checks.push(moneyCheck("partsEqualCost", pool.costOre, addOre(addOre(pool.directOre, allocatedOre), -pool.passedOnOre)));
+  if (pool.kind === "stöd") checks.push(moneyCheck("transfersEqualPassedOn", pool.passedOnOre, sumOre(outbound.map((t) => t.amountOre))));
   if (pool.unitCost !== null) {
     const redone = ratioString(oreToDec(pool.costOre).div(microToDec(pool.volumeMicro)));
     checks.push({ id: "unitCost", ok: redone === pool.unitCost, expectedOre: null, actualOre: null });
@@ -532,7 +533,7 @@ function divisionOf(result: KpbResult, id: string, unit: string): Division | nul
     let micro = 0;
     for (const c of old) for (const p of pools) micro += c.volumesMicro[p.pool] ?? 0;
     const groups = result.settings.ageGroups.filter((g) => g.from >= 80).map((g) => g.label);
-    const inhabitants = groups.reduce((s, g) => s + (trace.population[g] ?? 0), 0);
+    const inhabitants = trace.inhabitants80 !== undefined ? trace.inhabitants80 ?? 0 : groups.reduce((s, g) => s + (trace.population[g] ?? 0), 0);
     return {
       numerator: qty("volume80", microToDec(micro), pools[0]?.volumeUnit ?? ""),
       denominator: qty("inhabitants", inhabitants, "invånare"),

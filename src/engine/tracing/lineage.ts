@@ -2,7 +2,7 @@ import { columnLetter, fold } from "../cells";
 import { matchCatalogue, mergeCatalogue } from "../catalogue";
 import { patternText } from "../coding-patterns";
 import type { KpbResult, ParsedInput, TableName, WorkbookInput } from "../model";
-import { populationByGroup } from "../population";
+import { inhabitantsAged, populationByGroup } from "../population";
 import { ProblemLog } from "../problems";
 import { analyseCoding, reportCodingChecks } from "./coding-check";
 import { indexLedgerCodes, type LedgerCodeIndex } from "../ledger-codes";
@@ -75,6 +75,7 @@ export function attachTrace(result: KpbResult, parsed: ParsedInput, input: Workb
     volumeByPeriod,
     poolKeyFigure,
     population,
+    inhabitants80: inhabitantsAged(parsed.population, 80, null),
     codingChecks,
   };
   result.trace = trace;

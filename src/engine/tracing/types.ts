@@ -92,5 +92,7 @@ export interface TraceLineage {
   poolKeyFigure: Record<string, string>;
   /** Inhabitants per age group of the settings. */
   population: Record<string, number>;
+  /** Inhabitants aged 80 and over, fitted from the Befolkning rows (null when they cannot say). */
+  inhabitants80?: number | null;
   codingChecks: CodingChecks;
 }

@@ -82,12 +82,12 @@ export const POOL_CASES: CorpusCase[] = [
     outcome: "refused",
     problems: [
       {
-        code: "noReceivers",
+        code: "receiverMatchesNothing",
         severity: "error",
         table: "Pooler",
         row: 2,
         column: "Mottagare",
-        message: "Stödpoolen OH (1 000,00 kr) har inga mottagare med direkt kostnad att fördela efter.",
+        message: 'Mottagare "Insats:Matdistribution" för stödpoolen OH träffar ingen pool i Pooler. Rätta namnet eller ta bort det.',
       },
     ],
   },
