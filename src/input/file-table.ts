@@ -1,0 +1,55 @@
+import type { Problem, TableInput, TableName } from "../engine/model";
+import { formatOre } from "./format";
+
+/**
+ * A contract table read from a file (CSV/text export or SIE), with what the economist needs to
+ * check it against the source system: rows read, rows set aside and why, and the sum.
+ */
+export interface SkippedRows {
+  /** Stable key (for the pane's language), and the Swedish reason. */
+  code: string;
+  reason: string;
+  count: number;
+  /** Sum of the amounts set aside, in öre, where the rows carry amounts. */
+  amountOre?: number;
+}
+
+export interface FileSummary {
+  file: string;
+  table: TableName;
+  format: "csv" | "sie" | "xlsx";
+  /** How the file was read: encoding, delimiter, decimal mark, dimension mapping … (Swedish). */
+  details: string[];
+  /** Data rows the table holds after reading. */
+  rowsRead: number;
+  skipped: SkippedRows[];
+  /** Σ Belopp over the rows read (Ekonomi), in öre; null for other tables. */
+  amountOre: number | null;
+  /** Σ Volym over the rows read (Brukare), as a decimal text with a decimal comma; null otherwise. */
+  volume: string | null;
+  /** Amount or volume cells that are not numbers (the run reports each one). */
+  unreadableNumbers: number;
+}
+
+export interface FileTable {
+  table: TableName;
+  /** The table as the engine reads a workbook table; null when the file could not be read at all. */
+  input: TableInput | null;
+  /** Problems found while reading the file; the table is the contract table, the sheet the file name. */
+  problems: Problem[];
+  summary: FileSummary;
+}
+
+/** The summary as lines of Swedish text (command line and task pane). */
+export function summaryLines(s: FileSummary): string[] {
+  const lines = [`${s.file} → ${s.table}: ${s.rowsRead.toLocaleString("sv-SE")} rader lästa`];
+  for (const d of s.details) lines.push(`  ${d}`);
+  if (s.amountOre !== null) lines.push(`  Summa belopp: ${formatOre(s.amountOre)} kr`);
+  if (s.volume !== null) lines.push(`  Summa volym: ${s.volume}`);
+  if (s.unreadableNumbers > 0) lines.push(`  ${s.unreadableNumbers} belopp/volymer är inga tal (se problemlistan)`);
+  for (const k of s.skipped) {
+    const amount = k.amountOre === undefined ? "" : ` (${formatOre(k.amountOre)} kr)`;
+    lines.push(`  Hoppade över ${k.count.toLocaleString("sv-SE")}: ${k.reason}${amount}`);
+  }
+  return lines;
+}
