@@ -9,11 +9,18 @@ import { readHistoryFile } from "./history-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
 import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
+import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
+import { summaryLines } from "../input/file-table";
+import { parseSieDimensionOption } from "../input/sie";
+import type { Problem, WorkbookInput } from "../engine/model";
 import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInputWorkbook } from "./xlsx-output";
 
 const USAGE = `Användning:
   kpb run <arbetsbok.xlsx> [--out resultat.xlsx] [--json resultat.json] [--year ÅR] [--method stegvis|reciprok]
                                  [--secret-file FIL]  hemligheten bakom pseudonymer (standard: .kpb-secret i arbetsbokens mapp)
+                                 [--ekonomi FIL] [--brukare FIL]  ersätter arbetsbokens Ekonomi/Brukare med en fil:
+                                                      .csv/.txt (export), .se/.si (SIE 4, bara Ekonomi) eller .xlsx
+                                 [--sie-dim Ansvar=1,Verksamhet=20,Aktivitet=21]  SIE-dimensioner (standard: efter #DIM-namn)
   kpb demo [--dir MAPP]          kör exempelkommunen Exempelby (skriver indata, resultat och JSON)
   kpb sample <fil.xlsx> [--force] skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
   kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
@@ -74,7 +81,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 const PSEUDONYM_CODES = new Set(["personalIdentityNumber", "personalDataInCells"]);
 
 async function runWorkbook(file: string, opts: Options): Promise<number> {
-  const known = new Set(["out", "json", "year", "method", "secret-file"]);
+  const known = new Set(["out", "json", "year", "method", "secret-file", "sie-dim", ...Object.keys(FILE_TABLE_FLAGS)]);
   for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
   const yearText = opts.flags.get("year");
   const year = yearText === undefined ? undefined : Number(yearText);
@@ -87,18 +94,47 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   if (await sameFile(out, file)) throw new UsageError("--out får inte vara samma fil som indata (indata skrivs aldrig över).");
   if (await sameFile(json, file)) throw new UsageError("--json får inte vara samma fil som indata (indata skrivs aldrig över).");
   if (await sameFile(out, json)) throw new UsageError("--out och --json får inte vara samma fil.");
+  const sieDimText = opts.flags.get("sie-dim");
+  const sieDimensions = sieDimText === undefined ? {} : parseSieDimensionOption(sieDimText);
+  if (typeof sieDimensions === "string") throw new UsageError(`--sie-dim: ${sieDimensions}.`);
+  const tableFiles = Object.entries(FILE_TABLE_FLAGS).flatMap(([flag, table]) => {
+    const source = opts.flags.get(flag);
+    return source === undefined ? [] : [{ flag, table, source }];
+  });
+  for (const { flag, source } of tableFiles) {
+    if ((await sameFile(out, source)) || (await sameFile(json, source))) throw new UsageError(`--out och --json får inte vara samma fil som --${flag} (indata skrivs aldrig över).`);
+  }
   const secret = await loadSecret(opts.flags.get("secret-file") ?? defaultSecretFile(file));
 
   const started = Date.now();
   let done = progress(`Läser ${file}`);
-  const input = await readWorkbookFile(file);
+  const input: WorkbookInput = await readWorkbookFile(file);
   done();
+  // Tables from files replace the workbook's; what was read is shown so it can be checked against the source system.
+  const fileProblems: Problem[] = [];
+  for (const { table, source } of tableFiles) {
+    done = progress(`Läser ${source}`);
+    const read = await readTableFile(source, table, sieDimensions);
+    done();
+    console.log(summaryLines(read.summary).join("\n"));
+    fileProblems.push(...read.problems);
+    if (read.input) input[table] = read.input;
+    else delete input[table];
+  }
+  if (fileProblems.some((p) => p.severity === "error")) {
+    console.error(`\nFilerna går inte att använda: ${fileProblems.filter((p) => p.severity === "error").length} fel:\n${problemList(fileProblems)}`);
+    await writeFilesAtomically([{ target: json, data: JSON.stringify({ ok: false, problems: problemsJson(fileProblems) }, null, 2) }]);
+    console.error(`\nProblemen finns också i ${json}.`);
+    return 1;
+  }
   done = progress("Beräknar KPB");
   const outcome = runKpb(input, {
     overrides: { year, allocationMethod: method as "stegvis" | "reciprok" | undefined },
     pseudonymSecret: secret.secret,
   });
   done();
+  if (!outcome.ok) outcome.problems.unshift(...fileProblems);
+  else outcome.result.problems.unshift(...fileProblems);
   if (!outcome.ok) {
     console.error(`\nKörningen stoppades av ${outcome.problems.filter((p) => p.severity === "error").length} datafel:\n${problemList(outcome.problems)}`);
     await writeFilesAtomically([{ target: json, data: JSON.stringify({ ok: false, problems: problemsJson(outcome.problems) }, null, 2) }]);

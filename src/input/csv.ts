@@ -1,11 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { fold } from "../engine/cells";
-import type { CellValue, TableInput, TableName } from "../engine/model";
+import type { CellValue, TableName } from "../engine/model";
 import { ProblemLog } from "../engine/problems";
 import { locateTable } from "../engine/table-reader";
 import { TABLE_SCHEMAS } from "../engine/table-schema";
-import type { FileTable, SkippedRows } from "./file-table";
-import { formatMicro } from "./format";
+import { countRows, type FileTable, type SkippedRows } from "./file-table";
 import { numberFromText, sniffDecimalMark, type DecimalMark } from "./number-text";
 import { decodeText, ENCODING_NAMES } from "./text-decoding";
 
@@ -167,42 +166,9 @@ export function readCsvTable(bytes: Uint8Array, table: TableName, file: string):
     const marks = convertNumbers(parsed.rows, headerLine, headLocated.columns, table);
     const mark = marks.get(headLocated.columns.get(table === "Brukare" ? "Volym" : "Belopp") ?? -1);
     if (marks.size) summary.details.push(`Decimaltecken: ${mark === "," ? "komma" : mark === "." ? "punkt" : "inga decimaler i filen"}`);
-    summarizeRows(table, input, summary);
+    countRows(table, input, summary);
   }
   return { table, input, problems: log.items, summary };
-}
-
-/**
- * Rows read, rows the run will set aside (totals rows …) and the sums, counted by the same
- * locator the run uses, so the summary and the run agree on every row.
- */
-function summarizeRows(table: TableName, input: TableInput, summary: FileTable["summary"]): void {
-  const scratch = new ProblemLog();
-  const located = locateTable(table, input, scratch);
-  if (!located) return;
-  summary.rowsRead = located.sheetRows.length;
-  const byCode = new Map<string, number>();
-  for (const p of scratch.items) if (p.row !== null) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
-  const totals = byCode.get("totalsRowSkipped");
-  if (totals) summary.skipped.push({ code: "totalsRow", reason: "summeringsrader", count: totals });
-  const amountIndex = table === "Ekonomi" ? located.columns.get("Belopp") : undefined;
-  const volumeIndex = table === "Brukare" ? located.columns.get("Volym") : undefined;
-  let ore = 0;
-  let micro = 0;
-  for (const cells of located.rowCells) {
-    if (amountIndex !== undefined) {
-      const amount = cells[amountIndex];
-      if (typeof amount === "number") ore += Math.round(amount * 100);
-      else summary.unreadableNumbers++;
-    }
-    if (volumeIndex !== undefined) {
-      const volume = cells[volumeIndex];
-      if (typeof volume === "number") micro += Math.round(volume * 1e6);
-      else summary.unreadableNumbers++;
-    }
-  }
-  if (amountIndex !== undefined) summary.amountOre = ore;
-  if (volumeIndex !== undefined) summary.volume = formatMicro(micro);
 }
 
 /** Number columns become numbers under the file's own decimal mark; cells that are no numbers stay text, so the run reports them where they are. */

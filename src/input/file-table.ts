@@ -1,5 +1,7 @@
 import type { Problem, TableInput, TableName } from "../engine/model";
-import { formatOre } from "./format";
+import { ProblemLog } from "../engine/problems";
+import { locateTable } from "../engine/table-reader";
+import { formatMicro, formatOre } from "./format";
 
 /**
  * A contract table read from a file (CSV/text export or SIE), with what the economist needs to
@@ -52,4 +54,37 @@ export function summaryLines(s: FileSummary): string[] {
     lines.push(`  Hoppade över ${k.count.toLocaleString("sv-SE")}: ${k.reason}${amount}`);
   }
   return lines;
+}
+
+/**
+ * Rows read, rows the run will set aside (totals rows …) and the sums, counted by the same
+ * locator the run uses, so the summary and the run agree on every row.
+ */
+export function countRows(table: TableName, input: TableInput, summary: FileSummary): void {
+  const scratch = new ProblemLog();
+  const located = locateTable(table, input, scratch);
+  if (!located) return;
+  summary.rowsRead = located.sheetRows.length;
+  const byCode = new Map<string, number>();
+  for (const p of scratch.items) if (p.row !== null) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+  const totals = byCode.get("totalsRowSkipped");
+  if (totals) summary.skipped.push({ code: "totalsRow", reason: "summeringsrader", count: totals });
+  const amountIndex = table === "Ekonomi" ? located.columns.get("Belopp") : undefined;
+  const volumeIndex = table === "Brukare" ? located.columns.get("Volym") : undefined;
+  let ore = 0;
+  let micro = 0;
+  for (const cells of located.rowCells) {
+    if (amountIndex !== undefined) {
+      const amount = cells[amountIndex];
+      if (typeof amount === "number") ore += Math.round(amount * 100);
+      else summary.unreadableNumbers++;
+    }
+    if (volumeIndex !== undefined) {
+      const volume = cells[volumeIndex];
+      if (typeof volume === "number") micro += Math.round(volume * 1e6);
+      else summary.unreadableNumbers++;
+    }
+  }
+  if (amountIndex !== undefined) summary.amountOre = ore;
+  if (volumeIndex !== undefined) summary.volume = formatMicro(micro);
 }
