@@ -1,4 +1,4 @@
-import type { Problem, TableInput, TableName } from "../engine/model";
+import type { CellValue, Problem, TableInput, TableName } from "../engine/model";
 import { ProblemLog } from "../engine/problems";
 import { locateTable } from "../engine/table-reader";
 import { formatMicro, formatOre } from "./format";
@@ -87,4 +87,17 @@ export function countRows(table: TableName, input: TableInput, summary: FileSumm
   }
   if (amountIndex !== undefined) summary.amountOre = ore;
   if (volumeIndex !== undefined) summary.volume = formatMicro(micro);
+}
+
+/**
+ * The file's table as a compact block to write into the workbook: its header row and the rows the
+ * run will read (no title lines, blank lines or totals rows; those are in the summary). Null when
+ * the file gave no usable table.
+ */
+export function rowsToWrite(file: FileTable): CellValue[][] | null {
+  if (!file.input) return null;
+  const located = locateTable(file.table, file.input, new ProblemLog());
+  if (!located) return null;
+  const header = file.input.rows[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
+  return [header, ...located.rowCells];
 }

@@ -17,6 +17,7 @@ import {
 import { findTables } from "../excel/read-tables";
 import { refreshKpb } from "../excel/refresh";
 import { writeSampleData } from "../excel/sample-data";
+import { writeImportedTable } from "../excel/import-table";
 import { loadState, saveState, selectCell } from "../excel/workbook-settings";
 import type { KpbPort, PaneOverrides, RefreshOutcome } from "./port";
 
@@ -62,6 +63,7 @@ export function createOfficePort(run: ExcelRun = officeExcelRun): KpbPort {
     activateSheet: (sheet) => activateSheet(run, sheet),
     readActiveCell: () => getActiveCell(run),
     writeSampleData: (opts = {}) => writeSampleData(run, { onProgress: opts.onProgress, cancel: begin() }),
+    importTable: (table, rows, opts = {}) => writeImportedTable(run, table, rows, { onProgress: opts.onProgress, cancel: begin() }),
     async writeBenchmarkRows(rows, options) {
       const { mapping } = await loadState(run);
       return writeBenchmarkRows(run, rows, { replaceSource: options.replaceSource, mapping });
