@@ -66,6 +66,28 @@ function progress(message: string): () => void {
   };
 }
 
+/**
+ * Wall time per phase of a run, for the bench: written as JSON to the file named by the
+ * environment variable KPB_TIMINGS_FILE (nothing happens without it), with the process's peak RSS.
+ */
+function phaseClock() {
+  const start = Date.now();
+  let last = start;
+  const times: Record<string, number> = {};
+  const mark = (name: string) => {
+    const t = Date.now();
+    times[name] = t - last;
+    last = t;
+  };
+  mark.report = async () => {
+    const target = process.env.KPB_TIMINGS_FILE;
+    if (!target) return;
+    const timings = { ...times, totalMs: Date.now() - start, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    await fs.writeFile(target, JSON.stringify(timings));
+  };
+  return mark;
+}
+
 /** The same file by path or by identity (a link, another spelling of the path). */
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
@@ -107,6 +129,7 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   const secret = await loadSecret(opts.flags.get("secret-file") ?? defaultSecretFile(file));
 
   const started = Date.now();
+  const phase = phaseClock();
   let done = progress(`Läser ${file}`);
   const input: WorkbookInput = await readWorkbookFile(file);
   done();
@@ -127,12 +150,14 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
     console.error(`\nProblemen finns också i ${json}.`);
     return 1;
   }
+  phase("readMs");
   done = progress("Beräknar KPB");
   const outcome = runKpb(input, {
     overrides: { year, allocationMethod: method as "stegvis" | "reciprok" | undefined },
     pseudonymSecret: secret.secret,
   });
   done();
+  phase("engineMs");
   if (!outcome.ok) outcome.problems.unshift(...fileProblems);
   else outcome.result.problems.unshift(...fileProblems);
   if (!outcome.ok) {
@@ -153,11 +178,15 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
     }
   }
   done = progress(`Skriver ${out}`);
+  const layouts = resultSheets(result, result.benchmark, { history: await readHistoryFile(out) });
+  phase("layoutsMs");
   await writeFilesAtomically([
-    { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark, { history: await readHistoryFile(out) })) },
+    { target: out, data: await resultWorkbookBytes(layouts) },
     { target: json, data: JSON.stringify(resultJson(result), null, 2) },
   ]);
   done();
+  phase("writeMs");
+  await phase.report();
   console.log(`\n${summaryText(result)}`);
   if (result.problems.length) console.log(`\n${result.problems.length} varningar:\n${problemList(result.problems, 20)}`);
   console.log(`\nResultat: ${out}\nJSON:     ${json}\nTid:      ${((Date.now() - started) / 1000).toFixed(2).replace(".", ",")} s`);

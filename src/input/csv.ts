@@ -48,7 +48,43 @@ const BAD_RECORD_DETAIL: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: "tecken direkt efter ett avslutande citattecken",
 };
 
+/**
+ * The records of a text, each at the line it starts on. The common file has no broken record:
+ * csv-parse's plain list is taken and the lines counted here (a record takes one line plus the line
+ * breaks inside its quoted fields). Only a file with broken records is parsed again with
+ * csv-parse's per-record line information, which costs an object per record.
+ */
 function parseRecords(text: string, delimiter: string, maxRecords?: number): Parsed {
+  let broken = false;
+  let records: string[][];
+  try {
+    records = parse(text, { ...parseOptions(delimiter, maxRecords), on_skip: () => void (broken = true) }) as string[][];
+  } catch {
+    broken = true;
+    records = [];
+  }
+  if (broken) return parseRecordsLineByLine(text, delimiter, maxRecords);
+  const rows: CellValue[][] = [];
+  let blankLines = 0;
+  let kept = 0;
+  let line = 1;
+  for (const record of records) {
+    if (record.length === 1 && record[0].trim() === "") blankLines++;
+    else {
+      rows[line - 1] = record;
+      kept++;
+    }
+    line++;
+    for (const field of record) for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) line++;
+  }
+  return { rows, bad: [], blankLines, records: kept };
+}
+
+function parseOptions(delimiter: string, maxRecords?: number) {
+  return { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, skip_records_with_error: true, to: maxRecords };
+}
+
+function parseRecordsLineByLine(text: string, delimiter: string, maxRecords?: number): Parsed {
   const rows: CellValue[][] = [];
   const bad: { endLine: number; code: string }[] = [];
   const ends: number[] = [];
@@ -56,12 +92,7 @@ function parseRecords(text: string, delimiter: string, maxRecords?: number): Par
   let records = 0;
   try {
     parse(text, {
-      delimiter,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      skip_records_with_error: true,
-      to: maxRecords,
+      ...parseOptions(delimiter, maxRecords),
       on_skip: (err) => {
         if (err) bad.push({ endLine: (err as { lines?: number }).lines ?? 0, code: (err as { code?: string }).code ?? "" });
       },
