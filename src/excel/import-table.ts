@@ -1,6 +1,7 @@
 import type { CellValue, TableName } from "../engine/model";
 import { a1 } from "../engine/sheet-geometry";
 import { CancelledError, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
+import { pseudonymiseRows } from "../input/file-table";
 import { cellOf, COLUMN_FORMATS, rowSlices, textColumns } from "./sample-data";
 
 export interface ImportWriteOutcome {
@@ -8,6 +9,8 @@ export interface ImportWriteOutcome {
   /** The Excel table the contract table now points at (saved in the mapping by the pane). */
   tableName: string;
   rows: number;
+  /** Cells whose personnummer were replaced by pseudonyms before writing. */
+  pseudonymised: number;
 }
 
 /** Excel's limit on sheet names. */
@@ -32,13 +35,14 @@ function freeTableName(table: TableName, taken: Set<string>): string {
  * Writes a table read from a file (header row first) to a new sheet as an Excel table, in chunks
  * with progress and cancel. Nothing the user had is overwritten: the earlier source stays where it
  * was, and the pane points the contract table at the new Excel table. A cancel or failure takes
- * the new sheet away again.
+ * the new sheet away again. Personnummer in the file are written as their pseudonyms under the
+ * workbook's secret (`secret`), never as they are.
  */
 export async function writeImportedTable(
   run: ExcelRun,
   table: TableName,
   rows: CellValue[][],
-  options: { onProgress?: ProgressListener; cancel?: CancelToken } = {},
+  options: { secret: string; onProgress?: ProgressListener; cancel?: CancelToken },
 ): Promise<ImportWriteOutcome> {
   const names = await run(async (context) => {
     const sheets = context.workbook.worksheets.load("items/name");
@@ -49,7 +53,8 @@ export async function writeImportedTable(
   const sheetName = freeSheetName(table, names.sheets);
   const tableName = freeTableName(table, names.tables);
   const width = Math.max(1, ...rows.map((r) => r.length));
-  const square = rows.map((r) => (r.length === width ? r : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
+  const square = rows.map((r) => (r.length === width ? [...r] : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
+  const pseudonymised = pseudonymiseRows(square, options.secret);
   const asText = textColumns(square);
   try {
     await run(async (context) => {
@@ -86,5 +91,5 @@ export async function writeImportedTable(
     }).catch(() => undefined);
     throw error;
   }
-  return { sheet: sheetName, tableName, rows: square.length - 1 };
+  return { sheet: sheetName, tableName, rows: square.length - 1, pseudonymised };
 }

@@ -1,4 +1,6 @@
 import type { CellValue, Problem, TableInput, TableName } from "../engine/model";
+import { readCode } from "../engine/cells";
+import { containsPersonalIdentityNumber, pseudonym, redactPersonalIdentityNumbers } from "../engine/privacy";
 import { ProblemLog } from "../engine/problems";
 import { locateTable } from "../engine/table-reader";
 import { formatMicro, formatOre } from "./format";
@@ -100,4 +102,25 @@ export function rowsToWrite(file: FileTable): CellValue[][] | null {
   if (!located) return null;
   const header = file.input.rows[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
   return [header, ...located.rowCells];
+}
+
+/**
+ * Personnummer in a file's rows, replaced by their pseudonyms under the workbook's secret before
+ * the rows are written into the workbook (the same pseudonyms the run would give). Returns how many
+ * cells were changed.
+ */
+export function pseudonymiseRows(rows: CellValue[][], secret: string): number {
+  let changed = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== "string" && !(typeof cell === "number" && Math.abs(cell) >= 1e9)) continue;
+      const text = typeof cell === "string" ? cell : readCode(cell);
+      if (!containsPersonalIdentityNumber(text)) continue;
+      row[c] = redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret));
+      changed++;
+    }
+  }
+  return changed;
 }

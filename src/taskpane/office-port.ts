@@ -63,7 +63,12 @@ export function createOfficePort(run: ExcelRun = officeExcelRun): KpbPort {
     activateSheet: (sheet) => activateSheet(run, sheet),
     readActiveCell: () => getActiveCell(run),
     writeSampleData: (opts = {}) => writeSampleData(run, { onProgress: opts.onProgress, cancel: begin() }),
-    importTable: (table, rows, opts = {}) => writeImportedTable(run, table, rows, { onProgress: opts.onProgress, cancel: begin() }),
+    async importTable(table, rows, opts = {}) {
+      // The secret is saved first, so the pseudonyms written now are the ones later runs give.
+      const state = await loadState(run);
+      await saveState(run, state);
+      return writeImportedTable(run, table, rows, { secret: state.pseudonymSecret, onProgress: opts.onProgress, cancel: begin() });
+    },
     async writeBenchmarkRows(rows, options) {
       const { mapping } = await loadState(run);
       return writeBenchmarkRows(run, rows, { replaceSource: options.replaceSource, mapping });

@@ -9,6 +9,7 @@ import { writeImportedTable } from "../../src/excel/import-table";
 import { findTables } from "../../src/excel/read-tables";
 import { readCsvTable } from "../../src/input/csv";
 import { rowsToWrite } from "../../src/input/file-table";
+import { pseudonym } from "../../src/engine/privacy";
 import { createFakeExcel } from "../fakes/excel-fake";
 
 type Fake = ReturnType<typeof createFakeExcel>;
@@ -29,7 +30,7 @@ describe("writeImportedTable", () => {
     const file = readCsvTable(ledgerCsv(30_000), "Ekonomi", "stor.csv");
     const rows = rowsToWrite(file)!;
     const progress: number[] = [];
-    const outcome = await writeImportedTable(runOf(fake), "Ekonomi", rows, { onProgress: (p) => progress.push(p.done) });
+    const outcome = await writeImportedTable(runOf(fake), "Ekonomi", rows, { secret: "s", onProgress: (p) => progress.push(p.done) });
     expect(outcome.rows).toBe(30_000);
     expect(outcome).toMatchObject({ sheet: "Ekonomi (fil 2)", tableName: "Ekonomi_fil" });
     expect(fake.workbook.getValues("Ekonomi", "A1:D2")).toEqual(before);
@@ -50,6 +51,7 @@ describe("writeImportedTable", () => {
     const cancel = { cancelled: false };
     const rows = rowsToWrite(readCsvTable(ledgerCsv(30_000), "Ekonomi", "stor.csv"))!;
     const write = writeImportedTable(runOf(fake), "Ekonomi", rows, {
+      secret: "s",
       cancel,
       onProgress: () => {
         cancel.cancelled = true;
@@ -58,5 +60,17 @@ describe("writeImportedTable", () => {
     await expect(write).rejects.toBeInstanceOf(CancelledError);
     expect(fake.workbook.sheetNames()).toEqual(["Blad1"]);
     expect(fake.workbook.tables()).toEqual([]);
+  });
+
+  it("writes personnummer in a client file as their pseudonyms, never as they are", async () => {
+    const fake = createFakeExcel({ sheets: ["Blad1"] });
+    const csv = "BrukarID;Födelseår;Pool;Volym;Boendeform\n19450312-1234;1945;HT_NORR;12,5;Ordinärt\nK2;1950;HT_NORR;3;bor hos 194503121234\n";
+    const rows = rowsToWrite(readCsvTable(new TextEncoder().encode(csv), "Brukare", "brukare.csv"))!;
+    const outcome = await writeImportedTable(runOf(fake), "Brukare", rows, { secret: "hemlig" });
+    expect(outcome.pseudonymised).toBe(2);
+    const written = fake.workbook.getValues(outcome.sheet, "A1:E3");
+    expect(JSON.stringify(written)).not.toMatch(/19450312-?1234/);
+    expect(written[1][0]).toBe(pseudonym("19450312-1234", "hemlig"));
+    expect(written[1][3]).toBe(12.5);
   });
 });

@@ -20,7 +20,7 @@ describe("Källdata: Importera fil…", () => {
   it("reads a CSV file in the pane, shows the summary first, then writes it and points Ekonomi at the new table", async () => {
     const port = stubPort({
       findTables: jest.fn().mockResolvedValue([found("Ekonomi"), found("Kodning"), found("Pooler"), found("Brukare")]),
-      importTable: jest.fn().mockResolvedValue({ sheet: "Ekonomi (fil)", tableName: "Ekonomi_fil", rows: 2 }),
+      importTable: jest.fn().mockResolvedValue({ sheet: "Ekonomi (fil)", tableName: "Ekonomi_fil", rows: 2, pseudonymised: 0 }),
     });
     renderPane(port, { initialTab: "sources" });
     await screen.findByTestId("import-card");

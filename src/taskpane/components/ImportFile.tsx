@@ -77,8 +77,8 @@ export function ImportFile({ mapping, onMappingChange }: ImportFileProps): React
       await onMappingChange({ ...mapping, [read.table]: { source: { kind: "table", name: outcome.tableName } } });
       controller.notify({
         intent: "success",
-        key: "sources.import.written",
-        params: { rows: outcome.rows, sheet: outcome.sheet, table: tableLabel(read.table, language) },
+        key: outcome.pseudonymised > 0 ? "sources.import.writtenPseudonymised" : "sources.import.written",
+        params: { rows: outcome.rows, sheet: outcome.sheet, table: tableLabel(read.table, language), count: outcome.pseudonymised },
       });
       setRead(null);
     } catch {

@@ -93,6 +93,7 @@ export const en: Record<StringKey, string> = {
   "sources.import.write": "Write to {table}",
   "sources.import.cancel": "Cancel",
   "sources.import.written": "{rows} rows were written to the sheet {sheet}; {table} is now read from there.",
+  "sources.import.writtenPseudonymised": "{rows} rows were written to the sheet {sheet}; {table} is now read from there. {count} personal identity numbers were written as pseudonyms.",
   "sources.import.failed": "The file could not be written. The sheet already created was removed again.",
   "sources.import.readFailed": "The file {file} could not be read from this computer.",
   "sources.import.sieOnlyLedger": "An SIE file holds bookkeeping; it is read as Ekonomi.",

@@ -91,6 +91,7 @@ export const sv = {
   "sources.import.write": "Skriv till {table}",
   "sources.import.cancel": "Avbryt",
   "sources.import.written": "{rows} rader skrevs till bladet {sheet}; {table} läses nu därifrån.",
+  "sources.import.writtenPseudonymised": "{rows} rader skrevs till bladet {sheet}; {table} läses nu därifrån. {count} personnummer skrevs som pseudonymer.",
   "sources.import.failed": "Filen kunde inte skrivas in. Bladet som hann skapas togs bort igen.",
   "sources.import.readFailed": "Filen {file} kunde inte läsas från datorn.",
   "sources.import.sieOnlyLedger": "En SIE-fil innehåller bokföring; den läses som Ekonomi.",
