@@ -46,7 +46,7 @@ export interface FileTable {
 
 /** The summary as lines of Swedish text (command line and task pane). */
 export function summaryLines(s: FileSummary): string[] {
-  const lines = [`${s.file} → ${s.table}: ${s.rowsRead.toLocaleString("sv-SE")} rader lästa`];
+  const lines = [`${s.file} → ${s.table}: ${s.rowsRead.toLocaleString("sv-SE")} ${s.rowsRead === 1 ? "rad" : "rader"} lästa`];
   for (const d of s.details) lines.push(`  ${d}`);
   if (s.amountOre !== null) lines.push(`  Summa belopp: ${formatOre(s.amountOre)} kr`);
   if (s.volume !== null) lines.push(`  Summa volym: ${s.volume}`);

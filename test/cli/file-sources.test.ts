@@ -76,6 +76,18 @@ test("the same municipality from the workbook and from CSV files gives identical
   expect(out).toContain("Avgränsare: tabb");
 });
 
+test("a table from another workbook (.xlsx) replaces the workbook's and gives the same result", async () => {
+  const tables = exempelbyTables();
+  const other = path.join(dir, "huvudbok.xlsx");
+  await writeInputWorkbook(other, { Ekonomi: tables.Ekonomi });
+  const fromWorkbook = await runJson([], "wb2");
+  const fromOther = await runJson(["--ekonomi", other], "other");
+  expect(fromOther.exit).toBe(0);
+  expect(withoutPlaces(fromOther.json)).toEqual(withoutPlaces(fromWorkbook.json));
+  expect(fromOther.json.problems.find((p: any) => p.table === "Ekonomi").sheet).toBe("huvudbok.xlsx: Ekonomi");
+  expect(logged.join("\n")).toContain(`huvudbok.xlsx → Ekonomi: ${(tables.Ekonomi.length - 1).toLocaleString("sv-SE")} rader lästa`);
+});
+
 test("an SIE file as Ekonomi: bank rows skipped and counted, result accounts enter the ledger", async () => {
   const sie = path.join(dir, "bok.se");
   const lines = [
@@ -95,7 +107,7 @@ test("an SIE file as Ekonomi: bank rows skipped and counted, result accounts ent
   expect(exit).toBe(0);
   expect(json.reconciliation.ledgerTotal).toBe("1000000.00");
   const out = logged.join("\n");
-  expect(out).toContain("bok.se → Ekonomi: 1 rader lästa");
+  expect(out).toContain("bok.se → Ekonomi: 1 rad lästa");
   expect(out).toMatch(/Hoppade över 1: rader på balanskonton.*\(-1 000 000,00 kr\)/);
 });
 
