@@ -306,6 +306,9 @@ export interface CliReport {
   writeMs?: number;
   totalMs?: number;
   maxRssMB?: number;
+  /** Process CPU time per phase (all threads), and the RSS after each phase. */
+  cpu?: Record<string, number>;
+  rssAfterMB?: Record<string, number>;
   /** Wall time of the whole process as the bench saw it (start-up included). */
   processMs: number;
   error?: string;
@@ -486,10 +489,11 @@ function render(e: EngineReport, f: FakeReport | null, pinned: boolean, cli: Cli
     const label = cli.input === "csv" ? "Ekonomi and Brukare as CSV files, the rest as xlsx" : "one xlsx workbook";
     if (cli.error) out.push(["command line end to end", "", "failed", "", cli.error]);
     else {
-      out.push([`command line: read (${cli.input})`, fmtMs(cli.readMs), "", "", label]);
-      out.push(["command line: engine", fmtMs(cli.engineMs), "", "", ""]);
-      out.push(["command line: result layouts", fmtMs(cli.layoutsMs), "", "", ""]);
-      out.push(["command line: write result workbook + JSON", fmtMs(cli.writeMs), "", "", ""]);
+      const rss = (phase: string) => (cli.rssAfterMB?.[phase] === undefined ? "" : `RSS after ${fmtMB(cli.rssAfterMB[phase])}`);
+      out.push([`command line: read (${cli.input})`, fmtMs(cli.readMs), "", fmtMs(cli.cpu?.readMs), `${label}; ${rss("readMs")}`]);
+      out.push(["command line: engine", fmtMs(cli.engineMs), "", fmtMs(cli.cpu?.engineMs), rss("engineMs")]);
+      out.push(["command line: result layouts", fmtMs(cli.layoutsMs), "", fmtMs(cli.cpu?.layoutsMs), rss("layoutsMs")]);
+      out.push(["command line: write result workbook + JSON", fmtMs(cli.writeMs), "", fmtMs(cli.cpu?.writeMs), rss("writeMs")]);
       out.push(["command line: total (process)", fmtMs(cli.totalMs), "", "", `${fmtMs(cli.processMs)} ms with start-up; peak RSS ${fmtMB(cli.maxRssMB ?? 0)}; exit ${cli.exit}`]);
     }
   }

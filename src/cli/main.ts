@@ -68,21 +68,29 @@ function progress(message: string): () => void {
 
 /**
  * Wall time per phase of a run, for the bench: written as JSON to the file named by the
- * environment variable KPB_TIMINGS_FILE (nothing happens without it), with the process's peak RSS.
+ * environment variable KPB_TIMINGS_FILE (nothing happens without it), with the process CPU time
+ * per phase (meaningful on a busy machine), the RSS after each phase and the peak RSS.
  */
 function phaseClock() {
   const start = Date.now();
   let last = start;
+  let lastCpu = process.cpuUsage();
   const times: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
+  const rssAfterMB: Record<string, number> = {};
   const mark = (name: string) => {
     const t = Date.now();
+    const c = process.cpuUsage();
     times[name] = t - last;
+    cpu[name] = Math.round((c.user - lastCpu.user + c.system - lastCpu.system) / 1000);
+    rssAfterMB[name] = Math.round(process.memoryUsage().rss / (1024 * 1024));
     last = t;
+    lastCpu = c;
   };
   mark.report = async () => {
     const target = process.env.KPB_TIMINGS_FILE;
     if (!target) return;
-    const timings = { ...times, totalMs: Date.now() - start, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    const timings = { ...times, totalMs: Date.now() - start, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), cpu, rssAfterMB };
     await fs.writeFile(target, JSON.stringify(timings));
   };
   return mark;
