@@ -82,6 +82,8 @@ module.exports = async (env = {}, argv = {}) => {
         scheduler: path.dirname(
           require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] }),
         ),
+        // csv-parse's Node build uses the global Buffer; its browser build carries its own.
+        "csv-parse/sync$": "csv-parse/browser/esm/sync",
       },
     },
     module: {

@@ -17,7 +17,9 @@
  */
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
+import * as fs from "fs";
 import * as os from "os";
+import * as path from "path";
 import { PerformanceObserver } from "perf_hooks";
 import { resultJson } from "../src/engine/json-output";
 import type { CellValue, TableName, WorkbookInput } from "../src/engine/model";
@@ -282,6 +284,105 @@ async function fakeChild(size: SyntheticSize): Promise<FakeReport> {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Child: the input files for the command line end to end
+
+/** Where the command line's input comes from per size: one workbook, or (at L) CSV files for the two large tables. */
+const CLI_INPUT: Record<SyntheticSize, "xlsx" | "csv"> = { S: "xlsx", M: "xlsx", L: "csv" };
+
+interface CliFiles {
+  dir: string;
+  workbook: string;
+  ekonomi?: string;
+  brukare?: string;
+  prepareMs: number;
+}
+
+export interface CliReport {
+  input: "xlsx" | "csv";
+  exit: number | null;
+  readMs?: number;
+  engineMs?: number;
+  layoutsMs?: number;
+  writeMs?: number;
+  totalMs?: number;
+  maxRssMB?: number;
+  /** Process CPU time per phase (all threads), and the RSS after each phase. */
+  cpu?: Record<string, number>;
+  rssAfterMB?: Record<string, number>;
+  /** Wall time of the whole process as the bench saw it (start-up included). */
+  processMs: number;
+  error?: string;
+}
+
+/** A table as a semicolon CSV export with decimal commas, written in chunks. */
+function writeCsv(file: string, rows: CellValue[][]): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    const cell = (v: CellValue): string => {
+      if (v === null || v === undefined) return "";
+      const text = typeof v === "number" ? String(v).replace(".", ",") : String(v);
+      return /[;"\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    for (let start = 0; start < rows.length; start += 50_000) {
+      const chunk = rows.slice(start, start + 50_000).map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
+      fs.writeSync(fd, chunk);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function cliFilesChild(size: SyntheticSize): Promise<CliFiles> {
+  const { writeInputWorkbook } = await import("../src/cli/xlsx-output");
+  const t = now();
+  const tables = syntheticTables(size);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kpb-bench-${size}-`));
+  const workbook = path.join(dir, "input.xlsx");
+  if (CLI_INPUT[size] === "xlsx") {
+    await writeInputWorkbook(workbook, tables);
+    return { dir, workbook, prepareMs: now() - t };
+  }
+  const ekonomi = path.join(dir, "ekonomi.csv");
+  const brukare = path.join(dir, "brukare.csv");
+  writeCsv(ekonomi, tables.Ekonomi);
+  writeCsv(brukare, tables.Brukare);
+  const rest = { ...tables, Ekonomi: [tables.Ekonomi[0]], Brukare: [tables.Brukare[0]] };
+  await writeInputWorkbook(workbook, rest);
+  return { dir, workbook, ekonomi, brukare, prepareMs: now() - t };
+}
+
+/** `kpb run` end to end in its own process, on the files the preparing child wrote. */
+function runCli(size: SyntheticSize, files: CliFiles, pinned: boolean): CliReport {
+  const timings = path.join(files.dir, "timings.json");
+  const args = [
+    "--max-old-space-size=8192",
+    path.resolve(__dirname, "../../bin/kpb.js"),
+    "run",
+    files.workbook,
+    ...(files.ekonomi ? ["--ekonomi", files.ekonomi] : []),
+    ...(files.brukare ? ["--brukare", files.brukare] : []),
+    "--out",
+    path.join(files.dir, "result.xlsx"),
+    "--json",
+    path.join(files.dir, "result.json"),
+    "--secret-file",
+    path.join(files.dir, "secret"),
+  ];
+  const [cmd, cmdArgs] = pinned ? ["taskset", ["-c", "0", process.execPath, ...args]] : [process.execPath, args];
+  const t = now();
+  const r = spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 64 * MB, env: { ...process.env, KPB_TIMINGS_FILE: timings } });
+  const processMs = now() - t;
+  const report: CliReport = { input: CLI_INPUT[size], exit: r.status, processMs };
+  try {
+    Object.assign(report, JSON.parse(fs.readFileSync(timings, "utf8")));
+  } catch {
+    report.error = r.error ? String(r.error) : `exit ${r.status} ${r.signal ?? ""}: ${(r.stderr ?? "").trim().split("\n").slice(-5).join(" / ")}`;
+  }
+  fs.rmSync(files.dir, { recursive: true, force: true });
+  return report;
+}
+
+// ------------------------------------------------------------------------------------------------
 // Parent
 
 interface Options {
@@ -291,9 +392,12 @@ interface Options {
   heapCap: number | null;
   pin: boolean;
   fake: boolean;
+  cli: boolean;
 }
 
-function parseArgs(argv: string[]): Options & { child?: { size: SyntheticSize; kind: "engine" | "fake" }; writeXlsx?: { file: string; size: SyntheticSize } } {
+type ChildKind = "engine" | "fake" | "clifiles";
+
+function parseArgs(argv: string[]): Options & { child?: { size: SyntheticSize; kind: ChildKind }; writeXlsx?: { file: string; size: SyntheticSize } } {
   const value = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -309,7 +413,8 @@ function parseArgs(argv: string[]): Options & { child?: { size: SyntheticSize; k
     heapCap: value("--heap-cap") ? Number(value("--heap-cap")) : null,
     pin: !argv.includes("--no-pin"),
     fake: !argv.includes("--no-fake"),
-    child: child ? { size: child.split(":")[0] as SyntheticSize, kind: child.split(":")[1] as "engine" | "fake" } : undefined,
+    cli: !argv.includes("--no-cli"),
+    child: child ? { size: child.split(":")[0] as SyntheticSize, kind: child.split(":")[1] as ChildKind } : undefined,
     writeXlsx: xlsx ? { file: xlsx, size: ((value("--size") ?? "M").toUpperCase() as SyntheticSize) } : undefined,
   };
 }
@@ -320,7 +425,7 @@ function tasksetAvailable(): boolean {
   return r.status === 0;
 }
 
-function spawnChild<T>(size: SyntheticSize, kind: "engine" | "fake", options: Options, pinned: boolean): T {
+function spawnChild<T>(size: SyntheticSize, kind: ChildKind, options: Options, pinned: boolean): T {
   const nodeArgs = ["--expose-gc", ...(options.heapCap ? [`--max-old-space-size=${options.heapCap}`] : [`--max-old-space-size=8192`])];
   const args = [...nodeArgs, __filename, "--child", `${size}:${kind}`];
   if (options.runs) args.push("--runs", String(options.runs));
@@ -352,7 +457,7 @@ function table(title: string, rows: string[][]): string {
   return [title, ...lines.map((l) => `  ${l}`)].join("\n");
 }
 
-function render(e: EngineReport, f: FakeReport | null, pinned: boolean): string {
+function render(e: EngineReport, f: FakeReport | null, pinned: boolean, cli: CliReport | null): string {
   const rows = e.rows;
   const totalRows = rows.Brukare + rows.Ekonomi;
   const title =
@@ -380,6 +485,18 @@ function render(e: EngineReport, f: FakeReport | null, pinned: boolean): string 
       out.push(["Excel fake: write result sheets", "", fmtMs(f.writeMs), "", `${f.write!.syncs} syncs, largest ${fmtInt(f.write!.largestBytes)} B, total ${fmtInt(f.write!.totalBytes)} B`]);
     }
   }
+  if (cli) {
+    const label = cli.input === "csv" ? "Ekonomi and Brukare as CSV files, the rest as xlsx" : "one xlsx workbook";
+    if (cli.error) out.push(["command line end to end", "", "failed", "", cli.error]);
+    else {
+      const rss = (phase: string) => (cli.rssAfterMB?.[phase] === undefined ? "" : `RSS after ${fmtMB(cli.rssAfterMB[phase])}`);
+      out.push([`command line: read (${cli.input})`, fmtMs(cli.readMs), "", fmtMs(cli.cpu?.readMs), `${label}; ${rss("readMs")}`]);
+      out.push(["command line: engine", fmtMs(cli.engineMs), "", fmtMs(cli.cpu?.engineMs), rss("engineMs")]);
+      out.push(["command line: result layouts", fmtMs(cli.layoutsMs), "", fmtMs(cli.cpu?.layoutsMs), rss("layoutsMs")]);
+      out.push(["command line: write result workbook + JSON", fmtMs(cli.writeMs), "", fmtMs(cli.cpu?.writeMs), rss("writeMs")]);
+      out.push(["command line: total (process)", fmtMs(cli.totalMs), "", "", `${fmtMs(cli.processMs)} ms with start-up; peak RSS ${fmtMB(cli.maxRssMB ?? 0)}; exit ${cli.exit}`]);
+    }
+  }
   return table(title, out);
 }
 
@@ -387,7 +504,8 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.child) {
     const { size, kind } = options.child;
-    const report = kind === "engine" ? await engineChild(size, options.runs ?? DEFAULT_RUNS[size], options.heapCap) : await fakeChild(size);
+    const report =
+      kind === "engine" ? await engineChild(size, options.runs ?? DEFAULT_RUNS[size], options.heapCap) : kind === "fake" ? await fakeChild(size) : await cliFilesChild(size);
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(report)}\n`);
     return;
   }
@@ -399,12 +517,13 @@ async function main(): Promise<void> {
     return;
   }
   const pinned = options.pin && tasksetAvailable();
-  const results: { engine: EngineReport; fake: FakeReport | null }[] = [];
+  const results: { engine: EngineReport; fake: FakeReport | null; cli: CliReport | null }[] = [];
   for (const size of options.sizes) {
     const engine = spawnChild<EngineReport>(size, "engine", options, pinned);
     const fake = options.fake ? spawnChild<FakeReport>(size, "fake", options, false) : null;
-    results.push({ engine, fake });
-    if (!options.json) console.log(`${render(engine, fake, pinned)}\n`);
+    const cli = options.cli ? runCli(size, spawnChild<CliFiles>(size, "clifiles", options, false), pinned) : null;
+    results.push({ engine, fake, cli });
+    if (!options.json) console.log(`${render(engine, fake, pinned, cli)}\n`);
   }
   if (options.json) {
     console.log(JSON.stringify({ node: process.version, cores: os.cpus().length, pinnedToOneCore: pinned, results }, null, 2));

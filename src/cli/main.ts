@@ -9,12 +9,19 @@ import { readPreviousResult } from "./validation-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
 import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
+import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
+import { summaryLines } from "../input/file-table";
+import { parseSieDimensionOption } from "../input/sie";
+import type { Problem, WorkbookInput } from "../engine/model";
 import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInputWorkbook } from "./xlsx-output";
 
 const USAGE = `Användning:
   kpb run <arbetsbok.xlsx> [--out resultat.xlsx] [--json resultat.json] [--year ÅR] [--method stegvis|reciprok]
                                  [--secret-file FIL]  hemligheten bakom pseudonymer (standard: .kpb-secret i arbetsbokens mapp)
                                  [--problems FIL]     dataproblemen när körningen stoppas (standard: <json-namn>.problems.json)
+                                 [--ekonomi FIL] [--brukare FIL]  ersätter arbetsbokens Ekonomi/Brukare med en fil:
+                                                      .csv/.txt (export), .se/.si (SIE 4, bara Ekonomi) eller .xlsx
+                                 [--sie-dim Ansvar=1,Verksamhet=20,Aktivitet=21]  SIE-dimensioner (standard: efter #DIM-namn)
   kpb demo [--dir MAPP]          kör exempelkommunen Exempelby (skriver indata, resultat och JSON)
   kpb sample <fil.xlsx> [--force] skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
   kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
@@ -60,6 +67,36 @@ function progress(message: string): () => void {
   };
 }
 
+/**
+ * Wall time per phase of a run, for the bench: written as JSON to the file named by the
+ * environment variable KPB_TIMINGS_FILE (nothing happens without it), with the process CPU time
+ * per phase (meaningful on a busy machine), the RSS after each phase and the peak RSS.
+ */
+function phaseClock() {
+  const start = Date.now();
+  let last = start;
+  let lastCpu = process.cpuUsage();
+  const times: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
+  const rssAfterMB: Record<string, number> = {};
+  const mark = (name: string) => {
+    const t = Date.now();
+    const c = process.cpuUsage();
+    times[name] = t - last;
+    cpu[name] = Math.round((c.user - lastCpu.user + c.system - lastCpu.system) / 1000);
+    rssAfterMB[name] = Math.round(process.memoryUsage().rss / (1024 * 1024));
+    last = t;
+    lastCpu = c;
+  };
+  mark.report = async () => {
+    const target = process.env.KPB_TIMINGS_FILE;
+    if (!target) return;
+    const timings = { ...times, totalMs: Date.now() - start, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), cpu, rssAfterMB };
+    await fs.writeFile(target, JSON.stringify(timings));
+  };
+  return mark;
+}
+
 /** The same file by path or by identity (a link, another spelling of the path). */
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
@@ -93,7 +130,7 @@ async function removeStaleProblems(file: string): Promise<void> {
 const PSEUDONYM_CODES = new Set(["personalIdentityNumber", "personalDataInCells"]);
 
 async function runWorkbook(file: string, opts: Options): Promise<number> {
-  const known = new Set(["out", "json", "year", "method", "secret-file", "problems"]);
+  const known = new Set(["out", "json", "year", "method", "secret-file", "problems", "sie-dim", ...Object.keys(FILE_TABLE_FLAGS)]);
   for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
   const yearText = opts.flags.get("year");
   const year = yearText === undefined ? undefined : Number(yearText);
@@ -109,18 +146,50 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   const problemsFile = opts.flags.get("problems") ?? defaultProblemsFile(json);
   if (await sameFile(problemsFile, file)) throw new UsageError("--problems får inte vara samma fil som indata (indata skrivs aldrig över).");
   if ((await sameFile(problemsFile, out)) || (await sameFile(problemsFile, json))) throw new UsageError("--problems får inte vara samma fil som --out eller --json.");
+  const sieDimText = opts.flags.get("sie-dim");
+  const sieDimensions = sieDimText === undefined ? {} : parseSieDimensionOption(sieDimText);
+  if (typeof sieDimensions === "string") throw new UsageError(`--sie-dim: ${sieDimensions}.`);
+  const tableFiles = Object.entries(FILE_TABLE_FLAGS).flatMap(([flag, table]) => {
+    const source = opts.flags.get(flag);
+    return source === undefined ? [] : [{ flag, table, source }];
+  });
+  for (const { flag, source } of tableFiles) {
+    if ((await sameFile(out, source)) || (await sameFile(json, source))) throw new UsageError(`--out och --json får inte vara samma fil som --${flag} (indata skrivs aldrig över).`);
+  }
   const secret = await loadSecret(opts.flags.get("secret-file") ?? defaultSecretFile(file));
 
   const started = Date.now();
+  const phase = phaseClock();
   let done = progress(`Läser ${file}`);
-  const input = await readWorkbookFile(file);
+  const input: WorkbookInput = await readWorkbookFile(file);
   done();
+  // Tables from files replace the workbook's; what was read is shown so it can be checked against the source system.
+  const fileProblems: Problem[] = [];
+  for (const { table, source } of tableFiles) {
+    done = progress(`Läser ${source}`);
+    const read = await readTableFile(source, table, sieDimensions);
+    done();
+    console.log(summaryLines(read.summary).join("\n"));
+    fileProblems.push(...read.problems);
+    if (read.input) input[table] = read.input;
+    else delete input[table];
+  }
+  if (fileProblems.some((p) => p.severity === "error")) {
+    console.error(`\nFilerna går inte att använda: ${fileProblems.filter((p) => p.severity === "error").length} fel:\n${problemList(fileProblems)}`);
+    await writeFilesAtomically([{ target: json, data: JSON.stringify({ ok: false, problems: problemsJson(fileProblems) }, null, 2) }]);
+    console.error(`\nProblemen finns också i ${json}.`);
+    return 1;
+  }
+  phase("readMs");
   done = progress("Beräknar KPB");
   const outcome = runKpb(input, {
     overrides: { year, allocationMethod: method as "stegvis" | "reciprok" | undefined },
     pseudonymSecret: secret.secret,
   });
   done();
+  phase("engineMs");
+  if (!outcome.ok) outcome.problems.unshift(...fileProblems);
+  else outcome.result.problems.unshift(...fileProblems);
   if (!outcome.ok) {
     // A refused run replaces nothing: earlier results stay as they were, the problems go beside them.
     console.error(`\nKörningen stoppades av ${outcome.problems.filter((p) => p.severity === "error").length} datafel:\n${problemList(outcome.problems)}`);
@@ -142,12 +211,16 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   done = progress(`Skriver ${out}`);
   // An earlier result file at --out: its history and the notes on KPB Validering are kept.
   const sheetOptions = await readPreviousResult(out);
+  const layouts = resultSheets(result, result.benchmark, sheetOptions);
+  phase("layoutsMs");
   await writeFilesAtomically([
-    { target: out, data: await resultWorkbookBytes(resultSheets(result, result.benchmark, sheetOptions)) },
+    { target: out, data: await resultWorkbookBytes(layouts) },
     { target: json, data: JSON.stringify(resultJson(result), null, 2) },
   ]);
   done();
   await removeStaleProblems(problemsFile);
+  phase("writeMs");
+  await phase.report();
   console.log(`\n${summaryText(result)}`);
   if (result.problems.length) console.log(`\n${result.problems.length} varningar:\n${problemList(result.problems, 20)}`);
   const open = validationPackOf(result, result.benchmark, sheetOptions).open;

@@ -80,6 +80,50 @@ export const MESSAGES = {
     sv: (p) => `Ingen rad i ${p.table} gäller år ${p.year}; raderna gäller ${p.years}. Ändra År i Inställningar (eller --year) eller läs in rätt års data.`,
     en: (p) => `No row in ${p.table} belongs to ${p.year}; the rows belong to ${p.years}. Change År in Inställningar (or --year) or load the right year's data.`,
   },
+  fileUnreadable: {
+    sv: (p) => `Filen ${p.file} går inte att läsa: ${p.detail}.`,
+    en: (p) => `The file ${p.file} cannot be read: ${p.detail}.`,
+  },
+  csvNoHeader: {
+    sv: (p) => `Hittar ingen rubrikrad för ${p.table} i ${p.file} med avgränsaren semikolon, komma eller tabb. Förväntade kolumner: ${p.expected}.`,
+    en: (p) => `No header row for ${p.table} found in ${p.file} with a semicolon, comma or tab delimiter. Expected columns: ${p.expected}.`,
+  },
+  csvBadRecord: {
+    sv: (p) => `Raden går inte att dela upp i fält (${p.detail}); den läses inte. Kontrollera citattecknen.`,
+    en: (p) => `The line cannot be split into fields (${p.detail}); it is not read. Check the quotation marks.`,
+  },
+  sieBadLine: {
+    sv: (p) => `${p.label}-raden går inte att läsa (${p.detail}); den räknas inte.`,
+    en: (p) => `The ${p.label} line cannot be read (${p.detail}); it is not counted.`,
+  },
+  sieUnbalancedVoucher: {
+    sv: (p) => `Verifikationen ${p.voucher} balanserar inte: transaktionerna summerar till ${p.difference} kr i stället för 0.`,
+    en: (p) => `The voucher ${p.voucher} does not balance: its transactions sum to ${p.difference} kr instead of 0.`,
+  },
+  sieUnknownDimension: {
+    sv: (p) => `Dimension ${p.dimension} finns inte bland filens #DIM; dess objekt används inte (${p.count} rader, första här).`,
+    en: (p) => `Dimension ${p.dimension} is not among the file's #DIM; its objects are not used (${p.count} lines, the first here).`,
+  },
+  sieDimensionMissing: {
+    sv: (p) => `Ingen dimension i ${p.file} motsvarar ${p.target} (dimensioner: ${p.dimensions}). Ange den med --sie-dim ${p.target}=nummer.`,
+    en: (p) => `No dimension in ${p.file} corresponds to ${p.target} (dimensions: ${p.dimensions}). Give it with --sie-dim ${p.target}=number.`,
+  },
+  sieNoRows: {
+    sv: (p) => `${p.file} har inga #TRANS- eller #PSALDO-rader på resultatkonton (klass 3–8) för räkenskapsåret.`,
+    en: (p) => `${p.file} has no #TRANS or #PSALDO lines on result accounts (classes 3–8) for the financial year.`,
+  },
+  sieEncodingMismatch: {
+    sv: (p) => `Filen anger #FORMAT ${p.declared} men är skriven i ${p.used}; den lästes som ${p.used}.`,
+    en: (p) => `The file declares #FORMAT ${p.declared} but is written in ${p.used}; it was read as ${p.used}.`,
+  },
+  sieResultDiffers: {
+    sv: (p) => `Konto ${p.account}: de inlästa raderna summerar till ${p.read} kr men filens #RES anger ${p.declared} kr.`,
+    en: (p) => `Account ${p.account}: the rows read sum to ${p.read} kr but the file's #RES says ${p.declared} kr.`,
+  },
+  siePsaldoCumulative: {
+    sv: () => `Filens #PSALDO för resultatkonton är ackumulerade från årets början (de stämmer med #RES så); månadsbeloppen räknades fram som skillnaden mot föregående period.`,
+    en: () => `The file's #PSALDO for result accounts are cumulative from the start of the year (that is how they match #RES); monthly amounts were derived as the difference to the previous period.`,
+  },
   badPattern: {
     sv: (p) => `Mönstret "${p.value}" går inte att tolka. Använd tomt (alla), exakt värde, prefix som 51* eller intervall som 5000-5999.`,
     en: (p) => `The pattern "${p.value}" cannot be read. Use empty (any), an exact value, a prefix like 51* or a range like 5000-5999.`,

@@ -15,7 +15,7 @@ export type SampleWriteOutcome =
 const SHEET_ORDER: TableName[] = ["Ekonomi", "Kodning", "Pooler", "Nycklar", "Insatskatalog", "Brukare", "Befolkning", "Jämförelse", "Inställningar"];
 
 /** Number formats for the sample's amount-like columns (display only; the values stay exact). */
-const COLUMN_FORMATS: Record<string, string> = {
+export const COLUMN_FORMATS: Record<string, string> = {
   Belopp: "#,##0.00",
   Volym: "#,##0.0##",
   Antal: "#,##0",
@@ -23,7 +23,7 @@ const COLUMN_FORMATS: Record<string, string> = {
 };
 
 /** Rows per write request: the JSON of the values (and formats) stays well under the request limit. */
-function rowSlices(rows: CellValue[][], budget = MAX_REQUEST_BYTES / 2): [number, number][] {
+export function rowSlices(rows: CellValue[][], budget = MAX_REQUEST_BYTES / 2): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   let bytes = 0;
@@ -41,10 +41,10 @@ function rowSlices(rows: CellValue[][], budget = MAX_REQUEST_BYTES / 2): [number
 }
 
 /** A sample value as written: text-formatted cells take text as is, elsewhere text Excel could misread gets a quote prefix. */
-const cellOf = (value: CellValue, textCell: boolean): string | number | boolean => asLiteralText(value, textCell ? "@" : undefined);
+export const cellOf = (value: CellValue, textCell: boolean): string | number | boolean => asLiteralText(value, textCell ? "@" : undefined);
 
 /** Columns whose every value is text (codes, ids, periods): formatted as text so Excel keeps "0612" and "2024-01". */
-function textColumns(rows: CellValue[][]): boolean[] {
+export function textColumns(rows: CellValue[][]): boolean[] {
   const width = rows[0]?.length ?? 0;
   return Array.from({ length: width }, (_, c) => {
     let seen = false;

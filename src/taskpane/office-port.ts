@@ -18,6 +18,7 @@ import { findTables } from "../excel/read-tables";
 import { refreshKpb } from "../excel/refresh";
 import { missingRequirements, MissingRequirementsError, requirementsMessage, type RequiredSet } from "../excel/requirements";
 import { writeSampleData } from "../excel/sample-data";
+import { writeImportedTable } from "../excel/import-table";
 import { loadState, saveState, selectCell } from "../excel/workbook-settings";
 import { exportSecret, importSecret } from "../shared/secret-store";
 import type { KpbPort, PaneOverrides, RefreshOutcome } from "./port";
@@ -77,6 +78,12 @@ export function createOfficePort(
     writeSampleData: async (opts = {}) => writeSampleData(run, { onProgress: opts.onProgress, cancel: begin() }),
     exportSecret: () => exportSecret(),
     importSecret: (text) => importSecret(text),
+    async importTable(table, rows, opts = {}) {
+      // The secret is saved first, so the pseudonyms written now are the ones later runs give.
+      const state = await loadState(run);
+      await saveState(run, state);
+      return writeImportedTable(run, table, rows, { secret: state.pseudonymSecret, onProgress: opts.onProgress, cancel: begin() });
+    },
     async writeBenchmarkRows(rows, options) {
       requireSupport();
       const { mapping } = await loadState(run);

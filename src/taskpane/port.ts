@@ -8,11 +8,12 @@ import type { CellValue, KpbResult, Problem, TableName } from "../engine/model";
 import type { SettingsOverrides } from "../engine/settings";
 import type { BenchmarkRowValues, BenchmarkWriteOutcome } from "../excel/benchmark-table";
 import type { Progress } from "../excel/excel-run";
+import type { ImportWriteOutcome } from "../excel/import-table";
 import type { FoundTable } from "../excel/read-tables";
 import type { TableSource, WorkbookMapping } from "../excel/table-sources";
 import type { Language } from "./i18n";
 
-export type { BenchmarkRowValues, BenchmarkWriteOutcome, FoundTable, Progress, TableSource, WorkbookMapping };
+export type { BenchmarkRowValues, BenchmarkWriteOutcome, FoundTable, ImportWriteOutcome, Progress, TableSource, WorkbookMapping };
 
 /** The pane's settings as saved in the workbook state: the engine's overrides plus the pane language. */
 export type PaneOverrides = SettingsOverrides & { language?: Language };
@@ -80,6 +81,11 @@ export interface KpbPort {
   activateSheet(sheet: string): Promise<void>;
   readActiveCell(): Promise<ActiveCell>;
   writeSampleData(options?: OperationOptions): Promise<SampleOutcome>;
+  /**
+   * "Importera fil…": writes a table read from a file (header row first) to a new sheet as an Excel
+   * table, in chunks; the pane then points the contract table at it (src/excel/import-table.ts).
+   */
+  importTable(table: TableName, rows: CellValue[][], options?: OperationOptions): Promise<ImportWriteOutcome>;
   /**
    * "Hämta från Kolada": appends fetched rows to the `Jämförelse` table (created when missing),
    * replacing earlier rows whose Källa starts with `replaceSource` for the same Nyckeltal, År and

@@ -67,6 +67,24 @@ describe("task pane in headless Chromium", () => {
       expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual(["Sheet1"]);
     });
 
+    it("imports a Windows-1252 CSV file on Källdata: summary first, then a new sheet with the rows", async () => {
+      await harness.page.getByRole("tab", { name: "Källdata" }).click();
+      const csv = "Ansvar;Verksamhet;Konto;Belopp;Text\r\n6110;511;5110;1 234,50;Lön\r\n6110;511;4010;\"-34,50\";Återbetalning\r\n";
+      const buffer = Buffer.from([...csv].map((ch) => ch.charCodeAt(0)));
+      await harness.page.getByTestId("import-file-input").setInputFiles({ name: "utfall.csv", mimeType: "text/csv", buffer });
+      const summary = harness.page.getByTestId("import-summary");
+      await summary.getByText("Summa belopp: 1 200,00 kr").waitFor();
+      await summary.getByText("Teckenkodning: Windows-1252").waitFor();
+      await summary.getByRole("button", { name: "Skriv till Ekonomi" }).click();
+      await harness.page.getByText("2 rader skrevs till bladet Ekonomi (fil); Ekonomi läses nu därifrån.").waitFor();
+      await expect(harness.fakeWorkbook((fake) => fake.workbook.getValues("Ekonomi (fil)", "A1:E3"))).resolves.toEqual([
+        ["Ansvar", "Verksamhet", "Konto", "Belopp", "Text"],
+        ["6110", "511", "5110", 1234.5, "Lön"],
+        ["6110", "511", "4010", -34.5, "Återbetalning"],
+      ]);
+      expect(harness.errors()).toEqual([]);
+    });
+
     it("saves a screenshot", async () => {
       const file = await harness.screenshot("taskpane");
       expect(fs.statSync(file).size).toBeGreaterThan(1000);

@@ -54,6 +54,7 @@ export function stubPort(overrides: Partial<Record<keyof KpbPort, jest.Mock>> = 
     activateSheet: jest.fn().mockResolvedValue(undefined),
     readActiveCell: jest.fn().mockResolvedValue({ sheet: "Sheet1", address: "A1", row: 1, rowKey: null }),
     writeSampleData: jest.fn().mockResolvedValue({ ok: true, sheets: [] }),
+    importTable: jest.fn().mockResolvedValue({ sheet: "Ekonomi (fil)", tableName: "Ekonomi_fil", rows: 0, pseudonymised: 0 }),
     writeBenchmarkRows: jest.fn().mockResolvedValue({ ok: true, sheet: "Jämförelse", table: "Jämförelse", created: false, added: 0, replaced: 0 }),
     exportSecret: jest.fn().mockResolvedValue("KPB-NYCKEL-1:00112233445566778899aabbccddeeff"),
     importSecret: jest.fn().mockResolvedValue(undefined),

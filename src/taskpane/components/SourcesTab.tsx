@@ -19,6 +19,7 @@ import { t, type StringKey } from "../i18n";
 import { usePort, type FoundTable, type WorkbookMapping, type WorkbookObjects } from "../port";
 import { useRunController, useRunState } from "../run-controller";
 import { tableLabel, useLanguage, useSectionStyles } from "./common";
+import { ImportFile } from "./ImportFile";
 import { SourceEditor, sourceText } from "./SourceEditor";
 
 const useStyles = makeStyles({
@@ -214,6 +215,7 @@ export function SourcesTab({ mapping, onMappingChange, onSampleWritten }: Source
           );
         })}
       </ul>
+      <ImportFile mapping={mapping} onMappingChange={onMappingChange} />
       {!empty && sampleCard}
     </div>
   );

@@ -1,0 +1,52 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { TableName, WorkbookInput } from "../engine/model";
+import { readCsvTable } from "../input/csv";
+import { countRows, type FileTable } from "../input/file-table";
+import { readSieLedger, type SieDimensionMap } from "../input/sie";
+import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
+
+/**
+ * The command line's file sources: `--ekonomi FIL` and `--brukare FIL` replace those tables of the
+ * workbook with a CSV/text export (.csv, .txt, .tsv), an SIE 4 file (.se, .si, .sie; Ekonomi only)
+ * or a table of another workbook (.xlsx). The readers are pure; this module only reads the bytes.
+ */
+
+export const FILE_TABLE_FLAGS: Record<string, TableName> = { ekonomi: "Ekonomi", brukare: "Brukare" };
+
+const CSV = new Set([".csv", ".txt", ".tsv", ".skv"]);
+const SIE = new Set([".se", ".si", ".sie"]);
+
+async function bytesOf(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new WorkbookFileError(`Filen ${file} finns inte.`);
+    if (code === "EISDIR") throw new WorkbookFileError(`${file} är en mapp, inte en fil.`);
+    if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError(`Filen ${file} går inte att läsa (behörighet saknas).`);
+    throw new WorkbookFileError(`Filen ${file} går inte att läsa (${code ?? String(e)}).`);
+  }
+}
+
+/** Reads one file as the given contract table. Wrong kinds of file are usage errors; bad contents are problems. */
+export async function readTableFile(file: string, table: TableName, sieDimensions: SieDimensionMap = {}): Promise<FileTable> {
+  const ext = path.extname(file).toLowerCase();
+  const name = path.basename(file);
+  if (CSV.has(ext)) return readCsvTable(await bytesOf(file), table, name);
+  if (SIE.has(ext)) {
+    if (table !== "Ekonomi") throw new WorkbookFileError(`${name} är en SIE-fil; SIE innehåller bokföring och kan bara ersätta Ekonomi.`);
+    return readSieLedger(await bytesOf(file), name, { dimensions: sieDimensions });
+  }
+  if (ext === ".xlsx") {
+    const tables: WorkbookInput = await readWorkbookFile(file);
+    const found = tables[table];
+    const summary = { file: name, table, format: "xlsx" as const, details: [] as string[], rowsRead: 0, skipped: [], amountOre: null, volume: null, unreadableNumbers: 0 };
+    if (!found) throw new WorkbookFileError(`Hittar ingen tabell ${table} i ${name} (ett Excel-tabellnamn, ett bladnamn eller en rubrikrad med ${table}s kolumner).`);
+    const input = { ...found, sheet: `${name}: ${found.sheet ?? table}` };
+    summary.details.push(`Blad: ${found.sheet ?? table}`);
+    countRows(table, input, summary);
+    return { table, input, problems: [], summary };
+  }
+  throw new WorkbookFileError(`${name}: okänd filsort "${ext || "(ingen filändelse)"}". Använd .csv, .txt, .se/.si eller .xlsx.`);
+}

@@ -1,0 +1,126 @@
+import type { CellValue, Problem, TableInput, TableName } from "../engine/model";
+import { readCode } from "../engine/cells";
+import { containsPersonalIdentityNumber, pseudonym, redactPersonalIdentityNumbers } from "../engine/privacy";
+import { ProblemLog } from "../engine/problems";
+import { locateTable } from "../engine/table-reader";
+import { formatMicro, formatOre } from "./format";
+
+/**
+ * A contract table read from a file (CSV/text export or SIE), with what the economist needs to
+ * check it against the source system: rows read, rows set aside and why, and the sum.
+ */
+export interface SkippedRows {
+  /** Stable key (for the pane's language), and the Swedish reason. */
+  code: string;
+  reason: string;
+  count: number;
+  /** Sum of the amounts set aside, in öre, where the rows carry amounts. */
+  amountOre?: number;
+}
+
+export interface FileSummary {
+  file: string;
+  table: TableName;
+  format: "csv" | "sie" | "xlsx";
+  /** How the file was read: encoding, delimiter, decimal mark, dimension mapping … (Swedish). */
+  details: string[];
+  /** Data rows the table holds after reading. */
+  rowsRead: number;
+  skipped: SkippedRows[];
+  /** Σ Belopp over the rows read (Ekonomi), in öre; null for other tables. */
+  amountOre: number | null;
+  /** Σ Volym over the rows read (Brukare), as a decimal text with a decimal comma; null otherwise. */
+  volume: string | null;
+  /** Amount or volume cells that are not numbers (the run reports each one). */
+  unreadableNumbers: number;
+}
+
+export interface FileTable {
+  table: TableName;
+  /** The table as the engine reads a workbook table; null when the file could not be read at all. */
+  input: TableInput | null;
+  /** Problems found while reading the file; the table is the contract table, the sheet the file name. */
+  problems: Problem[];
+  summary: FileSummary;
+}
+
+/** The summary as lines of Swedish text (command line and task pane). */
+export function summaryLines(s: FileSummary): string[] {
+  const lines = [`${s.file} → ${s.table}: ${s.rowsRead.toLocaleString("sv-SE")} ${s.rowsRead === 1 ? "rad" : "rader"} lästa`];
+  for (const d of s.details) lines.push(`  ${d}`);
+  if (s.amountOre !== null) lines.push(`  Summa belopp: ${formatOre(s.amountOre)} kr`);
+  if (s.volume !== null) lines.push(`  Summa volym: ${s.volume}`);
+  if (s.unreadableNumbers > 0) lines.push(`  ${s.unreadableNumbers} belopp/volymer är inga tal (se problemlistan)`);
+  for (const k of s.skipped) {
+    const amount = k.amountOre === undefined ? "" : ` (${formatOre(k.amountOre)} kr)`;
+    lines.push(`  Hoppade över ${k.count.toLocaleString("sv-SE")}: ${k.reason}${amount}`);
+  }
+  return lines;
+}
+
+/**
+ * Rows read, rows the run will set aside (totals rows …) and the sums, counted by the same
+ * locator the run uses, so the summary and the run agree on every row.
+ */
+export function countRows(table: TableName, input: TableInput, summary: FileSummary): void {
+  const scratch = new ProblemLog();
+  const located = locateTable(table, input, scratch);
+  if (!located) return;
+  summary.rowsRead = located.sheetRows.length;
+  const byCode = new Map<string, number>();
+  for (const p of scratch.items) if (p.row !== null) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+  const totals = byCode.get("totalsRowSkipped");
+  if (totals) summary.skipped.push({ code: "totalsRow", reason: "summeringsrader", count: totals });
+  const amountIndex = table === "Ekonomi" ? located.columns.get("Belopp") : undefined;
+  const volumeIndex = table === "Brukare" ? located.columns.get("Volym") : undefined;
+  let ore = 0;
+  let micro = 0;
+  for (const cells of located.rowCells) {
+    if (amountIndex !== undefined) {
+      const amount = cells[amountIndex];
+      if (typeof amount === "number") ore += Math.round(amount * 100);
+      else summary.unreadableNumbers++;
+    }
+    if (volumeIndex !== undefined) {
+      const volume = cells[volumeIndex];
+      if (typeof volume === "number") micro += Math.round(volume * 1e6);
+      else summary.unreadableNumbers++;
+    }
+  }
+  if (amountIndex !== undefined) summary.amountOre = ore;
+  if (volumeIndex !== undefined) summary.volume = formatMicro(micro);
+}
+
+/**
+ * The file's table as a compact block to write into the workbook: its header row and the rows the
+ * run will read (no title lines, blank lines or totals rows; those are in the summary). Null when
+ * the file gave no usable table.
+ */
+export function rowsToWrite(file: FileTable): CellValue[][] | null {
+  if (!file.input) return null;
+  const located = locateTable(file.table, file.input, new ProblemLog());
+  if (!located) return null;
+  const header = file.input.rows[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
+  return [header, ...located.rowCells];
+}
+
+/**
+ * Personnummer in a file's rows, replaced by their pseudonyms under the workbook's secret before
+ * the rows are written into the workbook (the same pseudonyms the run would give). Returns how many
+ * cells were changed.
+ */
+export function pseudonymiseRows(rows: CellValue[][], secret: string): number {
+  let changed = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== "string" && !(typeof cell === "number" && Math.abs(cell) >= 1e9)) continue;
+      const text = typeof cell === "string" ? cell : readCode(cell);
+      if (!containsPersonalIdentityNumber(text)) continue;
+      row[c] = redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret));
+      changed++;
+    }
+  }
+  return changed;
+}

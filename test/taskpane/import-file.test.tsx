@@ -1,0 +1,67 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+import { found, renderPane, stubPort } from "./stub-port";
+
+// jsdom lacks the Encoding API that every browser running the pane has (the decoders need it).
+Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
+
+const text = (el: Element | null) => (el?.textContent ?? "").replace(/\u00a0/g, " ");
+
+/** Windows-1252 bytes of Latin-1 text, as Excel on Swedish Windows saves "CSV". */
+const cp1252 = (s: string) => Uint8Array.from([...s].map((ch) => ch.charCodeAt(0)));
+
+function choose(bytes: Uint8Array, name: string) {
+  const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
+  fireEvent.change(screen.getByTestId("import-file-input"), { target: { files: [file] } });
+}
+
+describe("Källdata: Importera fil…", () => {
+  it("reads a CSV file in the pane, shows the summary first, then writes it and points Ekonomi at the new table", async () => {
+    const port = stubPort({
+      findTables: jest.fn().mockResolvedValue([found("Ekonomi"), found("Kodning"), found("Pooler"), found("Brukare")]),
+      importTable: jest.fn().mockResolvedValue({ sheet: "Ekonomi (fil)", tableName: "Ekonomi_fil", rows: 2, pseudonymised: 0 }),
+    });
+    renderPane(port, { initialTab: "sources" });
+    await screen.findByTestId("import-card");
+    choose(cp1252("Rapport över utfall\nAnsvar;Verksamhet;Konto;Belopp;Text\n6110;511;5110;1 234,50;Lön\n6110;511;4010;-34,50;Återbetalning\nSumma;;;1 200,00;\n"), "utfall.csv");
+    const summary = await screen.findByTestId("import-summary");
+    expect(text(summary)).toContain("utfall.csv → Ekonomi: 2 rader lästa");
+    expect(text(summary)).toContain("Teckenkodning: Windows-1252");
+    expect(text(summary)).toContain("Summa belopp: 1 200,00 kr");
+    expect(text(summary)).toContain("Hoppade över 1: rader ovanför rubrikraden");
+    expect(text(summary)).toContain("Hoppade över 1: summeringsrader");
+    // Nothing is written before the user says so.
+    expect(port.importTable).not.toHaveBeenCalled();
+
+    fireEvent.click(within(summary).getByRole("button", { name: "Skriv till Ekonomi" }));
+    await waitFor(() =>
+      expect(port.importTable).toHaveBeenCalledWith(
+        "Ekonomi",
+        [
+          ["Ansvar", "Verksamhet", "Konto", "Belopp", "Text"],
+          ["6110", "511", "5110", 1234.5, "Lön"],
+          ["6110", "511", "4010", -34.5, "Återbetalning"],
+        ],
+      ),
+    );
+    await waitFor(() => expect(port.saveMapping).toHaveBeenCalledWith({ Ekonomi: { source: { kind: "table", name: "Ekonomi_fil" } } }));
+    expect(await screen.findByText("2 rader skrevs till bladet Ekonomi (fil); Ekonomi läses nu därifrån.")).toBeTruthy();
+  });
+
+  it("an SIE file with an unbalanced voucher shows the warning with its line; a file with errors cannot be written", async () => {
+    const port = stubPort({ findTables: jest.fn().mockResolvedValue([found("Ekonomi")]) });
+    renderPane(port, { initialTab: "sources" });
+    await screen.findByTestId("import-card");
+    const sie = ['#DIM 1 "Ansvar"', '#DIM 20 "Verksamhet"', '#VER A 1 20240105 ""', "{", '#TRANS 5010 {1 "1" 20 "2"} 10', "#TRANS 1930 {} -9", "}"].join("\n");
+    choose(new TextEncoder().encode(sie), "bok.se");
+    const summary = await screen.findByTestId("import-summary");
+    expect(text(summary)).toContain("rad 3: Verifikationen A 1 balanserar inte");
+    expect(within(summary).getByRole("button", { name: "Skriv till Ekonomi" })).toHaveProperty("disabled", false);
+
+    choose(Uint8Array.from([0x41, 0, 0x42]), "trasig.csv");
+    await waitFor(() => expect(text(screen.getByTestId("import-summary"))).toContain("binära data"));
+    expect(within(screen.getByTestId("import-summary")).getByRole("button", { name: "Skriv till Ekonomi" })).toHaveProperty("disabled", true);
+    expect(port.importTable).not.toHaveBeenCalled();
+  });
+});
