@@ -1,4 +1,4 @@
-import { matchCatalogue, readArea } from "./catalogue";
+import { matchCatalogue, namesWholeInsats, readArea } from "./catalogue";
 import { fold } from "./cells";
 import { Dec } from "./decimal";
 import { splitByWeights } from "./largest-remainder";
@@ -436,6 +436,9 @@ export function solve(matrix: Dec[][], rhs: Dec[]): Dec[] | null {
 /** `Insats:Hemtjänst` also means the pools whose Insats is a synonym ("Hemtjänst i ordinärt boende"). */
 function sameInsats(poolInsats: string, named: string, catalogue: Map<string, CatalogueEntry>): boolean {
   if (fold(poolInsats) === fold(named)) return true;
+  // A selector with more words than an intervention's name ("Insats:Hemtjänst natt") selects only
+  // pools of that exact name, not every hemtjänst pool.
+  if (!namesWholeInsats(named, catalogue)) return false;
   const a = matchCatalogue(poolInsats, catalogue)?.entry.insats;
   return a !== undefined && a === matchCatalogue(named, catalogue)?.entry.insats;
 }

@@ -133,6 +133,15 @@ export function defaultEntryFor(text: string): CatalogueEntry | null {
   return null;
 }
 
+/**
+ * Whether a text names a whole intervention: a catalogue entry's name or a synonym as written,
+ * without more words ("Hemtjänst natt" names a narrower service than "Hemtjänst").
+ */
+export function namesWholeInsats(text: string, catalogue: Map<string, CatalogueEntry>): boolean {
+  const key = nameKey(text);
+  return SYNONYM_TO_DEFAULT.has(key) || [...catalogue.values()].some((e) => nameKey(e.insats) === key);
+}
+
 const matchCache = new WeakMap<Map<string, CatalogueEntry>, Map<string, CatalogueMatch | null>>();
 
 /**

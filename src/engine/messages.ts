@@ -97,8 +97,8 @@ export const MESSAGES = {
     en: (p) => `The ${p.label} line cannot be read (${p.detail}); it is not counted.`,
   },
   sieUnbalancedVoucher: {
-    sv: (p) => `Verifikationen ${p.voucher} balanserar inte: transaktionerna summerar till ${p.difference} kr i stället för 0.`,
-    en: (p) => `The voucher ${p.voucher} does not balance: its transactions sum to ${p.difference} kr instead of 0.`,
+    sv: (p) => `Verifikationen ${p.voucher} balanserar inte: transaktionerna summerar till ${p.difference}\u00a0kr i stället för 0.`,
+    en: (p) => `The voucher ${p.voucher} does not balance: its transactions sum to ${p.difference}\u00a0kr instead of 0.`,
   },
   sieUnknownDimension: {
     sv: (p) => `Dimension ${p.dimension} finns inte bland filens #DIM; dess objekt används inte (${p.count} rader, första här).`,
@@ -117,8 +117,8 @@ export const MESSAGES = {
     en: (p) => `The file declares #FORMAT ${p.declared} but is written in ${p.used}; it was read as ${p.used}.`,
   },
   sieResultDiffers: {
-    sv: (p) => `Konto ${p.account}: de inlästa raderna summerar till ${p.read} kr men filens #RES anger ${p.declared} kr.`,
-    en: (p) => `Account ${p.account}: the rows read sum to ${p.read} kr but the file's #RES says ${p.declared} kr.`,
+    sv: (p) => `Konto ${p.account}: de inlästa raderna summerar till ${p.read}\u00a0kr men filens #RES anger ${p.declared}\u00a0kr.`,
+    en: (p) => `Account ${p.account}: the rows read sum to ${p.read}\u00a0kr but the file's #RES says ${p.declared}\u00a0kr.`,
   },
   siePsaldoCumulative: {
     sv: () => `Filens #PSALDO för resultatkonton är ackumulerade från årets början (de stämmer med #RES så); månadsbeloppen räknades fram som skillnaden mot föregående period.`,
@@ -205,8 +205,8 @@ export const MESSAGES = {
     en: (p) => `The support pool ${p.pool} (${p.amount}\u00a0kr) has no receivers with ${p.basis} to allocate by.`,
   },
   noPoolsBelow: {
-    sv: (p) => `Stödpoolen ${p.pool} (${p.amount} kr) har Mottagare * men står sist i Pooler: inga pooler står nedanför den att fördela till. Flytta den ovanför sina mottagare (stegvis fördelning går bara nedåt) eller välj reciprok metod.`,
-    en: (p) => `The support pool ${p.pool} (${p.amount} kr) has Mottagare * but stands last in Pooler: no pools stand below it to allocate to. Move it above its receivers (step-down goes only downward) or choose the reciprocal method.`,
+    sv: (p) => `Stödpoolen ${p.pool} (${p.amount}\u00a0kr) har Mottagare * men står sist i Pooler: inga pooler står nedanför den att fördela till. Flytta den ovanför sina mottagare (stegvis fördelning går bara nedåt) eller välj reciprok metod.`,
+    en: (p) => `The support pool ${p.pool} (${p.amount}\u00a0kr) has Mottagare * but stands last in Pooler: no pools stand below it to allocate to. Move it above its receivers (step-down goes only downward) or choose the reciprocal method.`,
   },
   keyUnknownPool: {
     sv: (p) => `Nyckeln nämner ${p.pool}, som inte finns i Pooler.`,

@@ -53,14 +53,14 @@ function reportSetAside(table: LocatedTable, account: RowAccount, year: number, 
 
 /** "1 234,50 kr" for an amount, "volym 12,5" for a volume: what a set-aside row held. */
 function quantityText(table: "Ekonomi" | "Brukare", value: number): string {
-  return table === "Ekonomi" ? `${oreToSwedish(value)} kr` : `volym ${microToDec(value).toFixed().replace(".", ",")}`;
+  return table === "Ekonomi" ? `${oreToSwedish(value)}\u00a0kr` : `volym ${microToDec(value).toFixed().replace(".", ",")}`;
 }
 
 /**
  * Why a row is a totals row, or null for a data row: "noCodes" when none of its code columns holds
  * a code, "labelInCode" when one of them holds "Summa", "Totalt:" … (an extract's subtotal).
  */
-function totalsRowReason(cells: CellValue[], codeColumns: number[]): "noCodes" | "labelInCode" | null {
+export function totalsRowReason(cells: CellValue[], codeColumns: number[]): "noCodes" | "labelInCode" | null {
   let any = false;
   for (const c of codeColumns) {
     const cell = cells[c];
@@ -69,6 +69,12 @@ function totalsRowReason(cells: CellValue[], codeColumns: number[]): "noCodes" |
     any = true;
   }
   return any ? null : "noCodes";
+}
+
+/** The columns whose codes make a row data rather than a totals row (Ekonomi and Brukare). */
+export function codeColumnsOf(table: LocatedTable): number[] {
+  const names = table.table === "Brukare" ? ["BrukarID", "Pool"] : ["Ansvar", "Verksamhet", "Aktivitet", "Konto"];
+  return names.map((n) => table.columns.get(n)).filter((c): c is number => c !== undefined);
 }
 
 /** The label of a totals row for its message: its "Summa"-like cell, else its first text. */
@@ -122,7 +128,7 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog, 
     ["Verksamhet", cVerksamhet],
     ["Konto", cKonto],
   ];
-  const codeColumns = [cAnsvar, cVerksamhet, cAktivitet, cKonto].filter((c): c is number => c !== undefined);
+  const codeColumns = codeColumnsOf(table);
   let cells: CellValue[] = [];
   const text = (index: number | undefined): string => readText(index === undefined ? null : cells[index]);
   for (let i = 0; i < table.sheetRows.length; i++) {
@@ -394,7 +400,7 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
   const yearPrefix = `${year}-`;
   const [cClient, cPool, cPeriod, cVolume, cSex, cHousing, cYear] = ["BrukarID", "Pool", "Period", "Volym", "Kön", "Boendeform", "År"].map((c) => table.columns.get(c));
   const birthColumns = { birth: table.columns.get("Födelseår"), age: table.columns.get("Ålder") };
-  const clientCodeColumns = [cClient, cPool].filter((c): c is number => c !== undefined);
+  const clientCodeColumns = codeColumnsOf(table);
   let cells: CellValue[] = [];
   const at = (index: number | undefined): CellValue => (index === undefined ? null : cells[index]);
   for (let i = 0; i < table.sheetRows.length; i++) {

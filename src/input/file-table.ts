@@ -2,6 +2,7 @@ import type { CellValue, Problem, TableInput, TableName } from "../engine/model"
 import { readCode } from "../engine/cells";
 import { containsPersonalIdentityNumber, pseudonym, redactPersonalIdentityNumbers } from "../engine/privacy";
 import { ProblemLog } from "../engine/problems";
+import { codeColumnsOf, totalsRowReason } from "../engine/parse-tables";
 import { locateTable } from "../engine/table-reader";
 import { formatMicro, formatOre } from "./format";
 
@@ -48,11 +49,11 @@ export interface FileTable {
 export function summaryLines(s: FileSummary): string[] {
   const lines = [`${s.file} → ${s.table}: ${s.rowsRead.toLocaleString("sv-SE")} ${s.rowsRead === 1 ? "rad" : "rader"} lästa`];
   for (const d of s.details) lines.push(`  ${d}`);
-  if (s.amountOre !== null) lines.push(`  Summa belopp: ${formatOre(s.amountOre)} kr`);
+  if (s.amountOre !== null) lines.push(`  Summa belopp: ${formatOre(s.amountOre)}\u00a0kr`);
   if (s.volume !== null) lines.push(`  Summa volym: ${s.volume}`);
   if (s.unreadableNumbers > 0) lines.push(`  ${s.unreadableNumbers} belopp/volymer är inga tal (se problemlistan)`);
   for (const k of s.skipped) {
-    const amount = k.amountOre === undefined ? "" : ` (${formatOre(k.amountOre)} kr)`;
+    const amount = k.amountOre === undefined ? "" : ` (${formatOre(k.amountOre)}\u00a0kr)`;
     lines.push(`  Hoppade över ${k.count.toLocaleString("sv-SE")}: ${k.reason}${amount}`);
   }
   return lines;
@@ -66,16 +67,21 @@ export function countRows(table: TableName, input: TableInput, summary: FileSumm
   const scratch = new ProblemLog();
   const located = locateTable(table, input, scratch);
   if (!located) return;
-  summary.rowsRead = located.sheetRows.length;
   const byCode = new Map<string, number>();
   for (const p of scratch.items) if (p.row !== null) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
-  const totals = byCode.get("totalsRowSkipped");
+  // Totals rows by the run's own rule (a row without codes, or "Summa" in a code column), so the
+  // summary sets aside exactly the rows the run will.
+  const codeColumns = table === "Ekonomi" || table === "Brukare" ? codeColumnsOf(located) : [];
+  const isTotals = (cells: CellValue[]) => codeColumns.length > 0 && totalsRowReason(cells, codeColumns) !== null;
+  const totals = (byCode.get("totalsRowSkipped") ?? 0) + located.rowCells.filter(isTotals).length;
+  summary.rowsRead = located.sheetRows.length - located.rowCells.filter(isTotals).length;
   if (totals) summary.skipped.push({ code: "totalsRow", reason: "summeringsrader", count: totals });
   const amountIndex = table === "Ekonomi" ? located.columns.get("Belopp") : undefined;
   const volumeIndex = table === "Brukare" ? located.columns.get("Volym") : undefined;
   let ore = 0;
   let micro = 0;
   for (const cells of located.rowCells) {
+    if (isTotals(cells)) continue;
     if (amountIndex !== undefined) {
       const amount = cells[amountIndex];
       if (typeof amount === "number") ore += Math.round(amount * 100);
@@ -101,7 +107,8 @@ export function rowsToWrite(file: FileTable): CellValue[][] | null {
   const located = locateTable(file.table, file.input, new ProblemLog());
   if (!located) return null;
   const header = file.input.rows[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
-  return [header, ...located.rowCells];
+  const codeColumns = file.table === "Ekonomi" || file.table === "Brukare" ? codeColumnsOf(located) : [];
+  return [header, ...located.rowCells.filter((cells) => codeColumns.length === 0 || totalsRowReason(cells, codeColumns) === null)];
 }
 
 /**

@@ -2,7 +2,7 @@
 export function formatOre(ore: number): string {
   const negative = ore < 0;
   const abs = Math.abs(ore);
-  const kronor = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const kronor = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
   return `${negative ? "-" : ""}${kronor},${String(abs % 100).padStart(2, "0")}`;
 }
 

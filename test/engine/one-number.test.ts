@@ -259,7 +259,7 @@ describe("issue 19 item 4, more of the kind: Konsumtion and Översikt share the 
       rules: [byAnsvar(1, "HT")],
       pools: [insats("HT", "Hemtjänst")],
       clients: [["X", 1940, "HT", 100, "2024-01"]],
-      population: [["80-w", 100]],
+      population: [["0-19", 300], ["20-64", 400], ["65-79", 200], ["80-w", 100]],
     });
     input.Jämförelse = { rows: [["Nyckeltal", "Värde", "Källa", "År"], ["Kostnad per invånare, ÄO, alla åldrar", 700, "Test", 2024]], sheet: "Jämförelse" };
     const result = runOk(input);

@@ -58,7 +58,7 @@ export interface ValidationOptions {
 /** Swedish number text for reasons: 1 234,5. */
 function sv(value: number, decimals = 0): string {
   const [int, frac] = Math.abs(value).toFixed(decimals).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
   return `${value < 0 ? "−" : ""}${grouped}${frac ? `,${frac}` : ""}`;
 }
 const pctText = (share: number) => `${share >= 0 ? "+" : "−"}${sv(Math.abs(share) * 100, 1)} %`;
@@ -134,8 +134,8 @@ export function validationFlags(result: KpbResult, benchmark: BenchmarkRow[], op
       deviation: null,
       format: "kr",
       reason: none
-        ? `Kostnad ${sv(oreToKr(p.costOre))} kr men ingen volym i Brukare: kostnaden når ingen brukare.`
-        : `Kostnad ${sv(oreToKr(p.costOre))} kr på ${p.clientCount} brukare (gräns ${limits.minClients}): kontrollera att all volym är registrerad.`,
+        ? `Kostnad ${sv(oreToKr(p.costOre))}\u00a0kr men ingen volym i Brukare: kostnaden når ingen brukare.`
+        : `Kostnad ${sv(oreToKr(p.costOre))}\u00a0kr på ${p.clientCount} brukare (gräns ${limits.minClients}): kontrollera att all volym är registrerad.`,
     });
   }
 
