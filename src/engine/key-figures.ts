@@ -13,6 +13,18 @@ export interface KeyFigureInput {
   settings: Settings;
 }
 
+/**
+ * An intervention's name inside a sentence: "Särskilt boende" → "särskilt boende", but an
+ * abbreviation keeps its case ("HSL", "HVB", "Gruppbostad LSS" → "gruppbostad LSS"). Only the
+ * first letter of a first word that is not an abbreviation (two capitals or more) is lowered;
+ * the rest stays as written in Pooler, since it may be a name.
+ */
+export function insatsInText(insats: string): string {
+  const first = insats.split(/\s/, 1)[0];
+  if ((first.match(/\p{Lu}/gu) ?? []).length >= 2) return insats;
+  return insats.charAt(0).toLocaleLowerCase("sv") + insats.slice(1);
+}
+
 const unitOf = (volumeUnit: string) => `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion") || "enhet"}`;
 
 function named(id: string, scope: string, value: Dec, fallback: { name: string; unit: string }): KeyFigure {
@@ -68,7 +80,7 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
       const value = chosen.length ? unitCostOver(chosen) : null;
       if (value === null || (regi === "alla" && chosen.length === same.filter((p) => p.regi === "egen").length)) continue;
       figures.push(named(`styckkostnad:${insats}:${regi}`, `${insats}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`, value, {
-        name: `Kostnad ${insats.toLowerCase()}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`,
+        name: `Kostnad ${insatsInText(insats)}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`,
         unit: unitOf(same[0].volumeUnit),
       }));
     }
@@ -82,7 +94,7 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
     const value = unitCostOver(own);
     if (value === null) continue;
     const scope = `${entry.insats}, egen regi`;
-    const fallback = { name: `Kostnad ${entry.insats.toLowerCase()}, egen regi`, unit: unitOf(entry.volumeUnit) };
+    const fallback = { name: `Kostnad ${insatsInText(entry.insats)}, egen regi`, unit: unitOf(entry.volumeUnit) };
     figures.push(named(entry.keyFigure, scope, value, fallback));
     if (entry.keyFigure === "sabo_egen_kr_dygn_inkl_hsl") {
       figures.push(named("sabo_egen_kr_dygn_exkl_hsl", scope, unitCostOver(own, (p) => p.costOre - hslShare(p))!, fallback));

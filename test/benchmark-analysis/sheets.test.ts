@@ -114,7 +114,11 @@ describe("result sheets with the benchmark analyses", () => {
     // A 2011 average is too old for a 2024 run.
     expect(cell(s, 0, "gruppbostad_egen_kr_dygn", "Jämförelse")).toBeNull();
     expect(s.charts.map((c) => c.name)).toEqual(["KPB_Oversikt_diagram", "KPB_Oversikt_per_invanare_diagram"]);
-    expect(s.blocks[1].rows.map((r) => r[0])).toEqual(["Kostnad per beviljad hemtjänsttimme, egen regi", "Kostnad per dygn i särskilt boende inkl. HSL, egen regi"]);
+    expect(s.blocks[1].rows.map((r) => r[0])).toEqual([
+      "Kostnad per beviljad hemtjänsttimme, egen regi",
+      "Kostnad per dygn i särskilt boende inkl. HSL, egen regi",
+      "Kostnad korttidsvård, egen regi, kr/dygn",
+    ]);
   });
 
   it("has a potential per pool of max(0, cost − benchmark × volume) and totals that add up", () => {
