@@ -1,6 +1,7 @@
 import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
 import { a1, blockPlaces } from "../engine/sheet-geometry";
 import { addChart } from "./charts";
+import { addDirectionColours, clearDressing, fitSheet, setUpPage, writeTopCells } from "./sheet-dressing";
 import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
 import { asLiteralText } from "../engine/cell-safety";
 
@@ -66,6 +67,7 @@ export async function writeResultSheets(
         const temp = sheets.add(`${TEMP_PREFIX}${index + 1}`);
         temp.visibility = "Hidden" as Excel.SheetVisibility;
         const places = blockPlaces(layout);
+        writeTopCells(temp, layout);
         for (const [b, block] of layout.blocks.entries()) {
           const place = places[b];
           if (place.titleRow !== null) {
@@ -120,6 +122,7 @@ export async function writeResultSheets(
         } else {
           old.tables.items.forEach((t) => t.convertToRange());
           old.charts.items.forEach((c) => c.delete());
+          clearDressing(old);
           old.getRange().clear();
           const used = temp.getUsedRange();
           old.getRange("A1").copyFrom(used, "All" as Excel.RangeCopyType);
@@ -146,9 +149,11 @@ function finishSheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
     const table = sheet.tables.add(a1(place.headerRow, 1, 1 + place.bodyRows, block.columns.length), true);
     table.name = block.tableName;
     table.style = "TableStyleMedium2";
-    block.columns.forEach((c, i) => (sheet.getRange(a1(1, i + 1)).format.columnWidth = Math.max(40, c.width * 7)));
   });
-  sheet.freezePanes.freezeRows(places[0]?.headerRow ?? 1);
+  fitSheet(sheet, layout);
+  addDirectionColours(sheet, layout);
+  if (layout.page) setUpPage(sheet, layout);
+  else sheet.freezePanes.freezeRows(places[0]?.headerRow ?? 1);
   for (const spec of layout.charts) addChart(sheet, layout, spec, places);
 }
 

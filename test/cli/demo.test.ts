@@ -151,7 +151,7 @@ describe("kpb demo", () => {
     // Översikt: the title block first, then the table of every key figure (name first, id last).
     const ows = wb.getWorksheet("KPB Översikt")!;
     let header = 1;
-    while (header < ows.rowCount && !(ows.getRow(header).getCell(1).value === "Nyckeltal" && ows.getRow(header).values.includes("Id"))) header++;
+    while (header < ows.rowCount && !(ows.getRow(header).getCell(1).value === "Nyckeltal" && (ows.getRow(header).values as ExcelJS.CellValue[]).includes("Id"))) header++;
     const overview = readTable(ows, header);
     expect(overview.col.get("Nyckeltal")).toBe(1);
     expect(overview.col.get("Id")).toBe(overview.col.size);
