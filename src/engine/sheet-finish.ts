@@ -78,7 +78,8 @@ export function fitColumns(layout: SheetLayout): SheetLayout {
   const topCells = layout.topCells?.map((cell) => {
     if ((cell.span ?? 1) === 1 || cell.style !== "text" || typeof cell.value !== "string") return cell;
     const width = columnWidths.slice(cell.column - 1, cell.column - 1 + cell.span!).reduce((a, b) => a + b, 0);
-    const lines = Math.max(cell.lines ?? 1, Math.ceil((cell.value.length * 1.05) / Math.max(1, width)));
+    // Running text averages about 0.85 of the width unit (a digit) per character.
+    const lines = Math.max(cell.lines ?? 1, Math.ceil((cell.value.length * 0.85) / Math.max(1, width)));
     return lines > 1 ? { ...cell, lines } : cell;
   });
   return { ...layout, blocks, columnWidths, ...(topCells ? { topCells } : {}) };

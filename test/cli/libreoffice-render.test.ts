@@ -47,7 +47,14 @@ describe("the result workbook in LibreOffice", () => {
     xlsx = await resultWorkbookBytes(layouts);
     const file = path.join(dir, "exempelby-kpb.xlsx");
     await fs.writeFile(file, xlsx);
-    // A profile of its own, so a LibreOffice the user has open does not take the conversion.
+    // A profile of its own, so a LibreOffice the user has open does not take the conversion; with
+    // a Swedish locale, so the page shows numbers as Excel shows them to a Swedish user (1 234,56).
+    await fs.mkdir(path.join(dir, "profile", "user"), { recursive: true });
+    await fs.writeFile(
+      path.join(dir, "profile", "user", "registrymodifications.xcu"),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>sv-SE</value></prop></item></oor:items>\n',
+    );
     const profile = `file://${path.join(dir, "profile")}`;
     const run = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], {
       encoding: "utf8",
@@ -75,6 +82,7 @@ describe("the result workbook in LibreOffice", () => {
     expect(first).toContain("går ihop på öret");
     expect(first).toContain("Hemtjänst, kr per beviljad timme, egen regi");
     expect(first).toContain("Hemtjänsten i egen regi kostade 677,61 kr per beviljad timme 2024");
+    expect(first).toMatch(/677,61\s+kr\/timme\s+649,00/); // the cells in Swedish number format
     // Header and footer: municipality, year, sheet name, page N of M.
     expect(first).toContain("Exempelby – KPB 2024");
     expect(first).toMatch(/Sida 1 av \d+/);

@@ -172,7 +172,8 @@ export function overviewLayout(input: OverviewInput): SheetLayout {
     const cells: [SheetCell, ColumnFormat | undefined][] = [
       [h.label, "text"],
       [figureCell(h.value, h.unit), f],
-      [h.unit, "text"],
+      // A share's % sign is in its format; "%" again in Enhet would say it twice.
+      [h.unit === "%" ? null : h.unit, "text"],
       [figureCell(h.benchmark, h.unit), f],
       [figureCell(h.difference, h.unit), f],
       [num(h.index), "index"],
