@@ -5,6 +5,7 @@ import { DIRECTION_FILLS, NUMBER_FORMATS, PALETTE, type CellStyle, type SheetLay
 import { a1, blockPlaces, directionFormulas, sheetColumnWidths } from "../engine/sheet-geometry";
 import type { CellValue } from "../engine/model";
 import { addCharts } from "./xlsx-charts";
+import { wrappedLines } from "../engine/sheet-finish";
 
 /**
  * Writes result sheets (as laid out by the engine) into a new workbook: the free cells of a title
@@ -44,6 +45,16 @@ export function buildResultWorkbook(layouts: SheetLayout[]): ExcelJS.Workbook {
       for (const { column, formats } of block.rowFormats ?? []) {
         formats.forEach((f, r) => (ws.getCell(headerRow + 1 + r, column + 1).numFmt = NUMBER_FORMATS[f]));
       }
+      // Rows with wrapped long text get their height (a reader does not always fit it on opening).
+      block.rows.forEach((row, r) => {
+        const lines = wrappedLines(row, block.columns);
+        if (lines === 1) return;
+        ws.getRow(headerRow + 1 + r).height = 15 * lines;
+        block.columns.forEach((c, i) => {
+          const cell = ws.getCell(headerRow + 1 + r, i + 1);
+          cell.alignment = { ...cell.alignment, vertical: "top" };
+        });
+      });
     });
     sheetColumnWidths(layout).forEach((w, i) => (ws.getColumn(i + 1).width = w));
     writeColours(ws, layout);

@@ -1,4 +1,4 @@
-import type { ColumnFormat, PageSetup, SheetCell, SheetLayout } from "./result-sheets";
+import type { ColumnFormat, PageSetup, SheetCell, SheetColumn, SheetLayout } from "./result-sheets";
 import { blockPlaces } from "./sheet-geometry";
 
 /**
@@ -111,4 +111,18 @@ export function finishLayouts(layouts: SheetLayout[], municipality: string, year
     const fitted = fitColumns(layout);
     return { ...fitted, page: pageSetup(fitted, municipality, year) };
   });
+}
+
+/**
+ * Lines a block row needs where its wrapped columns hold long text (running text averages about
+ * three quarters of the width unit per character); 1 when nothing wraps. Writers that cannot autofit rows
+ * (the file) set the row height from this.
+ */
+export function wrappedLines(row: SheetCell[], columns: SheetColumn[]): number {
+  let lines = 1;
+  columns.forEach((c, i) => {
+    const v = row[i];
+    if (c.wrap && typeof v === "string") lines = Math.max(lines, Math.ceil((v.length * 0.75) / Math.max(1, c.width - 1)));
+  });
+  return lines;
 }

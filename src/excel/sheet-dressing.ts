@@ -55,6 +55,7 @@ export function fitSheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
     block.columns.forEach((c, i) => {
       if (c.wrap) sheet.getRange(a1(place.headerRow + 1, i + 1, place.bodyRows)).format.wrapText = true;
     });
+    if (block.columns.some((c) => c.wrap)) sheet.getRange(a1(place.headerRow + 1, 1, place.bodyRows, block.columns.length)).format.autofitRows();
   });
   for (const t of layout.topCells ?? []) {
     const span = t.span ?? 1;
