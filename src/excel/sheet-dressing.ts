@@ -1,6 +1,7 @@
 import { asLiteralText } from "../engine/cell-safety";
 import { DIRECTION_FILLS, NUMBER_FORMATS, PALETTE, type CellStyle, type SheetLayout } from "../engine/result-sheets";
 import { a1, blockPlaces, directionFormulas, sheetColumnWidths } from "../engine/sheet-geometry";
+import type { ExcelRun } from "./excel-run";
 
 /**
  * What a result sheet wears besides its tables and charts, the same as the command line's file
@@ -98,7 +99,29 @@ export function setUpPage(sheet: Excel.Worksheet, layout: SheetLayout, printApi 
   if (!page) return;
   if (page.freezeRows > 0) sheet.freezePanes.freezeRows(page.freezeRows);
   else sheet.freezePanes.unfreeze();
-  if (!printApi) return;
+  if (printApi) setUpPrint(sheet, layout);
+}
+
+/**
+ * The print setup of every written sheet, in a request of its own after the results are in place:
+ * a print setting Excel refuses (an older host, a protected sheet) must not undo a refresh whose
+ * figures are already written. Returns false when Excel refused it.
+ */
+export async function applyPrintSetup(run: ExcelRun, layouts: SheetLayout[]): Promise<boolean> {
+  if (!printApiSupported()) return false;
+  try {
+    await run(async (context) => {
+      for (const layout of layouts) if (layout.page) setUpPrint(context.workbook.worksheets.getItem(layout.name), layout);
+      await context.sync();
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function setUpPrint(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  const page = layout.page!;
   const pl = sheet.pageLayout;
   pl.orientation = (page.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
   pl.zoom = { horizontalFitToPages: page.fitToPagesWide, verticalFitToPages: 0 };

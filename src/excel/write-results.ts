@@ -1,7 +1,7 @@
 import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
 import { a1, blockPlaces } from "../engine/sheet-geometry";
 import { addChart } from "./charts";
-import { addDirectionColours, clearDressing, fitSheet, setUpPage, writeTopCells } from "./sheet-dressing";
+import { addDirectionColours, applyPrintSetup, clearDressing, fitSheet, setUpPage, writeTopCells } from "./sheet-dressing";
 import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
 import { asLiteralText } from "../engine/cell-safety";
 
@@ -138,6 +138,8 @@ export async function writeResultSheets(
     await removeTemporarySheets(run).catch(() => undefined);
     throw error;
   }
+  // Print setup after the swap: if Excel refuses it, the refreshed results still stand.
+  if (await applyPrintSetup(run, layouts)) syncs++;
   return { sheets: layouts.map((l) => l.name), syncs };
 }
 
@@ -152,7 +154,7 @@ function finishSheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
   });
   fitSheet(sheet, layout);
   addDirectionColours(sheet, layout);
-  if (layout.page) setUpPage(sheet, layout);
+  if (layout.page) setUpPage(sheet, layout, false);
   else sheet.freezePanes.freezeRows(places[0]?.headerRow ?? 1);
   for (const spec of layout.charts) addChart(sheet, layout, spec, places);
 }
