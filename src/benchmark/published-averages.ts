@@ -99,6 +99,7 @@ type FixedKeyFigure =
   | "hemtjanst_egen_kr_timme"
   | "sabo_egen_kr_dygn_inkl_hsl"
   | "sabo_egen_kr_dygn_exkl_hsl"
+  | "korttid_egen_kr_dygn"
   | "gruppbostad_egen_kr_dygn"
   | "pers_ass_netto_kr_timme"
   | "hemtjanst_timmar_per_inv_80"
@@ -108,6 +109,7 @@ const FIXED: Record<FixedKeyFigure, { name: string; unit: string; kolada?: strin
   hemtjanst_egen_kr_timme: { name: "Kostnad per beviljad hemtjänsttimme, egen regi", unit: "kr/timme", kolada: "U21003" },
   sabo_egen_kr_dygn_inkl_hsl: { name: "Kostnad per dygn i särskilt boende inkl. HSL, egen regi", unit: "kr/dygn", kolada: "U23004" },
   sabo_egen_kr_dygn_exkl_hsl: { name: "Kostnad per dygn i särskilt boende exkl. HSL, egen regi", unit: "kr/dygn" },
+  korttid_egen_kr_dygn: { name: "Kostnad per dygn i korttidsvård, egen regi", unit: "kr/dygn", kolada: "U21005" },
   gruppbostad_egen_kr_dygn: { name: "Kostnad per dygn i gruppbostad LSS för vuxna, egen regi", unit: "kr/dygn", kolada: "U28030" },
   pers_ass_netto_kr_timme: {
     name: "Nettotimkostnad personlig assistans SFB (efter ersättning från Försäkringskassan), egen regi",
@@ -263,6 +265,12 @@ const KPB_AVERAGES: PublishedFigure[] = [
     kind: "kpb_average",
     scope: `${KPB_AVERAGE_2023}; särskilt boende, kr/dygn inkl. HSL`,
     source: `${slide("Styckkostnader Äldreomsorg")} och bild "Övergripande jämförelse Särskilt boende"`,
+  }),
+  figure("korttid_egen_kr_dygn", "3362", {
+    year: 2023,
+    kind: "kpb_average",
+    scope: `${KPB_AVERAGE_2023}; korttidsvård, kr/dygn inkl. HSL. Bilden anger inte vilket värde som hör till vilken stapel: 3 362 är det värde som återstår för korttidsvårdens jämförelsestapel när hemtjänstens och särskilda boendets är givna (Aneby har lägre korttidskostnad enligt texten)`,
+    source: slide("Styckkostnader Äldreomsorg"),
   }),
   figure("hemtjanst_timmar_per_inv_80", "73.5", {
     year: 2023,

@@ -7,6 +7,8 @@ import { exempelbyTables } from "../sample/exempelby";
 import { problemList, summaryText } from "./summary";
 import { readPreviousResult } from "./validation-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
+import { koladaCommand, KoladaUsageError } from "./kolada";
+import type { FetchLike } from "../benchmark/kolada/http";
 import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
 import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
@@ -24,6 +26,11 @@ const USAGE = `Användning:
                                  [--sie-dim Ansvar=1,Verksamhet=20,Aktivitet=21]  SIE-dimensioner (standard: efter #DIM-namn)
   kpb demo [--dir MAPP]          kör exempelkommunen Exempelby (skriver indata, resultat och JSON)
   kpb sample <fil.xlsx> [--force] skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
+  kpb kolada <arbetsbok.xlsx> --kommun KOD [--jamfor KODER] [--ar ÅR] [--out fil.xlsx]
+                                 hämtar KPB-nyckeltalen från Kolada (kommunen, jämförelsekommuner eller
+                                 grupper som G33, år som 2022-2024; standard kommunkod och år ur
+                                 Inställningar) och skriver en kopia av arbetsboken med dem i Jämförelse
+                                 (standard <arbetsbok>-kolada.xlsx; originalet skrivs aldrig över)
   kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
                                  förklarar en pools, brukares eller ett nyckeltals siffra ned till
                                  Ekonomi-raderna, reglerna och stödpoolernas andelar (50 rader per kontoklass)
@@ -229,6 +236,27 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   return 0;
 }
 
+/** The fetch `kpb kolada` uses: Node's own (tests replace it with recorded answers). */
+export const cliFetch: { fetch: FetchLike } = {
+  fetch: async (url, init) => {
+    const response = await globalThis.fetch(url, init);
+    return { ok: response.ok, status: response.status, json: () => response.json() };
+  },
+};
+
+async function kolada(file: string, opts: Options): Promise<number> {
+  const known = new Set(["kommun", "jamfor", "ar", "out"]);
+  for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
+  const out = opts.flags.get("out") ?? `${file.replace(/\.xlsx$/i, "")}-kolada.xlsx`;
+  if (await sameFile(out, file)) throw new UsageError("--out får inte vara samma fil som arbetsboken (originalet skrivs aldrig över).");
+  try {
+    return await koladaCommand(file, { municipality: opts.flags.get("kommun"), peers: opts.flags.get("jamfor"), years: opts.flags.get("ar"), out }, cliFetch.fetch, (line) => console.log(line));
+  } catch (e) {
+    if (e instanceof KoladaUsageError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 async function demo(opts: Options): Promise<number> {
   const dir = opts.flags.get("dir") ?? "out";
   await fs.mkdir(dir, { recursive: true });
@@ -251,6 +279,10 @@ export async function main(args: string[]): Promise<number> {
       return await runWorkbook(rest[0], opts);
     }
     if (command === "demo") return await demo(opts);
+    if (command === "kolada") {
+      if (rest.length !== 1) throw new UsageError("kpb kolada behöver exakt en arbetsbok.");
+      return await kolada(rest[0], opts);
+    }
     if (command === "explain") {
       if (rest.length !== 1) throw new UsageError("kpb explain behöver exakt en arbetsbok.");
       return await explainWorkbook(rest[0], opts.flags);

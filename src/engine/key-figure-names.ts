@@ -48,6 +48,18 @@ export type FigureNameKey = "poolUnitCost" | "insatsUnitCost" | "catalogueFigure
 
 type NameParams = Record<string, string>;
 
+/**
+ * An intervention's name inside a sentence: "Särskilt boende" → "särskilt boende", but an
+ * abbreviation keeps its case ("HSL", "HVB", "Gruppbostad LSS" → "gruppbostad LSS"). Only the
+ * first letter of a first word that is not an abbreviation (two capitals or more) is lowered;
+ * the rest stays as written in Pooler, since it may be a name.
+ */
+export function insatsInText(insats: string): string {
+  const first = insats.split(/\s/, 1)[0];
+  if ((first.match(/\p{Lu}/gu) ?? []).length >= 2) return insats;
+  return insats.charAt(0).toLocaleLowerCase("sv") + insats.slice(1);
+}
+
 const REGI_EN: Record<string, string> = { egen: "in-house", annan: "external", alla: "in-house and external" };
 const regiSv = (regi: string) => (regi === "alla" ? "egen och annan regi" : `${regi} regi`);
 const scopeSv = (p: NameParams) => `${p.area}, ${p.ageGroup === "alla" ? "alla åldrar" : `${p.ageGroup} år`}`;
@@ -59,12 +71,12 @@ export const FIGURE_NAMES: Record<FigureNameKey, { sv: (p: NameParams) => string
     en: (p) => `Unit cost ${p.insats}${p.enhet ? `, ${p.enhet}` : ""} (${REGI_EN[p.regi] ?? p.regi})`,
   },
   insatsUnitCost: {
-    sv: (p) => `Kostnad ${p.insats.toLowerCase()}, ${regiSv(p.regi)}`,
-    en: (p) => `Cost of ${p.insats.toLowerCase()}, ${REGI_EN[p.regi] ?? p.regi}`,
+    sv: (p) => `Kostnad ${insatsInText(p.insats)}, ${regiSv(p.regi)}`,
+    en: (p) => `Cost of ${insatsInText(p.insats)}, ${REGI_EN[p.regi] ?? p.regi}`,
   },
   catalogueFigure: {
-    sv: (p) => `Kostnad ${p.insats.toLowerCase()}, egen regi`,
-    en: (p) => `Cost of ${p.insats.toLowerCase()}, in-house`,
+    sv: (p) => `Kostnad ${insatsInText(p.insats)}, egen regi`,
+    en: (p) => `Cost of ${insatsInText(p.insats)}, in-house`,
   },
   costPerClient: { sv: (p) => `Kostnad per brukare, ${scopeSv(p)}`, en: (p) => `Cost per client, ${scopeEn(p)}` },
   costPerInhabitant: { sv: (p) => `Kostnad per invånare, ${scopeSv(p)}`, en: (p) => `Cost per inhabitant, ${scopeEn(p)}` },

@@ -24,6 +24,8 @@ export interface KeyFigureInput {
   inhabitants80?: number | null;
 }
 
+export { insatsInText } from "./key-figure-names";
+
 const unitOf = (volumeUnit: string) =>
   `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion").replace(/^veckor$/, "vecka") || "enhet"}`;
 

@@ -1,5 +1,5 @@
 import { columnLetter } from "./cells";
-import type { ColumnFormat, SheetColumn, SheetLayout } from "./result-sheets";
+import type { CellBox, ChartSpec, ColumnFormat, SheetColumn, SheetLayout } from "./result-sheets";
 
 /** A result-sheet column: header, number format and width in characters. */
 export const column = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });
@@ -17,7 +17,7 @@ export interface BlockPlace {
 
 export function blockPlaces(layout: SheetLayout): BlockPlace[] {
   const places: BlockPlace[] = [];
-  let row = 1;
+  let row = 1 + (layout.topRows ?? 0);
   for (const block of layout.blocks) {
     const titleRow = block.title ? row : null;
     if (block.title) row++;
@@ -32,4 +32,32 @@ export function blockPlaces(layout: SheetLayout): BlockPlace[] {
 export function a1(row: number, column: number, rows = 1, columns = 1): string {
   const start = `${columnLetter(column)}${row}`;
   return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
+}
+
+/**
+ * Where a chart sits: its spec's place, else to the right of its block, one below the other.
+ * Both writers (Excel and the file) use this, so the chart lands in the same cells.
+ */
+export function chartPlace(layout: SheetLayout, spec: ChartSpec, places: BlockPlace[] = blockPlaces(layout)): CellBox {
+  if (spec.place) return spec.place;
+  const block = layout.blocks[spec.block];
+  const index = layout.charts.filter((c) => !c.place).indexOf(spec);
+  return { row: places[spec.block].headerRow + 20 * Math.max(0, index), column: block.columns.length + 2, rows: 18, columns: 8 };
+}
+
+/** The width of each sheet column in characters: the fitted widths, else the widest block's. */
+export function sheetColumnWidths(layout: SheetLayout): number[] {
+  if (layout.columnWidths) return layout.columnWidths;
+  const widths: number[] = [];
+  for (const block of layout.blocks) block.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.width)));
+  return widths;
+}
+
+/**
+ * The two conditions of a DirectionColours box as Excel formulas relative to its top-left cell
+ * (no leading "="): a number above the threshold, a number below it. Empty cells match neither.
+ */
+export function directionFormulas(box: CellBox, threshold: number): [above: string, below: string] {
+  const cell = a1(box.row, box.column);
+  return [`AND(ISNUMBER(${cell}),${cell}>${threshold})`, `AND(ISNUMBER(${cell}),${cell}<${threshold})`];
 }

@@ -1,6 +1,7 @@
 import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
 import { a1, blockPlaces } from "../engine/sheet-geometry";
 import { addChart } from "./charts";
+import { addDirectionColours, applyPrintSetup, clearDressing, fitSheet, setUpPage, writeTopCells } from "./sheet-dressing";
 import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
 import { asLiteralText } from "../engine/cell-safety";
 
@@ -67,6 +68,7 @@ export async function writeResultSheets(
         const temp = sheets.add(`${TEMP_PREFIX}${index + 1}`);
         temp.visibility = "Hidden" as Excel.SheetVisibility;
         const places = blockPlaces(layout);
+        writeTopCells(temp, layout);
         for (const [b, block] of layout.blocks.entries()) {
           const place = places[b];
           if (place.titleRow !== null) {
@@ -122,6 +124,7 @@ export async function writeResultSheets(
           temp.visibility = "Visible" as Excel.SheetVisibility;
           target = temp;
         } else {
+          clearDressing(old);
           kept = refillSheet(old, temp, layout, current[index]);
           temp.delete();
           target = old;
@@ -135,6 +138,8 @@ export async function writeResultSheets(
     await removeTemporarySheets(run).catch(() => undefined);
     throw error;
   }
+  // Print setup after the swap: if Excel refuses it, the refreshed results still stand.
+  if (await applyPrintSetup(run, layouts)) syncs++;
   return { sheets: layouts.map((l) => l.name), syncs };
 }
 
@@ -233,9 +238,11 @@ function finishSheet(sheet: Excel.Worksheet, layout: SheetLayout, kept: Readonly
       : sheet.tables.add(a1(place.headerRow, 1, 1 + place.bodyRows, block.columns.length), true);
     if (!kept.has(block.tableName)) table.name = block.tableName;
     table.style = "TableStyleMedium2";
-    block.columns.forEach((c, i) => (sheet.getRange(a1(1, i + 1)).format.columnWidth = Math.max(40, c.width * 7)));
   });
-  sheet.freezePanes.freezeRows(places[0]?.headerRow ?? 1);
+  fitSheet(sheet, layout);
+  addDirectionColours(sheet, layout);
+  if (layout.page) setUpPage(sheet, layout, false);
+  else sheet.freezePanes.freezeRows(places[0]?.headerRow ?? 1);
   for (const spec of layout.charts) addChart(sheet, layout, spec, places);
 }
 

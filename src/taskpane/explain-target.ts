@@ -45,6 +45,10 @@ export function explainRow(result: KpbResult, sheet: string, rowKey: CellValue, 
     const explanation = explain(result, kind, id);
     if (explanation) return { ok: true, explanation, lines: explanationLines(explanation, language, { maxRows: MAX_LEDGER_ROWS }) };
   }
+  // KPB Översikt has the key figure's name in column A (its id is the last column).
+  const named = result.keyFigures.find((f) => f.name === id);
+  const explanation = named ? explain(result, "keyFigure", named.id) : null;
+  if (explanation) return { ok: true, explanation, lines: explanationLines(explanation, language, { maxRows: MAX_LEDGER_ROWS }) };
   return { ok: false, reason: "notFound", id };
 }
 

@@ -18,9 +18,11 @@ const result = sample();
 const sheets = resultSheets(result, result.benchmark);
 const sheet = (name: string, list: SheetLayout[] = sheets) => list.find((s) => s.name === name)!;
 const headers = (s: SheetLayout, block = 0) => s.blocks[block].columns.map((c) => c.header);
+/** A row by its key: the first column, or on Översikt the id in the last. */
 const cell = (s: SheetLayout, block: number, rowKey: string, header: string) => {
   const b = s.blocks[block];
-  const row = b.rows.find((r) => r[0] === rowKey)!;
+  const key = s.name === "KPB Översikt" && block === 0 ? b.columns.length - 1 : 0;
+  const row = b.rows.find((r) => r[key] === rowKey)!;
   return row[b.columns.findIndex((c) => c.header === header)];
 };
 
@@ -85,8 +87,8 @@ describe("result sheets with the benchmark analyses", () => {
   });
 
   it("keeps the first columns of Översikt, Brukarmix and Konsumtion and adds the new ones to the right", () => {
-    expect(headers(sheet("KPB Översikt")).slice(0, 9)).toEqual(["Id", "Nyckeltal", "Omfattning", "Värde", "Enhet", "Jämförelse", "Skillnad", "Index", "Källa"]);
-    expect(sheet("KPB Översikt").blocks[0].title).toBeUndefined();
+    // Översikt is the committee's page: the human name first, the id last (issue 16).
+    expect(headers(sheet("KPB Översikt"))).toEqual(["Nyckeltal", "Värde", "Enhet", "Jämförelse", "Skillnad", "Index", "Riktning", "Jämförelsen avser", "Källa", "Omfattning", "Id"]);
     expect(headers(sheet("KPB Brukarmix")).slice(0, 4)).toEqual(["Timmar per år", "Brukare", "Andel", "Jämförelse"]);
     expect(headers(sheet("KPB Konsumtion")).slice(0, 8)).toEqual([
       "Område",
@@ -107,14 +109,18 @@ describe("result sheets with the benchmark analyses", () => {
     expect(cell(s, 0, "hemtjanst_egen_kr_timme", "Skillnad")).toBeCloseTo(own - 649, 9);
     expect(cell(s, 0, "hemtjanst_egen_kr_timme", "Index")).toBeCloseTo(own / 649, 11);
     expect(cell(s, 0, "hemtjanst_egen_kr_timme", "Riktning")).toBe(own > 649 ? "↑ högre" : "↓ lägre");
-    expect(cell(s, 0, "hemtjanst_egen_kr_timme", "Jämförelsetyp")).toBe("Jämförelsetabellen");
+    expect(cell(s, 0, "hemtjanst_egen_kr_timme", "Jämförelsen avser")).toBe("KPB-snitt 2023 (1 år äldre)");
     // From the bundled averages (Aneby review, KPB-snitt 2023), percent as a fraction.
     expect(cell(s, 0, "andel_brukare:ÄO:80-w", "Jämförelse")).toBeCloseTo(0.498, 12);
-    expect(cell(s, 0, "andel_brukare:ÄO:80-w", "Jämförelsetyp")).toBe("Publicerat KPB-snitt");
+    expect(cell(s, 0, "andel_brukare:ÄO:80-w", "Källa")).toMatch(/publicerat snitt som följer med tillägget/);
     // A 2011 average is too old for a 2024 run.
     expect(cell(s, 0, "gruppbostad_egen_kr_dygn", "Jämförelse")).toBeNull();
-    expect(s.charts.map((c) => c.name)).toEqual(["KPB_Oversikt_diagram"]);
-    expect(s.blocks[1].rows.map((r) => r[0])).toEqual(["Kostnad per beviljad hemtjänsttimme, egen regi", "Kostnad per dygn i särskilt boende inkl. HSL, egen regi"]);
+    expect(s.charts.map((c) => c.name)).toEqual(["KPB_Oversikt_diagram", "KPB_Oversikt_per_invanare_diagram"]);
+    expect(s.blocks[1].rows.map((r) => r[0])).toEqual([
+      "Kostnad per beviljad hemtjänsttimme, egen regi",
+      "Kostnad per dygn i särskilt boende inkl. HSL, egen regi",
+      "Kostnad korttidsvård, egen regi, kr/dygn",
+    ]);
   });
 
   it("has a potential per pool of max(0, cost − benchmark × volume) and totals that add up", () => {

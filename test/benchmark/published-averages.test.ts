@@ -37,8 +37,13 @@ describe("findPublished", () => {
     expect(findPublished("kostnad_per_invanare:LSS:alla", 2023)?.value).toBe("6525");
   });
 
+  it("has the 2023 KPB average for korttidsvård from the Aneby review, and none for an earlier year", () => {
+    expect(findPublished("korttid_egen_kr_dygn", 2024)).toMatchObject({ value: "3362", year: 2023, unit: "kr/dygn", kind: "kpb_average" });
+    expect(findPublished("korttid_egen_kr_dygn", 2022)).toBeUndefined();
+  });
+
   it("knows nothing it was not given", () => {
-    expect(findPublished("korttid_egen_kr_dygn")).toBeUndefined();
+    expect(findPublished("trygghetslarm_kr_manad")).toBeUndefined();
     expect(findPublished("no_such_figure", 2023)).toBeUndefined();
   });
 

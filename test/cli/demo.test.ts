@@ -148,7 +148,13 @@ describe("kpb demo", () => {
   });
 
   it("the overview, client and reconciliation sheets carry the engine's figures", () => {
-    const overview = readTable(wb.getWorksheet("KPB Översikt")!);
+    // Översikt: the title block first, then the table of every key figure (name first, id last).
+    const ows = wb.getWorksheet("KPB Översikt")!;
+    let header = 1;
+    while (header < ows.rowCount && !(ows.getRow(header).getCell(1).value === "Nyckeltal" && (ows.getRow(header).values as ExcelJS.CellValue[]).includes("Id"))) header++;
+    const overview = readTable(ows, header);
+    expect(overview.col.get("Nyckeltal")).toBe(1);
+    expect(overview.col.get("Id")).toBe(overview.col.size);
     const figure = json.keyFigures.find((f: any) => f.id === "hemtjanst_egen_kr_timme");
     const row = overview.rows.find((r) => r[overview.col.get("Id")! - 1] === "hemtjanst_egen_kr_timme")!;
     expect(row[overview.col.get("Värde")! - 1]).toBeCloseTo(Number(figure.value), 6);

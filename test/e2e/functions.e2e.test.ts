@@ -47,7 +47,8 @@ describe("KPB worksheet functions in headless Chromium", () => {
   async function sheetCell(sheet: string, id: string, header: string): Promise<Cell> {
     const values = await harness.fakeWorkbook((fake, name) => fake.workbook.getValues(name) as unknown[][], sheet);
     const headerRow = values.find((r) => r.includes(header));
-    const row = values.find((r) => r[0] === id);
+    // The id is in column A, or (KPB Översikt, the name first) the table's last column.
+    const row = values.find((r) => r[0] === id || r.includes(id));
     if (!headerRow || !row) throw new Error(`${sheet}: no ${header} column or no row ${id}`);
     return row[headerRow.indexOf(header)];
   }

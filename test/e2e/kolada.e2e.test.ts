@@ -54,7 +54,9 @@ describe("Jämförelse: Hämta från Kolada in the task pane", () => {
     harness.fakeWorkbook(
       (fake, key) => {
         const values = fake.workbook.getValues("KPB Översikt") as Row[];
-        return { header: values[0], row: values.find((r) => r[0] === key) };
+        // The table of every key figure sits below the title block, its id in the last column.
+        const header = values.find((r) => r[0] === "Nyckeltal" && r.includes("Id"))!;
+        return { header, row: values.find((r) => r[header.indexOf("Id")] === key) };
       },
       id,
     );
@@ -126,8 +128,10 @@ describe("Jämförelse: Hämta från Kolada in the task pane", () => {
     await page.waitForFunction(
       (key) => {
         const values = window.__fakeExcel.workbook.getValues("KPB Översikt") as unknown[][];
-        const col = (values[0] as unknown[]).indexOf("Jämförelse");
-        const row = values.find((r) => r[0] === key);
+        const header = values.find((r) => r[0] === "Nyckeltal" && r.includes("Id"));
+        if (!header) return false;
+        const col = header.indexOf("Jämförelse");
+        const row = values.find((r) => r[header.indexOf("Id")] === key);
         return row !== undefined && row[col] === 678.75;
       },
       HT,

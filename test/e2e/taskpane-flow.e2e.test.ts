@@ -19,7 +19,7 @@ interface ResultState {
   sheets: string[];
   charts: Record<string, string[]>;
   tables: string[];
-  /** KPB Översikt's value for the home-care hour (column D of its row). */
+  /** KPB Översikt's value for the home-care hour (column B of its row; the id is in its last column). */
   hemtjanst: number | null;
   /** KPB Styckkostnader's unit cost of HT_NORR. */
   htNorr: number | null;
@@ -47,14 +47,14 @@ describe("task pane flow: from an empty workbook to refreshed results", () => {
       for (const s of kpb) charts[s] = wb.charts(s).map((c: { name: string }) => c.name);
       const find = (sheet: string, id: string, column: number): number | null => {
         if (!sheets.includes(sheet)) return null;
-        const row = wb.getValues(sheet).find((r: unknown[]) => r[0] === id);
+        const row = wb.getValues(sheet).find((r: unknown[]) => r[0] === id || (sheet === "KPB Översikt" && r.includes(id)));
         return row ? (row[column] as number) : null;
       };
       return {
         sheets,
         charts,
         tables: wb.tables().map((t: { name: string }) => t.name),
-        hemtjanst: find("KPB Översikt", "hemtjanst_egen_kr_timme", 3),
+        hemtjanst: find("KPB Översikt", "hemtjanst_egen_kr_timme", 1),
         htNorr: find(
           "KPB Styckkostnader",
           "HT_NORR",

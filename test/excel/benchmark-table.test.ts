@@ -192,8 +192,10 @@ describe("writeBenchmarkRows: an existing Jämförelse table", () => {
     const run = runOf(fake);
     const first = await refreshKpb(run);
     expect(first.ok).toBe(true);
-    const overview = () => fake.workbook.getValues("KPB Översikt").find((r) => r[0] === HT)!;
-    const header = fake.workbook.getValues("KPB Översikt")[0] as string[];
+    // Översikt: the title block above, then the table of every key figure with the id last.
+    const values = () => fake.workbook.getValues("KPB Översikt");
+    const header = values().find((r) => r[0] === "Nyckeltal" && r.includes("Id")) as string[];
+    const overview = () => values().find((r) => r[header.indexOf("Id")] === HT)!;
     expect(overview()[header.indexOf("Jämförelse")]).toBe(649);
 
     await writeBenchmarkRows(run, [[HT, 702.4, "Kolada U21003", 2024, "0604 Aneby"]], { replaceSource: "Kolada" });

@@ -118,16 +118,30 @@ describe("writing the results", () => {
     const start = fake.stats.syncCount;
     await refreshKpb(runOf(fake));
     const syncsPerRefresh = fake.stats.syncCount - start;
-    const good = resultSnapshot(fake);
+    let good = resultSnapshot(fake);
     const inputs = inputSnapshot(fake);
+    // One sync is the print setup, made after the results are swapped in (sheet-dressing
+    // applyPrintSetup): when Excel refuses it the refreshed results stand. Every other sync that
+    // fails undoes the refresh.
+    let printSyncs = 0;
     for (let n = 1; n <= syncsPerRefresh; n++) {
       fake.stats.failAtSync(fake.stats.syncCount + n);
-      await expect(refreshKpb(runOf(fake))).rejects.toBeDefined();
+      const outcome = await refreshKpb(runOf(fake)).then(
+        (r) => r,
+        () => null,
+      );
       fake.stats.failNoMore();
+      expect(fake.workbook.sheetNames().filter((s) => s.startsWith("KPB~"))).toEqual([]);
+      if (outcome?.ok) {
+        printSyncs++;
+        good = resultSnapshot(fake); // the new results (their run time may be a minute later)
+        continue;
+      }
+      expect(outcome).toBeNull();
       expect(resultSnapshot(fake)).toBe(good);
       expect(inputSnapshot(fake)).toBe(inputs);
-      expect(fake.workbook.sheetNames().filter((s) => s.startsWith("KPB~"))).toEqual([]);
     }
+    expect(printSyncs).toBe(1);
   });
 });
 

@@ -483,7 +483,8 @@ describe("KPB.KEYFIGURES", () => {
     const overview = block("KPB Översikt", "KPB_Oversikt").rows;
     table.slice(1).forEach((row, i) => {
       const f = result.keyFigures[i];
-      expect(row).toEqual([f.id, f.name, f.scope, overview[i][3], f.unit]);
+      // Översikt's table: the name first, the value second (issue 16).
+      expect(row).toEqual([f.id, f.name, f.scope, overview[i][1], f.unit]);
       expect(typeof row[3]).toBe("number");
     });
   });

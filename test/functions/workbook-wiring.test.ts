@@ -17,9 +17,11 @@ import { runOf, sampleWorkbook, type FakeExcel } from "../excel/workbook-fixture
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The row of a `KPB …` sheet whose first cell is `id`, as the fake workbook holds it. */
+/** The row of a `KPB …` sheet whose first cell is `id` (on KPB Översikt the id is the last column), as the fake workbook holds it. */
 function sheetRow(fake: FakeExcel, sheet: string, id: string): unknown[] {
-  const row = fake.workbook.getValues(sheet).find((r) => r[0] === id);
+  const values = fake.workbook.getValues(sheet);
+  const idColumn = sheet === "KPB Översikt" ? values.find((r) => r[0] === "Nyckeltal" && r.includes("Id"))!.indexOf("Id") : 0;
+  const row = values.find((r) => r[idColumn] === id);
   if (!row) throw new Error(`${sheet} has no row ${id}`);
   return row;
 }

@@ -2,10 +2,11 @@ import { column as c, decimalCell as num } from "../sheet-geometry";
 import type { BenchmarkRow, KpbResult } from "../model";
 import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "../result-sheets";
 import { clientMix } from "./client-mix";
-import { compareKeyFigures, type Direction, type KeyFigureComparison } from "./compare";
+import { compareKeyFigures } from "./compare";
 import { compareConsumption, type ConsumptionComparison } from "./consumption";
-import { HISTORY_HEADER, HISTORY_SHEET, historyCells, historyRows, mergeHistory, trend, TREND_PER_INHABITANT, TREND_UNIT_COSTS, type HistoryRow } from "./history";
+import { formatRunTime, HISTORY_HEADER, HISTORY_SHEET, historyCells, historyRows, mergeHistory, trend, TREND_PER_INHABITANT, TREND_UNIT_COSTS, type HistoryRow } from "./history";
 import { sourceText, type PublishedLookup } from "./lookup";
+import { overviewLayout } from "./overview";
 import { potential, type UnitCostPotential } from "./potential";
 import { bundledPublished } from "./published";
 import { Rational } from "./rational";
@@ -29,6 +30,8 @@ export interface BenchmarkSheetOptions {
   runTime?: Date | string;
 }
 
+export { overviewLayout };
+
 export interface BenchmarkSheets {
   overview: SheetLayout;
   clientMix: SheetLayout;
@@ -41,75 +44,8 @@ export interface BenchmarkSheets {
 
 /** A percent string (12.5) as the fraction a % format shows (0.125). */
 const pct = (value: string | null): number | null => (value === null ? null : Rational.parse(value).div(Rational.HUNDRED).toNumber());
-const figureCell = (value: string | null, unit: string): number | null => (unit === "%" ? pct(value) : num(value));
-const figureFormat = (unit: string): ColumnFormat => (unit === "%" ? "percent" : unit === "kr" ? "kr" : unit.startsWith("kr/") ? "unitcost" : "decimal");
 const kr = (value: string | null): number | null => (value === null ? null : Rational.parse(value).toOre() / 100);
 
-const DIRECTION_TEXT: Record<Direction, string> = { higher: "↑ högre", lower: "↓ lägre", equal: "= lika" };
-const ORIGIN_TEXT = { Jämförelse: "Jämförelsetabellen", Publicerat: "Publicerat KPB-snitt" } as const;
-
-/** Headline unit costs: the catalogue figures (ids without ":") in kr per unit. */
-const isHeadlineUnitCost = (f: KeyFigureComparison) => !f.id.includes(":") && f.unit.startsWith("kr/");
-
-export function overviewLayout(result: KpbResult, comparisons: KeyFigureComparison[]): SheetLayout {
-  const rows: SheetCell[][] = comparisons.map((f) => [
-    f.id,
-    f.name,
-    f.scope,
-    figureCell(f.own, f.unit),
-    f.unit,
-    figureCell(f.benchmark, f.unit),
-    figureCell(f.difference, f.unit),
-    num(f.index),
-    f.match ? sourceText(f.match) : null,
-    f.direction ? DIRECTION_TEXT[f.direction] : null,
-    f.origin ? ORIGIN_TEXT[f.origin] : null,
-    f.benchmarkYear === null ? null : String(f.benchmarkYear),
-  ]);
-  const headline = comparisons.filter((f) => isHeadlineUnitCost(f) && f.benchmark !== null);
-  const blocks: SheetBlock[] = [
-    {
-      tableName: "KPB_Oversikt",
-      columns: [
-        c("Id", "text", 34),
-        c("Nyckeltal", "text", 52),
-        c("Omfattning", "text", 28),
-        c("Värde", "unitcost", 16),
-        c("Enhet", "text", 12),
-        c("Jämförelse", "unitcost", 16),
-        c("Skillnad", "unitcost", 16),
-        c("Index", "index", 10),
-        c("Källa", "text", 40),
-        c("Riktning", "text", 10),
-        c("Jämförelsetyp", "text", 20),
-        c("Jämförelseår", "text", 12),
-      ],
-      rows,
-      rowFormats: [3, 5, 6].map((column) => ({ column, formats: comparisons.map((f) => figureFormat(f.unit)) })),
-    },
-    {
-      tableName: "KPB_Oversikt_styckkostnader",
-      title: "Styckkostnader mot jämförelse",
-      columns: [c("Nyckeltal", "text", 52), c("Enhet", "text", 12), c("Egen", "unitcost", 14), c("Jämförelse", "unitcost", 14), c("Index", "index", 10), c("Riktning", "text", 10)],
-      rows: headline.map((f) => [f.name, f.unit, num(f.own), num(f.benchmark), num(f.index), f.direction ? DIRECTION_TEXT[f.direction] : null]),
-    },
-  ];
-  const charts: ChartSpec[] = headline.length
-    ? [
-        {
-          name: "KPB_Oversikt_diagram",
-          kind: "columnClustered",
-          title: `Styckkostnader ${result.year}, egen jämfört med jämförelse`,
-          block: 1,
-          categoryColumn: 0,
-          valueColumns: [2, 3],
-          lineColumns: [],
-          valueAxisTitle: "kr per volymenhet",
-        },
-      ]
-    : [];
-  return { name: "KPB Översikt", blocks, charts };
-}
 
 export function clientMixLayout(result: KpbResult, benchmark: BenchmarkRow[], published?: PublishedLookup): SheetLayout {
   const mix = clientMix(result, benchmark, published);
@@ -414,12 +350,20 @@ export function historyLayout(rows: HistoryRow[]): SheetLayout {
 export function benchmarkSheets(result: KpbResult, benchmark: BenchmarkRow[], options: BenchmarkSheetOptions = {}): BenchmarkSheets {
   const published = options.published === null ? undefined : (options.published ?? bundledPublished);
   const consumption = compareConsumption(result, benchmark, published);
+  const runTime = formatRunTime(options.runTime ?? new Date());
   return {
-    overview: overviewLayout(result, compareKeyFigures(result, benchmark, published)),
+    overview: overviewLayout({
+      result,
+      comparisons: compareKeyFigures(result, benchmark, published),
+      consumption,
+      potential: potential(result, benchmark, published, consumption),
+      history: options.history ?? [],
+      runTime,
+    }),
     clientMix: clientMixLayout(result, benchmark, published),
     consumption: consumptionLayout(result, consumption),
     potential: potentialLayout(result, benchmark, published, consumption),
-    history: options.history ? historyLayout(mergeHistory(options.history, historyRows(result, options.runTime ?? new Date()))) : null,
+    history: options.history ? historyLayout(mergeHistory(options.history, historyRows(result, runTime))) : null,
     published,
   };
 }

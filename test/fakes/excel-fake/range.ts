@@ -16,6 +16,7 @@ import {
   writeNumberFormats,
 } from "./range-ops";
 import { FakeRangeFormat } from "./range-format";
+import { FakeConditionalFormatCollection, mergesOf } from "./page-layout";
 import { resolveRange } from "./resolve";
 import type { FakeRequestContext } from "./request-context";
 import { FakeWorksheet } from "./worksheet";
@@ -45,7 +46,7 @@ const RANGE_SPEC: ObjectSpec<RangeRef> = {
     rowIndex: { get: (r) => r.rect.row },
     columnIndex: { get: (r) => r.rect.col },
   },
-  navigation: ["format", "worksheet"],
+  navigation: ["format", "worksheet", "conditionalFormats"],
 };
 
 export class FakeRange extends FakeClientObject<RangeRef> {
@@ -75,6 +76,32 @@ export class FakeRange extends FakeClientObject<RangeRef> {
 
   get format(): FakeRangeFormat {
     return this._child("format", () => new FakeRangeFormat(this.context, this, `${this._path}.format`, (exec) => this._target(exec)));
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this._child(
+      "conditionalFormats",
+      () => new FakeConditionalFormatCollection(this.context, this, `${this._path}.conditionalFormats`, (exec) => this._target(exec)),
+    );
+  }
+
+  /** Merges the range (across: each row on its own); recorded on the sheet. */
+  merge(across?: boolean): void {
+    this._invoke("Range.merge", across ?? null, (r) => {
+      const merges = mergesOf(r.sheet);
+      if (across) for (let i = 0; i < r.rect.rows; i++) merges.push({ ...r.rect, row: r.rect.row + i, rows: 1 });
+      else merges.push({ ...r.rect });
+    });
+  }
+
+  /** Unmerges every merged area that lies inside the range. */
+  unmerge(): void {
+    this._invoke("Range.unmerge", null, (r) => {
+      const merges = mergesOf(r.sheet);
+      const inside = (m: RangeRef["rect"]) => m.row >= r.rect.row && m.col >= r.rect.col && m.row + m.rows <= r.rect.row + r.rect.rows && m.col + m.cols <= r.rect.col + r.rect.cols;
+      const kept = merges.filter((m) => !inside(m));
+      merges.splice(0, merges.length, ...kept);
+    });
   }
 
   get worksheet(): FakeWorksheet {

@@ -1,3 +1,4 @@
+import { conditionalFormatsOf, mergesOf, printSetupOf } from "./page-layout";
 import { cellRect, columnLetters, formatRect, parseAddress, type Rect } from "./a1";
 import type { CellValue } from "./cell-values";
 import type { ChartModel } from "./charts-model";
@@ -199,6 +200,16 @@ export class FakeWorkbookState {
       frozenRows: sheet.frozenRows,
       frozenColumns: sheet.frozenColumns,
       columnWidths,
+    };
+  }
+
+  /** Print setup, conditional formats and merged areas a sheet was given (page-layout.ts). */
+  dressing(sheetName: string) {
+    const sheet = this.sheet(sheetName);
+    return {
+      print: printSetupOf(sheet),
+      conditionalFormats: conditionalFormatsOf(sheet).map((c) => ({ ...c, address: new RangeRef(sheet, c.address).address })),
+      merges: mergesOf(sheet).map((m) => new RangeRef(sheet, m).address),
     };
   }
 

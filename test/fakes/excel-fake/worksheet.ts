@@ -9,6 +9,7 @@ import { FakeRange } from "./range";
 import { resolveRange } from "./resolve";
 import type { FakeRequestContext } from "./request-context";
 import { FakeTableCollection } from "./table";
+import { FakePageBreakCollection, FakePageLayout } from "./page-layout";
 
 const WORKSHEET_SPEC: ObjectSpec<SheetModel> = {
   typeName: "Worksheet",
@@ -20,7 +21,7 @@ const WORKSHEET_SPEC: ObjectSpec<SheetModel> = {
     tabColor: { get: (s) => s.tabColor, set: (s, v) => void (s.tabColor = String(v ?? "")) },
     showGridlines: { get: (s) => s.showGridlines, set: (s, v) => void (s.showGridlines = v === true) },
   },
-  navigation: ["tables", "charts", "freezePanes"],
+  navigation: ["tables", "charts", "freezePanes", "pageLayout", "horizontalPageBreaks"],
 };
 
 export class FakeWorksheet extends FakeClientObject<SheetModel> {
@@ -51,6 +52,17 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
     return this._child(
       "freezePanes",
       () => new FakeWorksheetFreezePanes(this.context, this, `${this._path}.freezePanes`, (exec) => this._target(exec)),
+    );
+  }
+
+  get pageLayout(): FakePageLayout {
+    return this._child("pageLayout", () => new FakePageLayout(this.context, this, `${this._path}.pageLayout`, (exec) => this._target(exec)));
+  }
+
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this._child(
+      "horizontalPageBreaks",
+      () => new FakePageBreakCollection(this.context, this, `${this._path}.horizontalPageBreaks`, (exec) => this._target(exec)),
     );
   }
 
