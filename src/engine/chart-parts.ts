@@ -79,7 +79,11 @@ export function chartXml(layout: SheetLayout, spec: ChartSpec): string {
   } else {
     if (barColumns.length) {
       const dir = spec.kind === "barClustered" ? "bar" : "col";
-      plot += `<c:barChart><c:barDir val="${dir}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${barColumns.map((c) => series(c, k(c), false)).join("")}<c:gapWidth val="80"/>${axes}</c:barChart>`;
+      // Stacked columns (cost breakdown, insatsmix) need grouping "stacked" and full overlap.
+      const stacked = spec.kind === "columnStacked";
+      const grouping = stacked ? "stacked" : "clustered";
+      const overlap = stacked ? '<c:overlap val="100"/>' : "";
+      plot += `<c:barChart><c:barDir val="${dir}"/><c:grouping val="${grouping}"/><c:varyColors val="0"/>${barColumns.map((c) => series(c, k(c), false)).join("")}<c:gapWidth val="80"/>${overlap}${axes}</c:barChart>`;
     }
     if (lineColumns.length) {
       plot += `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lineColumns.map((c) => series(c, k(c), true)).join("")}<c:marker val="1"/>${axes}</c:lineChart>`;
