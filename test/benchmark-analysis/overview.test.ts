@@ -40,7 +40,7 @@ describe("KPB Översikt, the committee's page", () => {
   it("opens with municipality, year, when and how it was calculated, the data status and the reconciliation", () => {
     expect(top(overview, 1)).toBe("KPB Översikt – Exempelby 2024");
     expect(top(overview, 2)).toBe(`Kostnad per brukare (KPB), helårsutfall 2024. Beräknad ${RUN} med KPB-tillägget, stegvis fördelning av stödpooler.`);
-    expect(top(overview, 3)).toBe("Datastatus: 0 fel, 3 varningar (se KPB Avstämning).");
+    expect(top(overview, 3)).toBe("Datastatus: 0 fel, 9 varningar (se KPB Avstämning).");
     expect(plain(String(top(overview, 4)))).toBe("Avstämning: Ekonomi 143 814 177,42 kr = pooler 139 443 248,04 + exkluderat 4 370 929,38 + ej kodat 0,00 – går ihop på öret.");
   });
 
@@ -102,13 +102,13 @@ describe("KPB Översikt, the committee's page", () => {
     );
     expect(sentences[1]).toMatch(/^Ett dygn i särskilt boende i egen regi kostade 2 753 kr inklusive HSL 2024, 8 % över KPB-snittet 2023 \(2 559 kr\)\. Med snittets dygnskostnad hade särskilt boende kostat 4,7 mnkr mindre\.$/);
     expect(sentences[2]).toBe("Äldreomsorgen kostade 123 524 kr per invånare 80 år och äldre, 17 % under KPB-snittet 2023 (148 587 kr).");
-    expect(sentences.at(-1)).toBe("Underlaget har 0 fel och 3 varningar, och ekonomin går ihop på öret (se KPB Avstämning).");
+    expect(sentences.at(-1)).toBe("Underlaget har 0 fel och 9 varningar, och ekonomin går ihop på öret (se KPB Avstämning).");
   });
 
   it("leaves out every sentence whose figures are missing, and never leaves a gap in one", () => {
     const bare = overviewOf(resultSheets(result, [], { published: null, history: [], runTime: RUN }));
     const texts = bare.topCells!.filter((c) => c.style === "text" && (c.span ?? 1) > 1 && c.row > 15).map((c) => String(c.value));
-    expect(texts).toEqual(["Underlaget har 0 fel och 3 varningar, och ekonomin går ihop på öret (se KPB Avstämning)."]);
+    expect(texts).toEqual(["Underlaget har 0 fel och 9 varningar, och ekonomin går ihop på öret (se KPB Avstämning)."]);
     // Each rule on its own: with no comparisons and no potential, only the status rule speaks.
     const empty = { result, comparisons: [], oldest: null, potential: { interventions: [], pools: [], perInhabitant: [], totals: { interventionsOre: 0, poolsOre: 0, perInhabitantOre: 0 } } };
     expect(SENTENCE_RULES.filter((r) => r.make(empty as never) !== null).map((r) => r.id)).toEqual(["status"]);

@@ -78,7 +78,7 @@ describe("the result workbook in LibreOffice", () => {
     const page = (n: number) => execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", pdf, "-"], { encoding: "utf8" });
     const first = page(1).replace(/\s+/g, " ");
     expect(first).toContain("KPB Översikt – Exempelby 2024");
-    expect(first).toContain("Datastatus: 0 fel, 3 varningar");
+    expect(first).toContain("Datastatus: 0 fel, 9 varningar");
     expect(first).toContain("går ihop på öret");
     expect(first).toContain("Hemtjänst, kr per beviljad timme, egen regi");
     expect(first).toContain("Hemtjänsten i egen regi kostade 677,61 kr per beviljad timme 2024");

@@ -217,7 +217,7 @@ describe("numbers in cells", () => {
     const outcome = run(input);
     const p = expectProblem(outcome, { code: "otherYearRows", severity: "warning", table: "Ekonomi", row: 5, column: "År" });
     expect(p.params.count).toBe(1);
-    expect(p.message).toContain("99,00 kr");
+    expect(p.message.replace(/\u00a0/g, " ")).toContain("99,00 kr");
     const rec = warningsOnly(outcome).reconciliation;
     expect(rec.ledgerTotalOre).toBe(3_100_000);
     expect(rec.setAside).toEqual([{ table: "Ekonomi", reason: "otherYear", year: 2023, rows: [5], amountOre: 9_900, volumeMicro: 0 }]);

@@ -14,7 +14,7 @@ describe("KPB Översikt in Excel", () => {
     expect((await refreshKpb(run)).ok).toBe(true);
     const values = fake.workbook.getValues("KPB Översikt");
     expect(values[0][0]).toBe("KPB Översikt – Exempelby 2024");
-    expect(values[2][0]).toBe("Datastatus: 0 fel, 3 varningar (se KPB Avstämning).");
+    expect(values[2][0]).toBe("Datastatus: 0 fel, 9 varningar (se KPB Avstämning).");
     expect(values[5].slice(0, 3)).toEqual(["Nyckeltal", "Värde", "Enhet"]);
     expect(values[6][0]).toBe("Hemtjänst, kr per beviljad timme, egen regi");
 
