@@ -89,3 +89,30 @@ export function figure(result: KpbResult, id: string): string {
 export function codes(problems: Problem[]): string[] {
   return problems.map((p) => p.code);
 }
+
+/**
+ * The small municipality most engine tests start from. Ekonomi rows 2–4: OH 1 000, HT 10 000,
+ * SABO 20 000; Pooler 2: OH (stöd, kostnad, *), 3: HT (Hemtjänst), 4: SABO (Särskilt boende);
+ * Brukare 2: A → HT 10 h, 3: B → SABO 30 dygn; Befolkning for the four default age groups.
+ */
+export function smallMunicipality(): Tables {
+  return {
+    ledger: [
+      ["1100", "100", "5110", 1000],
+      ["6110", "511", "5110", 10_000],
+      ["6210", "512", "5110", 20_000],
+    ],
+    rules: [byAnsvar("1100", "OH"), byAnsvar("6110", "HT"), byAnsvar("6210", "SABO")],
+    pools: [support("OH", "kostnad", "*"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")],
+    clients: [
+      ["A", 1940, "HT", 10, "2024-01"],
+      ["B", 1935, "SABO", 30, "2024-01"],
+    ],
+    population: [
+      ["0-19", 2000],
+      ["20-64", 5000],
+      ["65-79", 1000],
+      ["80-w", 500],
+    ],
+  };
+}

@@ -6,29 +6,9 @@ import { runKpb } from "../../src/engine/run";
 import type { Problem, RunOutcome } from "../../src/engine/model";
 import { explainKeyFigure, explainPool } from "../../src/engine/tracing/explain";
 import { explanationText } from "../../src/engine/tracing/text";
-import { byAnsvar, insats, support, workbook, runOk, pool, type Tables } from "./helpers";
+import { byAnsvar, insats, support, workbook, runOk, pool, smallMunicipality, type Tables } from "./helpers";
 
-function base(): Tables {
-  return {
-    ledger: [
-      ["1100", "100", "5110", 1000],
-      ["6110", "511", "5110", 10_000],
-      ["6210", "512", "5110", 20_000],
-    ],
-    rules: [byAnsvar("1100", "OH"), byAnsvar("6110", "HT"), byAnsvar("6210", "SABO")],
-    pools: [support("OH", "kostnad", "*"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")],
-    clients: [
-      ["A", 1940, "HT", 10, "2024-01"],
-      ["B", 1935, "SABO", 30, "2024-01"],
-    ],
-    population: [
-      ["0-19", 2000],
-      ["20-64", 5000],
-      ["65-79", 1000],
-      ["80-w", 500],
-    ],
-  };
-}
+const base = smallMunicipality;
 
 const problemsOf = (o: RunOutcome): Problem[] => (o.ok ? o.result.problems : o.problems);
 const codes = (o: RunOutcome) => problemsOf(o).map((p) => p.code);
