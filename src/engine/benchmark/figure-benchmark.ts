@@ -4,8 +4,7 @@ import { KEY_FIGURE_NAMES } from "../key-figure-names";
 import type { KeyFigure, KpbResult } from "../model";
 import type { RegiScope } from "../unit-costs";
 import { interventionKeyFigure } from "./interventions";
-import { benchmarkOfFigure, publishedValue, type BenchmarkContext, type BenchmarkValue } from "./lookup";
-import { Rational } from "./rational";
+import { benchmarkOfFigure, fromRow, publishedValue, usable, type BenchmarkContext, type BenchmarkValue } from "./lookup";
 
 /**
  * The one lookup for the benchmark of a figure. KPB Översikt, Styckkostnader, Potential, the
@@ -72,21 +71,12 @@ function asFigure(result: KpbResult, id: string): KeyFigure {
   return { id, name: known?.name ?? id, scope: "", value: "0", unit: known?.unit ?? "", ...(known?.kolada ? { kolada: known.kolada } : {}) };
 }
 
-function usable(value: string): boolean {
-  try {
-    Rational.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function firstOf(result: KpbResult, ids: string[], ctx: BenchmarkContext): BenchmarkValue | null {
   for (const id of ids) {
     const figure = asFigure(result, id);
     const row = benchmarkFor(figure, ctx.rows, ctx.year);
     if (row && usable(row.value)) {
-      return { value: row.value, matchedId: fold(row.keyFigure) === fold(id) ? id : row.keyFigure, origin: "Jämförelse", source: row.source, year: row.year, municipality: row.municipality, row: row.row };
+      return fromRow(row, fold(row.keyFigure) === fold(id) ? id : row.keyFigure);
     }
   }
   for (const id of ids) {

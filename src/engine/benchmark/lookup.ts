@@ -54,7 +54,7 @@ export interface BenchmarkContext {
   maxPublishedAge?: number;
 }
 
-function fromRow(row: BenchmarkRow, matchedId: string): BenchmarkValue {
+export function fromRow(row: BenchmarkRow, matchedId: string): BenchmarkValue {
   return { value: row.value, matchedId, origin: "Jämförelse", source: row.source, year: row.year, municipality: row.municipality, row: row.row };
 }
 
@@ -62,7 +62,8 @@ function fromPublished(p: PublishedValue, matchedId: string): BenchmarkValue {
   return { value: p.value, matchedId, origin: "Publicerat", source: p.source, year: p.year, municipality: "KPB-snitt" };
 }
 
-function usable(value: string): boolean {
+/** Whether a benchmark value can be read as an exact number. */
+export function usable(value: string): boolean {
   try {
     Rational.parse(value);
     return true;
