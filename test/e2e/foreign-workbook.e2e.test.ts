@@ -174,8 +174,14 @@ describe("a hand-made workbook in the pane at 320 px", () => {
   const overview = (id: string): Promise<{ value: number; benchmark: number | null; year: string | null } | null> =>
     harness.fakeWorkbook(
       (fake, figureId) => {
-        const row = fake.workbook.getValues("KPB Översikt").find((r: unknown[]) => r[0] === figureId);
-        return row ? { value: row[3] as number, benchmark: (row[5] as number | null) ?? null, year: (row[11] as string | null) ?? null } : null;
+        // The full table of KPB Översikt: name first, id last; the benchmark's year stands in "Jämförelsen avser".
+        const values: unknown[][] = fake.workbook.getValues("KPB Översikt");
+        const header = values.find((r) => r[0] === "Nyckeltal" && r.includes("Id"))!;
+        const col = (name: string) => header.indexOf(name);
+        const row = values.find((r) => r[col("Id")] === figureId);
+        if (!row) return null;
+        const year = /\d{4}/.exec(String(row[col("Jämförelsen avser")] ?? ""));
+        return { value: row[col("Värde")] as number, benchmark: (row[col("Jämförelse")] as number | null) ?? null, year: year ? year[0] : null };
       },
       id,
     );
