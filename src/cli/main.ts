@@ -13,10 +13,14 @@ import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
 import { summaryLines } from "../input/file-table";
 import { parseSieDimensionOption } from "../input/sie";
 import type { Problem, WorkbookInput } from "../engine/model";
+import { parseMonth } from "../engine/period-window";
 import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInputWorkbook } from "./xlsx-output";
 
 const USAGE = `Användning:
   kpb run <arbetsbok.xlsx> [--out resultat.xlsx] [--json resultat.json] [--year ÅR] [--method stegvis|reciprok]
+                                 [--period ÅÅÅÅ-MM]   uppföljning: de tolv månaderna som slutar med månaden
+                                                      (Ekonomi och Brukare behöver kolumnen Period)
+                                 [--ytd]              med --period: januari till och med månaden i stället
                                  [--secret-file FIL]  hemligheten bakom pseudonymer (standard: .kpb-secret i arbetsbokens mapp)
                                  [--problems FIL]     dataproblemen när körningen stoppas (standard: <json-namn>.problems.json)
                                  [--ekonomi FIL] [--brukare FIL]  ersätter arbetsbokens Ekonomi/Brukare med en fil:
@@ -45,6 +49,7 @@ function parseArgs(args: string[]): Options {
     const a = args[i];
     if (a === "--help" || a === "-h") flags.set("help", "");
     else if (a === "--force") flags.set("force", "");
+    else if (a === "--ytd") flags.set("ytd", "");
     else if (a.startsWith("--")) {
       const [name, inline] = a.slice(2).split("=", 2);
       const value = inline ?? args[++i];
@@ -130,11 +135,15 @@ async function removeStaleProblems(file: string): Promise<void> {
 const PSEUDONYM_CODES = new Set(["personalIdentityNumber", "personalDataInCells"]);
 
 async function runWorkbook(file: string, opts: Options): Promise<number> {
-  const known = new Set(["out", "json", "year", "method", "secret-file", "problems", "sie-dim", ...Object.keys(FILE_TABLE_FLAGS)]);
+  const known = new Set(["out", "json", "year", "method", "period", "ytd", "secret-file", "problems", "sie-dim", ...Object.keys(FILE_TABLE_FLAGS)]);
   for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
   const yearText = opts.flags.get("year");
   const year = yearText === undefined ? undefined : Number(yearText);
   if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2200)) throw new UsageError(`--year ska vara ett år, t.ex. 2024.`);
+  const followUpTo = opts.flags.get("period");
+  if (followUpTo !== undefined && !parseMonth(followUpTo)) throw new UsageError(`--period ska vara en månad ÅÅÅÅ-MM, t.ex. 2025-06.`);
+  if (followUpTo !== undefined && year !== undefined && parseMonth(followUpTo)!.year !== year) throw new UsageError(`--year ${year} och --period ${followUpTo} säger olika år; --period räcker.`);
+  if (opts.flags.has("ytd") && followUpTo === undefined) throw new UsageError(`--ytd behöver --period ÅÅÅÅ-MM (sista månaden).`);
   const method = opts.flags.get("method");
   if (method !== undefined && method !== "stegvis" && method !== "reciprok") throw new UsageError(`--method ska vara stegvis eller reciprok.`);
   const base = file.replace(/\.xlsx$/i, "");
@@ -183,7 +192,12 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   phase("readMs");
   done = progress("Beräknar KPB");
   const outcome = runKpb(input, {
-    overrides: { year, allocationMethod: method as "stegvis" | "reciprok" | undefined },
+    overrides: {
+      year,
+      allocationMethod: method as "stegvis" | "reciprok" | undefined,
+      // Without --ytd the workbook's Uppföljning (rullande / hittills i år) decides, rolling if silent.
+      ...(followUpTo !== undefined ? { followUpTo, ...(opts.flags.has("ytd") ? { followUpKind: "ytd" as const } : {}) } : {}),
+    },
     pseudonymSecret: secret.secret,
   });
   done();

@@ -9,6 +9,7 @@ import { COST_CATEGORIES } from "./coding";
 import { Dec } from "./decimal";
 import type { BenchmarkRow, KpbResult, Problem, SetAsideReason } from "./model";
 import { microToDec, oreToKr } from "./money";
+import { windowKindLabel, windowLabel } from "./period-window";
 import { brytpunktBlocks, interventionMixLayout, unitSpreadLayout, validationLayout } from "./analyses/sheets";
 import { validationFlags, validationPack, type ValidationNote } from "./analyses/validation-pack";
 
@@ -141,12 +142,13 @@ export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[], publ
   const unitCol = columns.findIndex((x) => x.header === "Styckkostnad");
   return {
     name: "KPB Styckkostnader",
-    blocks: [{ tableName: "KPB_Styckkostnader", columns, rows }],
+    // A follow-up's unit costs say which months they cover; the annual sheet is as it always was.
+    blocks: [{ tableName: "KPB_Styckkostnader", ...(result.settings.period ? { title: `Styckkostnader${windowSuffix(result)}` } : {}), columns, rows }],
     charts: [
       {
         name: "KPB_Styckkostnad_diagram",
         kind: "columnClustered",
-        title: "Styckkostnad per pool med jämförelse",
+        title: `Styckkostnad per pool med jämförelse${windowSuffix(result)}`,
         block: 0,
         categoryColumn: 0,
         valueColumns: [unitCol, unitCol + 1],
@@ -243,7 +245,7 @@ export function reconciliationSheet(result: KpbResult): SheetLayout {
   return {
     name: "KPB Avstämning",
     blocks: [
-      { tableName: "KPB_Avstamning", title: "Avstämning", columns: [c("Post", "text", 36), c("Belopp", "kr", 18)], rows: lines },
+      { tableName: "KPB_Avstamning", title: `Avstämning${windowSuffix(result)}`, columns: [c("Post", "text", 36), c("Belopp", "kr", 18)], rows: lines },
       rowAccountBlock(result),
       { tableName: "KPB_Problem", title: "Dataproblem", columns: problemColumns(), rows: result.problems.map(problemRow) },
       codingCheckBlock(result),
@@ -252,9 +254,17 @@ export function reconciliationSheet(result: KpbResult): SheetLayout {
   };
 }
 
+/** " (rullande tolv månader 2024-07 – 2025-06)" on a follow-up's sheets; nothing for the annual run. */
+export function windowSuffix(result: KpbResult): string {
+  const w = result.settings.period;
+  if (!w) return "";
+  return ` (${windowKindLabel(w)} ${windowLabel(w)})`;
+}
+
 const SET_ASIDE_LABELS: Record<SetAsideReason, string> = {
   otherYear: "Lagt åt sidan: andra år",
   periodOutsideYear: "Lagt åt sidan: period utanför året",
+  periodOutsideWindow: "Lagt åt sidan: period utanför uppföljningens månader",
   totalsRow: "Lagt åt sidan: summeringsrader (utan koder)",
 };
 
@@ -282,7 +292,7 @@ export function rowAccountBlock(result: KpbResult): SheetBlock {
   }
   return {
     tableName: "KPB_Inlasta_rader",
-    title: "Inlästa rader: räknade och lagda åt sidan",
+    title: `Inlästa rader: räknade och lagda åt sidan${windowSuffix(result)}`,
     columns: [c("Tabell", "text", 10), c("Post", "text", 44), c("Rader", "integer", 10), c("Belopp", "kr", 18), c("Volym", "decimal", 14)],
     rows,
   };
