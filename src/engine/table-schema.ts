@@ -22,6 +22,8 @@ export const TABLE_SCHEMAS: Record<TableName, ColumnDef[]> = {
     col("Belopp", true, "Amount", "Utfall", "Outcome", "Kostnad"),
     col("Text", false, "Description", "Kontotext", "Beskrivning"),
     col("År", false, "Year", "Ar"),
+    // The month of the row (monthly follow-up); read as Brukare's Period is.
+    col("Period", false, "Month", "Månad", "Bokföringsperiod", "Datum", "Date"),
   ],
   Kodning: [
     col("Ansvar", false, "Responsibility", "Cost centre", "Cost center"),
