@@ -7,6 +7,7 @@ import { resultJson } from "../../src/engine/json-output";
 import type { CellValue, KpbResult, Problem, RunOutcome, WorkbookInput } from "../../src/engine/model";
 import { rowAccountBlock } from "../../src/engine/result-sheets";
 import { runKpb } from "../../src/engine/run";
+import { historyRows, mergeHistory } from "../../src/engine/benchmark/history";
 import { rollingWindow, yearToDateWindow, periodInWindow, daysInWindow } from "../../src/engine/period-window";
 import { exempelbyTables, type SampleTables } from "../../src/sample/exempelby";
 import { input, twoYears, withColumn } from "./two-years";
@@ -174,5 +175,17 @@ describe("new problems of the Period column in Ekonomi", () => {
     const o = runKpb(w);
     expect(withCode(o, "badSetting")).toMatchObject([{ table: "Inställningar", column: "Värde" }]);
     expect(ok(o).settings.period).toBeUndefined();
+  });
+});
+
+describe("a follow-up is not the year's figure", () => {
+  it("KPB Historik keeps the annual rows: a rolling run adds none and replaces none", () => {
+    const tables = twoYears((i) => (i % 12) + 1);
+    const rolling = ok(runKpb(input(tables), { overrides: { followUpTo: "2024-06" }, pseudonymSecret: "s" }));
+    const annual = ok(runKpb(input(tables), { overrides: { year: 2024 }, pseudonymSecret: "s" }));
+    expect(historyRows(rolling, "2025-07-01 08:00")).toEqual([]);
+    const before = historyRows(annual, "2025-02-01 08:00");
+    expect(before.length).toBeGreaterThan(0);
+    expect(mergeHistory(before, historyRows(rolling, "2025-07-01 08:00"))).toEqual(before);
   });
 });
