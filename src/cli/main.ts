@@ -1,7 +1,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { resultJson, problemsJson } from "../engine/json-output";
-import { resultSheets, validationPackOf } from "../engine/result-sheets";
+import { resultSheets, validationPackOf, type ResultSheetOptions } from "../engine/result-sheets";
+import { monthlySeries } from "../engine/monthly-series";
 import { runKpb } from "../engine/run";
 import { exempelbyTables } from "../sample/exempelby";
 import { problemList, summaryText } from "./summary";
@@ -191,7 +192,7 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   }
   phase("readMs");
   done = progress("Beräknar KPB");
-  const outcome = runKpb(input, {
+  const runOptions = {
     overrides: {
       year,
       allocationMethod: method as "stegvis" | "reciprok" | undefined,
@@ -199,7 +200,8 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
       ...(followUpTo !== undefined ? { followUpTo, ...(opts.flags.has("ytd") ? { followUpKind: "ytd" as const } : {}) } : {}),
     },
     pseudonymSecret: secret.secret,
-  });
+  };
+  const outcome = runKpb(input, runOptions);
   done();
   phase("engineMs");
   if (!outcome.ok) outcome.problems.unshift(...fileProblems);
@@ -224,7 +226,15 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   }
   done = progress(`Skriver ${out}`);
   // An earlier result file at --out: its history and the notes on KPB Validering are kept.
-  const sheetOptions = await readPreviousResult(out);
+  const sheetOptions: ResultSheetOptions = await readPreviousResult(out);
+  if (result.settings.period) {
+    // A follow-up gets KPB Månad: the same calculation per month and per rolling twelve months.
+    done();
+    done = progress("Räknar månad för månad");
+    sheetOptions.monthly = monthlySeries(input, result.settings.period, runOptions);
+    done();
+    done = progress(`Skriver ${out}`);
+  }
   const layouts = resultSheets(result, result.benchmark, sheetOptions);
   phase("layoutsMs");
   await writeFilesAtomically([

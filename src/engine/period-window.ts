@@ -12,7 +12,7 @@ export interface PeriodWindow {
 }
 
 /** How the run chooses its window: the calendar year, twelve months ending at P, or January..P. */
-export type WindowKind = "year" | "rolling" | "ytd";
+export type WindowKind = "year" | "rolling" | "ytd" | "month";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -45,7 +45,17 @@ export function yearToDateWindow(to: string): PeriodWindow {
 
 export function windowOf(kind: WindowKind, year: number, to: string | undefined): PeriodWindow {
   if (kind === "year" || to === undefined) return calendarYearWindow(year);
+  if (kind === "month") return { from: to, to };
   return kind === "ytd" ? yearToDateWindow(to) : rollingWindow(to);
+}
+
+/** The months of a window, first to last. */
+export function monthsOf(window: PeriodWindow): string[] {
+  const out: string[] = [];
+  const first = parseMonth(window.from)!;
+  const last = parseMonth(window.to)!;
+  for (let i = first.year * 12 + first.month - 1; i <= last.year * 12 + last.month - 1; i++) out.push(monthText(Math.floor(i / 12), (i % 12) + 1));
+  return out;
 }
 
 /** The one test every row's Period goes through ("YYYY-MM" compares as text). */
@@ -76,5 +86,6 @@ export function windowLabel(window: PeriodWindow): string {
 
 /** What a follow-up window is called: "hittills i år" (January..P) or "rullande tolv månader". */
 export function windowKindLabel(window: PeriodWindow): string {
+  if (window.from === window.to) return "en månad";
   return window.from.endsWith("-01") && window.from.slice(0, 4) === window.to.slice(0, 4) ? "hittills i år" : "rullande tolv månader";
 }

@@ -9,6 +9,7 @@ import { COST_CATEGORIES } from "./coding";
 import { Dec } from "./decimal";
 import type { BenchmarkRow, KpbResult, Problem, SetAsideReason } from "./model";
 import { microToDec, oreToKr } from "./money";
+import type { MonthlySeries } from "./monthly-series";
 import { windowKindLabel, windowLabel } from "./period-window";
 import { brytpunktBlocks, interventionMixLayout, unitSpreadLayout, validationLayout } from "./analyses/sheets";
 import { validationFlags, validationPack, type ValidationNote } from "./analyses/validation-pack";
@@ -306,6 +307,74 @@ function problemRow(p: Problem): SheetCell[] {
   return [p.severity === "error" ? "Fel" : "Varning", p.table, p.sheet ?? null, p.row, p.column, p.cell ?? null, p.message];
 }
 
+/**
+ * `KPB Månad` (a follow-up's month sheet): per intervention × regi and month, the month's cost,
+ * volume and unit cost and the rolling-twelve unit cost; beside it the rolling-twelve unit cost per
+ * month and intervention as a table for the line chart.
+ */
+export function monthSheet(series: MonthlySeries): SheetLayout {
+  const label = (l: { insats: string; regi: string }) => `${l.insats}, ${l.regi} regi`;
+  const rows: SheetCell[][] = series.lines.map((l) => [
+    l.insats,
+    l.regi,
+    l.month,
+    l.costOre === null ? null : oreToKr(l.costOre),
+    l.volumeMicro === null ? null : microToDec(l.volumeMicro).toNumber(),
+    num(l.unitCost),
+    num(l.rollingUnitCost),
+  ]);
+  const series12 = [...new Set(series.lines.map(label))];
+  const byMonth = new Map<string, Map<string, string | null>>();
+  for (const l of series.lines) {
+    const m = byMonth.get(l.month) ?? byMonth.set(l.month, new Map()).get(l.month)!;
+    m.set(label(l), l.rollingUnitCost);
+  }
+  const pivot: SheetCell[][] = [...byMonth].map(([month, m]) => [month, ...series12.map((s) => num(m.get(s) ?? null))]);
+  const title = `Månad för månad ${windowLabel(series.window)}: månadens siffror är beräkningen på månadens rader, rullande tolv månader på de tolv månaderna till och med månaden`;
+  return {
+    name: MONTH_SHEET,
+    blocks: [
+      {
+        tableName: "KPB_Manad",
+        title,
+        columns: [
+          c("Insats", "text", 22),
+          c("Regi", "text", 8),
+          c("Månad", "text", 9),
+          c("Kostnad", "kr", 16),
+          c("Volym", "decimal", 12),
+          c("Styckkostnad månad", "unitcost", 14),
+          c("Styckkostnad rullande 12 mån", "unitcost", 16),
+        ],
+        rows,
+      },
+      {
+        tableName: "KPB_Manad_rullande",
+        title: "Styckkostnad rullande tolv månader per insats",
+        columns: [c("Månad", "text", 9), ...series12.map((s) => c(s, "unitcost", 16))],
+        rows: pivot,
+      },
+    ],
+    charts: series12.length
+      ? [
+          {
+            name: "KPB_Manad_diagram",
+            kind: "line",
+            title: "Styckkostnad rullande tolv månader",
+            block: 1,
+            categoryColumn: 0,
+            valueColumns: series12.map((_s, i) => i + 1),
+            lineColumns: [],
+            valueAxisTitle: "kr per volymenhet",
+          },
+        ]
+      : [],
+  };
+}
+
+/** Written only for a follow-up run given its month series (options.monthly). */
+export const MONTH_SHEET = "KPB Månad";
+
 export interface ResultSheetOptions extends BenchmarkSheetOptions {
   /**
    * The notes users wrote on the previous `KPB Validering` (see `parseValidationSheet`). The
@@ -313,6 +382,8 @@ export interface ResultSheetOptions extends BenchmarkSheetOptions {
    * one): writing it without them would throw the users' comments away.
    */
   validation?: ValidationNote[];
+  /** A follow-up run's month series (monthly-series.ts): adds `KPB Månad`. */
+  monthly?: MonthlySeries;
 }
 
 /** The validation pack of a run (the flags against the previous notes), for the sheet and the pane. */
@@ -329,6 +400,7 @@ export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[], optio
   return [
     b.overview,
     unitCostSheet(result, benchmark, b.published),
+    ...(options.monthly ? [monthSheet(options.monthly)] : []),
     unitSpreadLayout(result),
     clientSheet(result),
     outlierSheet(result),

@@ -33,8 +33,8 @@ export interface SettingsOverrides {
   analysisLimits?: Partial<AnalysisLimits>;
   /** Monthly follow-up: the last month P ("YYYY-MM"); the run is then for a window ending there. */
   followUpTo?: string;
-  /** Twelve months ending at P (the default) or January..P. */
-  followUpKind?: "rolling" | "ytd";
+  /** Twelve months ending at P (the default), January..P, or P alone (the month sheet's months). */
+  followUpKind?: "rolling" | "ytd" | "month";
 }
 
 /** Age groups from "0-19;20-64;65-79;80-w" (also "80+", "80-"). */

@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { writeInputWorkbook } from "../../src/cli/xlsx-output";
 import { exempelbyTables } from "../../src/sample/exempelby";
@@ -29,7 +30,13 @@ describe("kpb run --period", () => {
     const file = path.join(dir, "tva-ar.xlsx");
     await writeInputWorkbook(file, twoYears((i) => (i % 12) + 1));
     const json = path.join(dir, "r.json");
-    expect(await main(["run", file, "--period", "2025-06", "--json", json, "--secret-file", path.join(dir, "s")])).toBe(0);
+    const out = path.join(dir, "r.xlsx");
+    expect(await main(["run", file, "--period", "2025-06", "--json", json, "--out", out, "--secret-file", path.join(dir, "s")])).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const month = wb.getWorksheet("KPB Månad")!;
+    expect(month).toBeDefined();
+    expect(String(month.getCell("A1").value)).toContain("2024-07 – 2025-06");
     const result = JSON.parse(await fs.readFile(json, "utf8"));
     expect(result.period).toEqual({ from: "2024-07", to: "2025-06" });
     expect(result.year).toBe(2025);
@@ -43,6 +50,7 @@ describe("kpb run --period", () => {
     await writeInputWorkbook(file, exempelbyTables());
     const problems = path.join(dir, "p.json");
     expect(await main(["run", file, "--period", "2024-06", "--problems", problems, "--secret-file", path.join(dir, "s")])).toBe(1);
+    expect(await fs.stat(path.join(dir, "ett-ar-kpb.xlsx")).then(() => true, () => false)).toBe(false);
     const codes = JSON.parse(await fs.readFile(problems, "utf8")).problems.map((p: { code: string; table: string }) => `${p.table}:${p.code}`);
     expect(codes).toContain("Ekonomi:periodColumnMissing");
   });

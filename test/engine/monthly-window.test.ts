@@ -5,10 +5,12 @@
 import fc from "fast-check";
 import { resultJson } from "../../src/engine/json-output";
 import type { CellValue, KpbResult, Problem, RunOutcome, WorkbookInput } from "../../src/engine/model";
-import { rowAccountBlock } from "../../src/engine/result-sheets";
+import { monthlySeries } from "../../src/engine/monthly-series";
+import { monthSheet, rowAccountBlock } from "../../src/engine/result-sheets";
+import { unitCostOf } from "../../src/engine/unit-costs";
 import { runKpb } from "../../src/engine/run";
 import { historyRows, mergeHistory } from "../../src/engine/benchmark/history";
-import { rollingWindow, yearToDateWindow, periodInWindow, daysInWindow } from "../../src/engine/period-window";
+import { rollingWindow, yearToDateWindow, periodInWindow, daysInWindow, monthsOf } from "../../src/engine/period-window";
 import { exempelbyTables, type SampleTables } from "../../src/sample/exempelby";
 import { input, twoYears, withColumn } from "./two-years";
 import { byAnsvar, describeProblems, insats, support, workbook, type Tables } from "./helpers";
@@ -187,5 +189,43 @@ describe("a follow-up is not the year's figure", () => {
     const before = historyRows(annual, "2025-02-01 08:00");
     expect(before.length).toBeGreaterThan(0);
     expect(mergeHistory(before, historyRows(rolling, "2025-07-01 08:00"))).toEqual(before);
+  });
+});
+
+describe("KPB Månad: each month's figures are the same calculation on other months' rows", () => {
+  const tables = twoYears((i) => (i % 12) + 1);
+  const window = rollingWindow("2025-06");
+  const series = monthlySeries(input(tables), window, { pseudonymSecret: "s" });
+  const lineOf = (insats: string, regi: string, month: string) => series.lines.find((l) => l.insats === insats && l.regi === regi && l.month === month)!;
+  const group = (r: KpbResult, insats: string, regi: string) => r.pools.filter((p) => p.kind === "insats" && p.insats === insats && p.regi === regi);
+
+  it("the month's cost, volume and unit cost are the calculation on that month's rows alone", () => {
+    expect(series.refused).toEqual([]);
+    const alone = ok(runKpb(input(windowOnly(tables, "2025-03", "2025-03", 2025)), { pseudonymSecret: "s" }));
+    const l = lineOf("Hemtjänst", "egen", "2025-03");
+    const pools = group(alone, "Hemtjänst", "egen");
+    expect([l.costOre, l.volumeMicro, l.unitCost]).toEqual([pools.reduce((n, p) => n + p.costOre, 0), pools.reduce((n, p) => n + p.volumeMicro, 0), unitCostOf(pools).value]);
+  });
+
+  it("the rolling-twelve unit cost at P is the rolling run's; the months' volumes add up to the window's", () => {
+    const rolling = ok(runKpb(input(tables), { overrides: { followUpTo: "2025-06" }, pseudonymSecret: "s" }));
+    for (const [insats, regi] of [["Hemtjänst", "egen"], ["Särskilt boende", "egen"]]) {
+      const pools = group(rolling, insats, regi);
+      expect(lineOf(insats, regi, "2025-06").rollingUnitCost).toBe(unitCostOf(pools).value);
+      const months = series.lines.filter((l) => l.insats === insats && l.regi === regi);
+      expect(months.map((l) => l.month)).toEqual(monthsOf(window));
+      expect(months.reduce((n, l) => n + l.volumeMicro!, 0)).toBe(pools.reduce((n, p) => n + p.volumeMicro, 0));
+    }
+    const sheet = monthSheet(series);
+    expect(sheet.name).toBe("KPB Månad");
+    expect(sheet.blocks[1].rows.map((r) => r[0])).toEqual(monthsOf(window));
+  });
+
+  it("before the data holds twelve months the rolling figure is blank, and a month without rows is refused, not shown as 0", () => {
+    const early = monthlySeries(input(tables), rollingWindow("2024-02"), { pseudonymSecret: "s" });
+    expect(early.lines.every((l) => l.rollingUnitCost === null)).toBe(true);
+    expect(early.refused).toContainEqual({ month: "2023-03", kind: "month" });
+    expect(early.lines.some((l) => l.month === "2023-03")).toBe(false);
+    expect(early.lines.some((l) => l.month === "2024-02" && l.costOre !== null)).toBe(true);
   });
 });
