@@ -77,8 +77,14 @@ export const MESSAGES = {
     en: (p) => (p.value === "" ? `År (year) is empty; the row is not counted. Write the year, e.g. ${p.year}.` : `År (year) "${p.value}" is not a year; the row is not counted. Write the year in four digits, e.g. ${p.year}.`),
   },
   yearNotInData: {
-    sv: (p) => `Ingen rad i ${p.table} gäller år ${p.year}; raderna gäller ${p.years}. Ändra År i Inställningar (eller --year) eller läs in rätt års data.`,
-    en: (p) => `No row in ${p.table} belongs to ${p.year}; the rows belong to ${p.years}. Change År in Inställningar (or --year) or load the right year's data.`,
+    sv: (p) =>
+      p.window
+        ? `Ingen rad i ${p.table} gäller perioden ${p.window}; raderna gäller ${p.years}. Ändra Uppföljning till i Inställningar (eller --period) eller läs in de månadernas data.`
+        : `Ingen rad i ${p.table} gäller år ${p.year}; raderna gäller ${p.years}. Ändra År i Inställningar (eller --year) eller läs in rätt års data.`,
+    en: (p) =>
+      p.window
+        ? `No row in ${p.table} belongs to the period ${p.window}; the rows belong to ${p.years}. Change Uppföljning till in Inställningar (or --period) or load those months' data.`
+        : `No row in ${p.table} belongs to ${p.year}; the rows belong to ${p.years}. Change År in Inställningar (or --year) or load the right year's data.`,
   },
   fileUnreadable: {
     sv: (p) => `Filen ${p.file} går inte att läsa: ${p.detail}.`,

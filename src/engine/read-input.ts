@@ -71,7 +71,7 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
     setAside: account.groups,
     rowCounts: account.counts,
   };
-  reportYearNotInData(account, year, located, log);
+  reportYearNotInData(account, year, settings.period ?? null, located, log);
   return parsed;
 }
 
@@ -88,13 +88,13 @@ function requirePeriodColumns(located: Map<TableName, LocatedTable | null>, wind
  * A year that no row of Ekonomi or Brukare has (År 2024 on data of 2025) would give a run with
  * nothing in it, replacing good results: it stops the run, naming the years the rows do have.
  */
-function reportYearNotInData(account: RowAccount, year: number, located: Map<TableName, LocatedTable | null>, log: ProblemLog): void {
+function reportYearNotInData(account: RowAccount, year: number, window: PeriodWindow | null, located: Map<TableName, LocatedTable | null>, log: ProblemLog): void {
   for (const table of ["Ekonomi", "Brukare"] as const) {
     if (account.counts[table].counted > 0) continue;
     const years = [...new Set(account.groups.filter((g) => g.table === table && g.year !== null).map((g) => g.year!))].sort((a, b) => a - b);
     if (years.length === 0) continue;
     const t = located.get(table)!;
-    log.error("yearNotInData", { table, sheet: t.sheet, row: null, column: t.columns.has("År") ? "År" : "Period" }, { table, year, years: years.join(", ") });
+    log.error("yearNotInData", { table, sheet: t.sheet, row: null, column: t.columns.has("År") ? "År" : "Period" }, { table, year, years: years.join(", "), ...(window ? { window: windowLabel(window) } : {}) });
   }
 }
 

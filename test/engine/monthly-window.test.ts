@@ -171,6 +171,14 @@ describe("new problems of the Period column in Ekonomi", () => {
     expect(withCode(o, "periodEmpty")[0].message).toContain("volym 5");
   });
 
+  it("a window with no rows stops the run and names the window, not a year", () => {
+    const o = runKpb(small(["2024-03", "2024-04", "2024-05"]), { overrides: { followUpTo: "2023-06" } });
+    expect(o.ok).toBe(false);
+    const [e] = withCode(o, "yearNotInData").filter((p) => p.table === "Ekonomi");
+    expect(e.message).toContain("perioden 2022-07 – 2023-06");
+    expect(e.message).toContain("2024");
+  });
+
   it("a bad Uppföljning till is a warning and the annual run goes on", () => {
     const w = small(["2024-03", "2024-04", "2024-05"]);
     w.Inställningar!.rows.push(["Uppföljning till", "juni"]);
