@@ -5,6 +5,7 @@ import { resultSheets, validationPackOf, type ResultSheetOptions } from "../engi
 import { monthlySeries } from "../engine/monthly-series";
 import { runKpb } from "../engine/run";
 import { exempelbyTables } from "../sample/exempelby";
+import { exempelbyTwoYears } from "../sample/exempelby-months";
 import { problemList, summaryText } from "./summary";
 import { readPreviousResult } from "./validation-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
@@ -27,8 +28,9 @@ const USAGE = `Användning:
                                  [--ekonomi FIL] [--brukare FIL]  ersätter arbetsbokens Ekonomi/Brukare med en fil:
                                                       .csv/.txt (export), .se/.si (SIE 4, bara Ekonomi) eller .xlsx
                                  [--sie-dim Ansvar=1,Verksamhet=20,Aktivitet=21]  SIE-dimensioner (standard: efter #DIM-namn)
-  kpb demo [--dir MAPP]          kör exempelkommunen Exempelby (skriver indata, resultat och JSON)
-  kpb sample <fil.xlsx> [--force] skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
+  kpb demo [--dir MAPP] [--months 24]  kör exempelkommunen Exempelby (skriver indata, resultat och JSON);
+                                 med --months 24 två år med Period och uppföljningen till 2025-06 (bladet KPB Månad)
+  kpb sample <fil.xlsx> [--force] [--months 24]  skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
   kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
                                  förklarar en pools, brukares eller ett nyckeltals siffra ned till
                                  Ekonomi-raderna, reglerna och stödpoolernas andelar (50 rader per kontoklass)
@@ -224,17 +226,16 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
       );
     }
   }
+  // A follow-up gets KPB Månad: the same calculation per month and per rolling twelve months.
+  let monthly: ResultSheetOptions["monthly"];
+  if (result.settings.period) {
+    done = progress("Räknar månad för månad");
+    monthly = monthlySeries(input, result.settings.period, runOptions);
+    done();
+  }
   done = progress(`Skriver ${out}`);
   // An earlier result file at --out: its history and the notes on KPB Validering are kept.
-  const sheetOptions: ResultSheetOptions = await readPreviousResult(out);
-  if (result.settings.period) {
-    // A follow-up gets KPB Månad: the same calculation per month and per rolling twelve months.
-    done();
-    done = progress("Räknar månad för månad");
-    sheetOptions.monthly = monthlySeries(input, result.settings.period, runOptions);
-    done();
-    done = progress(`Skriver ${out}`);
-  }
+  const sheetOptions: ResultSheetOptions = { ...(await readPreviousResult(out)), ...(monthly ? { monthly } : {}) };
   const layouts = resultSheets(result, result.benchmark, sheetOptions);
   phase("layoutsMs");
   await writeFilesAtomically([
@@ -253,13 +254,23 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   return 0;
 }
 
+/** The sample's tables: one year, or with `--months 24` two years with Period (the monthly follow-up). */
+function sampleTables(opts: Options) {
+  const months = opts.flags.get("months");
+  if (months === undefined || months === "12") return exempelbyTables();
+  if (months === "24") return exempelbyTwoYears();
+  throw new UsageError("--months ska vara 12 eller 24.");
+}
+
 async function demo(opts: Options): Promise<number> {
   const dir = opts.flags.get("dir") ?? "out";
+  const tables = sampleTables(opts);
   await fs.mkdir(dir, { recursive: true });
-  const file = path.join(dir, "exempelby.xlsx");
-  await writeInputWorkbook(file, exempelbyTables());
+  const twoYears = opts.flags.get("months") === "24";
+  const file = path.join(dir, twoYears ? "exempelby-24.xlsx" : "exempelby.xlsx");
+  await writeInputWorkbook(file, tables);
   console.log(`Exempelkommunens indata: ${file}`);
-  return runWorkbook(file, { positional: [file], flags: new Map() });
+  return runWorkbook(file, { positional: [file], flags: new Map(twoYears ? [["period", "2025-06"]] : []) });
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -284,7 +295,7 @@ export async function main(args: string[]): Promise<number> {
       // A user's own workbook must never be replaced by the sample by a slip of the file name.
       const exists = await fs.stat(rest[0]).then(() => true, () => false);
       if (exists && !opts.flags.has("force")) throw new UsageError(`${rest[0]} finns redan; välj ett annat namn eller lägg till --force för att skriva över.`);
-      await writeInputWorkbook(rest[0], exempelbyTables());
+      await writeInputWorkbook(rest[0], sampleTables(opts));
       console.log(`Skrev ${rest[0]}`);
       return 0;
     }

@@ -12,6 +12,7 @@ import { runKpb } from "../../src/engine/run";
 import { historyRows, mergeHistory } from "../../src/engine/benchmark/history";
 import { rollingWindow, yearToDateWindow, periodInWindow, daysInWindow, monthsOf } from "../../src/engine/period-window";
 import { exempelbyTables, type SampleTables } from "../../src/sample/exempelby";
+import { exempelbyTwoYears } from "../../src/sample/exempelby-months";
 import { input, twoYears, withColumn } from "./two-years";
 import { byAnsvar, describeProblems, insats, support, workbook, type Tables } from "./helpers";
 
@@ -235,5 +236,17 @@ describe("KPB Månad: each month's figures are the same calculation on other mon
     expect(early.refused).toContainEqual({ month: "2023-03", kind: "month" });
     expect(early.lines.some((l) => l.month === "2023-03")).toBe(false);
     expect(early.lines.some((l) => l.month === "2024-02" && l.costOre !== null)).toBe(true);
+  });
+});
+
+describe("the sample over 24 months (kpb sample/demo --months 24)", () => {
+  const tables = exempelbyTwoYears();
+  it("its 2024 is the one-year sample to the öre, and the follow-up to 2025-06 runs", () => {
+    const annual = ok(runKpb(input(tables), { overrides: { year: 2024 }, pseudonymSecret: "s" }));
+    const sample = ok(runKpb(input(exempelbyTables()), { pseudonymSecret: "s" }));
+    expect(figures(annual)).toEqual(figures(sample));
+    const rolling = ok(runKpb(input(tables), { pseudonymSecret: "s", overrides: { followUpTo: "2025-06" } }));
+    expect(resultJson(rolling).period).toEqual({ from: "2024-07", to: "2025-06" });
+    expect(rolling.reconciliation.balanced).toBe(true);
   });
 });
