@@ -55,6 +55,16 @@ describe("kpb run --period", () => {
     expect(codes).toContain("Ekonomi:periodColumnMissing");
   });
 
+  test("kpb sample --months 24 writes Period in Ekonomi; other month counts are usage errors", async () => {
+    const file = path.join(dir, "s24.xlsx");
+    expect(await main(["sample", file, "--months", "24"])).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const header = (wb.getWorksheet("Ekonomi")!.getRow(1).values as unknown[]).filter(Boolean);
+    expect(header).toContain("Period");
+    expect(await main(["sample", path.join(dir, "s18.xlsx"), "--months", "18"])).toBe(2);
+  });
+
   test("a month that is no month, --ytd alone and a --year of another year are usage errors", async () => {
     const file = path.join(dir, "x.xlsx");
     expect(await main(["run", file, "--period", "2025-13"])).toBe(2);
