@@ -1,9 +1,11 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { resultJson, problemsJson } from "../engine/json-output";
-import { resultSheets, validationPackOf } from "../engine/result-sheets";
+import { resultSheets, validationPackOf, type ResultSheetOptions } from "../engine/result-sheets";
+import { monthlySeries } from "../engine/monthly-series";
 import { runKpb } from "../engine/run";
 import { exempelbyTables } from "../sample/exempelby";
+import { exempelbyTwoYears } from "../sample/exempelby-months";
 import { problemList, summaryText } from "./summary";
 import { readPreviousResult } from "./validation-file";
 import { explainWorkbook, ExplainUsageError } from "./explain";
@@ -15,17 +17,22 @@ import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
 import { summaryLines } from "../input/file-table";
 import { parseSieDimensionOption } from "../input/sie";
 import type { Problem, WorkbookInput } from "../engine/model";
+import { parseMonth } from "../engine/period-window";
 import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInputWorkbook } from "./xlsx-output";
 
 const USAGE = `Användning:
   kpb run <arbetsbok.xlsx> [--out resultat.xlsx] [--json resultat.json] [--year ÅR] [--method stegvis|reciprok]
+                                 [--period ÅÅÅÅ-MM]   uppföljning: de tolv månaderna som slutar med månaden
+                                                      (Ekonomi och Brukare behöver kolumnen Period)
+                                 [--ytd]              med --period: januari till och med månaden i stället
                                  [--secret-file FIL]  hemligheten bakom pseudonymer (standard: .kpb-secret i arbetsbokens mapp)
                                  [--problems FIL]     dataproblemen när körningen stoppas (standard: <json-namn>.problems.json)
                                  [--ekonomi FIL] [--brukare FIL]  ersätter arbetsbokens Ekonomi/Brukare med en fil:
                                                       .csv/.txt (export), .se/.si (SIE 4, bara Ekonomi) eller .xlsx
                                  [--sie-dim Ansvar=1,Verksamhet=20,Aktivitet=21]  SIE-dimensioner (standard: efter #DIM-namn)
-  kpb demo [--dir MAPP]          kör exempelkommunen Exempelby (skriver indata, resultat och JSON)
-  kpb sample <fil.xlsx> [--force] skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
+  kpb demo [--dir MAPP] [--months 24]  kör exempelkommunen Exempelby (skriver indata, resultat och JSON);
+                                 med --months 24 två år med Period och uppföljningen till 2025-06 (bladet KPB Månad)
+  kpb sample <fil.xlsx> [--force] [--months 24]  skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
   kpb kolada <arbetsbok.xlsx> --kommun KOD [--jamfor KODER] [--ar ÅR] [--out fil.xlsx]
                                  hämtar KPB-nyckeltalen från Kolada (kommunen, jämförelsekommuner eller
                                  grupper som G33, år som 2022-2024; standard kommunkod och år ur
@@ -52,6 +59,7 @@ function parseArgs(args: string[]): Options {
     const a = args[i];
     if (a === "--help" || a === "-h") flags.set("help", "");
     else if (a === "--force") flags.set("force", "");
+    else if (a === "--ytd") flags.set("ytd", "");
     else if (a.startsWith("--")) {
       const [name, inline] = a.slice(2).split("=", 2);
       const value = inline ?? args[++i];
@@ -137,11 +145,15 @@ async function removeStaleProblems(file: string): Promise<void> {
 const PSEUDONYM_CODES = new Set(["personalIdentityNumber", "personalDataInCells"]);
 
 async function runWorkbook(file: string, opts: Options): Promise<number> {
-  const known = new Set(["out", "json", "year", "method", "secret-file", "problems", "sie-dim", ...Object.keys(FILE_TABLE_FLAGS)]);
+  const known = new Set(["out", "json", "year", "method", "period", "ytd", "secret-file", "problems", "sie-dim", ...Object.keys(FILE_TABLE_FLAGS)]);
   for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
   const yearText = opts.flags.get("year");
   const year = yearText === undefined ? undefined : Number(yearText);
   if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2200)) throw new UsageError(`--year ska vara ett år, t.ex. 2024.`);
+  const followUpTo = opts.flags.get("period");
+  if (followUpTo !== undefined && !parseMonth(followUpTo)) throw new UsageError(`--period ska vara en månad ÅÅÅÅ-MM, t.ex. 2025-06.`);
+  if (followUpTo !== undefined && year !== undefined && parseMonth(followUpTo)!.year !== year) throw new UsageError(`--year ${year} och --period ${followUpTo} säger olika år; --period räcker.`);
+  if (opts.flags.has("ytd") && followUpTo === undefined) throw new UsageError(`--ytd behöver --period ÅÅÅÅ-MM (sista månaden).`);
   const method = opts.flags.get("method");
   if (method !== undefined && method !== "stegvis" && method !== "reciprok") throw new UsageError(`--method ska vara stegvis eller reciprok.`);
   const base = file.replace(/\.xlsx$/i, "");
@@ -189,10 +201,16 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   }
   phase("readMs");
   done = progress("Beräknar KPB");
-  const outcome = runKpb(input, {
-    overrides: { year, allocationMethod: method as "stegvis" | "reciprok" | undefined },
+  const runOptions = {
+    overrides: {
+      year,
+      allocationMethod: method as "stegvis" | "reciprok" | undefined,
+      // Without --ytd the workbook's Uppföljning (rullande / hittills i år) decides, rolling if silent.
+      ...(followUpTo !== undefined ? { followUpTo, ...(opts.flags.has("ytd") ? { followUpKind: "ytd" as const } : {}) } : {}),
+    },
     pseudonymSecret: secret.secret,
-  });
+  };
+  const outcome = runKpb(input, runOptions);
   done();
   phase("engineMs");
   if (!outcome.ok) outcome.problems.unshift(...fileProblems);
@@ -215,9 +233,16 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
       );
     }
   }
+  // A follow-up gets KPB Månad: the same calculation per month and per rolling twelve months.
+  let monthly: ResultSheetOptions["monthly"];
+  if (result.settings.period) {
+    done = progress("Räknar månad för månad");
+    monthly = monthlySeries(input, result.settings.period, runOptions);
+    done();
+  }
   done = progress(`Skriver ${out}`);
   // An earlier result file at --out: its history and the notes on KPB Validering are kept.
-  const sheetOptions = await readPreviousResult(out);
+  const sheetOptions: ResultSheetOptions = { ...(await readPreviousResult(out)), ...(monthly ? { monthly } : {}) };
   const layouts = resultSheets(result, result.benchmark, sheetOptions);
   phase("layoutsMs");
   await writeFilesAtomically([
@@ -257,13 +282,23 @@ async function kolada(file: string, opts: Options): Promise<number> {
   }
 }
 
+/** The sample's tables: one year, or with `--months 24` two years with Period (the monthly follow-up). */
+function sampleTables(opts: Options) {
+  const months = opts.flags.get("months");
+  if (months === undefined || months === "12") return exempelbyTables();
+  if (months === "24") return exempelbyTwoYears();
+  throw new UsageError("--months ska vara 12 eller 24.");
+}
+
 async function demo(opts: Options): Promise<number> {
   const dir = opts.flags.get("dir") ?? "out";
+  const tables = sampleTables(opts);
   await fs.mkdir(dir, { recursive: true });
-  const file = path.join(dir, "exempelby.xlsx");
-  await writeInputWorkbook(file, exempelbyTables());
+  const twoYears = opts.flags.get("months") === "24";
+  const file = path.join(dir, twoYears ? "exempelby-24.xlsx" : "exempelby.xlsx");
+  await writeInputWorkbook(file, tables);
   console.log(`Exempelkommunens indata: ${file}`);
-  return runWorkbook(file, { positional: [file], flags: new Map() });
+  return runWorkbook(file, { positional: [file], flags: new Map(twoYears ? [["period", "2025-06"]] : []) });
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -292,7 +327,7 @@ export async function main(args: string[]): Promise<number> {
       // A user's own workbook must never be replaced by the sample by a slip of the file name.
       const exists = await fs.stat(rest[0]).then(() => true, () => false);
       if (exists && !opts.flags.has("force")) throw new UsageError(`${rest[0]} finns redan; välj ett annat namn eller lägg till --force för att skriva över.`);
-      await writeInputWorkbook(rest[0], exempelbyTables());
+      await writeInputWorkbook(rest[0], sampleTables(opts));
       console.log(`Skrev ${rest[0]}`);
       return 0;
     }

@@ -1,5 +1,6 @@
 import type { KpbResult, Problem } from "../engine/model";
 import { oreToString } from "../engine/money";
+import { windowKindLabel, windowLabel } from "../engine/period-window";
 
 const kr = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const kr2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -54,7 +55,9 @@ export function summaryText(result: KpbResult): string {
       : []),
     ["Går ihop på öret", r.balanced ? "ja" : "NEJ"],
   ];
-  return `${result.municipality || "Kommunen"} ${result.year}: ${result.pools.filter((p) => p.kind === "insats").length} insatspooler, ${result.clients.length} brukare\n\n${table(rows)}\n\n${table(recon)}`;
+  const w = result.settings.period;
+  const when = w ? `${windowLabel(w)} (${windowKindLabel(w)})` : String(result.year);
+  return `${result.municipality || "Kommunen"} ${when}: ${result.pools.filter((p) => p.kind === "insats").length} insatspooler, ${result.clients.length} brukare\n\n${table(rows)}\n\n${table(recon)}`;
 }
 
 export function problemList(problems: Problem[], limit = 50): string {

@@ -8,6 +8,8 @@ export function resultJson(result: KpbResult) {
   return {
     year: result.year,
     municipality: result.municipality,
+    // Only a monthly follow-up has a window other than the calendar year (the annual JSON is unchanged).
+    ...(result.settings.period ? { period: { from: result.settings.period.from, to: result.settings.period.to } } : {}),
     reconciliation: {
       ledgerTotal: oreToString(r.ledgerTotalOre),
       pooled: oreToString(r.pooledOre),

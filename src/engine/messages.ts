@@ -77,8 +77,14 @@ export const MESSAGES = {
     en: (p) => (p.value === "" ? `År (year) is empty; the row is not counted. Write the year, e.g. ${p.year}.` : `År (year) "${p.value}" is not a year; the row is not counted. Write the year in four digits, e.g. ${p.year}.`),
   },
   yearNotInData: {
-    sv: (p) => `Ingen rad i ${p.table} gäller år ${p.year}; raderna gäller ${p.years}. Ändra År i Inställningar (eller --year) eller läs in rätt års data.`,
-    en: (p) => `No row in ${p.table} belongs to ${p.year}; the rows belong to ${p.years}. Change År in Inställningar (or --year) or load the right year's data.`,
+    sv: (p) =>
+      p.window
+        ? `Ingen rad i ${p.table} gäller perioden ${p.window}; raderna gäller ${p.years}. Ändra Uppföljning till i Inställningar (eller --period) eller läs in de månadernas data.`
+        : `Ingen rad i ${p.table} gäller år ${p.year}; raderna gäller ${p.years}. Ändra År i Inställningar (eller --year) eller läs in rätt års data.`,
+    en: (p) =>
+      p.window
+        ? `No row in ${p.table} belongs to the period ${p.window}; the rows belong to ${p.years}. Change Uppföljning till in Inställningar (or --period) or load those months' data.`
+        : `No row in ${p.table} belongs to ${p.year}; the rows belong to ${p.years}. Change År in Inställningar (or --year) or load the right year's data.`,
   },
   fileUnreadable: {
     sv: (p) => `Filen ${p.file} går inte att läsa: ${p.detail}.`,
@@ -307,6 +313,24 @@ export const MESSAGES = {
   periodOutsideYear: {
     sv: (p) => `Perioden ${p.period} ligger utanför år ${p.year}; raden räknas inte${p.quantity === undefined ? "" : ` (${p.quantity})`}.`,
     en: (p) => `The period ${p.period} is outside the year ${p.year}; the row is not counted${p.quantity === undefined ? "" : ` (${p.quantity.toString().replace(/^volym/, "volume")})`}.`,
+  },
+  periodOutsideWindowRows: {
+    sv: (p) =>
+      `${p.count} ${p.count === 1 ? "rad" : "rader"} har en period i ${p.otherYear} utanför ${p.calendar ? `år ${p.year}` : `perioden ${p.window}`} och räknas inte (första på rad ${p.row}; ${p.quantity}). Redovisas på KPB Avstämning.`,
+    en: (p) =>
+      `${p.count} ${p.count === 1 ? "row has" : "rows have"} a period in ${p.otherYear} outside ${p.calendar ? `the year ${p.year}` : `the period ${p.window}`} and ${p.count === 1 ? "is" : "are"} not counted (first on row ${p.row}; ${p.quantity.toString().replace(/^volym/, "volume")}). Shown on KPB Avstämning.`,
+  },
+  periodEmpty: {
+    sv: (p) => `Period är tom (${p.quantity}); raden räknas inte. I en tabell med kolumnen Period behöver varje rad sin månad, t.ex. 2025-06.`,
+    en: (p) => `Period is empty (${p.quantity.toString().replace(/^volym/, "volume")}); the row is not counted. In a table with a Period column every row needs its month, e.g. 2025-06.`,
+  },
+  periodNotAMonth: {
+    sv: (p) => `Period "${p.value}" är ingen månad (förväntade ${p.expected}); raden räknas inte (${p.quantity}).`,
+    en: (p) => `Period "${p.value}" is not a month (expected YYYY-MM); the row is not counted (${p.quantity}).`,
+  },
+  periodColumnMissing: {
+    sv: (p) => `Uppföljningen för ${p.window} väljer rader efter månad, men ${p.table} saknar kolumnen Period. Lägg till Period (ÅÅÅÅ-MM) eller kör helåret (utan Uppföljning till / --period).`,
+    en: (p) => `The follow-up for ${p.window} selects rows by month, but ${p.table} has no Period column. Add Period (YYYY-MM) or run the whole year (without Uppföljning till / --period).`,
   },
   badBirthYear: {
     sv: (p) => `Födelseår "${p.value}" är inte ett rimligt år.`,

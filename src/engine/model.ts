@@ -1,4 +1,5 @@
 import type { FigureNameKey } from "./key-figure-names";
+import type { PeriodWindow } from "./period-window";
 /**
  * The typed model of a KPB calculation: what the contract tables become after parsing, and what a
  * run produces. Money is integer öre (exact, plain numbers inside the safe-integer range, checked
@@ -210,6 +211,11 @@ export interface Settings {
   ageGroups: AgeGroup[];
   /** Limits of the spread and validation analyses (src/engine/analyses/). */
   analysisLimits: AnalysisLimits;
+  /**
+   * The monthly follow-up's window (twelve months ending at P, or January..P); absent for the
+   * annual run, whose window is January..December of `year` (then `year` is P's year).
+   */
+  period?: PeriodWindow;
 }
 
 /**
@@ -234,7 +240,7 @@ export interface AnalysisLimits {
 export type OutlierScope = "ÄO ordinärt boende" | "ÄO särskilt boende" | "LSS" | "IFO";
 
 /** Why an input row was left out of the calculation (always with a warning that names it). */
-export type SetAsideReason = "otherYear" | "periodOutsideYear" | "totalsRow";
+export type SetAsideReason = "otherYear" | "periodOutsideYear" | "periodOutsideWindow" | "totalsRow";
 
 /**
  * Input rows of one table set aside for one reason (and year): which rows, and what they held, so

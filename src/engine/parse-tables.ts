@@ -16,12 +16,14 @@ import type {
   PopulationRow,
   ReceiverSpec,
   Regi,
+  SetAsideReason,
 } from "./model";
 import { fastMicro, fastOre } from "./fast-number";
 import { MAX_ROW_AMOUNT_ORE, MICRO, microToDec, oreToSwedish } from "./money";
 import { display, isPlausibleYear, MAX_ROW_VOLUME_MICRO, readAmountOre, readCount, readDecimalValue, readShareNumber, readVolumeMicro } from "./parse-values";
 import type { Place, ProblemLog } from "./problems";
 import { isShareFigure } from "./key-figure-names";
+import { isCalendarYear, periodInWindow, windowLabel, yearInWindow, type PeriodWindow } from "./period-window";
 import { RowAccount } from "./set-aside";
 import { parseAgeGroupLabel } from "./settings";
 import { cellOf, dataRows, formatOf, isPercentFormat, isTotalsWord, placeOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
@@ -37,18 +39,40 @@ function readRowYear(cell: CellValue, table: LocatedTable, row: number, year: nu
   return null;
 }
 
-/** Rows of other years: one warning per table and year, naming the first row, the count and the sum. */
-function reportSetAside(table: LocatedTable, account: RowAccount, year: number, log: ProblemLog): void {
+/**
+ * Rows of other years, and rows whose Period is outside the run's months: one warning per table,
+ * reason and year, naming the first row, the count and the sum (never one per row: a ledger of
+ * 24 months sets half its rows aside). `grouped` says which reasons this table reports so.
+ */
+function reportSetAside(table: LocatedTable, account: RowAccount, window: PeriodWindow, log: ProblemLog, grouped: SetAsideReason[]): void {
+  const year = yearOf(window);
   for (const g of account.groups) {
-    if (g.table !== table.table || g.reason !== "otherYear") continue;
-    log.warning("otherYearRows", placeOf(table, g.rows[0], "År"), {
-      count: g.rows.length,
-      year,
-      otherYear: g.year ?? "",
-      row: g.rows[0],
-      quantity: quantityText(g.table, g.table === "Ekonomi" ? g.amountOre : g.volumeMicro),
-    });
+    if (g.table !== table.table || !grouped.includes(g.reason)) continue;
+    const quantity = quantityText(g.table, g.table === "Ekonomi" ? g.amountOre : g.volumeMicro);
+    if (g.reason === "otherYear") {
+      log.warning("otherYearRows", placeOf(table, g.rows[0], "År"), { count: g.rows.length, year, otherYear: g.year ?? "", row: g.rows[0], quantity });
+    } else {
+      log.warning("periodOutsideWindowRows", placeOf(table, g.rows[0], "Period"), {
+        count: g.rows.length,
+        year,
+        window: windowLabel(window),
+        calendar: isCalendarYear(window) ? 1 : 0,
+        otherYear: g.year ?? "",
+        row: g.rows[0],
+        quantity,
+      });
+    }
   }
+}
+
+/** The run's year: that of the window's last month. */
+function yearOf(window: PeriodWindow): number {
+  return Number(window.to.slice(0, 4));
+}
+
+/** Why a row with a Period outside the window is set aside: outside the year, or outside the follow-up's months. */
+function outsideReason(window: PeriodWindow): SetAsideReason {
+  return isCalendarYear(window) ? "periodOutsideYear" : "periodOutsideWindow";
 }
 
 /** "1 234,50 kr" for an amount, "volym 12,5" for a volume: what a set-aside row held. */
@@ -119,10 +143,13 @@ function setAsideVolume(cell: CellValue, place: Place, log: ProblemLog, strict: 
 
 const LEDGER_CODES = ["Ansvar", "Verksamhet", "Aktivitet", "Konto"];
 
-export function parseLedger(table: LocatedTable, year: number, log: ProblemLog, account: RowAccount = new RowAccount()): LedgerRow[] {
+export function parseLedger(table: LocatedTable, window: PeriodWindow, log: ProblemLog, account: RowAccount = new RowAccount()): LedgerRow[] {
   const out: LedgerRow[] = [];
+  const year = yearOf(window);
   // Column positions looked up once, not per cell (hundreds of thousands of rows).
-  const [cAnsvar, cVerksamhet, cAktivitet, cKonto, cAmount, cText, cYear] = ["Ansvar", "Verksamhet", "Aktivitet", "Konto", "Belopp", "Text", "År"].map((c) => table.columns.get(c));
+  const [cAnsvar, cVerksamhet, cAktivitet, cKonto, cAmount, cText, cYear, cPeriod] = ["Ansvar", "Verksamhet", "Aktivitet", "Konto", "Belopp", "Text", "År", "Period"].map((c) =>
+    table.columns.get(c),
+  );
   const required: [string, number | undefined][] = [
     ["Ansvar", cAnsvar],
     ["Verksamhet", cVerksamhet],
@@ -147,9 +174,18 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog, 
     if (cYear !== undefined) {
       const y = readRowYear(cells[cYear], table, row, year, log);
       if (y === null) continue;
-      if (y !== year) {
+      if (!yearInWindow(y, window)) {
         const amountOre = isBlank(amountCell) ? 0 : (readAmountOre(amountCell, placeOf(table, row, "Belopp"), log) ?? 0);
         account.setAside("Ekonomi", "otherYear", y, row, amountOre);
+        continue;
+      }
+    }
+    if (cPeriod !== undefined) {
+      const period = readLedgerPeriod(cells[cPeriod], amountCell, table, row, log);
+      if (period === null) continue;
+      if (!periodInWindow(period, window)) {
+        const amountOre = isBlank(amountCell) ? 0 : (readAmountOre(amountCell, placeOf(table, row, "Belopp"), log) ?? 0);
+        account.setAside("Ekonomi", outsideReason(window), Number(period.slice(0, 4)), row, amountOre);
         continue;
       }
     }
@@ -165,8 +201,29 @@ export function parseLedger(table: LocatedTable, year: number, log: ProblemLog, 
     account.counted("Ekonomi", amountOre);
     out.push(ledgerRow(row, text(cAnsvar), text(cVerksamhet), text(cAktivitet), text(cKonto), amountOre, text(cText)));
   }
-  reportSetAside(table, account, year, log);
+  reportSetAside(table, account, window, log, ["otherYear", "periodOutsideYear", "periodOutsideWindow"]);
   return out;
+}
+
+/**
+ * A ledger row's month, or null with an error: in a table with a Period column a row without a
+ * month (or with no month in it) cannot be placed in a year or a window, so it is not counted and
+ * the error names its amount.
+ */
+function readLedgerPeriod(cell: CellValue, amountCell: CellValue, table: LocatedTable, row: number, log: ProblemLog): string | null {
+  const place = placeOf(table, row, "Period");
+  const ore = isBlank(amountCell) ? 0 : fastOre(amountCell, MAX_ROW_AMOUNT_ORE);
+  const amount = ore === null ? `Belopp ${display(amountCell)}` : quantityText("Ekonomi", ore);
+  if (isBlank(cell)) {
+    log.error("periodEmpty", place, { quantity: amount });
+    return null;
+  }
+  const p = readPeriod(cell);
+  if (!p.ok) {
+    log.error("periodNotAMonth", place, { value: readText(cell), expected: p.reason, quantity: amount });
+    return null;
+  }
+  return p.value;
 }
 
 function ledgerRow(row: number, ansvar: string, verksamhet: string, aktivitet: string, konto: string, amountOre: number, text: string): LedgerRow {
@@ -383,8 +440,12 @@ export function parseCatalogue(table: LocatedTable, log: ProblemLog): CatalogueE
   return out;
 }
 
-export function parseClientRows(table: LocatedTable, year: number, log: ProblemLog, account: RowAccount = new RowAccount()): ClientRows {
+export function parseClientRows(table: LocatedTable, window: PeriodWindow, log: ProblemLog, account: RowAccount = new RowAccount()): ClientRows {
   const out = emptyClientRows(table.sheetRows.length);
+  const year = yearOf(window);
+  // The annual run keeps its warning per row outside the year; a follow-up window (24 months of
+  // rows, half outside) says it once per year, as for Ekonomi.
+  const calendarYear = isCalendarYear(window);
   const hasBirthYear = table.columns.has("Födelseår");
   const hasAge = table.columns.has("Ålder");
   if (!hasBirthYear && !hasAge) {
@@ -396,8 +457,7 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
     return trimClientRows(out, 0);
   }
   let n = 0;
-  // A million rows: the column positions and the year prefix are looked up once, not per cell.
-  const yearPrefix = `${year}-`;
+  // A million rows: the column positions are looked up once, not per cell.
   const [cClient, cPool, cPeriod, cVolume, cSex, cHousing, cYear] = ["BrukarID", "Pool", "Period", "Volym", "Kön", "Boendeform", "År"].map((c) => table.columns.get(c));
   const birthColumns = { birth: table.columns.get("Födelseår"), age: table.columns.get("Ålder") };
   const clientCodeColumns = codeColumnsOf(table);
@@ -420,7 +480,7 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
     if (cYear !== undefined) {
       y = readRowYear(cells[cYear], table, row, year, log);
       if (y === null) continue;
-      if (y !== year) {
+      if (!yearInWindow(y, window)) {
         account.setAside("Brukare", "otherYear", y, row, setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, true));
         continue;
       }
@@ -440,14 +500,18 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
         log.error("notANumber", placeOf(table, row, "Period"), { expected: p.reason, value: readText(periodCell) });
         continue;
       }
-      if (!p.value.startsWith(yearPrefix)) {
-        // Outside the year, whether or not År says the run's year: set aside, with its volume.
+      if (!periodInWindow(p.value, window)) {
+        // Outside the run's months, whether or not År says the run's year: set aside, with its volume.
         const volume = setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, true);
-        account.setAside("Brukare", "periodOutsideYear", Number(p.value.slice(0, 4)), row, volume);
-        log.warning("periodOutsideYear", placeOf(table, row, "Period"), { period: p.value, year, quantity: quantityText("Brukare", volume) });
+        account.setAside("Brukare", outsideReason(window), Number(p.value.slice(0, 4)), row, volume);
+        if (calendarYear) log.warning("periodOutsideYear", placeOf(table, row, "Period"), { period: p.value, year, quantity: quantityText("Brukare", volume) });
         continue;
       }
       period = p.value;
+    } else if (!calendarYear && cPeriod !== undefined) {
+      // A follow-up window places every row by its month: a row without one cannot be counted.
+      log.error("periodEmpty", placeOf(table, row, "Period"), { quantity: quantityText("Brukare", setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, false)) });
+      continue;
     }
     const birthYear = readBirthYear(table, cells, row, birthColumns, year, log);
     if (birthYear === undefined) continue;
@@ -464,7 +528,7 @@ export function parseClientRows(table: LocatedTable, year: number, log: ProblemL
     out.housing[n] = readText(at(cHousing));
     n++;
   }
-  reportSetAside(table, account, year, log);
+  reportSetAside(table, account, window, log, calendarYear ? ["otherYear"] : ["otherYear", "periodOutsideWindow"]);
   return trimClientRows(out, n);
 }
 

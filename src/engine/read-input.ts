@@ -13,6 +13,7 @@ import {
   parseRules,
 } from "./parse-tables";
 import type { ProblemLog } from "./problems";
+import { isCalendarYear, parseMonth, windowLabel, windowOf, type PeriodWindow } from "./period-window";
 import { RowAccount } from "./set-aside";
 import { applyOverrides, defaultSettings, readSettingsTable, type SettingsOverrides } from "./settings";
 import { REQUIRED_TABLES } from "./table-schema";
@@ -37,8 +38,17 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
     if (t.sheetRows.length === 0) log.error("tableEmpty", { table: name, sheet: t.sheet, row: t.headerRow }, { table: name });
   }
   const own = readSettingsTable(located.get("Inställningar") ?? null, log);
-  const year = overrides.year ?? own.year ?? inferYear(located);
+  // A year given to the run without a month asks for the annual run, whatever Uppföljning till says.
+  const followUpTo = overrides.followUpTo ?? (overrides.year !== undefined ? undefined : own.followUpTo);
+  const toMonth = followUpTo === undefined ? null : parseMonth(followUpTo);
+  // The follow-up's population, ages and benchmarks are those of P's year.
+  const year = toMonth?.year ?? overrides.year ?? own.year ?? inferYear(located);
+  const window = windowOf(toMonth ? (overrides.followUpKind ?? own.followUpKind ?? "rolling") : "year", year, followUpTo);
   const settings = applyOverrides(defaultSettings(year), own, overrides, { year });
+  if (!isCalendarYear(window)) {
+    settings.period = window;
+    requirePeriodColumns(located, window, log);
+  }
   // Bands given to the run (task pane, command line) get the band from 0 the same way, and say so.
   if (overrides.hourBands && overrides.hourBands.length > 0 && overrides.hourBands[0] !== 0) {
     log.warning("hourBandFromZero", { table: "Körning" }, { first: String(overrides.hourBands[0]).replace(".", ",") });
@@ -50,32 +60,41 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
   const account = new RowAccount();
   const parsed: ParsedInput = {
     settings,
-    ledger: parseLedger(located.get("Ekonomi")!, year, log, account),
+    ledger: parseLedger(located.get("Ekonomi")!, window, log, account),
     rules: parseRules(located.get("Kodning")!, log),
     pools: parsePools(located.get("Pooler")!, log),
     keys: optional("Nycklar", (t) => parseKeys(t, log)),
     catalogue: optional("Insatskatalog", (t) => parseCatalogue(t, log)),
-    clientRows: parseClientRows(located.get("Brukare")!, year, log, account),
+    clientRows: parseClientRows(located.get("Brukare")!, window, log, account),
     population: optional("Befolkning", (t) => parsePopulation(t, log, year)),
     benchmark: optional("Jämförelse", (t) => parseBenchmark(t, log)),
     setAside: account.groups,
     rowCounts: account.counts,
   };
-  reportYearNotInData(account, year, located, log);
+  reportYearNotInData(account, year, settings.period ?? null, located, log);
   return parsed;
+}
+
+/** A window other than a calendar year places every row by its month: both tables need Period. */
+function requirePeriodColumns(located: Map<TableName, LocatedTable | null>, window: PeriodWindow, log: ProblemLog): void {
+  for (const table of ["Ekonomi", "Brukare"] as const) {
+    const t = located.get(table)!;
+    if (t.columns.has("Period")) continue;
+    log.error("periodColumnMissing", { table, sheet: t.sheet, row: t.headerRow, column: "Period" }, { table, window: windowLabel(window) });
+  }
 }
 
 /**
  * A year that no row of Ekonomi or Brukare has (År 2024 on data of 2025) would give a run with
  * nothing in it, replacing good results: it stops the run, naming the years the rows do have.
  */
-function reportYearNotInData(account: RowAccount, year: number, located: Map<TableName, LocatedTable | null>, log: ProblemLog): void {
+function reportYearNotInData(account: RowAccount, year: number, window: PeriodWindow | null, located: Map<TableName, LocatedTable | null>, log: ProblemLog): void {
   for (const table of ["Ekonomi", "Brukare"] as const) {
     if (account.counts[table].counted > 0) continue;
     const years = [...new Set(account.groups.filter((g) => g.table === table && g.year !== null).map((g) => g.year!))].sort((a, b) => a - b);
     if (years.length === 0) continue;
     const t = located.get(table)!;
-    log.error("yearNotInData", { table, sheet: t.sheet, row: null, column: t.columns.has("År") ? "År" : "Period" }, { table, year, years: years.join(", ") });
+    log.error("yearNotInData", { table, sheet: t.sheet, row: null, column: t.columns.has("År") ? "År" : "Period" }, { table, year, years: years.join(", "), ...(window ? { window: windowLabel(window) } : {}) });
   }
 }
 
@@ -83,10 +102,11 @@ function reportYearNotInData(account: RowAccount, year: number, located: Map<Tab
 function inferYear(located: Map<TableName, LocatedTable | null>): number {
   const counts = new Map<number, number>();
   const count = (y: number) => counts.set(y, (counts.get(y) ?? 0) + 1);
-  const clients = located.get("Brukare");
-  if (clients?.columns.has("Period")) {
-    for (const row of dataRows(clients)) {
-      const p = readPeriod(cellOf(clients, row, "Period"));
+  for (const name of ["Brukare", "Ekonomi"] as TableName[]) {
+    const t = located.get(name);
+    if (!t?.columns.has("Period")) continue;
+    for (const row of dataRows(t)) {
+      const p = readPeriod(cellOf(t, row, "Period"));
       if (p.ok) count(Number(p.value.slice(0, 4)));
     }
   }

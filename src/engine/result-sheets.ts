@@ -10,6 +10,8 @@ import { finishLayouts } from "./sheet-finish";
 import { Dec } from "./decimal";
 import type { BenchmarkRow, KpbResult, Problem, SetAsideReason } from "./model";
 import { microToDec, oreToKr } from "./money";
+import type { MonthlySeries } from "./monthly-series";
+import { windowKindLabel, windowLabel } from "./period-window";
 import { brytpunktBlocks, interventionMixLayout, unitSpreadLayout, validationLayout } from "./analyses/sheets";
 import { validationFlags, validationPack, type ValidationNote } from "./analyses/validation-pack";
 
@@ -211,12 +213,13 @@ export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[], publ
   const unitCol = columns.findIndex((x) => x.header === "Styckkostnad");
   return {
     name: "KPB Styckkostnader",
-    blocks: [{ tableName: "KPB_Styckkostnader", columns, rows }],
+    // A follow-up's unit costs say which months they cover; the annual sheet is as it always was.
+    blocks: [{ tableName: "KPB_Styckkostnader", ...(result.settings.period ? { title: `Styckkostnader${windowSuffix(result)}` } : {}), columns, rows }],
     charts: [
       {
         name: "KPB_Styckkostnad_diagram",
         kind: "columnClustered",
-        title: "Styckkostnad per pool med jämförelse",
+        title: `Styckkostnad per pool med jämförelse${windowSuffix(result)}`,
         block: 0,
         categoryColumn: 0,
         valueColumns: [unitCol, unitCol + 1],
@@ -313,7 +316,7 @@ export function reconciliationSheet(result: KpbResult): SheetLayout {
   return {
     name: "KPB Avstämning",
     blocks: [
-      { tableName: "KPB_Avstamning", title: "Avstämning", columns: [c("Post", "text", 36), c("Belopp", "kr", 18)], rows: lines },
+      { tableName: "KPB_Avstamning", title: `Avstämning${windowSuffix(result)}`, columns: [c("Post", "text", 36), c("Belopp", "kr", 18)], rows: lines },
       rowAccountBlock(result),
       { tableName: "KPB_Problem", title: "Dataproblem", columns: problemColumns(), rows: result.problems.map(problemRow) },
       codingCheckBlock(result),
@@ -322,9 +325,17 @@ export function reconciliationSheet(result: KpbResult): SheetLayout {
   };
 }
 
+/** " (rullande tolv månader 2024-07 – 2025-06)" on a follow-up's sheets; nothing for the annual run. */
+export function windowSuffix(result: KpbResult): string {
+  const w = result.settings.period;
+  if (!w) return "";
+  return ` (${windowKindLabel(w)} ${windowLabel(w)})`;
+}
+
 const SET_ASIDE_LABELS: Record<SetAsideReason, string> = {
   otherYear: "Lagt åt sidan: andra år",
   periodOutsideYear: "Lagt åt sidan: period utanför året",
+  periodOutsideWindow: "Lagt åt sidan: period utanför uppföljningens månader",
   totalsRow: "Lagt åt sidan: summeringsrader (utan koder)",
 };
 
@@ -352,7 +363,7 @@ export function rowAccountBlock(result: KpbResult): SheetBlock {
   }
   return {
     tableName: "KPB_Inlasta_rader",
-    title: "Inlästa rader: räknade och lagda åt sidan",
+    title: `Inlästa rader: räknade och lagda åt sidan${windowSuffix(result)}`,
     columns: [c("Tabell", "text", 10), c("Post", "text", 44), c("Rader", "integer", 10), c("Belopp", "kr", 18), c("Volym", "decimal", 14)],
     rows,
   };
@@ -366,6 +377,74 @@ function problemRow(p: Problem): SheetCell[] {
   return [p.severity === "error" ? "Fel" : "Varning", p.table, p.sheet ?? null, p.row, p.column, p.cell ?? null, p.message];
 }
 
+/**
+ * `KPB Månad` (a follow-up's month sheet): per intervention × regi and month, the month's cost,
+ * volume and unit cost and the rolling-twelve unit cost; beside it the rolling-twelve unit cost per
+ * month and intervention as a table for the line chart.
+ */
+export function monthSheet(series: MonthlySeries): SheetLayout {
+  const label = (l: { insats: string; regi: string }) => `${l.insats}, ${l.regi} regi`;
+  const rows: SheetCell[][] = series.lines.map((l) => [
+    l.insats,
+    l.regi,
+    l.month,
+    l.costOre === null ? null : oreToKr(l.costOre),
+    l.volumeMicro === null ? null : microToDec(l.volumeMicro).toNumber(),
+    num(l.unitCost),
+    num(l.rollingUnitCost),
+  ]);
+  const series12 = [...new Set(series.lines.map(label))];
+  const byMonth = new Map<string, Map<string, string | null>>();
+  for (const l of series.lines) {
+    const m = byMonth.get(l.month) ?? byMonth.set(l.month, new Map()).get(l.month)!;
+    m.set(label(l), l.rollingUnitCost);
+  }
+  const pivot: SheetCell[][] = [...byMonth].map(([month, m]) => [month, ...series12.map((s) => num(m.get(s) ?? null))]);
+  const title = `Månad för månad ${windowLabel(series.window)}: månadens siffror är beräkningen på månadens rader, rullande tolv månader på de tolv månaderna till och med månaden`;
+  return {
+    name: MONTH_SHEET,
+    blocks: [
+      {
+        tableName: "KPB_Manad",
+        title,
+        columns: [
+          c("Insats", "text", 22),
+          c("Regi", "text", 8),
+          c("Månad", "text", 9),
+          c("Kostnad", "kr", 16),
+          c("Volym", "decimal", 12),
+          c("Styckkostnad månad", "unitcost", 14),
+          c("Styckkostnad rullande 12 mån", "unitcost", 16),
+        ],
+        rows,
+      },
+      {
+        tableName: "KPB_Manad_rullande",
+        title: "Styckkostnad rullande tolv månader per insats",
+        columns: [c("Månad", "text", 9), ...series12.map((s) => c(s, "unitcost", 16))],
+        rows: pivot,
+      },
+    ],
+    charts: series12.length
+      ? [
+          {
+            name: "KPB_Manad_diagram",
+            kind: "line",
+            title: "Styckkostnad rullande tolv månader",
+            block: 1,
+            categoryColumn: 0,
+            valueColumns: series12.map((_s, i) => i + 1),
+            lineColumns: [],
+            valueAxisTitle: "kr per volymenhet",
+          },
+        ]
+      : [],
+  };
+}
+
+/** Written only for a follow-up run given its month series (options.monthly). */
+export const MONTH_SHEET = "KPB Månad";
+
 export interface ResultSheetOptions extends BenchmarkSheetOptions {
   /**
    * The notes users wrote on the previous `KPB Validering` (see `parseValidationSheet`). The
@@ -373,6 +452,8 @@ export interface ResultSheetOptions extends BenchmarkSheetOptions {
    * one): writing it without them would throw the users' comments away.
    */
   validation?: ValidationNote[];
+  /** A follow-up run's month series (monthly-series.ts): adds `KPB Månad`. */
+  monthly?: MonthlySeries;
 }
 
 /** The validation pack of a run (the flags against the previous notes), for the sheet and the pane. */
@@ -389,6 +470,7 @@ export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[], optio
   return finishLayouts([
     b.overview,
     unitCostSheet(result, benchmark, b.published),
+    ...(options.monthly ? [monthSheet(options.monthly)] : []),
     unitSpreadLayout(result),
     clientSheet(result),
     outlierSheet(result),

@@ -26,6 +26,7 @@ import { readInput } from "./read-input";
 import { redactTraceCodes } from "./personal-data";
 import { inhabitantsAged, populationByGroup } from "./population";
 import { randomSecret } from "./privacy";
+import { calendarYearWindow, daysInWindow, type PeriodWindow } from "./period-window";
 import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
 import { attachTrace } from "./tracing/lineage";
@@ -175,7 +176,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   });
   // The pool's own unit cost, from the one place unit costs are computed.
   for (const p of pools) p.unitCost = unitCostOf([p]).value;
-  validatePools(pools, parsed, settings.year, log);
+  validatePools(pools, parsed, settings.period ?? calendarYearWindow(settings.year), log);
 
   const poolCostOre = new Map(pools.map((p) => [p.pool, p.costOre]));
   const { clients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, facts, settings, secret, log);
@@ -270,8 +271,9 @@ function sumMicro(values: Float64Array): number {
 }
 
 /** Cost without volume, volume without cost, and residential days over capacity. */
-function validatePools(pools: PoolResult[], parsed: ParsedInput, year: number, log: ProblemLog): void {
-  const daysInYear = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
+function validatePools(pools: PoolResult[], parsed: ParsedInput, window: PeriodWindow, log: ProblemLog): void {
+  // The days of the run's months: 365 or 366 for a year, and so for any twelve months.
+  const daysInYear = daysInWindow(window);
   const defs = new Map(parsed.pools.map((p) => [p.id, p]));
   for (const p of pools) {
     if (p.kind !== "insats") continue;

@@ -1,4 +1,4 @@
-import { fold, readDecimal, readInteger, readText } from "./cells";
+import { fold, readDecimal, readInteger, readPeriod, readText } from "./cells";
 import type { AgeGroup, AllocationMethod, AnalysisLimits, CellValue, OutlierScope, Settings } from "./model";
 import type { Place, ProblemLog } from "./problems";
 import { cellOf, dataRows, textOf, placeOf, type LocatedTable } from "./table-reader";
@@ -31,6 +31,10 @@ export interface SettingsOverrides {
   hourBands?: number[];
   ageGroups?: string;
   analysisLimits?: Partial<AnalysisLimits>;
+  /** Monthly follow-up: the last month P ("YYYY-MM"); the run is then for a window ending there. */
+  followUpTo?: string;
+  /** Twelve months ending at P (the default), January..P, or P alone (the month sheet's months). */
+  followUpKind?: "rolling" | "ytd" | "month";
 }
 
 /** Age groups from "0-19;20-64;65-79;80-w" (also "80+", "80-"). */
@@ -180,6 +184,16 @@ export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): 
       if (groups && !problem) out.ageGroups = text;
       else if (problem) bad(`grupper utan glapp eller överlapp från 0, den sista öppen (${problem})`);
       else bad("t.ex. 0-19;20-64;65-79;80-w");
+    } else if (key === "uppfoljning till" || key === "follow-up to" || key === "follow up to") {
+      // "2025-06", a date or a date serial: read as Brukare's Period is.
+      const p = readPeriod(cell);
+      if (p.ok) out.followUpTo = p.value;
+      else bad("en månad ÅÅÅÅ-MM, t.ex. 2025-06");
+    } else if (key === "uppfoljning" || key === "follow-up" || key === "follow up") {
+      const f = fold(text);
+      if (f.startsWith("rullande") || f.startsWith("rolling") || f === "12 manader") out.followUpKind = "rolling";
+      else if (f.startsWith("hittills") || f.startsWith("ackumulerat") || f === "ytd" || f.startsWith("year to date")) out.followUpKind = "ytd";
+      else bad("rullande 12 månader eller hittills i år");
     } else if (key in LIMIT_KEYS) {
       const { limit, kind } = LIMIT_KEYS[key];
       const value = readLimit(cell, kind);

@@ -22,6 +22,9 @@ export const TABLE_SCHEMAS: Record<TableName, ColumnDef[]> = {
     col("Belopp", true, "Amount", "Utfall", "Outcome", "Kostnad"),
     col("Text", false, "Description", "Kontotext", "Beskrivning"),
     col("År", false, "Year", "Ar"),
+    // The month of the row (monthly follow-up); read as Brukare's Period is. Not "Datum": a
+    // voucher-date column in an export, in any date format, must not start selecting rows.
+    col("Period", false, "Month", "Månad", "Bokföringsperiod"),
   ],
   Kodning: [
     col("Ansvar", false, "Responsibility", "Cost centre", "Cost center"),

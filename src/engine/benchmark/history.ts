@@ -29,8 +29,12 @@ export function formatRunTime(time: Date | string): string {
   return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())} ${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }
 
-/** One row per key figure of the run. */
+/**
+ * One row per key figure of the run. A monthly follow-up (rolling twelve months, year to date)
+ * writes none: its figures are not the year's, and would replace the year's annual figures.
+ */
 export function historyRows(result: KpbResult, runTime: Date | string): HistoryRow[] {
+  if (result.settings.period) return [];
   const at = formatRunTime(runTime);
   return result.keyFigures.map((f) => ({ year: result.year, runTime: at, id: f.id, name: f.name, value: f.value, unit: f.unit }));
 }
