@@ -20,7 +20,11 @@ export interface MonthLine {
   /** null when the month's own calculation was refused (e.g. no rows that month). */
   costOre: number | null;
   volumeMicro: number | null;
+  /** Clients with cost in the month in any of the intervention × regi's pools (each counted once). */
+  clients: number | null;
   unitCost: string | null;
+  /** January..month of the month's year, the same calculation on those months' rows. */
+  ytdUnitCost: string | null;
   /** null before the data holds twelve months, or when that calculation was refused. */
   rollingUnitCost: string | null;
 }
@@ -29,7 +33,7 @@ export interface MonthlySeries {
   window: PeriodWindow;
   lines: MonthLine[];
   /** Months whose own or rolling calculation the engine refused (their figures are blank). */
-  refused: { month: string; kind: "month" | "rolling" }[];
+  refused: { month: string; kind: "month" | "rolling" | "ytd" }[];
   /** The first month in Ekonomi's Period: a rolling window starting earlier is left blank. */
   firstMonth: string | null;
 }
@@ -39,7 +43,7 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
   const firstMonth = firstLedgerMonth(input);
   const lines = new Map<string, MonthLine>();
   const refused: MonthlySeries["refused"] = [];
-  const run = (month: string, kind: "month" | "rolling"): KpbResult | null => {
+  const run = (month: string, kind: "month" | "rolling" | "ytd"): KpbResult | null => {
     const outcome = runKpb(input, { ...options, overrides: { ...options.overrides, year: undefined, followUpTo: month, followUpKind: kind } });
     if (outcome.ok) return outcome.result;
     refused.push({ month, kind });
@@ -48,15 +52,19 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
   const line = (insats: string, regi: Regi, month: string): MonthLine => {
     const key = `${insats}\u0000${regi}\u0000${month}`;
     let l = lines.get(key);
-    if (!l) lines.set(key, (l = { insats, regi, month, costOre: null, volumeMicro: null, unitCost: null, rollingUnitCost: null }));
+    if (!l) lines.set(key, (l = { insats, regi, month, costOre: null, volumeMicro: null, clients: null, unitCost: null, ytdUnitCost: null, rollingUnitCost: null }));
     return l;
   };
   for (const month of monthsOf(window)) {
     const own = run(month, "month");
     for (const [insats, regi, pools] of groups(own)) {
       const u = unitCostOf(pools);
-      Object.assign(line(insats, regi, month), { costOre: sumOre(pools.map((p) => p.costOre)), volumeMicro: sumMicro(pools), unitCost: u.value });
+      const clients = clientsOf(own!, pools);
+      Object.assign(line(insats, regi, month), { costOre: sumOre(pools.map((p) => p.costOre)), volumeMicro: sumMicro(pools), clients, unitCost: u.value });
     }
+    // January is its own year to date: the month's run already is that calculation.
+    const ytd = month.endsWith("-01") ? own : run(month, "ytd");
+    for (const [insats, regi, pools] of groups(ytd)) line(insats, regi, month).ytdUnitCost = unitCostOf(pools).value;
     if (firstMonth === null || rollingWindow(month).from < firstMonth) continue;
     const rolling = run(month, "rolling");
     for (const [insats, regi, pools] of groups(rolling)) line(insats, regi, month).rollingUnitCost = unitCostOf(pools).value;
@@ -76,6 +84,11 @@ function groups(result: KpbResult | null): [string, Regi, PoolResult[]][] {
     g[2].push(p);
   }
   return [...byKey.values()];
+}
+
+function clientsOf(result: KpbResult, pools: PoolResult[]): number {
+  const ids = pools.map((p) => p.pool);
+  return result.clients.filter((c) => ids.some((id) => id in c.poolsOre)).length;
 }
 
 function sumMicro(pools: PoolResult[]): number {

@@ -390,7 +390,9 @@ export function monthSheet(series: MonthlySeries): SheetLayout {
     l.month,
     l.costOre === null ? null : oreToKr(l.costOre),
     l.volumeMicro === null ? null : microToDec(l.volumeMicro).toNumber(),
+    l.clients,
     num(l.unitCost),
+    num(l.ytdUnitCost),
     num(l.rollingUnitCost),
   ]);
   const series12 = [...new Set(series.lines.map(label))];
@@ -413,7 +415,9 @@ export function monthSheet(series: MonthlySeries): SheetLayout {
           c("Månad", "text", 9),
           c("Kostnad", "kr", 16),
           c("Volym", "decimal", 12),
+          c("Brukare", "integer", 9),
           c("Styckkostnad månad", "unitcost", 14),
+          c("Styckkostnad hittills i år", "unitcost", 16),
           c("Styckkostnad rullande 12 mån", "unitcost", 16),
         ],
         rows,

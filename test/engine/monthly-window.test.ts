@@ -216,6 +216,17 @@ describe("KPB Månad: each month's figures are the same calculation on other mon
     expect([l.costOre, l.volumeMicro, l.unitCost]).toEqual([pools.reduce((n, p) => n + p.costOre, 0), pools.reduce((n, p) => n + p.volumeMicro, 0), unitCostOf(pools).value]);
   });
 
+  it("year to date at a month is the calculation on January..that month; clients are counted once per intervention × regi", () => {
+    const ytd = ok(runKpb(input(tables), { overrides: { followUpTo: "2025-04", followUpKind: "ytd" }, pseudonymSecret: "s" }));
+    expect(lineOf("Hemtjänst", "egen", "2025-04").ytdUnitCost).toBe(unitCostOf(group(ytd, "Hemtjänst", "egen")).value);
+    expect(lineOf("Hemtjänst", "egen", "2025-01").ytdUnitCost).toBe(lineOf("Hemtjänst", "egen", "2025-01").unitCost);
+    const alone = ok(runKpb(input(windowOnly(tables, "2025-03", "2025-03", 2025)), { pseudonymSecret: "s" }));
+    const ids = new Set(group(alone, "Hemtjänst", "egen").map((p) => p.pool));
+    const clients = alone.clients.filter((c) => Object.keys(c.poolsOre).some((id) => ids.has(id))).length;
+    expect(clients).toBeGreaterThan(0);
+    expect(lineOf("Hemtjänst", "egen", "2025-03").clients).toBe(clients);
+  });
+
   it("the rolling-twelve unit cost at P is the rolling run's; the months' volumes add up to the window's", () => {
     const rolling = ok(runKpb(input(tables), { overrides: { followUpTo: "2025-06" }, pseudonymSecret: "s" }));
     for (const [insats, regi] of [["Hemtjänst", "egen"], ["Särskilt boende", "egen"]]) {
