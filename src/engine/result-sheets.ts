@@ -1,6 +1,7 @@
 import { column as c, decimalCell as num } from "./sheet-geometry";
 import { benchmarkFor } from "./benchmark-match";
 import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark/sheets";
+import { benchmarkYearText } from "./benchmark/overview";
 import { unitCostBenchmark } from "./benchmark/figure-benchmark";
 import type { PublishedLookup } from "./benchmark/lookup";
 import { bundledPublished } from "./benchmark/published";
@@ -191,6 +192,8 @@ export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[], publ
       num(p.unitCost),
       b ? Number(b.value) : null,
       p.clientCount,
+      // The benchmark's year in plain sight, as on KPB Översikt.
+      benchmarkYearText(b, result.year),
     ];
   });
   const columns = [
@@ -209,6 +212,7 @@ export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[], publ
     c("Styckkostnad", "unitcost", 14),
     c("Jämförelse", "unitcost", 14),
     c("Brukare", "integer", 10),
+    c("Jämförelsen avser", "text", 26),
   ];
   const unitCol = columns.findIndex((x) => x.header === "Styckkostnad");
   return {

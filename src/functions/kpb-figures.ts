@@ -15,7 +15,7 @@ import { BRYTPUNKT_IDS } from "../engine/analyses/brytpunkt";
 import { compareFigure } from "../engine/benchmark/compare";
 import { figureBenchmark, unitCostBenchmark } from "../engine/benchmark/figure-benchmark";
 import { interventions } from "../engine/benchmark/interventions";
-import type { BenchmarkContext } from "../engine/benchmark/lookup";
+import { forMoney, type BenchmarkContext } from "../engine/benchmark/lookup";
 import { unitCostPotential } from "../engine/benchmark/potential";
 import { bundledPublished } from "../engine/benchmark/published";
 import { Rational, ratioOrNull, sumRational } from "../engine/benchmark/rational";
@@ -470,8 +470,9 @@ export function potential(ctx: FigureContext, insatsArg: Arg, unitArg: Arg): Fig
   const regi = choice.pools[0].regi;
   const sameRegi = choice.pools.every((p) => p.regi === regi);
   const onePoolId = choice.pools.length === 1 ? choice.pools[0].pool : undefined;
-  // The benchmark from the one lookup, for the same scope as the sheet's row.
-  const pStar = intervention ? unitCostBenchmark(ctx.result, { insats: intervention.insats, regi: sameRegi ? regi : "alla", ...(onePoolId ? { pool: onePoolId } : {}) }, bctx) : null;
+  // The benchmark from the one lookup, for the same scope as the sheet's row; as on KPB Potential,
+  // a published average older than the age limit drives no money.
+  const pStar = intervention ? unitCostBenchmark(ctx.result, { insats: intervention.insats, regi: sameRegi ? regi : "alla", ...(onePoolId ? { pool: onePoolId } : {}) }, forMoney(bctx)) : null;
   if (!intervention || !pStar) return noBenchmark(choice.insats);
   const own = engineUnitCost(choice.pools);
   if (own.exact === null) return divisionByZero(`${choice.insats} har ingen volym.`);

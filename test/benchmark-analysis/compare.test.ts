@@ -62,16 +62,21 @@ describe("compareKeyFigures", () => {
     expect(rows.find((x) => x.id === "sabo_egen_kr_dygn_inkl_hsl")!).toMatchObject({ benchmark: "2500", index: "0.800000", source: "Eget namn" });
   });
 
-  it("falls back to the published averages, never over the workbook's row, and not to one older than three years", () => {
+  it("falls back to the published averages, never over the workbook's row; one older than three years is shown but marked stale", () => {
     const r = result([["sabo_egen_kr_dygn_inkl_hsl", 2100, "Eget", 2024, ""]]);
     const rows = compareKeyFigures(r, r.benchmark, published);
     expect(rows.find((x) => x.id === "hemtjanst_egen_kr_timme")!).toMatchObject({ benchmark: "640", origin: "Publicerat", benchmarkYear: 2023, difference: "-140" });
     expect(rows.find((x) => x.id === "sabo_egen_kr_dygn_inkl_hsl")!).toMatchObject({ benchmark: "2100", origin: "Jämförelse" });
-    // 2016 is eight years before 2024: no benchmark. For a 2018 run it is two years old: used.
-    const none = compareKeyFigures(result([]), [], published).find((x) => x.id === "sabo_egen_kr_dygn_inkl_hsl")!;
-    expect(none.benchmark).toBeNull();
+    // 2016 is eight years before 2024: shown with its year, marked stale (no money, no index).
+    // For a 2018 run it is two years old: fresh.
+    const old = compareKeyFigures(result([]), [], published).find((x) => x.id === "sabo_egen_kr_dygn_inkl_hsl")!;
+    expect(old).toMatchObject({ benchmark: "1880", benchmarkYear: 2016 });
+    expect(old.match).toMatchObject({ ageYears: 8, stale: true });
     const r2018 = result([], 2018);
-    expect(compareKeyFigures(r2018, [], published).find((x) => x.id === "sabo_egen_kr_dygn_inkl_hsl")!.benchmark).toBe("1880");
+    const fresh = compareKeyFigures(r2018, [], published).find((x) => x.id === "sabo_egen_kr_dygn_inkl_hsl")!;
+    expect(fresh.benchmark).toBe("1880");
+    expect(fresh.match).toMatchObject({ ageYears: 2 });
+    expect(fresh.match!.stale).toBeUndefined();
   });
 
   it("reads the bundled published averages (Aneby review 2023: 649 kr/h, 2 559 kr/dygn) for a 2024 run", () => {

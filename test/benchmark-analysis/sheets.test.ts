@@ -74,6 +74,7 @@ describe("result sheets with the benchmark analyses", () => {
       "Styckkostnad",
       "Jämförelse",
       "Brukare",
+      "Jämförelsen avser",
     ]);
   });
 
@@ -113,14 +114,19 @@ describe("result sheets with the benchmark analyses", () => {
     // From the bundled averages (Aneby review, KPB-snitt 2023), percent as a fraction.
     expect(cell(s, 0, "andel_brukare:ÄO:80-w", "Jämförelse")).toBeCloseTo(0.498, 12);
     expect(cell(s, 0, "andel_brukare:ÄO:80-w", "Källa")).toMatch(/publicerat snitt som följer med tillägget/);
-    // A 2011 average is too old for a 2024 run.
-    expect(cell(s, 0, "gruppbostad_egen_kr_dygn", "Jämförelse")).toBeNull();
+    // A 2011 average is beyond the age limit for a 2024 run: shown with its year, not hidden.
+    expect(cell(s, 0, "gruppbostad_egen_kr_dygn", "Jämförelse")).toBe(2491);
+    expect(cell(s, 0, "gruppbostad_egen_kr_dygn", "Jämförelsen avser")).toBe("KPB-snitt 2011 (13 år äldre, ingår ej i potential)");
     expect(s.charts.map((c) => c.name)).toEqual(["KPB_Oversikt_diagram", "KPB_Oversikt_per_invanare_diagram"]);
     expect(s.blocks[1].rows.map((r) => r[0])).toEqual([
       "Kostnad per beviljad hemtjänsttimme, egen regi",
       "Kostnad per dygn i särskilt boende inkl. HSL, egen regi",
       "Kostnad korttidsvård, egen regi, kr/dygn",
+      // Beside their 2011 averages, with the year in the last column.
+      "Kostnad gruppbostad LSS vuxna, egen regi, kr/dygn",
+      "Nettotimkostnad personlig assistans (efter FK-ersättning), egen regi",
     ]);
+    expect(s.blocks[1].rows[3][7]).toBe("KPB-snitt 2011 (13 år äldre, ingår ej i potential)");
   });
 
   it("has a potential per pool of max(0, cost − benchmark × volume) and totals that add up", () => {

@@ -1,7 +1,7 @@
 import { clientMix } from "../benchmark/client-mix";
 import { compareKeyFigures } from "../benchmark/compare";
 import type { HistoryRow } from "../benchmark/history";
-import type { PublishedLookup } from "../benchmark/lookup";
+import { drivesMoney, type PublishedLookup } from "../benchmark/lookup";
 import { fold, isValidDate, readText } from "../cells";
 import { Dec } from "../decimal";
 import type { BenchmarkRow, CellValue, KpbResult } from "../model";
@@ -142,6 +142,8 @@ export function validationFlags(result: KpbResult, benchmark: BenchmarkRow[], op
   // 4. Headline unit costs far from their benchmark.
   for (const c of compareKeyFigures(result, benchmark, options.published)) {
     if (c.id.includes(":") || !c.unit.startsWith("kr/") || c.index === null || c.benchmark === null) continue;
+    // A published average older than the age limit is shown, but raises no flag.
+    if (!drivesMoney(c.match)) continue;
     const deviation = new Dec(c.index).minus(1);
     if (deviation.abs().lessThanOrEqualTo(limits.benchmarkDeviation)) continue;
     flags.push({
@@ -158,7 +160,7 @@ export function validationFlags(result: KpbResult, benchmark: BenchmarkRow[], op
 
   // 5. Client-mix bands far from the benchmark's distribution.
   for (const b of clientMix(result, benchmark, options.published).bands) {
-    if (b.difference === null || b.share === null || b.benchmarkShare === null) continue;
+    if (b.difference === null || b.share === null || b.benchmarkShare === null || !drivesMoney(b.source)) continue;
     const points = new Dec(b.difference);
     if (points.abs().lessThanOrEqualTo(limits.clientMixPoints)) continue;
     flags.push({

@@ -2,7 +2,7 @@ import type { BenchmarkRow, ConsumptionRow, KpbResult } from "../model";
 import { consumedByGroup, interventions, type Intervention } from "./interventions";
 import { interventionUnitCost } from "../unit-costs";
 import { unitCostBenchmark } from "./figure-benchmark";
-import { firstBenchmark, type BenchmarkContext, type BenchmarkValue, type PublishedLookup } from "./lookup";
+import { firstBenchmark, forMoney, type BenchmarkContext, type BenchmarkValue, type PublishedLookup } from "./lookup";
 import { Rational, ratioOrNull, str, sumRational } from "./rational";
 
 /**
@@ -117,7 +117,8 @@ const VOLUME_80: Record<string, string> = {
 
 /** The benchmark unit cost p* of an intervention (egen and annan regi together), from the one lookup. */
 export function benchmarkUnitCost(result: KpbResult, i: Intervention, ctx: BenchmarkContext): BenchmarkValue | null {
-  return unitCostBenchmark(result, { insats: i.insats, regi: "alla" }, ctx);
+  // Indices only from benchmarks within the age limit (MAX_PUBLISHED_AGE).
+  return unitCostBenchmark(result, { insats: i.insats, regi: "alla" }, forMoney(ctx));
 }
 
 /** The benchmark volume per inhabitant q* of an intervention in an age group, given or derived. */
@@ -126,8 +127,9 @@ export function benchmarkVolume(
   i: Intervention,
   group: string,
   pStar: Rational | null,
-  ctx: BenchmarkContext,
+  shown: BenchmarkContext,
 ): { value: Rational; source: BenchmarkValue; basis: NonNullable<DecompositionItem["volumeBasis"]> } | null {
+  const ctx = forMoney(shown);
   const direct = [`volym_per_invanare:${i.insats}:${group}`, ...(group === "alla" ? [`volym_per_invanare:${i.insats}`] : [])];
   if (is80Plus(result, group) && VOLUME_80[i.keyFigure]) direct.push(VOLUME_80[i.keyFigure]);
   const part = `${i.area}/${i.insats}:${group}`;

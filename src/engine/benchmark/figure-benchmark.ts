@@ -4,7 +4,7 @@ import { KEY_FIGURE_NAMES } from "../key-figure-names";
 import type { KeyFigure, KpbResult } from "../model";
 import type { RegiScope } from "../unit-costs";
 import { interventionKeyFigure } from "./interventions";
-import { benchmarkOfFigure, fromRow, publishedValue, usable, type BenchmarkContext, type BenchmarkValue } from "./lookup";
+import { benchmarkOfFigure, firstPublished, fromRow, usable, type BenchmarkContext, type BenchmarkValue } from "./lookup";
 
 /**
  * The one lookup for the benchmark of a figure. KPB Översikt, Styckkostnader, Potential, the
@@ -79,11 +79,7 @@ function firstOf(result: KpbResult, ids: string[], ctx: BenchmarkContext): Bench
       return fromRow(row, fold(row.keyFigure) === fold(id) ? id : row.keyFigure);
     }
   }
-  for (const id of ids) {
-    const v = publishedValue(id, ctx);
-    if (v) return v;
-  }
-  return null;
+  return firstPublished(ids, ctx);
 }
 
 /** The benchmark of a unit cost (pool, intervention × regi). */

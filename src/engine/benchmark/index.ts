@@ -3,6 +3,8 @@ export { Rational } from "./rational";
 export {
   benchmarkOfFigure,
   firstBenchmark,
+  drivesMoney,
+  forMoney,
   MAX_PUBLISHED_AGE,
   sourceText,
   type BenchmarkContext,

@@ -37,11 +37,20 @@ export interface BenchmarkValue {
   municipality: string;
   /** 1-based `Jämförelse` row for workbook values. */
   row?: number;
+  /** For a bundled published average: the run's year minus the figure's year. */
+  ageYears?: number;
+  /**
+   * A bundled published average older than the age limit: shown beside the figure with its year,
+   * but never used for money or indices (potential, the P/Q decomposition, validation flags).
+   */
+  stale?: boolean;
 }
 
 /**
- * A bundled published average older than this many years before the run's year is not used: a
- * 2011 average says little about 2024 costs (the workbook's own rows have no such limit).
+ * A bundled published average older than this many years before the run's year is shown with its
+ * year but does not drive money: a 2011 average says little about 2024 cost levels, so potential,
+ * the index decomposition and the validation flags leave it out (the workbook's own rows have no
+ * such limit). A later year than the run's is never used at all.
  */
 export const MAX_PUBLISHED_AGE = 3;
 
@@ -52,14 +61,28 @@ export interface BenchmarkContext {
   published?: PublishedLookup;
   /** Default MAX_PUBLISHED_AGE. */
   maxPublishedAge?: number;
+  /** Only benchmarks that may drive money and indices: published averages within the age limit. */
+  freshOnly?: boolean;
+}
+
+/** The context for potential, the index decomposition and flags: stale published averages left out. */
+export function forMoney(ctx: BenchmarkContext): BenchmarkContext {
+  return ctx.freshOnly ? ctx : { ...ctx, freshOnly: true };
+}
+
+/** Whether a benchmark may drive money and indices (workbook rows always; published ones within the limit). */
+export function drivesMoney(b: BenchmarkValue | null | undefined): boolean {
+  return !!b && !b.stale;
 }
 
 export function fromRow(row: BenchmarkRow, matchedId: string): BenchmarkValue {
   return { value: row.value, matchedId, origin: "Jämförelse", source: row.source, year: row.year, municipality: row.municipality, row: row.row };
 }
 
-function fromPublished(p: PublishedValue, matchedId: string): BenchmarkValue {
-  return { value: p.value, matchedId, origin: "Publicerat", source: p.source, year: p.year, municipality: "KPB-snitt" };
+function fromPublished(p: PublishedValue, matchedId: string, ctx: BenchmarkContext): BenchmarkValue {
+  const ageYears = ctx.year - p.year;
+  const stale = ageYears > (ctx.maxPublishedAge ?? MAX_PUBLISHED_AGE);
+  return { value: p.value, matchedId, origin: "Publicerat", source: p.source, year: p.year, municipality: "KPB-snitt", ageYears, ...(stale ? { stale } : {}) };
 }
 
 /** Whether a benchmark value can be read as an exact number. */
@@ -78,10 +101,26 @@ export function workbookValue(id: string, ctx: BenchmarkContext): BenchmarkValue
   return row && usable(row.value) ? fromRow(row, id) : null;
 }
 
+/** The bundled average of one id: never a later year than the run's; a stale one only when the context allows it. */
 export function publishedValue(id: string, ctx: BenchmarkContext): BenchmarkValue | null {
   const p = ctx.published?.(id, ctx.year);
-  if (!p || !usable(p.value) || p.year > ctx.year || p.year < ctx.year - (ctx.maxPublishedAge ?? MAX_PUBLISHED_AGE)) return null;
-  return fromPublished(p, id);
+  if (!p || !usable(p.value) || p.year > ctx.year) return null;
+  const v = fromPublished(p, id, ctx);
+  return v.stale && ctx.freshOnly ? null : v;
+}
+
+/**
+ * The first published average of several ids, preferring one within the age limit: the figure a
+ * sheet shows is then the one potential and the indices use whenever they have one.
+ */
+export function firstPublished(ids: string[], ctx: BenchmarkContext): BenchmarkValue | null {
+  let stale: BenchmarkValue | null = null;
+  for (const id of ids) {
+    const v = publishedValue(id, ctx);
+    if (v && !v.stale) return v;
+    stale ??= v;
+  }
+  return stale;
 }
 
 /** The benchmark of a key figure: the workbook by id, Kolada id or name; then the bundled average by id. */
@@ -97,11 +136,7 @@ export function firstBenchmark(ids: string[], ctx: BenchmarkContext): BenchmarkV
     const v = workbookValue(id, ctx);
     if (v) return v;
   }
-  for (const id of ids) {
-    const v = publishedValue(id, ctx);
-    if (v) return v;
-  }
-  return null;
+  return firstPublished(ids, ctx);
 }
 
 /** "KPB-snitt 2023, Källa …" for a sheet's Källa column. */

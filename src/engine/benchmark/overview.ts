@@ -43,13 +43,16 @@ const headlineFormat = (unit: string): ColumnFormat =>
 
 const DIRECTION_TEXT: Record<Direction, string> = { higher: "↑ högre", lower: "↓ lägre", equal: "= lika" };
 
-/** "KPB-snitt 2023 (1 år äldre)": the benchmark's year in plain sight when it is older than the run. */
-export function benchmarkYearText(b: Pick<BenchmarkValue, "origin" | "municipality" | "year"> | null, runYear: number): string | null {
+/**
+ * "KPB-snitt 2023 (1 år äldre)": the benchmark's year in plain sight when it is older than the run;
+ * a published average beyond the age limit also says that it is left out of potential and indices.
+ */
+export function benchmarkYearText(b: Pick<BenchmarkValue, "origin" | "municipality" | "year" | "stale"> | null, runYear: number): string | null {
   if (!b) return null;
   const label = benchmarkLabel(b, false);
   if (b.year === null || b.year >= runYear) return label;
   const age = runYear - b.year;
-  return `${label} (${age} år äldre)`;
+  return b.stale ? `${label} (${age} år äldre, ingår ej i potential)` : `${label} (${age} år äldre)`;
 }
 
 /** Columns of the headline block (A–H); the full table below uses the same columns for the same things. */

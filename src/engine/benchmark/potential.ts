@@ -4,7 +4,7 @@ import { compareConsumption, type ConsumptionComparison } from "./consumption";
 import { unitCostOf } from "../unit-costs";
 import { unitCostBenchmark } from "./figure-benchmark";
 import { interventions, type Intervention } from "./interventions";
-import type { BenchmarkContext, BenchmarkValue, PublishedLookup } from "./lookup";
+import { drivesMoney, forMoney, type BenchmarkContext, type BenchmarkValue, type PublishedLookup } from "./lookup";
 import { Rational, sumRational } from "./rational";
 
 /**
@@ -104,7 +104,9 @@ function unitCostRow(i: Intervention, pools: PoolResult[], regi: Regi, pStarSour
 }
 
 /** Unit-cost potential per intervention (egen and annan regi apart) and per pool. */
-export function unitCostPotential(result: KpbResult, ctx: BenchmarkContext): { interventions: UnitCostPotential[]; pools: UnitCostPotential[] } {
+export function unitCostPotential(result: KpbResult, shown: BenchmarkContext): { interventions: UnitCostPotential[]; pools: UnitCostPotential[] } {
+  // Money only from benchmarks within the age limit (an older published average is shown, not used).
+  const ctx = forMoney(shown);
   const byIntervention: UnitCostPotential[] = [];
   const byPool: UnitCostPotential[] = [];
   for (const i of interventions(result)) {
@@ -126,6 +128,8 @@ export function inhabitantPotential(rows: ConsumptionComparison[]): InhabitantPo
   const out: InhabitantPotential[] = [];
   for (const r of rows) {
     if (r.benchmarkCostPerInhabitant === null || r.inhabitants <= 0) continue;
+    // A published average older than the age limit is shown on KPB Konsumtion but drives no money.
+    if (Object.values(r.sources).some((s) => s && !drivesMoney(s))) continue;
     const inhabitants = Rational.of(r.inhabitants);
     const own = Rational.parse(r.cost);
     const bench = Rational.parse(r.benchmarkCostPerInhabitant);
