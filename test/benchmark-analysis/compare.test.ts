@@ -79,6 +79,13 @@ describe("compareKeyFigures", () => {
     expect(fresh.match!.stale).toBeUndefined();
   });
 
+  it("never uses a published figure of a later year than the run's, even from a lookup that offers one", () => {
+    const later: PublishedLookup = () => ({ value: "300", source: "Senare", year: 2025 });
+    const rows = compareKeyFigures(result([]), [], later);
+    expect(rows.find((x) => x.id === "hemtjanst_egen_kr_timme")!.benchmark).toBeNull();
+    expect(rows.find((x) => x.id === "sabo_egen_kr_dygn_inkl_hsl")!.benchmark).toBeNull();
+  });
+
   it("reads the bundled published averages (Aneby review 2023: 649 kr/h, 2 559 kr/dygn) for a 2024 run", () => {
     const rows = compareKeyFigures(result([]), [], bundledPublished);
     expect(rows.find((x) => x.id === "hemtjanst_egen_kr_timme")!).toMatchObject({ benchmark: "649", benchmarkYear: 2023, origin: "Publicerat" });

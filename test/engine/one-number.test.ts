@@ -13,7 +13,9 @@ import type { KpbResult, WorkbookInput } from "../../src/engine/model";
 import { resultSheets, type SheetBlock, type SheetCell, type SheetLayout } from "../../src/engine/result-sheets";
 import { explainKeyFigure } from "../../src/engine/tracing/explain";
 import { interventionUnitCost, type RegiScope } from "../../src/engine/unit-costs";
-import { benchmark, costPerDay, costPerHour, unitCost } from "../../src/functions/kpb-figures";
+import { benchmark, costPerDay, costPerHour, potential as figurePotential, unitCost } from "../../src/functions/kpb-figures";
+import { indexDecompositions } from "../../src/engine/benchmark/decomposition";
+import { validationFlags } from "../../src/engine/analyses/validation-pack";
 import { isFigureError } from "../../src/functions/figure-values";
 import { summaryFigures } from "../../src/taskpane/summary";
 import { byAnsvar, codes, figure, insats, pool, runOk, support, workbook, type Row } from "./helpers";
@@ -446,5 +448,53 @@ describe("issue 21 class 3, more of the kind: hours written short are hours", ()
     const result = runOk(hemtjanst({ catalogue: [["Hemtjänst", "ÄO", "tim", ""]] }));
     expect(pool(result, "HT").volumeUnit).toBe("timmar");
     expect(result.keyFigures.find((f) => f.id === "styckkostnad:Hemtjänst:egen")!.unit).toBe("kr/timme");
+  });
+});
+
+describe("issue 16: a bundled average older than the age limit is shown with its year, and drives no money", () => {
+  // Gruppbostad LSS in a 2024 run: the newest bundled KPB average is 2011's 2 491 kr/dygn.
+  const gruppbostad = (jamforelse?: Row[]) => {
+    const input = workbook({
+      ledger: [["1", "1", "5110", 1_825_000]],
+      rules: [byAnsvar(1, "GB")],
+      pools: [insats("GB", "Gruppbostad LSS")],
+      clients: [["X", 1980, "GB", 365, "2024-01"]],
+      population: [["0-19", 300], ["20-64", 400], ["65-79", 200], ["80-w", 100]],
+    });
+    if (jamforelse) input.Jämförelse = { rows: [["Nyckeltal", "Värde", "Källa", "År"], ...jamforelse], sheet: "Jämförelse" };
+    return runOk(input);
+  };
+  const YEAR_TEXT = "KPB-snitt 2011 (13 år äldre, ingår ej i potential)";
+
+  it("Översikt, Styckkostnader, the card and KPB.BENCHMARK show 2 491 with its year", () => {
+    const result = gruppbostad();
+    const sheets = sheetsOf(result);
+    const overview = rowsOf(blockOf(sheets, "KPB Översikt", "KPB_Oversikt")).find((r) => r.Id === "gruppbostad_egen_kr_dygn")!;
+    expect([overview["Jämförelse"], overview["Jämförelsen avser"]]).toEqual([2491, YEAR_TEXT]);
+    const unit = rowsOf(blockOf(sheets, "KPB Styckkostnader", "KPB_Styckkostnader"))[0];
+    expect([unit["Jämförelse"], unit["Jämförelsen avser"]]).toEqual([2491, YEAR_TEXT]);
+    expect(summaryFigures(result, "sv").find((c) => c.id === "gruppbostad_egen_kr_dygn")!.benchmark?.value).toBe("2491");
+    expect(benchmark({ result }, "gruppbostad_egen_kr_dygn")).toBe(2491);
+  });
+
+  it("KPB Potential, KPB.POTENTIAL, the index decomposition and the validation flags leave it out", () => {
+    const result = gruppbostad();
+    const sheets = sheetsOf(result);
+    // 5 000 kr/dygn against 2 491 would be a potential and a flag if the figure drove money.
+    for (const r of rowsOf(blockOf(sheets, "KPB Potential", "KPB_Potential_insats"))) expect([r.Insats, r["Jämförelse"], r.Potential ?? null]).toEqual([r.Insats, null, null]);
+    expect(isFigureError(figurePotential({ result }, "Gruppbostad LSS", undefined))).toBe(true);
+    const lss = indexDecompositions(result, result.benchmark, bundledPublished).filter((d) => d.area === "LSS");
+    expect(lss.length).toBeGreaterThan(0);
+    for (const d of lss) for (const i of d.items) expect([i.insats, i.benchmarkUnitCost, i.included]).toEqual([i.insats, null, false]);
+    expect(validationFlags(result, result.benchmark, { published: bundledPublished }).filter((f) => f.kind === "Styckkostnad mot jämförelse")).toEqual([]);
+  });
+
+  it("the workbook's own Jämförelse row of the same year has no age limit and does drive money", () => {
+    const result = gruppbostad([["gruppbostad_egen_kr_dygn", 2491, "Eget", 2011]]);
+    const sheets = sheetsOf(result);
+    const row = rowsOf(blockOf(sheets, "KPB Potential", "KPB_Potential_insats"))[0];
+    expect(row["Jämförelse"]).toBe(2491);
+    expect(figurePotential({ result }, "Gruppbostad LSS", undefined)).toBe((5000 - 2491) * 365);
+    expect(validationFlags(result, result.benchmark, { published: bundledPublished }).some((f) => f.kind === "Styckkostnad mot jämförelse")).toBe(true);
   });
 });
