@@ -1,6 +1,6 @@
 /** Every key figure beside its benchmark: the workbook's Jämförelse first, then the bundled averages. */
 import { compareKeyFigures } from "../../src/engine/benchmark/compare";
-import type { PublishedLookup } from "../../src/engine/benchmark/lookup";
+import { firstBenchmark, forMoney, type PublishedLookup } from "../../src/engine/benchmark/lookup";
 import { bundledPublished } from "../../src/engine/benchmark/published";
 import type { CellValue } from "../../src/engine/model";
 import { run } from "./fixtures";
@@ -77,6 +77,14 @@ describe("compareKeyFigures", () => {
     expect(fresh.benchmark).toBe("1880");
     expect(fresh.match).toMatchObject({ ageYears: 2 });
     expect(fresh.match!.stale).toBeUndefined();
+  });
+
+  it("of several ids, shows a published figure within the age limit before an older one; money contexts see no stale one", () => {
+    const two: PublishedLookup = (id) => (id === "a" ? { value: "1", source: "Gammal", year: 2011 } : id === "b" ? { value: "2", source: "Ny", year: 2023 } : undefined);
+    const ctx = { rows: [], year: 2024, published: two };
+    expect(firstBenchmark(["a", "b"], ctx)).toMatchObject({ value: "2", ageYears: 1 });
+    expect(firstBenchmark(["a"], ctx)).toMatchObject({ value: "1", ageYears: 13, stale: true });
+    expect(firstBenchmark(["a"], forMoney(ctx))).toBeNull();
   });
 
   it("never uses a published figure of a later year than the run's, even from a lookup that offers one", () => {
