@@ -217,7 +217,9 @@ export function overviewLayout(input: OverviewInput): SheetLayout {
     f.scope,
     f.id,
   ]);
-  const unitCosts = comparisons.filter((f) => !f.id.includes(":") && f.unit.startsWith("kr/") && f.benchmark !== null);
+  // The chart carries no year per bar, so it compares only with benchmarks within the age limit;
+  // an older average stays in the table above, with its age in plain sight.
+  const unitCosts = comparisons.filter((f) => !f.id.includes(":") && f.unit.startsWith("kr/") && f.benchmark !== null && !f.match?.stale);
   const perInhabitant = input.consumption.filter((x) => x.ageGroup !== "alla" && x.costPerInhabitant !== null && Number(x.costPerInhabitant) > 0);
   const blocks: SheetBlock[] = [
     {
