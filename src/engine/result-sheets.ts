@@ -428,6 +428,7 @@ export function monthSheet(series: MonthlySeries): SheetLayout {
         columns: [c("Månad", "text", 9), ...series12.map((s) => c(s, "unitcost", 16))],
         rows: pivot,
       },
+      ...(series.flags.length ? [monthFlagBlock(series)] : []),
     ],
     charts: series12.length
       ? [
@@ -443,6 +444,44 @@ export function monthSheet(series: MonthlySeries): SheetLayout {
           },
         ]
       : [],
+  };
+}
+
+/**
+ * The months whose cost deviates from their neighbours (monthly-series.ts, MonthFlag), each with
+ * the Ekonomi rows that make it: the largest rows, the rest summed and the support pools' part, so
+ * the amounts add up to the month's cost.
+ */
+function monthFlagBlock(series: MonthlySeries): SheetBlock {
+  const rows: SheetCell[][] = [];
+  for (const f of series.flags) {
+    const head = [f.insats, f.regi, f.month];
+    const parts: SheetCell[][] = [
+      ...f.sources.rows.map((r) => [`${r.sheet} rad ${r.row}`, r.ansvar, r.verksamhet, r.aktivitet, r.konto, oreToKr(r.amountOre)]),
+      ...(f.sources.otherCount ? [[`Övriga ${f.sources.otherCount} rader`, null, null, null, null, oreToKr(f.sources.otherOre)]] : []),
+      ...(f.sources.allocatedOre ? [["Fördelat från stödpooler", null, null, null, null, oreToKr(f.sources.allocatedOre)]] : []),
+    ];
+    parts.forEach((p, i) => rows.push([...head, ...(i === 0 ? [oreToKr(f.costOre), oreToKr(f.neighbourMedianOre), num(f.deviation)] : [null, null, null]), ...p]));
+  }
+  const share = Math.round(series.deviationLimit * 1000) / 10;
+  return {
+    tableName: "KPB_Manad_avvikelser",
+    title: `Månader vars kostnad avviker mer än ${String(share).replace(".", ",")} % från medianen av månaderna ±2 runt den (periodiseringar, bokslutsposter), med raderna i Ekonomi som bildar månaden`,
+    columns: [
+      c("Insats", "text", 22),
+      c("Regi", "text", 8),
+      c("Månad", "text", 9),
+      c("Kostnad", "kr", 16),
+      c("Median grannmånader", "kr", 16),
+      c("Avvikelse", "percent", 10),
+      c("Rad", "text", 18),
+      c("Ansvar", "text", 10),
+      c("Verksamhet", "text", 10),
+      c("Aktivitet", "text", 10),
+      c("Konto", "text", 10),
+      c("Belopp", "kr", 16),
+    ],
+    rows,
   };
 }
 
