@@ -65,9 +65,23 @@ export interface MonthFlag {
   sources: MonthSources;
 }
 
+/** One intervention pool's month: the same month run, per pool. */
+export interface PoolMonthLine {
+  pool: string;
+  insats: string;
+  enhet: string;
+  regi: Regi;
+  month: string;
+  costOre: number;
+  volumeMicro: number;
+  unitCost: string | null;
+}
+
 export interface MonthlySeries {
   window: PeriodWindow;
   lines: MonthLine[];
+  /** Per intervention pool and month (months whose run was refused have none). */
+  poolLines: PoolMonthLine[];
   /** Months whose own or rolling calculation the engine refused (their figures are blank). */
   refused: { month: string; kind: "month" | "rolling" | "ytd" }[];
   /** The first month in Ekonomi's Period: a rolling window starting earlier is left blank. */
@@ -96,8 +110,12 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
     if (!l) lines.set(key, (l = { insats, regi, month, costOre: null, volumeMicro: null, clients: null, unitCost: null, ytdUnitCost: null, rollingUnitCost: null, sources: null }));
     return l;
   };
+  const poolLines: PoolMonthLine[] = [];
   for (const month of monthsOf(window)) {
     const own = run(month, "month");
+    for (const p of own?.pools ?? []) {
+      if (p.kind === "insats") poolLines.push({ pool: p.pool, insats: p.insats, enhet: p.enhet, regi: p.regi, month, costOre: p.costOre, volumeMicro: p.volumeMicro, unitCost: p.unitCost });
+    }
     for (const [insats, regi, pools] of groups(own)) {
       const u = unitCostOf(pools);
       const clients = clientsOf(own!, pools);
@@ -111,7 +129,8 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
     for (const [insats, regi, pools] of groups(rolling)) line(insats, regi, month).rollingUnitCost = unitCostOf(pools).value;
   }
   const order = [...lines.values()].sort((a, b) => a.insats.localeCompare(b.insats, "sv") || a.regi.localeCompare(b.regi) || a.month.localeCompare(b.month));
-  return { window, lines: order, refused, firstMonth, flags: monthFlags(order, deviationLimit), deviationLimit };
+  poolLines.sort((a, b) => a.pool.localeCompare(b.pool, "sv") || a.month.localeCompare(b.month));
+  return { window, lines: order, poolLines, refused, firstMonth, flags: monthFlags(order, deviationLimit), deviationLimit };
 }
 
 /** The month's direct rows, largest first and capped, and the cost received from support pools. */
