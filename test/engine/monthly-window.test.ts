@@ -14,7 +14,7 @@ import { runKpb } from "../../src/engine/run";
 import { historyRows, mergeHistory } from "../../src/engine/benchmark/history";
 import { rollingWindow, yearToDateWindow, periodInWindow, daysInWindow, monthsOf } from "../../src/engine/period-window";
 import { exempelbyTables, type SampleTables } from "../../src/sample/exempelby";
-import { exempelbyTwoYears } from "../../src/sample/exempelby-months";
+import { exempelbyTwoYears, SUMMER_TEMP_FACTOR } from "../../src/sample/exempelby-months";
 import { input, twoYears, withColumn } from "./two-years";
 import { byAnsvar, describeProblems, insats, support, workbook, type Tables } from "./helpers";
 
@@ -295,5 +295,22 @@ describe("the sample over 24 months (kpb sample/demo --months 24)", () => {
     const rolling = ok(runKpb(input(tables), { pseudonymSecret: "s", overrides: { followUpTo: "2025-06" } }));
     expect(resultJson(rolling).period).toEqual({ from: "2024-07", to: "2025-06" });
     expect(rolling.reconciliation.balanced).toBe(true);
+  });
+
+  it("the second year has seasons: summer temps in June–August and a year-end accrual that KPB Månad flags in December", () => {
+    const second = exempelbyTables(20250101).Ekonomi;
+    const at = (rows: CellValue[][], konto: string, month: string) => rows.filter((r) => r[3] === konto && r[6] === month);
+    const ledger = tables.Ekonomi;
+    // Hourly wages: the same booking count each month, the summer months × SUMMER_TEMP_FACTOR.
+    const hourly = (m: string) => at(ledger, "5130", m).reduce((n, r) => n + Number(r[4]), 0);
+    expect(hourly("2025-07") / hourly("2025-05")).toBeGreaterThan(SUMMER_TEMP_FACTOR * 0.8);
+    expect(hourly("2024-07") / hourly("2024-05")).toBeLessThan(1.3);
+    const accruals = ledger.filter((r) => String(r[5]).startsWith("Periodisering bokslut"));
+    expect(accruals.length).toBe(second.filter((r) => r[3] === "5110").length / 12);
+    expect(new Set(accruals.map((r) => r[6]))).toEqual(new Set(["2025-12"]));
+    const series = monthlySeries(input(tables), rollingWindow("2025-12"), { pseudonymSecret: "s" });
+    const december = series.flags.find((f) => f.insats === "Hemtjänst" && f.regi === "egen" && f.month === "2025-12")!;
+    expect(december).toBeDefined();
+    expect(december.sources.rows.some((r) => accruals.some((a) => a[0] === r.ansvar && Math.round(Number(a[4]) * 100) === r.amountOre))).toBe(true);
   });
 });
