@@ -235,6 +235,8 @@ export interface AnalysisLimits {
   benchmarkDeviation: number;
   /** A client-mix band's difference from the benchmark, in percentage points, above which it is listed. */
   clientMixPoints: number;
+  /** KPB Månad: a month's cost deviating from the median of its neighbours (±2 months) by more than this share is flagged. */
+  monthDeviation: number;
 }
 
 export type OutlierScope = "ÄO ordinärt boende" | "ÄO särskilt boende" | "LSS" | "IFO";

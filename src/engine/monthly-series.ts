@@ -6,6 +6,9 @@ import { ProblemLog } from "./problems";
 import { runKpb, type RunOptions } from "./run";
 import { cellOf, dataRows, locateTable } from "./table-reader";
 import { unitCostOf } from "./unit-costs";
+import { ledgerLinesOf } from "./tracing/explain";
+import { DEFAULT_ANALYSIS_LIMITS } from "./settings";
+import { Dec } from "./decimal";
 
 /**
  * `KPB Månad`: per intervention × regi, month by month over a follow-up's window. Each figure is
@@ -27,15 +30,65 @@ export interface MonthLine {
   ytdUnitCost: string | null;
   /** null before the data holds twelve months, or when that calculation was refused. */
   rollingUnitCost: string | null;
+  /** What makes the month's cost: its largest Ekonomi rows, the rest summed (null when refused). */
+  sources: MonthSources | null;
+}
+
+/** A month's cost by Ekonomi row: `rows` + `otherOre` + `allocatedOre` = the month's cost, to the öre. */
+export interface MonthSources {
+  /** The largest rows coded to the intervention × regi's pools (by absolute amount), at most SOURCE_ROWS. */
+  rows: { sheet: string; row: number; ansvar: string; verksamhet: string; aktivitet: string; konto: string; amountOre: number }[];
+  /** The other rows coded to the pools, summed, and how many they are. */
+  otherOre: number;
+  otherCount: number;
+  /** Cost received from the support pools (their rows are spread by keys, so not one row's). */
+  allocatedOre: number;
+}
+
+/** How many rows a flagged month lists before the rest is summed. */
+export const SOURCE_ROWS = 5;
+
+/**
+ * A month whose cost deviates strongly from its neighbours (accruals, year-end postings): its
+ * cost differs from the median of the months ±2 around it (same intervention × regi, within the
+ * window, months with figures; at least two) by more than `limit` of that median. A median of 0
+ * with a cost in the month is always a deviation.
+ */
+export interface MonthFlag {
+  insats: string;
+  regi: Regi;
+  month: string;
+  costOre: number;
+  neighbourMedianOre: number;
+  /** (cost − median) ÷ median as a decimal string; null when the median is 0. */
+  deviation: string | null;
+  sources: MonthSources;
+}
+
+/** One intervention pool's month: the same month run, per pool. */
+export interface PoolMonthLine {
+  pool: string;
+  insats: string;
+  enhet: string;
+  regi: Regi;
+  month: string;
+  costOre: number;
+  volumeMicro: number;
+  unitCost: string | null;
 }
 
 export interface MonthlySeries {
   window: PeriodWindow;
   lines: MonthLine[];
+  /** Per intervention pool and month (months whose run was refused have none). */
+  poolLines: PoolMonthLine[];
   /** Months whose own or rolling calculation the engine refused (their figures are blank). */
   refused: { month: string; kind: "month" | "rolling" | "ytd" }[];
   /** The first month in Ekonomi's Period: a rolling window starting earlier is left blank. */
   firstMonth: string | null;
+  /** The months flagged as deviating from their neighbours, and the share used. */
+  flags: MonthFlag[];
+  deviationLimit: number;
 }
 
 /** Runs the calculation per month of `window` and per rolling twelve months ending at each. */
@@ -43,8 +96,10 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
   const firstMonth = firstLedgerMonth(input);
   const lines = new Map<string, MonthLine>();
   const refused: MonthlySeries["refused"] = [];
+  let deviationLimit = DEFAULT_ANALYSIS_LIMITS.monthDeviation;
   const run = (month: string, kind: "month" | "rolling" | "ytd"): KpbResult | null => {
     const outcome = runKpb(input, { ...options, overrides: { ...options.overrides, year: undefined, followUpTo: month, followUpKind: kind } });
+    if (outcome.ok) deviationLimit = outcome.result.settings.analysisLimits.monthDeviation;
     if (outcome.ok) return outcome.result;
     refused.push({ month, kind });
     return null;
@@ -52,15 +107,19 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
   const line = (insats: string, regi: Regi, month: string): MonthLine => {
     const key = `${insats}\u0000${regi}\u0000${month}`;
     let l = lines.get(key);
-    if (!l) lines.set(key, (l = { insats, regi, month, costOre: null, volumeMicro: null, clients: null, unitCost: null, ytdUnitCost: null, rollingUnitCost: null }));
+    if (!l) lines.set(key, (l = { insats, regi, month, costOre: null, volumeMicro: null, clients: null, unitCost: null, ytdUnitCost: null, rollingUnitCost: null, sources: null }));
     return l;
   };
+  const poolLines: PoolMonthLine[] = [];
   for (const month of monthsOf(window)) {
     const own = run(month, "month");
+    for (const p of own?.pools ?? []) {
+      if (p.kind === "insats") poolLines.push({ pool: p.pool, insats: p.insats, enhet: p.enhet, regi: p.regi, month, costOre: p.costOre, volumeMicro: p.volumeMicro, unitCost: p.unitCost });
+    }
     for (const [insats, regi, pools] of groups(own)) {
       const u = unitCostOf(pools);
       const clients = clientsOf(own!, pools);
-      Object.assign(line(insats, regi, month), { costOre: sumOre(pools.map((p) => p.costOre)), volumeMicro: sumMicro(pools), clients, unitCost: u.value });
+      Object.assign(line(insats, regi, month), { costOre: sumOre(pools.map((p) => p.costOre)), volumeMicro: sumMicro(pools), clients, unitCost: u.value, sources: sourcesOf(own!, pools) });
     }
     // January is its own year to date: the month's run already is that calculation.
     const ytd = month.endsWith("-01") ? own : run(month, "ytd");
@@ -70,7 +129,59 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
     for (const [insats, regi, pools] of groups(rolling)) line(insats, regi, month).rollingUnitCost = unitCostOf(pools).value;
   }
   const order = [...lines.values()].sort((a, b) => a.insats.localeCompare(b.insats, "sv") || a.regi.localeCompare(b.regi) || a.month.localeCompare(b.month));
-  return { window, lines: order, refused, firstMonth };
+  poolLines.sort((a, b) => a.pool.localeCompare(b.pool, "sv") || a.month.localeCompare(b.month));
+  return { window, lines: order, poolLines, refused, firstMonth, flags: monthFlags(order, deviationLimit), deviationLimit };
+}
+
+/** The month's direct rows, largest first and capped, and the cost received from support pools. */
+function sourcesOf(result: KpbResult, pools: PoolResult[]): MonthSources {
+  const lines = pools.flatMap((p) => ledgerLinesOf(result, p.pool));
+  lines.sort((a, b) => Math.abs(b.amountOre) - Math.abs(a.amountOre) || a.row - b.row);
+  const shown = lines.slice(0, SOURCE_ROWS);
+  const direct = sumOre(lines.map((l) => l.amountOre));
+  const shownOre = sumOre(shown.map((l) => l.amountOre));
+  return {
+    rows: shown.map(({ sheet, row, ansvar, verksamhet, aktivitet, konto, amountOre }) => ({ sheet, row, ansvar, verksamhet, aktivitet, konto, amountOre })),
+    otherOre: direct - shownOre,
+    otherCount: lines.length - shown.length,
+    // Whatever the pools carry beyond their own rows came through the support-pool keys.
+    allocatedOre: sumOre(pools.map((p) => p.costOre)) - direct,
+  };
+}
+
+/** The months of each intervention × regi whose cost deviates from its neighbours' median (MonthFlag). */
+export function monthFlags(lines: MonthLine[], limit: number): MonthFlag[] {
+  const flags: MonthFlag[] = [];
+  const byGroup = new Map<string, MonthLine[]>();
+  for (const l of lines) {
+    const key = `${l.insats}\u0000${l.regi}`;
+    (byGroup.get(key) ?? byGroup.set(key, []).get(key)!).push(l);
+  }
+  for (const group of byGroup.values()) {
+    const index = new Map(group.map((l) => [l.month, l]));
+    for (const l of group) {
+      if (l.costOre === null || !l.sources) continue;
+      const around = [-2, -1, 1, 2].map((d) => index.get(shiftMonth(l.month, d))?.costOre).filter((c): c is number => c !== null && c !== undefined);
+      if (around.length < 2) continue;
+      const median = medianOre(around);
+      const deviation = median === 0 ? null : new Dec(l.costOre - median).div(median);
+      const flagged = deviation === null ? l.costOre !== 0 : deviation.abs().gt(limit);
+      if (flagged) flags.push({ insats: l.insats, regi: l.regi, month: l.month, costOre: l.costOre, neighbourMedianOre: median, deviation: deviation?.toString() ?? null, sources: l.sources });
+    }
+  }
+  return flags;
+}
+
+/** The median in öre (the mean of the middle two rounded half up, for an even count). */
+function medianOre(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : Math.round((v[mid - 1] + v[mid]) / 2);
+}
+
+function shiftMonth(month: string, by: number): string {
+  const n = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
 }
 
 /** The intervention pools of a result per intervention × regi. */

@@ -3,13 +3,13 @@ import { benchmarkFor } from "./benchmark-match";
 import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark/sheets";
 import { benchmarkYearText } from "./benchmark/overview";
 import { unitCostBenchmark } from "./benchmark/figure-benchmark";
-import type { PublishedLookup } from "./benchmark/lookup";
+import type { BenchmarkContext, PublishedLookup } from "./benchmark/lookup";
 import { bundledPublished } from "./benchmark/published";
 import { codingCheckBlock, tracingSheet } from "./tracing/sheet";
 import { COST_CATEGORIES } from "./coding";
 import { finishLayouts } from "./sheet-finish";
 import { Dec } from "./decimal";
-import type { BenchmarkRow, KpbResult, Problem, SetAsideReason } from "./model";
+import type { BenchmarkRow, KpbResult, Problem, Regi, SetAsideReason } from "./model";
 import { microToDec, oreToKr } from "./money";
 import type { MonthlySeries } from "./monthly-series";
 import { windowKindLabel, windowLabel } from "./period-window";
@@ -386,7 +386,7 @@ function problemRow(p: Problem): SheetCell[] {
  * volume and unit cost and the rolling-twelve unit cost; beside it the rolling-twelve unit cost per
  * month and intervention as a table for the line chart.
  */
-export function monthSheet(series: MonthlySeries): SheetLayout {
+export function monthSheet(series: MonthlySeries, benchmark?: { result: KpbResult; ctx: BenchmarkContext }): SheetLayout {
   const label = (l: { insats: string; regi: string }) => `${l.insats}, ${l.regi} regi`;
   const rows: SheetCell[][] = series.lines.map((l) => [
     l.insats,
@@ -399,13 +399,20 @@ export function monthSheet(series: MonthlySeries): SheetLayout {
     num(l.ytdUnitCost),
     num(l.rollingUnitCost),
   ]);
-  const series12 = [...new Set(series.lines.map(label))];
+  // One series per intervention × regi, each with its benchmark (the one lookup, figure-benchmark.ts)
+  // as a flat line beside it; blank when there is none.
+  const groups = new Map<string, { insats: string; regi: Regi }>();
+  for (const l of series.lines) if (!groups.has(label(l))) groups.set(label(l), { insats: l.insats, regi: l.regi });
+  const series12 = [...groups.keys()];
+  const benchmarkOf = new Map(
+    [...groups].map(([s, g]) => [s, benchmark ? (unitCostBenchmark(benchmark.result, { insats: g.insats, regi: g.regi }, benchmark.ctx)?.value ?? null) : null]),
+  );
   const byMonth = new Map<string, Map<string, string | null>>();
   for (const l of series.lines) {
     const m = byMonth.get(l.month) ?? byMonth.set(l.month, new Map()).get(l.month)!;
     m.set(label(l), l.rollingUnitCost);
   }
-  const pivot: SheetCell[][] = [...byMonth].map(([month, m]) => [month, ...series12.map((s) => num(m.get(s) ?? null))]);
+  const pivot: SheetCell[][] = [...byMonth].map(([month, m]) => [month, ...series12.flatMap((s) => [num(m.get(s) ?? null), num(benchmarkOf.get(s) ?? null)])]);
   const title = `Månad för månad ${windowLabel(series.window)}: månadens siffror är beräkningen på månadens rader, rullande tolv månader på de tolv månaderna till och med månaden`;
   return {
     name: MONTH_SHEET,
@@ -428,25 +435,67 @@ export function monthSheet(series: MonthlySeries): SheetLayout {
       },
       {
         tableName: "KPB_Manad_rullande",
-        title: "Styckkostnad rullande tolv månader per insats",
-        columns: [c("Månad", "text", 9), ...series12.map((s) => c(s, "unitcost", 16))],
+        title: "Styckkostnad rullande tolv månader per insats och regi, med jämförelsevärdet",
+        columns: [c("Månad", "text", 9), ...series12.flatMap((s) => [c(s, "unitcost", 16), c(`${s}, jämförelse`, "unitcost", 16)])],
         rows: pivot,
       },
+      {
+        tableName: "KPB_Manad_pooler",
+        title: "Styckkostnad per pool och månad (beräkningen på månadens rader)",
+        columns: [c("Pool", "text", 14), c("Insats", "text", 22), c("Enhet", "text", 18), c("Regi", "text", 8), c("Månad", "text", 9), c("Kostnad", "kr", 16), c("Volym", "decimal", 12), c("Styckkostnad månad", "unitcost", 14)],
+        rows: series.poolLines.map((p) => [p.pool, p.insats, p.enhet, p.regi, p.month, oreToKr(p.costOre), microToDec(p.volumeMicro).toNumber(), num(p.unitCost)]),
+      },
+      ...(series.flags.length ? [monthFlagBlock(series)] : []),
     ],
-    charts: series12.length
-      ? [
-          {
-            name: "KPB_Manad_diagram",
-            kind: "line",
-            title: "Styckkostnad rullande tolv månader",
-            block: 1,
-            categoryColumn: 0,
-            valueColumns: series12.map((_s, i) => i + 1),
-            lineColumns: [],
-            valueAxisTitle: "kr per volymenhet",
-          },
-        ]
-      : [],
+    // One line chart per intervention × regi: its rolling-twelve unit cost and the benchmark line.
+    charts: series12.map((s, i) => ({
+      name: i === 0 ? "KPB_Manad_diagram" : `KPB_Manad_diagram_${i + 1}`,
+      kind: "line" as const,
+      title: `Styckkostnad rullande tolv månader: ${s}`,
+      block: 1,
+      categoryColumn: 0,
+      valueColumns: [1 + 2 * i, 2 + 2 * i],
+      lineColumns: [2 + 2 * i],
+      valueAxisTitle: "kr per volymenhet",
+    })),
+  };
+}
+
+/**
+ * The months whose cost deviates from their neighbours (monthly-series.ts, MonthFlag), each with
+ * the Ekonomi rows that make it: the largest rows, the rest summed and the support pools' part, so
+ * the amounts add up to the month's cost.
+ */
+function monthFlagBlock(series: MonthlySeries): SheetBlock {
+  const rows: SheetCell[][] = [];
+  for (const f of series.flags) {
+    const head = [f.insats, f.regi, f.month];
+    const parts: SheetCell[][] = [
+      ...f.sources.rows.map((r) => [`${r.sheet} rad ${r.row}`, r.ansvar, r.verksamhet, r.aktivitet, r.konto, oreToKr(r.amountOre)]),
+      ...(f.sources.otherCount ? [[`Övriga ${f.sources.otherCount} rader`, null, null, null, null, oreToKr(f.sources.otherOre)]] : []),
+      ...(f.sources.allocatedOre ? [["Fördelat från stödpooler", null, null, null, null, oreToKr(f.sources.allocatedOre)]] : []),
+    ];
+    parts.forEach((p, i) => rows.push([...head, ...(i === 0 ? [oreToKr(f.costOre), oreToKr(f.neighbourMedianOre), num(f.deviation)] : [null, null, null]), ...p]));
+  }
+  const share = Math.round(series.deviationLimit * 1000) / 10;
+  return {
+    tableName: "KPB_Manad_avvikelser",
+    title: `Månader vars kostnad avviker mer än ${String(share).replace(".", ",")} % från medianen av månaderna ±2 runt den (periodiseringar, bokslutsposter), med raderna i Ekonomi som bildar månaden`,
+    columns: [
+      c("Insats", "text", 22),
+      c("Regi", "text", 8),
+      c("Månad", "text", 9),
+      c("Kostnad", "kr", 16),
+      c("Median grannmånader", "kr", 16),
+      c("Avvikelse", "percent", 10),
+      c("Rad", "text", 18),
+      c("Ansvar", "text", 10),
+      c("Verksamhet", "text", 10),
+      c("Aktivitet", "text", 10),
+      c("Konto", "text", 10),
+      c("Belopp", "kr", 16),
+    ],
+    rows,
   };
 }
 
@@ -478,7 +527,7 @@ export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[], optio
   return finishLayouts([
     b.overview,
     unitCostSheet(result, benchmark, b.published),
-    ...(options.monthly ? [monthSheet(options.monthly)] : []),
+    ...(options.monthly ? [monthSheet(options.monthly, { result, ctx: { rows: benchmark, year: result.year, published: b.published } })] : []),
     unitSpreadLayout(result),
     clientSheet(result),
     outlierSheet(result),

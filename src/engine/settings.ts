@@ -19,6 +19,7 @@ export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = {
   minClients: 3,
   benchmarkDeviation: 0.2,
   clientMixPoints: 5,
+  monthDeviation: 0.5,
 };
 
 /** What a caller (command line, task pane) may set over the workbook's own settings. */
@@ -112,12 +113,14 @@ const LIMIT_KEYS: Record<string, { limit: keyof AnalysisLimits; kind: "ratio" | 
   "validering minsta antal brukare": { limit: "minClients", kind: "count" },
   "validering avvikelse jamforelse": { limit: "benchmarkDeviation", kind: "share" },
   "validering brukarmix": { limit: "clientMixPoints", kind: "points" },
+  "manad avvikelse": { limit: "monthDeviation", kind: "share" },
   "spread ratio": { limit: "spreadRatio", kind: "ratio" },
   "validation change": { limit: "historyChange", kind: "share" },
   "validation unit deviation": { limit: "siblingDeviation", kind: "share" },
   "validation minimum clients": { limit: "minClients", kind: "count" },
   "validation benchmark deviation": { limit: "benchmarkDeviation", kind: "share" },
   "validation client mix": { limit: "clientMixPoints", kind: "points" },
+  "month deviation": { limit: "monthDeviation", kind: "share" },
 };
 
 /**

@@ -7,6 +7,7 @@ import { exempelbyTables, SAMPLE_YEAR, type SampleTables } from "./exempelby";
  * booking gets the month it belongs to: wages and monthly payments one month each, quarterly
  * bookings the quarter's last month. The 2024 rows are the one-year sample's rows unchanged, so the
  * annual run for 2024 gives the sample's figures. The second year's clients have their own ids.
+ * The second year has the seasons a ledger has (`seasons`): summer temps and a year-end accrual.
  */
 export function exempelbyTwoYears(): SampleTables {
   const first = exempelbyTables();
@@ -20,7 +21,7 @@ export function exempelbyTwoYears(): SampleTables {
   return {
     ...first,
     Inställningar: settings,
-    Ekonomi: [[...first.Ekonomi[0], "Period"], ...withMonths(first.Ekonomi.slice(1), SAMPLE_YEAR), ...withMonths(second.Ekonomi.slice(1), SAMPLE_YEAR + 1)],
+    Ekonomi: [[...first.Ekonomi[0], "Period"], ...withMonths(first.Ekonomi.slice(1), SAMPLE_YEAR), ...seasons(withMonths(second.Ekonomi.slice(1), SAMPLE_YEAR + 1), SAMPLE_YEAR + 1)],
     Brukare: [...first.Brukare, ...nextYear],
   };
 }
@@ -40,6 +41,34 @@ function withMonths(rows: CellValue[][], year: number): CellValue[][] {
       out.push([...rows[i + k], `${year}-${String(month).padStart(2, "0")}`]);
     }
     i += n;
+  }
+  return out;
+}
+
+/** Summer temps: hourly wages in June–August at this multiple (the hours stay, so cost per hour rises). */
+export const SUMMER_TEMP_FACTOR = 2.5;
+/** The year-end accrual in December: this share of the month's wages booked again on each egen unit. */
+export const YEAR_END_ACCRUAL_SHARE = 1.5;
+
+/**
+ * The second year's seasons, on rows that already have their month: hourly wages (5130) in
+ * June–August × SUMMER_TEMP_FACTOR, and in December an accrual ("Periodisering bokslut") beside
+ * each unit's monthly wage row (5110) of YEAR_END_ACCRUAL_SHARE of it. Only the second year: the
+ * first must stay the one-year sample to the öre.
+ */
+function seasons(rows: CellValue[][], year: number): CellValue[][] {
+  const out: CellValue[][] = [];
+  const summer = new Set(["06", "07", "08"].map((m) => `${year}-${m}`));
+  for (const r of rows) {
+    const [ansvar, verksamhet, aktivitet, konto, amount, text, period] = r;
+    if (konto === "5130" && summer.has(String(period))) {
+      out.push([ansvar, verksamhet, aktivitet, konto, Math.round(Number(amount) * SUMMER_TEMP_FACTOR * 100) / 100, `${text} (sommarvikarier)`, period]);
+      continue;
+    }
+    out.push(r);
+    if (konto === "5110" && period === `${year}-12`) {
+      out.push([ansvar, verksamhet, aktivitet, konto, Math.round(Number(amount) * YEAR_END_ACCRUAL_SHARE * 100) / 100, `Periodisering bokslut ${String(text).replace(/^Lön månadsavlönade /, "")}`, period]);
+    }
   }
   return out;
 }

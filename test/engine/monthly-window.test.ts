@@ -8,11 +8,13 @@ import type { CellValue, KpbResult, Problem, RunOutcome, WorkbookInput } from ".
 import { monthlySeries } from "../../src/engine/monthly-series";
 import { monthSheet, rowAccountBlock } from "../../src/engine/result-sheets";
 import { unitCostOf } from "../../src/engine/unit-costs";
+import { unitCostBenchmark } from "../../src/engine/benchmark/figure-benchmark";
+import { bundledPublished } from "../../src/engine/benchmark/published";
 import { runKpb } from "../../src/engine/run";
 import { historyRows, mergeHistory } from "../../src/engine/benchmark/history";
 import { rollingWindow, yearToDateWindow, periodInWindow, daysInWindow, monthsOf } from "../../src/engine/period-window";
 import { exempelbyTables, type SampleTables } from "../../src/sample/exempelby";
-import { exempelbyTwoYears } from "../../src/sample/exempelby-months";
+import { exempelbyTwoYears, SUMMER_TEMP_FACTOR } from "../../src/sample/exempelby-months";
 import { input, twoYears, withColumn } from "./two-years";
 import { byAnsvar, describeProblems, insats, support, workbook, type Tables } from "./helpers";
 
@@ -241,6 +243,40 @@ describe("KPB Månad: each month's figures are the same calculation on other mon
     expect(sheet.blocks[1].rows.map((r) => r[0])).toEqual(monthsOf(window));
   });
 
+  it("the line chart: per intervention × regi its rolling-twelve unit cost and the benchmark from the one lookup as a line", () => {
+    const rolling = ok(runKpb(input(tables), { overrides: { followUpTo: "2025-06" }, pseudonymSecret: "s" }));
+    const ctx = { rows: rolling.benchmark, year: rolling.year, published: bundledPublished };
+    const sheet = monthSheet(series, { result: rolling, ctx });
+    const pivot = sheet.blocks[1];
+    const labels = [...new Set(series.lines.map((l) => `${l.insats}, ${l.regi} regi`))];
+    expect(sheet.charts).toHaveLength(labels.length);
+    let withBenchmark = 0;
+    labels.forEach((label, i) => {
+      const chart = sheet.charts[i];
+      expect(chart).toMatchObject({ kind: "line", block: 1, categoryColumn: 0, valueColumns: [1 + 2 * i, 2 + 2 * i], lineColumns: [2 + 2 * i] });
+      expect(pivot.columns[1 + 2 * i].header).toBe(label);
+      const l = series.lines.find((x) => `${x.insats}, ${x.regi} regi` === label)!;
+      const b = unitCostBenchmark(rolling, { insats: l.insats, regi: l.regi }, ctx);
+      if (b) withBenchmark++;
+      expect(pivot.rows.map((r) => r[2 + 2 * i])).toEqual(pivot.rows.map(() => (b ? Number(b.value) : null)));
+      const june = series.lines.find((x) => x.insats === l.insats && x.regi === l.regi && x.month === "2025-06")!;
+      expect(pivot.rows.find((r) => r[0] === "2025-06")![1 + 2 * i]).toBe(june.rollingUnitCost === null ? null : Number(june.rollingUnitCost));
+    });
+    expect(withBenchmark).toBeGreaterThan(0);
+  });
+
+  it("per pool and month: the pools' costs and volumes add up to the intervention × regi's month", () => {
+    const block = monthSheet(series).blocks.find((b) => b.tableName === "KPB_Manad_pooler")!;
+    expect(block.rows.length).toBe(series.poolLines.length);
+    for (const l of series.lines) {
+      const pools = series.poolLines.filter((p) => p.insats === l.insats && p.regi === l.regi && p.month === l.month);
+      expect([pools.reduce((n, p) => n + p.costOre, 0), pools.reduce((n, p) => n + p.volumeMicro, 0)]).toEqual([l.costOre, l.volumeMicro]);
+    }
+    const alone = ok(runKpb(input(windowOnly(tables, "2025-03", "2025-03", 2025)), { pseudonymSecret: "s" }));
+    const p = alone.pools.find((x) => x.kind === "insats")!;
+    expect(series.poolLines.find((x) => x.pool === p.pool && x.month === "2025-03")!.unitCost).toBe(p.unitCost);
+  });
+
   it("before the data holds twelve months the rolling figure is blank, and a month without rows is refused, not shown as 0", () => {
     const early = monthlySeries(input(tables), rollingWindow("2024-02"), { pseudonymSecret: "s" });
     expect(early.lines.every((l) => l.rollingUnitCost === null)).toBe(true);
@@ -259,5 +295,22 @@ describe("the sample over 24 months (kpb sample/demo --months 24)", () => {
     const rolling = ok(runKpb(input(tables), { pseudonymSecret: "s", overrides: { followUpTo: "2025-06" } }));
     expect(resultJson(rolling).period).toEqual({ from: "2024-07", to: "2025-06" });
     expect(rolling.reconciliation.balanced).toBe(true);
+  });
+
+  it("the second year has seasons: summer temps in June–August and a year-end accrual that KPB Månad flags in December", () => {
+    const second = exempelbyTables(20250101).Ekonomi;
+    const at = (rows: CellValue[][], konto: string, month: string) => rows.filter((r) => r[3] === konto && r[6] === month);
+    const ledger = tables.Ekonomi;
+    // Hourly wages: the same booking count each month, the summer months × SUMMER_TEMP_FACTOR.
+    const hourly = (m: string) => at(ledger, "5130", m).reduce((n, r) => n + Number(r[4]), 0);
+    expect(hourly("2025-07") / hourly("2025-05")).toBeGreaterThan(SUMMER_TEMP_FACTOR * 0.8);
+    expect(hourly("2024-07") / hourly("2024-05")).toBeLessThan(1.3);
+    const accruals = ledger.filter((r) => String(r[5]).startsWith("Periodisering bokslut"));
+    expect(accruals.length).toBe(second.filter((r) => r[3] === "5110").length / 12);
+    expect(new Set(accruals.map((r) => r[6]))).toEqual(new Set(["2025-12"]));
+    const series = monthlySeries(input(tables), rollingWindow("2025-12"), { pseudonymSecret: "s" });
+    const december = series.flags.find((f) => f.insats === "Hemtjänst" && f.regi === "egen" && f.month === "2025-12")!;
+    expect(december).toBeDefined();
+    expect(december.sources.rows.some((r) => accruals.some((a) => a[0] === r.ansvar && Math.round(Number(a[4]) * 100) === r.amountOre))).toBe(true);
   });
 });
