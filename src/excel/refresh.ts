@@ -2,6 +2,7 @@ import type { Problem, KpbResult } from "../engine/model";
 import { resultSheets, validationPackOf } from "../engine/result-sheets";
 import { parseValidationSheet, VALIDATION_SHEET, type ValidationNote } from "../engine/analyses/validation-pack";
 import { parseHistoryRows, type HistoryRow } from "../engine/benchmark/history";
+import { monthlySeries, type MonthlySeries } from "../engine/monthly-series";
 import { runKpb } from "../engine/run";
 import type { SettingsOverrides } from "../engine/settings";
 import { publish, type KpbLoadOutcome } from "../shared/kpb-store";
@@ -11,7 +12,7 @@ import { loadState, saveState } from "./workbook-settings";
 import { writeResultSheets } from "./write-results";
 
 export type RefreshOutcome =
-  | { ok: true; result: KpbResult; found: FoundTable[]; syncs: number; previous?: Record<string, string>; validationOpen: number }
+  | { ok: true; result: KpbResult; found: FoundTable[]; syncs: number; previous?: Record<string, string>; validationOpen: number; monthly?: MonthlySeries }
   | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 /**
@@ -23,12 +24,16 @@ export async function refreshKpb(
   run: ExcelRun,
   options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken } = {},
 ): Promise<RefreshOutcome> {
-  const { state, found, overrides, outcome } = await readAndRun(run, options);
+  const { state, found, overrides, outcome, input } = await readAndRun(run, options);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
   const history = await readHistory(run);
   // The users' notes on KPB Validering are read before anything is written, so they survive.
   const validation = await readValidationNotes(run);
-  const sheetOptions = { history, validation, runTime: new Date() };
+  // A follow-up (Uppföljning till) gets KPB Månad, as on the command line: the same calculation
+  // per month and per rolling twelve months ending at each month of the window.
+  const period = outcome.result.settings.period;
+  const monthly = period ? monthlySeries(input, period, { overrides, pseudonymSecret: state.pseudonymSecret }) : undefined;
+  const sheetOptions = { history, validation, runTime: new Date(), ...(monthly ? { monthly } : {}) };
   const layouts = resultSheets(outcome.result, outcome.result.benchmark, sheetOptions);
   const validationOpen = validationPackOf(outcome.result, outcome.result.benchmark, sheetOptions).open;
   const report = await writeResultSheets(run, layouts, {
@@ -46,7 +51,7 @@ export async function refreshKpb(
   });
   // The KPB.* worksheet functions show this run from now on (and update in place).
   publish(outcome.result, { pseudonymSecret: state.pseudonymSecret });
-  return { ok: true, result: outcome.result, found, syncs: report.syncs, previous, validationOpen };
+  return { ok: true, result: outcome.result, found, syncs: report.syncs, previous, validationOpen, ...(monthly ? { monthly } : {}) };
 }
 
 /** Find, read and run: the part of a refresh that only reads the workbook. */
@@ -60,7 +65,7 @@ async function readAndRun(
   const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
   const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
   const outcome = runKpb(input, { overrides, pseudonymSecret: state.pseudonymSecret });
-  return { state, found, overrides, outcome };
+  return { state, found, overrides, outcome, input };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { refreshKpb } from "../../src/excel/refresh";
 import { findTables, readTables, rowChunks } from "../../src/excel/read-tables";
 import { runKpb } from "../../src/engine/run";
-import { RESULT_SHEET_NAMES } from "../../src/engine/result-sheets";
+import { MONTH_SHEET, monthSheet, RESULT_SHEET_NAMES } from "../../src/engine/result-sheets";
 import { exempelbyTables } from "../../src/sample/exempelby";
+import { exempelbyTwoYears } from "../../src/sample/exempelby-months";
 import { createFakeExcel } from "../fakes/excel-fake";
 import { runOf, sampleWorkbook } from "./workbook-fixtures";
 
@@ -142,6 +143,35 @@ describe("writing the results", () => {
       expect(inputSnapshot(fake)).toBe(inputs);
     }
     expect(printSyncs).toBe(1);
+  });
+});
+
+describe("a monthly follow-up (Uppföljning till)", () => {
+  test("the refresh writes KPB Månad with its charts, from the same month series as the command line", async () => {
+    const fake = createFakeExcel({ sheets: ["Start"] });
+    const tables = exempelbyTwoYears();
+    tables.Inställningar = [...tables.Inställningar, ["Uppföljning till", "2025-06"]];
+    for (const [name, rows] of Object.entries(tables)) fake.workbook.addTable(name, name.normalize("NFD").replace(/[\u0300-\u036f]/g, ""), rows);
+    const outcome = await refreshKpb(runOf(fake));
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+    expect(outcome.result.settings.period).toEqual({ from: "2024-07", to: "2025-06" });
+    expect(outcome.monthly?.window).toEqual({ from: "2024-07", to: "2025-06" });
+    expect(fake.workbook.sheetNames()).toContain(MONTH_SHEET);
+    const layout = monthSheet(outcome.monthly!);
+    expect(fake.workbook.charts(MONTH_SHEET).map((c) => c.name)).toEqual(layout.charts.map((c) => c.name));
+    expect(fake.workbook.tables().filter((t) => t.sheet === MONTH_SHEET).map((t) => t.name)).toEqual(layout.blocks.map((b) => b.tableName));
+    const rows = fake.workbook.getValues(MONTH_SHEET);
+    const header = rows.find((r) => r[0] === "Insats")!;
+    const june = rows.find((r) => r[0] === "Hemtjänst" && r[1] === "egen" && r[2] === "2025-06")!;
+    const figure = outcome.result.keyFigures.find((f) => f.id === "hemtjanst_egen_kr_timme")!;
+    expect(june[header.indexOf("Styckkostnad rullande 12 mån")]).toBeCloseTo(Number(figure.value), 9);
+  });
+
+  test("an annual run writes no KPB Månad", async () => {
+    const fake = sampleWorkbook();
+    const outcome = await refreshKpb(runOf(fake));
+    expect(outcome.ok && outcome.monthly).toBeUndefined();
+    expect(fake.workbook.sheetNames()).not.toContain(MONTH_SHEET);
   });
 });
 
