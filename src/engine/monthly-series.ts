@@ -53,6 +53,13 @@ export const SOURCE_ROWS = 5;
  * cost differs from the median of the months ±2 around it (same intervention × regi, within the
  * window, months with figures; at least two) by more than `limit` of that median. A median of 0
  * with a cost in the month is always a deviation.
+ *
+ * A regular quarterly booking (rent, purchased care invoiced per quarter) is no deviation. The
+ * month is compared with the median S of the same month of the window's other quarters (±3, ±6,
+ * ±9 months; at least two with figures): when it differs from S by at most `limit` of the larger
+ * of a typical month (the median month of the window, T) and the quarterly booking (|S − T|), it
+ * follows the pattern and is not flagged. A one-off accrual on top of a quarterly month differs
+ * from S by much more than the booking varies, and stays flagged.
  */
 export interface MonthFlag {
   insats: string;
@@ -159,6 +166,8 @@ export function monthFlags(lines: MonthLine[], limit: number): MonthFlag[] {
   }
   for (const group of byGroup.values()) {
     const index = new Map(group.map((l) => [l.month, l]));
+    const withCost = group.map((l) => l.costOre).filter((c): c is number => c !== null);
+    const typical = withCost.length ? medianOre(withCost) : 0;
     for (const l of group) {
       if (l.costOre === null || !l.sources) continue;
       const around = [-2, -1, 1, 2].map((d) => index.get(shiftMonth(l.month, d))?.costOre).filter((c): c is number => c !== null && c !== undefined);
@@ -166,10 +175,23 @@ export function monthFlags(lines: MonthLine[], limit: number): MonthFlag[] {
       const median = medianOre(around);
       const deviation = median === 0 ? null : new Dec(l.costOre - median).div(median);
       const flagged = deviation === null ? l.costOre !== 0 : deviation.abs().gt(limit);
+      if (flagged && followsQuarter(l, index, typical, limit)) continue;
       if (flagged) flags.push({ insats: l.insats, regi: l.regi, month: l.month, costOre: l.costOre, neighbourMedianOre: median, deviation: deviation?.toString() ?? null, sources: l.sources });
     }
   }
   return flags;
+}
+
+/**
+ * True when the month follows the quarterly pattern (MonthFlag): within `limit` × max(T, |S − T|)
+ * of S, the median of the same month of the window's other quarters (T: the window's median month).
+ */
+function followsQuarter(l: MonthLine, index: Map<string, MonthLine>, typicalOre: number, limit: number): boolean {
+  const same = [-9, -6, -3, 3, 6, 9].map((d) => index.get(shiftMonth(l.month, d))?.costOre).filter((c): c is number => c !== null && c !== undefined);
+  if (same.length < 2) return false;
+  const s = medianOre(same);
+  const scale = Math.max(Math.abs(typicalOre), Math.abs(s - typicalOre));
+  return new Dec(Math.abs(l.costOre! - s)).lte(new Dec(scale).times(limit));
 }
 
 /** The median in öre (the mean of the middle two rounded half up, for an even count). */

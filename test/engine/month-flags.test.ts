@@ -8,6 +8,7 @@ import { monthFlags, monthlySeries, type MonthLine } from "../../src/engine/mont
 import { monthSheet } from "../../src/engine/result-sheets";
 import { rollingWindow } from "../../src/engine/period-window";
 import { exempelbyTables } from "../../src/sample/exempelby";
+import { exempelbyTwoYears } from "../../src/sample/exempelby-months";
 import { input } from "./two-years";
 
 /** The sample's 2024 ledger spread evenly over the twelve months: every month costs the same. */
@@ -76,5 +77,42 @@ describe("KPB Månad: months deviating from the median of their neighbours", () 
       ["2025-06", 0, null],
     ]);
     expect(monthFlags(costs.map(([m, c]) => line(m, c)), 0.6).map((f) => f.month)).toEqual(["2025-02", "2025-05", "2025-06"]);
+  });
+
+  describe("quarterly bookings (rent, purchased care invoiced per quarter)", () => {
+    const line = (month: string, costOre: number): MonthLine => ({
+      insats: "X", regi: "egen", month, costOre, volumeMicro: null, clients: null, unitCost: null, ytdUnitCost: null, rollingUnitCost: null,
+      sources: { rows: [], otherOre: costOre, otherCount: 1, allocatedOre: 0 },
+    });
+    /** 100 a month, the quarter's last month about 300 (the quarterly booking varies a little). */
+    const quarterly = (changes: Record<string, number> = {}) =>
+      Array.from({ length: 12 }, (_, i) => {
+        const month = `2024-${String(i + 1).padStart(2, "0")}`;
+        const base = (i + 1) % 3 === 0 ? [300, 290, 310, 305][Math.floor(i / 3)] : 100 + (i % 2);
+        return line(month, changes[month] ?? base);
+      });
+
+    it("a regular quarterly pattern is not flagged: every third month is similarly high", () => {
+      expect(monthFlags(quarterly(), 0.5)).toEqual([]);
+    });
+
+    it("a one-off accrual on top of a quarterly month, or in another month, is still flagged", () => {
+      // December: the quarterly booking (about 300) plus an accrual of 150.
+      expect(monthFlags(quarterly({ "2024-12": 455 }), 0.5).map((f) => [f.month, f.neighbourMedianOre])).toEqual([["2024-12", 101]]);
+      expect(monthFlags(quarterly({ "2024-08": 400 }), 0.5).map((f) => f.month)).toEqual(["2024-08"]);
+    });
+
+    it("a pattern needs two other quarters with figures: in January..June March and June are still flagged", () => {
+      const half = quarterly().slice(0, 6);
+      expect(monthFlags(half, 0.5).map((f) => f.month)).toEqual(expect.arrayContaining(["2024-03", "2024-06"]));
+    });
+  });
+
+  it("the two-year sample: no flags up to 2025-06 (quarterly bookings), December's year-end accrual up to 2025-12", () => {
+    const sample = input(exempelbyTwoYears());
+    expect(monthlySeries(sample, rollingWindow("2025-06"), { pseudonymSecret: "s" }).flags).toEqual([]);
+    const december = monthlySeries(sample, rollingWindow("2025-12"), { pseudonymSecret: "s" }).flags;
+    expect([...new Set(december.map((f) => f.month))]).toEqual(["2025-12"]);
+    expect(december.map((f) => `${f.insats}, ${f.regi}`)).toEqual(expect.arrayContaining(["Hemtjänst, egen", "Särskilt boende, egen", "Personlig assistans, egen"]));
   });
 });
