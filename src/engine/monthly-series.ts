@@ -230,12 +230,23 @@ function sumMicro(pools: PoolResult[]): number {
 
 /** The earliest month in Ekonomi's Period column, or null without one (problems are the run's to report). */
 function firstLedgerMonth(input: WorkbookInput): string | null {
+  return ledgerMonths(input)?.first ?? null;
+}
+
+/**
+ * The first and last month in Ekonomi's Period column (readable periods only), or null when the
+ * table has no Period column or no readable month: the months a follow-up window can cover.
+ */
+export function ledgerMonths(input: WorkbookInput): { first: string; last: string } | null {
   const table = input.Ekonomi ? locateTable("Ekonomi", input.Ekonomi, new ProblemLog()) : null;
   if (!table?.columns.has("Period")) return null;
   let first: string | null = null;
+  let last: string | null = null;
   for (const row of dataRows(table)) {
     const p = readPeriod(cellOf(table, row, "Period"));
-    if (p.ok && (first === null || p.value < first)) first = p.value;
+    if (!p.ok) continue;
+    if (first === null || p.value < first) first = p.value;
+    if (last === null || p.value > last) last = p.value;
   }
-  return first;
+  return first === null || last === null ? null : { first, last };
 }

@@ -24,7 +24,7 @@ export async function refreshKpb(
   run: ExcelRun,
   options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken } = {},
 ): Promise<RefreshOutcome> {
-  const { state, found, overrides, outcome, input } = await readAndRun(run, options);
+  const { state, found, overrides, outcome, input, runOptions } = await readAndRun(run, options);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
   const history = await readHistory(run);
   // The users' notes on KPB Validering are read before anything is written, so they survive.
@@ -32,7 +32,7 @@ export async function refreshKpb(
   // A follow-up (Uppföljning till) gets KPB Månad, as on the command line: the same calculation
   // per month and per rolling twelve months ending at each month of the window.
   const period = outcome.result.settings.period;
-  const monthly = period ? monthlySeries(input, period, { overrides, pseudonymSecret: state.pseudonymSecret }) : undefined;
+  const monthly = period ? monthlySeries(input, period, runOptions) : undefined;
   const sheetOptions = { history, validation, runTime: new Date(), ...(monthly ? { monthly } : {}) };
   const layouts = resultSheets(outcome.result, outcome.result.benchmark, sheetOptions);
   const validationOpen = validationPackOf(outcome.result, outcome.result.benchmark, sheetOptions).open;
@@ -50,7 +50,8 @@ export async function refreshKpb(
     },
   });
   // The KPB.* worksheet functions show this run from now on (and update in place).
-  publish(outcome.result, { pseudonymSecret: state.pseudonymSecret });
+  // With the inputs, so that a function's period argument can run another window of them.
+  publish(outcome.result, { pseudonymSecret: state.pseudonymSecret, source: { input, options: runOptions } });
   return { ok: true, result: outcome.result, found, syncs: report.syncs, previous, validationOpen, ...(monthly ? { monthly } : {}) };
 }
 
@@ -64,8 +65,9 @@ async function readAndRun(
   const found = await findTables(run, state.mapping);
   const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
   const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
-  const outcome = runKpb(input, { overrides, pseudonymSecret: state.pseudonymSecret });
-  return { state, found, overrides, outcome, input };
+  const runOptions = { overrides, pseudonymSecret: state.pseudonymSecret };
+  const outcome = runKpb(input, runOptions);
+  return { state, found, overrides, outcome, input, runOptions };
 }
 
 /**
@@ -74,8 +76,8 @@ async function readAndRun(
  * The pseudonym secret is this computer's (src/shared/secret-store.ts), the same a refresh uses.
  */
 export async function computeFromWorkbook(run: ExcelRun): Promise<KpbLoadOutcome> {
-  const { state, outcome } = await readAndRun(run, {});
-  if (outcome.ok) return { ok: true, result: outcome.result, pseudonymSecret: state.pseudonymSecret };
+  const { state, outcome, input, runOptions } = await readAndRun(run, {});
+  if (outcome.ok) return { ok: true, result: outcome.result, pseudonymSecret: state.pseudonymSecret, source: { input, options: runOptions } };
   const errors = outcome.problems.filter((p) => p.severity === "error");
   const first = errors[0] ?? outcome.problems[0];
   const more = errors.length > 1 ? ` (och ${errors.length - 1} fel till)` : "";

@@ -25,11 +25,13 @@ import {
   isFigureError,
   notAvailable,
   NO_RESULT_MESSAGE,
+  type Arg,
   type Cell,
   type FigureError,
   type FigureResult,
 } from "./figure-values";
 import * as figures from "./kpb-figures";
+import { figureContext } from "./period-argument";
 import * as ranges from "./range-math";
 import { installWorkbookLoader } from "./runtime";
 
@@ -59,13 +61,15 @@ function excelMatrix<T>(matrix: (T | FigureError)[][]): (T | CustomFunctions.Err
 }
 
 /**
- * Streams `compute(latest run)` into the cell now and after every later publish; before the first
+ * Streams `compute(latest run)` (or of the rolling twelve months ending at `period`) into the
+ * cell now and after every later publish; before the first
  * run it shows #N/A "Kör KPB först" and starts the store's one-time load from the workbook.
  * Exceptions become #VALUE! (Excel ignores what a streaming function throws, which would leave the
  * cell stale).
  */
 function streamFromStore<T>(
   invocation: CustomFunctions.StreamingInvocation<T>,
+  period: Arg,
   compute: (ctx: figures.FigureContext) => FigureResult<T>,
   toExcel: (value: T) => T = (value) => value,
 ): void {
@@ -74,7 +78,9 @@ function streamFromStore<T>(
     if (!active) return;
     let value: FigureResult<T>;
     try {
-      value = compute({ result: snapshot.result, pseudonymSecret: snapshot.pseudonymSecret });
+      // The latest run, or the rolling twelve months ending at the period argument (cached per run).
+      const ctx = figureContext(snapshot, period);
+      value = isFigureError(ctx) ? ctx : compute(ctx);
     } catch (error) {
       value = invalidValue(`Internt fel i KPB-funktionen: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -114,11 +120,12 @@ export function version(): string {
  * @customfunction COSTPERHOUR
  * @param [intervention] Intervention (Insats), e.g. "Hemtjänst" (the default), "HSL" or "Personlig assistans".
  * @param [unit] A pool id or unit (Enhet) name, or "egen", "annan" or "alla" for in-house, purchased or all pools. Default: all in-house units.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function costPerHour(intervention: any, unit: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.costPerHour(ctx, intervention, unit));
+export function costPerHour(intervention: any, unit: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.costPerHour(ctx, intervention, unit));
 }
 
 /**
@@ -126,33 +133,36 @@ export function costPerHour(intervention: any, unit: any, invocation: CustomFunc
  * @customfunction COSTPERDAY
  * @param [intervention] Intervention (Insats), e.g. "Särskilt boende" (the default), "Korttidsvård" or "Gruppbostad LSS".
  * @param [unit] A pool id or unit (Enhet) name, or "egen", "annan" or "alla" for in-house, purchased or all pools. Default: all in-house units.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function costPerDay(intervention: any, unit: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.costPerDay(ctx, intervention, unit));
+export function costPerDay(intervention: any, unit: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.costPerDay(ctx, intervention, unit));
 }
 
 /**
  * Unit cost of one pool from the latest KPB run: the pool's full cost ÷ its volume (kr per hour, day, month …).
  * @customfunction UNITCOST
  * @param pool Pool id (as in the Pooler table) or unit (Enhet) name.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function unitCost(pool: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.unitCost(ctx, pool));
+export function unitCost(pool: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.unitCost(ctx, pool));
 }
 
 /**
  * A client's total annual cost (kr) from the latest KPB run.
  * @customfunction CLIENTCOST
  * @param clientId The client id as shown on the KPB Brukare sheet (a pseudonym when the input held personal identity numbers), or the original personnummer.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function clientCost(clientId: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.clientCost(ctx, clientId));
+export function clientCost(clientId: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.clientCost(ctx, clientId));
 }
 
 /**
@@ -160,11 +170,12 @@ export function clientCost(clientId: any, invocation: CustomFunctions.StreamingI
  * @customfunction COSTPERCLIENT
  * @param area Area (Område): "ÄO", "LSS", "FN" or "IFO".
  * @param [ageGroup] Age group, e.g. "80-w" or "65-79", or an age; default all ages.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function costPerClient(area: any, ageGroup: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.costPerClient(ctx, area, ageGroup));
+export function costPerClient(area: any, ageGroup: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.costPerClient(ctx, area, ageGroup));
 }
 
 /**
@@ -172,11 +183,12 @@ export function costPerClient(area: any, ageGroup: any, invocation: CustomFuncti
  * @customfunction COSTPERINHABITANT
  * @param area Area (Område): "ÄO", "LSS", "FN" or "IFO".
  * @param [ageGroup] Age group, e.g. "80-w" or "65-79", or an age; default all ages.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function costPerInhabitant(area: any, ageGroup: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.costPerInhabitant(ctx, area, ageGroup));
+export function costPerInhabitant(area: any, ageGroup: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.costPerInhabitant(ctx, area, ageGroup));
 }
 
 /**
@@ -184,57 +196,62 @@ export function costPerInhabitant(area: any, ageGroup: any, invocation: CustomFu
  * @customfunction CLIENTSHARE
  * @param area Area (Område): "ÄO", "LSS", "FN" or "IFO".
  * @param [ageGroup] Age group, e.g. "80-w" or "65-79", or an age; default all ages.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function clientShare(area: any, ageGroup: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.clientShare(ctx, area, ageGroup));
+export function clientShare(area: any, ageGroup: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.clientShare(ctx, area, ageGroup));
 }
 
 /**
  * Share of the clients in a scope whose annual cost exceeds the outlier limit, as a fraction (format the cell as %).
  * @customfunction OUTLIERSHARE
  * @param scope "ÄO ordinärt boende" (or "ordinärt"), "ÄO särskilt boende" (or "särskilt", "SÄBO"), "LSS" or "IFO".
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function outlierShare(scope: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.outlierShare(ctx, scope));
+export function outlierShare(scope: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.outlierShare(ctx, scope));
 }
 
 /**
  * Break-even (brytpunkt): the yearly cost of a place in residential care (cost per day in-house incl. health care × days of the year); above it, care in ordinary housing costs more.
  * @customfunction BREAKEVEN
  * @param [measure] "brytpunkt" (the default, kr per year), "antal" (clients in ordinary housing above it) or "merkostnad" (their cost above it, kr).
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function breakEven(measure: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.breakEven(ctx, measure));
+export function breakEven(measure: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.breakEven(ctx, measure));
 }
 
 /**
  * The benchmark value of a key figure: the workbook's Jämförelse table, else the bundled KPB average. Percentages as fractions.
  * @customfunction BENCHMARK
  * @param keyFigure Key figure id (see KPB.KEYFIGURES), name or Kolada id, e.g. "hemtjanst_egen_kr_timme" or "U21003".
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function benchmark(keyFigure: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.benchmark(ctx, keyFigure));
+export function benchmark(keyFigure: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.benchmark(ctx, keyFigure));
 }
 
 /**
  * Index of a key figure against its benchmark: own value ÷ benchmark (1 = equal, 1.1 = 10 % above).
  * @customfunction INDEX BENCHMARKINDEX
  * @param keyFigure Key figure id (see KPB.KEYFIGURES), name or Kolada id.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
 // The id stays INDEX (ids are what saved formulas and functions.sv.json refer to); the name
 // BENCHMARKINDEX avoids Excel's built-in INDEX (test/functions/builtin-names.test.ts).
-export function index(keyFigure: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.index(ctx, keyFigure));
+export function index(keyFigure: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.index(ctx, keyFigure));
 }
 
 /**
@@ -242,21 +259,23 @@ export function index(keyFigure: any, invocation: CustomFunctions.StreamingInvoc
  * @customfunction POTENTIAL
  * @param intervention Intervention (Insats), e.g. "Hemtjänst" or "Särskilt boende".
  * @param [unit] A pool id or unit (Enhet) name, or "egen", "annan" or "alla". Default: all in-house units.
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function potential(intervention: any, unit: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFromStore(invocation, (ctx) => figures.potential(ctx, intervention, unit));
+export function potential(intervention: any, unit: any, period: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFromStore(invocation, period, (ctx) => figures.potential(ctx, intervention, unit));
 }
 
 /**
  * All key figures of the latest KPB run as a table that spills: a header row, then id, name, scope, value and unit per figure (percentages as fractions).
  * @customfunction KEYFIGURES
+ * @param [period] A month "YYYY-MM" or a date: the rolling twelve months ending that month (needs Period in Ekonomi and Brukare). Default: the latest run.
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
-export function keyFigures(invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  streamFromStore<Cell[][]>(invocation, (ctx) => figures.keyFigureTable(ctx));
+export function keyFigures(period: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  streamFromStore<Cell[][]>(invocation, period, (ctx) => figures.keyFigureTable(ctx));
 }
 
 /**

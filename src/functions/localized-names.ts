@@ -26,6 +26,12 @@ export interface SwedishFunction {
   parameters: Record<string, SwedishParameter>;
 }
 
+/** The optional last argument of the model-backed functions (src/functions/period-argument.ts). */
+const PERIOD: SwedishParameter = {
+  name: "period",
+  description: 'En månad "ÅÅÅÅ-MM" eller ett datum: rullande tolv månader till och med den månaden (kräver Period i Ekonomi och Brukare). Standard: senaste körningen.',
+};
+
 export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   VERSION: {
     name: "VERSION",
@@ -42,6 +48,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
         name: "enhet",
         description: 'Pool-id eller enhetens namn, eller "egen", "annan" eller "alla" för regi. Standard: alla enheter i egen regi.',
       },
+      period: PERIOD,
     },
   },
   COSTPERDAY: {
@@ -54,6 +61,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
         name: "enhet",
         description: 'Pool-id eller enhetens namn, eller "egen", "annan" eller "alla" för regi. Standard: alla enheter i egen regi.',
       },
+      period: PERIOD,
     },
   },
   UNITCOST: {
@@ -61,6 +69,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
     description: "Styckkostnad för en pool från senaste KPB-körningen: poolens fulla kostnad ÷ volym (kr per timme, dygn, månad …).",
     parameters: {
       pool: { name: "pool", description: "Pool-id (som i tabellen Pooler) eller enhetens namn." },
+      period: PERIOD,
     },
   },
   CLIENTCOST: {
@@ -71,6 +80,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
         name: "brukarID",
         description: "BrukarID som på bladet KPB Brukare (pseudonym om underlaget hade personnummer) eller det ursprungliga personnumret.",
       },
+      period: PERIOD,
     },
   },
   COSTPERCLIENT: {
@@ -79,6 +89,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
     parameters: {
       area: { name: "område", description: 'Område: "ÄO", "LSS", "FN" eller "IFO".' },
       ageGroup: { name: "åldersgrupp", description: 'Åldersgrupp, t.ex. "80-w" eller "65-79", eller en ålder. Standard: alla åldrar.' },
+      period: PERIOD,
     },
   },
   COSTPERINHABITANT: {
@@ -87,6 +98,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
     parameters: {
       area: { name: "område", description: 'Område: "ÄO", "LSS", "FN" eller "IFO".' },
       ageGroup: { name: "åldersgrupp", description: 'Åldersgrupp, t.ex. "80-w" eller "65-79", eller en ålder. Standard: alla åldrar.' },
+      period: PERIOD,
     },
   },
   CLIENTSHARE: {
@@ -95,6 +107,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
     parameters: {
       area: { name: "område", description: 'Område: "ÄO", "LSS", "FN" eller "IFO".' },
       ageGroup: { name: "åldersgrupp", description: 'Åldersgrupp, t.ex. "80-w" eller "65-79", eller en ålder. Standard: alla åldrar.' },
+      period: PERIOD,
     },
   },
   OUTLIERSHARE: {
@@ -105,6 +118,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
         name: "omfattning",
         description: '"ÄO ordinärt boende" (eller "ordinärt"), "ÄO särskilt boende" (eller "särskilt", "SÄBO"), "LSS" eller "IFO".',
       },
+      period: PERIOD,
     },
   },
   BREAKEVEN: {
@@ -116,6 +130,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
         name: "mått",
         description: '"brytpunkt" (standard, kr per år), "antal" (brukare i ordinärt boende över brytpunkten) eller "merkostnad" (deras kostnad över brytpunkten, kr).',
       },
+      period: PERIOD,
     },
   },
   BENCHMARK: {
@@ -126,6 +141,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
         name: "nyckeltal",
         description: 'Nyckeltalets id (se KPB.NYCKELTAL), namn eller Kolada-id, t.ex. "hemtjanst_egen_kr_timme" eller "U21003".',
       },
+      period: PERIOD,
     },
   },
   INDEX: {
@@ -133,6 +149,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
     description: "Index för ett nyckeltal mot jämförelsen: eget värde ÷ jämförelsevärde (1 = lika, 1,1 = 10 % högre).",
     parameters: {
       keyFigure: { name: "nyckeltal", description: "Nyckeltalets id (se KPB.NYCKELTAL), namn eller Kolada-id." },
+      period: PERIOD,
     },
   },
   POTENTIAL: {
@@ -142,13 +159,14 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
     parameters: {
       intervention: { name: "insats", description: 'Insats, t.ex. "Hemtjänst" eller "Särskilt boende".' },
       unit: { name: "enhet", description: 'Pool-id eller enhetens namn, eller "egen", "annan" eller "alla". Standard: alla enheter i egen regi.' },
+      period: PERIOD,
     },
   },
   KEYFIGURES: {
     name: "NYCKELTAL",
     description:
       "Alla nyckeltal från senaste KPB-körningen som en tabell som spills: rubrikrad, sedan id, namn, omfattning, värde och enhet (andelar som bråktal).",
-    parameters: {},
+    parameters: { period: PERIOD },
   },
   ALLOCATE: {
     name: "FORDELA",

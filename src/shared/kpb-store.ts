@@ -11,7 +11,18 @@
  *
  * No Office, Excel or DOM access here: the module is pure state and safe to import from tests.
  */
-import type { KpbResult } from "../engine/model";
+import type { KpbResult, WorkbookInput } from "../engine/model";
+import type { RunOptions } from "../engine/run";
+
+/**
+ * What a run was computed from: the input tables and the run options (settings overrides, secret).
+ * Kept with the snapshot so the worksheet functions can compute another window of the same data
+ * (their optional period argument, src/shared/period-results.ts) without reading the workbook again.
+ */
+export interface KpbRunSource {
+  readonly input: WorkbookInput;
+  readonly options: RunOptions;
+}
 
 /** One published run. */
 export interface KpbSnapshot {
@@ -25,13 +36,15 @@ export interface KpbSnapshot {
    * personnummer to the pseudonym shown in the results. Kept in memory only.
    */
   readonly pseudonymSecret?: string;
+  /** The inputs the run was computed from, when the publisher passed them. */
+  readonly source?: KpbRunSource;
 }
 
 export type KpbListener = (snapshot: KpbSnapshot) => void;
 
 /** What a loader delivers: a result to publish, or why there is none (shown in the cells). */
 export type KpbLoadOutcome =
-  | { ok: true; result: KpbResult; pseudonymSecret?: string }
+  | { ok: true; result: KpbResult; pseudonymSecret?: string; source?: KpbRunSource }
   | { ok: false; message: string };
 
 /** Computes a result from the workbook without writing (see `computeFromWorkbook` in src/excel/refresh.ts). */
@@ -40,6 +53,7 @@ export type KpbLoader = () => Promise<KpbLoadOutcome>;
 export interface PublishOptions {
   pseudonymSecret?: string;
   at?: Date;
+  source?: KpbRunSource;
 }
 
 let latest: KpbSnapshot | null = null;
@@ -58,6 +72,7 @@ export function publish(result: KpbResult, options: PublishOptions = {}): KpbSna
     at: options.at ?? new Date(),
     version,
     ...(options.pseudonymSecret ? { pseudonymSecret: options.pseudonymSecret } : {}),
+    ...(options.source ? { source: options.source } : {}),
   };
   latest = snapshot;
   loadFailure = null;
@@ -128,7 +143,7 @@ export function ensureResult(): Promise<KpbSnapshot | null> {
       (outcome): KpbSnapshot | null => {
         // A run published meanwhile (the pane or the ribbon) is newer than what the loader read.
         if (latest) return latest;
-        if (outcome.ok) return publish(outcome.result, { pseudonymSecret: outcome.pseudonymSecret });
+        if (outcome.ok) return publish(outcome.result, { pseudonymSecret: outcome.pseudonymSecret, source: outcome.source });
         loadFailure = outcome.message;
         return null;
       },

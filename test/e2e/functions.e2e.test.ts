@@ -79,7 +79,7 @@ describe("KPB worksheet functions in headless Chromium", () => {
           w.__kpbCellValues.push(v instanceof w.CustomFunctions.Error ? { error: (v as unknown as { code: string }).code, message: v.message } : v),
         onCanceled: undefined as undefined | (() => void),
       };
-      w.__customFunctions.COSTPERHOUR(null, null, invocation);
+      w.__customFunctions.COSTPERHOUR(null, null, null, invocation);
     });
     await harness.page.waitForFunction(
       () => (window as unknown as { __kpbCellValues: unknown[] }).__kpbCellValues.some((v) => typeof v === "number"),

@@ -152,6 +152,7 @@ export interface OpenTaskpaneOptions {
 interface FunctionMetadata {
   id: string;
   options?: { stream?: boolean; cancelable?: boolean; requiresAddress?: boolean; requiresParameterAddresses?: boolean };
+  parameters?: { name: string }[];
 }
 
 type CallResult =
@@ -325,6 +326,9 @@ export class TaskpaneHarness {
     const meta = this.functionMetadata().get(id.toUpperCase());
     const opts = meta?.options ?? {};
     const needsInvocation = Boolean(opts.stream || opts.cancelable || opts.requiresAddress || opts.requiresParameterAddresses);
+    // Excel passes every declared parameter: omitted optional ones as null.
+    const declared = meta?.parameters?.length ?? args.length;
+    args = [...args, ...Array.from({ length: Math.max(0, declared - args.length) }, () => null)];
     const result = await this.page.evaluate(
       async ({ id: fid, args: fargs, needsInvocation: withInvocation, stream, address }): Promise<CallResult> => {
         const fn = window.__customFunctions[fid.toUpperCase()];

@@ -34,10 +34,14 @@ export function fakeInvocation<T = unknown>(): FakeInvocation<T> {
   return { setResult: jest.fn<void, [T | CustomFunctionsError]>() };
 }
 
-/** Calls a streaming function with `args` and a fresh invocation; returns the invocation. */
+/**
+ * Calls a streaming function with `args` and a fresh invocation; returns the invocation. Like
+ * Excel, omitted trailing arguments arrive as null, so the invocation is always the last parameter.
+ */
 export function stream<T = unknown>(fn: (...args: any[]) => void, ...args: unknown[]): FakeInvocation<T> {
   const invocation = fakeInvocation<T>();
-  fn(...args, invocation);
+  const omitted = Array.from({ length: Math.max(0, fn.length - 1 - args.length) }, () => null);
+  fn(...args, ...omitted, invocation);
   return invocation;
 }
 

@@ -79,9 +79,11 @@ describe("functions.json", () => {
       expect(byId.get(id)?.parameters.at(-1)?.dimensionality).toBe("matrix");
     }
     // Optional arguments are the trailing ones and are marked optional (Excel then passes null).
-    expect(byId.get("COSTPERHOUR")?.parameters.map((p) => p.optional)).toEqual([true, true]);
-    expect(byId.get("COSTPERCLIENT")?.parameters.map((p) => p.optional ?? false)).toEqual([false, true]);
-    expect(byId.get("POTENTIAL")?.parameters.map((p) => p.optional ?? false)).toEqual([false, true]);
+    expect(byId.get("COSTPERHOUR")?.parameters.map((p) => p.optional)).toEqual([true, true, true]);
+    expect(byId.get("COSTPERCLIENT")?.parameters.map((p) => p.optional ?? false)).toEqual([false, true, true]);
+    expect(byId.get("POTENTIAL")?.parameters.map((p) => p.optional ?? false)).toEqual([false, true, true]);
+    // Every model-backed function ends in the optional period (rolling twelve months ending that month).
+    for (const id of streaming) expect(byId.get(id)?.parameters.at(-1)).toMatchObject({ name: "period", optional: true, type: "any" });
   });
 
   it("has an English description for every function and parameter, short enough for Excel's dialog", () => {
