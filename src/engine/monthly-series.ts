@@ -96,6 +96,11 @@ export interface MonthlySeries {
   /** The months flagged as deviating from their neighbours, and the share used. */
   flags: MonthFlag[];
   deviationLimit: number;
+  /**
+   * Every key figure (id → value) of the runs ending at each month: the rolling twelve months and
+   * January..month. What a follow-up's figure was a month earlier, without another run.
+   */
+  keyFigures: { rolling: Record<string, Record<string, string>>; ytd: Record<string, Record<string, string>> };
 }
 
 /** Runs the calculation per month of `window` and per rolling twelve months ending at each. */
@@ -118,6 +123,8 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
     return l;
   };
   const poolLines: PoolMonthLine[] = [];
+  const keyFigures: MonthlySeries["keyFigures"] = { rolling: {}, ytd: {} };
+  const valuesOf = (r: KpbResult) => Object.fromEntries(r.keyFigures.map((f) => [f.id, f.value]));
   for (const month of monthsOf(window)) {
     const own = run(month, "month");
     for (const p of own?.pools ?? []) {
@@ -131,13 +138,15 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
     // January is its own year to date: the month's run already is that calculation.
     const ytd = month.endsWith("-01") ? own : run(month, "ytd");
     for (const [insats, regi, pools] of groups(ytd)) line(insats, regi, month).ytdUnitCost = unitCostOf(pools).value;
+    if (ytd) keyFigures.ytd[month] = valuesOf(ytd);
     if (firstMonth === null || rollingWindow(month).from < firstMonth) continue;
     const rolling = run(month, "rolling");
     for (const [insats, regi, pools] of groups(rolling)) line(insats, regi, month).rollingUnitCost = unitCostOf(pools).value;
+    if (rolling) keyFigures.rolling[month] = valuesOf(rolling);
   }
   const order = [...lines.values()].sort((a, b) => a.insats.localeCompare(b.insats, "sv") || a.regi.localeCompare(b.regi) || a.month.localeCompare(b.month));
   poolLines.sort((a, b) => a.pool.localeCompare(b.pool, "sv") || a.month.localeCompare(b.month));
-  return { window, lines: order, poolLines, refused, firstMonth, flags: monthFlags(order, deviationLimit), deviationLimit };
+  return { window, lines: order, poolLines, refused, firstMonth, flags: monthFlags(order, deviationLimit), deviationLimit, keyFigures };
 }
 
 /** The month's direct rows, largest first and capped, and the cost received from support pools. */

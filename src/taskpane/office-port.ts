@@ -67,7 +67,7 @@ export function createOfficePort(
       const outcome = await refreshKpb(run, { onProgress: opts.onProgress, cancel: begin() });
       if (!outcome.ok) return { ok: false, problems: outcome.problems, found: outcome.found };
       const sheets = await listResultSheets(run).catch(() => [] as string[]);
-      return { ok: true, result: outcome.result, found: outcome.found, previous: outcome.previous, sheets, validationOpen: outcome.validationOpen };
+      return { ok: true, result: outcome.result, found: outcome.found, previous: outcome.previous, sheets, validationOpen: outcome.validationOpen, ...(outcome.monthly ? { monthly: outcome.monthly } : {}) };
     },
     cancel() {
       if (current) current.cancelled = true;

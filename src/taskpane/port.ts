@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import type { CellValue, KpbResult, Problem, TableName } from "../engine/model";
+import type { MonthlySeries } from "../engine/monthly-series";
 import type { SettingsOverrides } from "../engine/settings";
 import type { BenchmarkRowValues, BenchmarkWriteOutcome } from "../excel/benchmark-table";
 import type { Progress } from "../excel/excel-run";
@@ -54,7 +55,7 @@ export type CheckOutcome =
 
 /** A refresh (read + engine + write the `KPB …` sheets). */
 export type RefreshOutcome =
-  | { ok: true; result: KpbResult; found: FoundTable[]; previous?: Record<string, string>; sheets: string[]; validationOpen?: number }
+  | { ok: true; result: KpbResult; found: FoundTable[]; previous?: Record<string, string>; sheets: string[]; validationOpen?: number; monthly?: MonthlySeries }
   | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 export type SampleOutcome =

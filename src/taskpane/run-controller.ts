@@ -6,6 +6,7 @@
  */
 import * as React from "react";
 import type { KpbResult, Problem } from "../engine/model";
+import type { MonthlySeries } from "../engine/monthly-series";
 import type { StringKey } from "./i18n";
 import type { FoundTable, KpbPort, Progress } from "./port";
 
@@ -27,6 +28,8 @@ export interface LastRun {
   /** The `KPB …` sheets in the workbook after the run. */
   sheets: string[];
   at: Date;
+  /** A follow-up's month series (KPB Månad): the card's change since the month before. */
+  monthly?: MonthlySeries;
 }
 
 export interface RunState {
@@ -156,7 +159,7 @@ export class RunController {
       if (outcome.ok) {
         const warnings = outcome.result.problems.filter((p) => p.severity === "warning").length;
         this.set({
-          lastRun: { result: outcome.result, previous: outcome.previous, sheets: outcome.sheets, at },
+          lastRun: { result: outcome.result, previous: outcome.previous, sheets: outcome.sheets, at, ...(outcome.monthly ? { monthly: outcome.monthly } : {}) },
           validationOpen: outcome.validationOpen ?? null,
           result: outcome.result,
           resultAt: at,

@@ -210,6 +210,14 @@ describe("KPB Månad: each month's figures are the same calculation on other mon
   const lineOf = (insats: string, regi: string, month: string) => series.lines.find((l) => l.insats === insats && l.regi === regi && l.month === month)!;
   const group = (r: KpbResult, insats: string, regi: string) => r.pools.filter((p) => p.kind === "insats" && p.insats === insats && p.regi === regi);
 
+  it("keeps every key figure of the rolling and year-to-date runs ending at each month (the pane's month before)", () => {
+    const valuesOf = (r: KpbResult) => Object.fromEntries(r.keyFigures.map((f) => [f.id, f.value]));
+    const may = ok(runKpb(input(tables), { overrides: { followUpTo: "2025-05" }, pseudonymSecret: "s" }));
+    expect(series.keyFigures.rolling["2025-05"]).toEqual(valuesOf(may));
+    const march = ok(runKpb(input(tables), { overrides: { followUpTo: "2025-03", followUpKind: "ytd" }, pseudonymSecret: "s" }));
+    expect(series.keyFigures.ytd["2025-03"]).toEqual(valuesOf(march));
+  });
+
   it("the month's cost, volume and unit cost are the calculation on that month's rows alone", () => {
     expect(series.refused).toEqual([]);
     const alone = ok(runKpb(input(windowOnly(tables, "2025-03", "2025-03", 2025)), { pseudonymSecret: "s" }));

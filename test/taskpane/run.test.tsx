@@ -1,6 +1,11 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { KpbResult } from "../../src/engine/model";
+import type { KpbResult, WorkbookInput } from "../../src/engine/model";
+import type { MonthlySeries } from "../../src/engine/monthly-series";
+import { runKpb } from "../../src/engine/run";
+import { exempelbyTwoYears } from "../../src/sample/exempelby-months";
+import { followUpFigure } from "../../src/taskpane/follow-up";
+import { setLanguage } from "../../src/taskpane/i18n";
 import { runRefresh, setRefreshHandler } from "../../src/shared/refresh-registry";
 import { RunController } from "../../src/taskpane/run-controller";
 import type { KpbPort } from "../../src/taskpane/port";
@@ -123,5 +128,57 @@ describe("Kör / Uppdatera", () => {
     expect(port.refresh).toHaveBeenCalledTimes(1);
     expect(await screen.findByTestId("summary-card")).toBeTruthy();
     setRefreshHandler(null);
+  });
+});
+
+describe("a monthly follow-up on the Kör card", () => {
+  const input = Object.fromEntries(Object.entries(exempelbyTwoYears()).map(([name, rows]) => [name, { rows, sheet: name }])) as WorkbookInput;
+  const follow = (followUpTo: string, followUpKind: "rolling" | "ytd" = "rolling"): KpbResult => {
+    const outcome = runKpb(input, { overrides: { followUpTo, followUpKind }, pseudonymSecret: "test-secret" });
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("; "));
+    return outcome.result;
+  };
+  const values = (r: KpbResult) => Object.fromEntries(r.keyFigures.map((f) => [f.id, f.value]));
+  const june = follow("2025-06");
+  /** What the refresh's month series holds for May: the key figures of the run ending there. */
+  const series = { window: june.settings.period!, keyFigures: { rolling: { "2025-05": values(follow("2025-05")) }, ytd: {} } } as unknown as MonthlySeries;
+
+  it("shows the window, the rolling-twelve figure and its change since the month before, in Swedish", async () => {
+    const port = stubPort({ refresh: jest.fn().mockResolvedValue({ ...okRefresh(june), monthly: series }) });
+    renderPane(port, { initialTab: "run" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kör KPB" }));
+    const card = await screen.findByTestId("summary-card");
+    expect(text(card)).toContain("Exempelby 2024-07 – 2025-06");
+    const block = within(card).getByTestId("summary-follow-up");
+    expect(text(block)).toContain("Rullande tolv månader 2024-07 – 2025-06");
+    expect(text(block)).toContain("Kostnad per beviljad hemtjänsttimme, egen regi");
+    expect(text(within(block).getByTestId("follow-up-value"))).toBe("657,67 kr/timme");
+    expect(text(within(block).getByTestId("follow-up-change"))).toBe("Upp, +2,73 kr/timme (+0,4 %) sedan förra månaden");
+    expect(text(within(block).getByTestId("follow-up-previous"))).toBe("Förra månaden, 2024-06 – 2025-05: 654,95 kr/timme");
+  });
+
+  it("the figure and its change come from the run and the month series, in English too", () => {
+    setLanguage("en");
+    try {
+      const f = followUpFigure(june, series, "en")!;
+      expect(f).toMatchObject({ kind: "rolling", window: { from: "2024-07", to: "2025-06" }, id: "hemtjanst_egen_kr_timme", name: "Cost per granted home-care hour, in-house" });
+      expect(f.value).toBe(values(june).hemtjanst_egen_kr_timme);
+      expect(f.previous).toMatchObject({ window: { from: "2024-06", to: "2025-05" }, value: values(follow("2025-05")).hemtjanst_egen_kr_timme, direction: "up" });
+      expect(Number(f.previous!.percent)).toBeCloseTo((Number(f.previous!.difference) / Number(f.previous!.value)) * 100, 10);
+    } finally {
+      setLanguage("sv");
+    }
+  });
+
+  it("no follow-up block for an annual run; year to date in January has no month before", async () => {
+    expect(followUpFigure(sampleResult(), undefined, "sv")).toBeNull();
+    const january = followUpFigure(follow("2025-01", "ytd"), undefined, "sv")!;
+    expect(january).toMatchObject({ kind: "ytd", window: { from: "2025-01", to: "2025-01" }, previous: null });
+    const port = stubPort({ refresh: jest.fn().mockResolvedValue(okRefresh(follow("2025-01", "ytd"))) });
+    renderPane(port, { initialTab: "run" });
+    fireEvent.click(await screen.findByRole("button", { name: "Kör KPB" }));
+    const block = await screen.findByTestId("summary-follow-up");
+    expect(text(block)).toContain("Hittills i år 2025-01 – 2025-01");
+    expect(text(within(block).getByTestId("follow-up-previous"))).toBe("Ingen siffra för månaden före att jämföra med.");
   });
 });

@@ -1,9 +1,11 @@
 import * as React from "react";
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownRegular, ArrowUpRegular, SubtractRegular } from "@fluentui/react-icons";
+import { windowLabel } from "../../engine/period-window";
 import { RESULT_SHEET_NAMES } from "../../engine/result-sheets";
 import { formatDifference, formatFigure, formatIndex } from "../figure-format";
-import { formatOre } from "../format";
+import { followUpFigure, type FollowUpFigure } from "../follow-up";
+import { EMPTY_VALUE, formatNumber, formatOre } from "../format";
 import { t } from "../i18n";
 import { usePort } from "../port";
 import type { LastRun } from "../run-controller";
@@ -96,6 +98,55 @@ function Comparison({ figure }: { figure: SummaryFigure }): React.JSX.Element {
   );
 }
 
+/** "+0,4 %", "−1,2 %": a change in percent of the earlier value. */
+function signedPercent(value: string | null): string {
+  const text = formatNumber(value, 1);
+  if (text === EMPTY_VALUE) return text;
+  return `${!/^[-−]/.test(text) && Number(value) !== 0 ? "+" : ""}${text}\u00a0%`;
+}
+
+/** A follow-up's main figure for its window, and its change since the window ending a month earlier. */
+function FollowUp({ figure }: { figure: FollowUpFigure }): React.JSX.Element {
+  const language = useLanguage();
+  const styles = useStyles();
+  const shared = useSectionStyles();
+  const change = figure.previous;
+  const dir = change?.direction ?? "same";
+  // Red up and green down only for costs, as against the benchmark.
+  const tone = figure.unit.startsWith("kr") ? styles[dir] : styles.same;
+  const icon = dir === "up" ? <ArrowUpRegular aria-hidden /> : dir === "down" ? <ArrowDownRegular aria-hidden /> : <SubtractRegular aria-hidden />;
+  const window = windowLabel(figure.window);
+  return (
+    <section aria-label={t("followUp.label")} data-testid="summary-follow-up">
+      <h4 className={shared.subheading}>{t(figure.kind === "ytd" ? "followUp.ytd" : "followUp.rolling", { window })}</h4>
+      <div className={styles.figure}>
+        <Text size={200} className={styles.figureName}>
+          {figure.name}
+        </Text>
+        <Text className={styles.value} data-testid="follow-up-value">
+          {formatFigure(figure.value, figure.unit, language)}
+        </Text>
+        {change ? (
+          <span className={`${styles.compare} ${tone}`} data-testid="follow-up-change">
+            {icon}
+            <span className={shared.visuallyHidden}>{t(`followUp.${dir}`)}, </span>
+            <Text size={200} weight="semibold" className={tone}>
+              {t("followUp.change", { difference: formatDifference(change.difference, figure.unit, language), percent: signedPercent(change.percent) })}
+            </Text>
+          </span>
+        ) : (
+          <span />
+        )}
+        <Text size={100} className={styles.against} data-testid="follow-up-previous">
+          {change
+            ? t("followUp.previous", { window: windowLabel(change.window), value: formatFigure(change.value, figure.unit, language) })
+            : t("followUp.noPrevious")}
+        </Text>
+      </div>
+    </section>
+  );
+}
+
 /** After a run: the main key figures against the benchmark, links to the result sheets, what changed. */
 export function SummaryCard({ run }: { run: LastRun }): React.JSX.Element {
   const language = useLanguage();
@@ -106,6 +157,7 @@ export function SummaryCard({ run }: { run: LastRun }): React.JSX.Element {
   const { result } = run;
   const figures = summaryFigures(result, language);
   const changes = changesSincePrevious(result, run.previous, language);
+  const followUp = followUpFigure(result, run.monthly, language);
   const r = result.reconciliation;
 
   const open = async (sheet: string) => {
@@ -121,13 +173,19 @@ export function SummaryCard({ run }: { run: LastRun }): React.JSX.Element {
       <CardHeader
         header={
           <h3 className={shared.heading}>
-            {result.municipality
-              ? t("summary.heading", { municipality: result.municipality, year: result.year })
-              : t("summary.headingNoName", { year: result.year })}
+            {result.settings.period
+              ? result.municipality
+                ? t("followUp.heading", { municipality: result.municipality, window: windowLabel(result.settings.period) })
+                : t("followUp.headingNoName", { window: windowLabel(result.settings.period) })
+              : result.municipality
+                ? t("summary.heading", { municipality: result.municipality, year: result.year })
+                : t("summary.headingNoName", { year: result.year })}
           </h3>
         }
         description={<Text size={200}>{t("summary.doneAt", { time: formatTime(run.at) })}</Text>}
       />
+
+      {followUp && <FollowUp figure={followUp} />}
 
       <div className={styles.ledger} data-testid="summary-ledger">
         <Text size={200}>{t("summary.ledger")}</Text>

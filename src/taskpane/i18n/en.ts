@@ -185,6 +185,18 @@ export const en: Record<StringKey, string> = {
   "summary.moreChanges": "… and {count} more key figures (see KPB Översikt).",
   "summary.allFigures": "Every key figure is on the sheet KPB Översikt.",
 
+  "followUp.heading": "{municipality} {window}",
+  "followUp.headingNoName": "Results {window}",
+  "followUp.label": "Monthly follow-up",
+  "followUp.rolling": "Rolling twelve months {window}",
+  "followUp.ytd": "Year to date {window}",
+  "followUp.change": "{difference} ({percent}) since the previous month",
+  "followUp.previous": "Previous month, {window}: {value}",
+  "followUp.noPrevious": "No figure for the month before to compare with.",
+  "followUp.up": "Up",
+  "followUp.down": "Down",
+  "followUp.same": "Unchanged",
+
   "explain.heading": "Explain a figure",
   "explain.intro": "Select a cell on KPB Översikt, KPB Styckkostnader, KPB Brukare or KPB Spårning and click Explain. You see how the figure was built, step by step, with amounts that add up.",
   "explain.button": "Explain the selected cell",

@@ -183,6 +183,18 @@ export const sv = {
   "summary.moreChanges": "… och {count} nyckeltal till (se KPB Översikt).",
   "summary.allFigures": "Alla nyckeltal finns på bladet KPB Översikt.",
 
+  "followUp.heading": "{municipality} {window}",
+  "followUp.headingNoName": "Resultat {window}",
+  "followUp.label": "Månadsuppföljning",
+  "followUp.rolling": "Rullande tolv månader {window}",
+  "followUp.ytd": "Hittills i år {window}",
+  "followUp.change": "{difference} ({percent}) sedan förra månaden",
+  "followUp.previous": "Förra månaden, {window}: {value}",
+  "followUp.noPrevious": "Ingen siffra för månaden före att jämföra med.",
+  "followUp.up": "Upp",
+  "followUp.down": "Ner",
+  "followUp.same": "Oförändrad",
+
   "explain.heading": "Förklara en siffra",
   "explain.intro": "Markera en cell på KPB Översikt, KPB Styckkostnader, KPB Brukare eller KPB Spårning och klicka Förklara. Du ser hur siffran byggdes upp, steg för steg, med belopp som går ihop.",
   "explain.button": "Förklara markerad cell",
