@@ -1,5 +1,4 @@
-import type { ChartSpec, SheetLayout } from "../engine/result-sheets";
-import { a1, chartPlace, type BlockPlace } from "../engine/sheet-geometry";
+import { a1, chartPlace, type BlockPlace, type ChartSpec, type SheetLayout } from "../layouts";
 
 const CHART_TYPES: Record<ChartSpec["kind"], Excel.ChartType> = {
   columnClustered: "ColumnClustered" as Excel.ChartType,

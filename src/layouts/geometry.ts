@@ -1,4 +1,4 @@
-import { columnLetter } from "./cells";
+import { columnLetter } from "../engine";
 import type { CellBox, ChartSpec, ColumnFormat, SheetColumn, SheetLayout } from "./result-sheets";
 
 /** A result-sheet column: header, number format and width in characters. */

@@ -1,15 +1,19 @@
-import { blockPlaces, column as c, decimalCell as num } from "../sheet-geometry";
-import { ageGroupText } from "../../benchmark/published-averages";
-import type { KpbResult } from "../model";
-import type { ChartSpec, ColumnFormat, DirectionColours, SheetBlock, SheetCell, SheetLayout, TopCell } from "../result-sheets";
-import type { Direction, KeyFigureComparison } from "./compare";
-import type { ConsumptionComparison } from "./consumption";
-import type { HistoryRow } from "./history";
-import { sourceText, type BenchmarkValue } from "./lookup";
+import { blockPlaces, column as c, decimalCell as num } from "./geometry";
+import type { ChartSpec, ColumnFormat, DirectionColours, SheetBlock, SheetCell, SheetLayout, TopCell } from "./result-sheets";
 import { benchmarkLabel, overviewSentences } from "./overview-sentences";
-import type { PotentialResult } from "./potential";
-import { Rational } from "./rational";
 import { svNumber } from "./swedish-text";
+import {
+  ageGroupText,
+  Rational,
+  sourceText,
+  type BenchmarkValue,
+  type ConsumptionComparison,
+  type Direction,
+  type HistoryRow,
+  type KeyFigureComparison,
+  type KpbResult,
+  type PotentialResult,
+} from "../engine";
 
 /**
  * `KPB Översikt`, the page the committee sees. Rows 1–4 say whose figures these are, for which

@@ -1,20 +1,31 @@
-import { column as c, decimalCell as num } from "./sheet-geometry";
-import { benchmarkFor } from "./benchmark-match";
-import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark/sheets";
-import { benchmarkYearText } from "./benchmark/overview";
-import { unitCostBenchmark } from "./benchmark/figure-benchmark";
-import type { BenchmarkContext, PublishedLookup } from "./benchmark/lookup";
-import { bundledPublished } from "./benchmark/published";
-import { codingCheckBlock, tracingSheet } from "./tracing/sheet";
-import { COST_CATEGORIES } from "./coding";
+import { column as c, decimalCell as num } from "./geometry";
+import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark-sheets";
+import { benchmarkYearText } from "./overview";
+import { codingCheckBlock, tracingSheet } from "./trace-sheet";
 import { finishLayouts } from "./sheet-finish";
-import { Dec } from "./decimal";
-import type { BenchmarkRow, KpbResult, Problem, Regi, SetAsideReason } from "./model";
-import { microToDec, oreToKr } from "./money";
-import type { MonthlySeries } from "./monthly-series";
-import { windowKindLabel, windowLabel } from "./period-window";
-import { brytpunktBlocks, interventionMixLayout, unitSpreadLayout, validationLayout } from "./analyses/sheets";
-import { validationFlags, validationPack, type ValidationNote } from "./analyses/validation-pack";
+import { brytpunktBlocks, interventionMixLayout, unitSpreadLayout, validationLayout } from "./analysis-sheets";
+import {
+  benchmarkFor,
+  bundledPublished,
+  COST_CATEGORIES,
+  Dec,
+  microToDec,
+  oreToKr,
+  unitCostBenchmark,
+  validationFlags,
+  validationPack,
+  windowKindLabel,
+  windowLabel,
+  type BenchmarkContext,
+  type BenchmarkRow,
+  type KpbResult,
+  type MonthlySeries,
+  type Problem,
+  type PublishedLookup,
+  type Regi,
+  type SetAsideReason,
+  type ValidationNote,
+} from "../engine";
 
 /**
  * The `KPB …` result sheets as plain data: blocks of rows with typed columns and the charts drawn

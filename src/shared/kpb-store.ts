@@ -11,7 +11,7 @@
  *
  * No Office, Excel or DOM access here: the module is pure state and safe to import from tests.
  */
-import type { KpbResult } from "../engine/model";
+import { type KpbResult } from "../engine";
 
 /** One published run. */
 export interface KpbSnapshot {

@@ -1,7 +1,7 @@
 import { refreshKpb } from "../../src/excel/refresh";
 import { findTables, readTables, rowChunks } from "../../src/excel/read-tables";
 import { runKpb } from "../../src/engine/run";
-import { RESULT_SHEET_NAMES } from "../../src/engine/result-sheets";
+import { RESULT_SHEET_NAMES } from "../../src/layouts";
 import { exempelbyTables } from "../../src/sample/exempelby";
 import { createFakeExcel } from "../fakes/excel-fake";
 import { runOf, sampleWorkbook } from "./workbook-fixtures";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownRegular, ArrowUpRegular, SubtractRegular } from "@fluentui/react-icons";
-import { RESULT_SHEET_NAMES } from "../../engine/result-sheets";
+import { RESULT_SHEET_NAMES } from "../../layouts";
 import { formatDifference, formatFigure, formatIndex } from "../figure-format";
 import { formatOre } from "../format";
 import { t } from "../i18n";
