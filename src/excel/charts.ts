@@ -40,7 +40,7 @@ export function addChart(sheet: Excel.Worksheet, layout: SheetLayout, spec: Char
     if (spec.lineColumns.includes(column)) series.chartType = "Line" as Excel.ChartType;
   }
   if (spec.kind !== "pie") chart.axes.valueAxis.title.text = spec.valueAxisTitle;
-  // The same cells as the command line's file (sheet-geometry chartPlace).
+  // The same cells as the command line's file (chartPlace in src/layouts/geometry.ts).
   const at = chartPlace(layout, spec, places);
   chart.setPosition(a1(at.row, at.column), a1(at.row + at.rows - 1, at.column + at.columns - 1));
 }

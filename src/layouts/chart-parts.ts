@@ -1,6 +1,5 @@
 import { columnLetter } from "../engine";
-import { PALETTE, type CellBox, type ChartSpec, type SheetCell, type SheetLayout } from "./result-sheets";
-import { blockPlaces, chartPlace } from "./geometry";
+import { blockPlaces, chartPlace, PALETTE, type CellBox, type ChartSpec, type SheetCell, type SheetLayout } from "./geometry";
 
 /**
  * Native Excel charts as DrawingML parts (ECMA-376 part 1, §21.2 charts and §20.5 spreadsheet

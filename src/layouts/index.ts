@@ -22,7 +22,7 @@ export {
   type SheetColumn,
   type SheetLayout,
   type TopCell,
-} from "./result-sheets";
+} from "./geometry";
 
 // Geometry: where blocks and charts sit, A1 addresses, column widths, colour rules
 export { a1, blockPlaces, chartPlace, column, decimalCell, directionFormulas, sheetColumnWidths, type BlockPlace } from "./geometry";

@@ -1,4 +1,4 @@
-import type { ColumnFormat, PageSetup, SheetCell, SheetColumn, SheetLayout } from "./result-sheets";
+import type { ColumnFormat, PageSetup, SheetCell, SheetColumn, SheetLayout } from "./geometry";
 import { blockPlaces } from "./geometry";
 
 /**
