@@ -44,6 +44,7 @@ export {
   type Trend,
 } from "./history";
 export { bundledPublished } from "./published";
+export { changeSinceLastYear, oldestAgeGroupRow } from "./headline";
 export { figureBenchmark, unitCostBenchmark, unitCostBenchmarkIds, unitCostTargetOf, benchmarkOfId, type UnitCostTarget } from "./figure-benchmark";
 export { BENCHMARK_HEADER, sortBenchmarkRows, type BenchmarkTable, type BenchmarkTableRow } from "./benchmark-table";
 export {
