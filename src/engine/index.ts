@@ -10,18 +10,18 @@ export * from "./model";
 
 // Running a calculation: the whole run, and the month-by-month series of KPB Månad
 export { runKpb, type RunOptions, type RunPhase } from "./run";
-export { monthlySeries, monthFlags, SOURCE_ROWS, type MonthlySeries, type MonthLine, type MonthFlag, type MonthSources, type PoolMonthLine } from "./monthly-series";
+export { monthlySeries, type MonthlySeries, type MonthLine, type MonthFlag, type MonthSources, type PoolMonthLine } from "./monthly-series";
 
 // Periods: calendar year, rolling twelve months, year to date
-export { parseMonth, windowOf, windowLabel, windowKindLabel, type PeriodWindow, type WindowKind } from "./period-window";
+export { parseMonth, windowLabel, windowKindLabel, type PeriodWindow, type WindowKind } from "./period-window";
 
 // Money and exact numbers: integer öre, micro-units, decimal strings
-export { Dec, decString, ratioString } from "./decimal";
-export { oreToString, oreToKr, oreToDec, oreToSwedish, decToOre, addOre, sumOre, microToDec, microToString, MICRO } from "./money";
+export { Dec, ratioString } from "./decimal";
+export { oreToString, oreToKr, oreToDec, sumOre, microToDec, microToString, MICRO } from "./money";
 export { splitByWeights, roundToTotal } from "./largest-remainder";
 
 // Reading cells and input tables: the table shapes, header search, problems with their place
-export { fold, isBlank, readCode, readText, columnLetter } from "./cells";
+export { fold, isBlank, readCode, columnLetter } from "./cells";
 export { TABLE_SCHEMAS, TABLE_ALIASES, REQUIRED_TABLES, type ColumnDef } from "./table-schema";
 export { locateTable, type LocatedTable, type DataRow } from "./table-reader";
 export { codeColumnsOf, totalsRowReason } from "./parse-tables";
@@ -29,30 +29,29 @@ export { ProblemLog, type Place } from "./problems";
 export { renderMessage, MESSAGES, type MessageCode } from "./messages";
 
 // Settings: defaults and the Inställningar table
-export { readSettingsTable, defaultSettings, DEFAULT_AGE_GROUPS, DEFAULT_HOUR_BANDS, DEFAULT_OUTLIER_LIMITS_KR, DEFAULT_ANALYSIS_LIMITS, type SettingsOverrides } from "./settings";
+export { readSettingsTable, DEFAULT_HOUR_BANDS, DEFAULT_OUTLIER_LIMITS_KR, type SettingsOverrides } from "./settings";
 
 // Personal data: personnummer detection and pseudonyms
 export { looksLikePersonalIdentityNumber, containsPersonalIdentityNumber, redactPersonalIdentityNumbers, pseudonym, PNR_HIDDEN } from "./privacy";
 
 // Insatser, key figures and their names
-export { DEFAULT_CATALOGUE, AREAS, readArea } from "./catalogue";
+export { DEFAULT_CATALOGUE, readArea } from "./catalogue";
 export { COST_CATEGORIES } from "./coding";
-export { KEY_FIGURE_NAMES, FIGURE_NAMES, figureNameIn, insatsInText, isShareFigure, type KeyFigureName, type FigureNameKey } from "./key-figure-names";
-export { unitCostOf, interventionUnitCost, carriesUnitCost, type UnitCost, type RegiScope } from "./unit-costs";
+export { KEY_FIGURE_NAMES, figureNameIn, type KeyFigureName } from "./key-figure-names";
+export { unitCostOf, type UnitCost } from "./unit-costs";
 
 // Benchmarks: the Jämförelse table, the bundled published averages, comparisons, potential, history
 export * from "./benchmark";
 export { benchmarkFor } from "./benchmark-match";
 
 // Analyses beside the KPB figures: brytpunkt, intervention mix, unit spread, validation pack
-export { brytpunkt, brytpunktFigures, BRYTPUNKT_IDS, BRYTPUNKT_BASIS, type Brytpunkt, type BrytpunktClient, type BrytpunktInput } from "./analyses/brytpunkt";
+export { brytpunkt, BRYTPUNKT_IDS, type Brytpunkt, type BrytpunktClient, type BrytpunktInput } from "./analyses/brytpunkt";
 export { interventionMix, type MixPart, type MixRow } from "./analyses/intervention-mix";
 export { unitSpread, BREAKDOWN_PARTS, perUnitText, SAME_SERVICE_HINT, type UnitCostRow, type UnitSpreadGroup } from "./analyses/unit-spread";
 export {
   validationFlags,
   validationPack,
   parseValidationSheet,
-  isApproved,
   VALIDATION_SHEET,
   VALIDATION_TABLE,
   VALIDATION_INACTIVE_TABLE,
