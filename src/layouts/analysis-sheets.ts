@@ -1,4 +1,4 @@
-import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetLayout } from "./geometry";
+import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetLayout } from "./sheet-layout";
 import { column as c } from "./geometry";
 import {
   BREAKDOWN_PARTS,
@@ -21,7 +21,7 @@ import {
 } from "../engine";
 
 /**
- * The analyses' result sheets and blocks as plain data (types in geometry.ts): brytpunkt
+ * The analyses' result sheets and blocks as plain data (types in sheet-layout.ts): brytpunkt
  * blocks for `KPB Ytterfall`, `KPB Enheter` (spread between units), `KPB Insatsmix` and
  * `KPB Validering`. Charts are ChartSpecs like every other sheet's, so the add-in and the file
  * draw the same ones.

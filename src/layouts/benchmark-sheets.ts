@@ -1,5 +1,5 @@
 import { column as c, decimalCell as num } from "./geometry";
-import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "./geometry";
+import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "./sheet-layout";
 import { overviewLayout } from "./overview";
 import {
   bundledPublished,
@@ -27,7 +27,7 @@ import {
 } from "../engine";
 
 /**
- * The benchmark result sheets as plain data (see geometry.ts for the types): `KPB Översikt`,
+ * The benchmark result sheets as plain data (see sheet-layout.ts for the types): `KPB Översikt`,
  * `KPB Brukarmix`, `KPB Konsumtion`, `KPB Potential` and `KPB Historik`. The first block of
  * Översikt, Brukarmix and Konsumtion keeps the columns it had before these analyses, in the same
  * places; new columns are added to the right and new tables below.

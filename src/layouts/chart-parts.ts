@@ -1,5 +1,6 @@
 import { columnLetter } from "../engine";
-import { blockPlaces, chartPlace, PALETTE, type CellBox, type ChartSpec, type SheetCell, type SheetLayout } from "./geometry";
+import { PALETTE, type CellBox, type ChartSpec, type SheetCell, type SheetLayout } from "./sheet-layout";
+import { blockPlaces, chartPlace } from "./geometry";
 
 /**
  * Native Excel charts as DrawingML parts (ECMA-376 part 1, §21.2 charts and §20.5 spreadsheet

@@ -5,7 +5,7 @@
  * Everything outside src/layouts imports it from here.
  */
 
-// Layout types, number formats and colours every sheet uses
+// Layout types, number formats and colours every sheet uses (sheet-layout.ts)
 export {
   NUMBER_FORMATS,
   DIRECTION_FILLS,
@@ -22,7 +22,7 @@ export {
   type SheetColumn,
   type SheetLayout,
   type TopCell,
-} from "./geometry";
+} from "./sheet-layout";
 
 // Geometry: where blocks and charts sit, A1 addresses, column widths, colour rules
 export { a1, blockPlaces, chartPlace, column, decimalCell, directionFormulas, sheetColumnWidths, type BlockPlace } from "./geometry";

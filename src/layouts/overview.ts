@@ -1,5 +1,5 @@
 import { blockPlaces, column as c, decimalCell as num } from "./geometry";
-import type { ChartSpec, ColumnFormat, DirectionColours, SheetBlock, SheetCell, SheetLayout, TopCell } from "./geometry";
+import type { ChartSpec, ColumnFormat, DirectionColours, SheetBlock, SheetCell, SheetLayout, TopCell } from "./sheet-layout";
 import { benchmarkLabel, overviewSentences } from "./overview-sentences";
 import { svNumber } from "./swedish-text";
 import {

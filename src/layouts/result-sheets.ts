@@ -1,11 +1,5 @@
-import {
-  column as c,
-  decimalCell as num,
-  type SheetBlock,
-  type SheetCell,
-  type SheetColumn,
-  type SheetLayout,
-} from "./geometry";
+import { column as c, decimalCell as num } from "./geometry";
+import type { SheetBlock, SheetCell, SheetColumn, SheetLayout } from "./sheet-layout";
 import { benchmarkSheets, type BenchmarkSheetOptions } from "./benchmark-sheets";
 import { benchmarkYearText } from "./overview";
 import { codingCheckBlock, tracingSheet } from "./trace-sheet";
@@ -34,7 +28,7 @@ import {
   type ValidationNote,
 } from "../engine";
 
-/** The `KPB …` result sheets of a run, built from the layout types in geometry.ts. */
+/** The `KPB …` result sheets of a run, built from the layout types in sheet-layout.ts. */
 export const RESULT_SHEET_NAMES = [
   "KPB Översikt",
   "KPB Styckkostnader",

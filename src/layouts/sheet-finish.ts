@@ -1,4 +1,4 @@
-import type { ColumnFormat, PageSetup, SheetCell, SheetColumn, SheetLayout } from "./geometry";
+import type { ColumnFormat, PageSetup, SheetCell, SheetColumn, SheetLayout } from "./sheet-layout";
 import { blockPlaces } from "./geometry";
 
 /**

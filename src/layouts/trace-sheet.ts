@@ -1,5 +1,5 @@
 import { column as c } from "./geometry";
-import type { ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "./geometry";
+import type { ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "./sheet-layout";
 import {
   cellLink,
   Dec,
