@@ -21,10 +21,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PerformanceObserver } from "perf_hooks";
-import { resultJson } from "../src/engine/json-output";
-import type { CellValue, TableName, WorkbookInput } from "../src/engine/model";
-import { resultSheets } from "../src/engine/result-sheets";
-import { runKpb, type RunPhase } from "../src/engine/run";
+import { resultJson, resultSheets } from "../src/layouts";
+import { runKpb, type CellValue, type RunPhase, type TableName, type WorkbookInput } from "../src/engine";
 import { syntheticTables, tableRowCounts, type SyntheticSize } from "../src/sample/synthetic";
 
 const PHASES: RunPhase[] = ["parse", "code", "volumes", "allocate", "clients", "keyFigures", "trace"];

@@ -1,8 +1,15 @@
-import { fold } from "../engine/cells";
-import { runKpb } from "../engine/run";
-import { closePoolIds, explainClient, explainKeyFigure, explainPool, type Explanation } from "../engine/tracing/explain";
-import { explanationText, type Language } from "../engine/tracing/text";
-import type { KpbResult } from "../engine/model";
+import {
+  closePoolIds,
+  explainClient,
+  explainKeyFigure,
+  explainPool,
+  explanationText,
+  fold,
+  runKpb,
+  type Explanation,
+  type KpbResult,
+  type Language,
+} from "../engine";
 import { defaultSecretFile, loadSecret } from "./secret";
 import { problemList } from "./summary";
 import { readWorkbookFile } from "./xlsx-input";

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { TableName, WorkbookInput } from "../engine/model";
+import { type TableName, type WorkbookInput } from "../engine";
 import { readCsvTable } from "../input/csv";
 import { countRows, type FileTable } from "../input/file-table";
 import { readSieLedger, type SieDimensionMap } from "../input/sie";

@@ -1,7 +1,6 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import { HISTORY_SHEET, parseHistoryRows, type HistoryRow } from "../engine/benchmark/history";
-import type { CellValue } from "../engine/model";
+import { HISTORY_SHEET, parseHistoryRows, type CellValue, type HistoryRow } from "../engine";
 import { plainValue } from "./xlsx-input";
 
 /**

@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import { fold } from "../engine/cells";
-import type { CellValue } from "../engine/model";
+import { fold, type CellValue } from "../engine";
 import { BENCHMARK_HEADER, type BenchmarkTableRow } from "../benchmark/kolada/benchmark-rows";
 import type { FetchLike } from "../benchmark/kolada/http";
 import { defaultYears, fetchKpbBenchmark, parseMunicipalityCode, parsePeers, parseYears, type KoladaFetchOutcome } from "../benchmark/kolada/kpb-benchmark";

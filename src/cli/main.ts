@@ -1,9 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { resultJson, problemsJson } from "../engine/json-output";
-import { resultSheets, validationPackOf, type ResultSheetOptions } from "../engine/result-sheets";
-import { monthlySeries } from "../engine/monthly-series";
-import { runKpb } from "../engine/run";
+import { problemsJson, resultJson, resultSheets, validationPackOf, type ResultSheetOptions } from "../layouts";
+import { monthlySeries, parseMonth, runKpb, type Problem, type WorkbookInput } from "../engine";
 import { exempelbyTables } from "../sample/exempelby";
 import { exempelbyTwoYears } from "../sample/exempelby-months";
 import { problemList, summaryText } from "./summary";
@@ -16,8 +14,6 @@ import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
 import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
 import { summaryLines } from "../input/file-table";
 import { parseSieDimensionOption } from "../input/sie";
-import type { Problem, WorkbookInput } from "../engine/model";
-import { parseMonth } from "../engine/period-window";
 import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInputWorkbook } from "./xlsx-output";
 
 const USAGE = `Användning:

@@ -1,6 +1,4 @@
-import type { KpbResult, Problem } from "../engine/model";
-import { oreToString } from "../engine/money";
-import { windowKindLabel, windowLabel } from "../engine/period-window";
+import { oreToString, windowKindLabel, windowLabel, type KpbResult, type Problem } from "../engine";
 
 const kr = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const kr2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,8 +1,14 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import { parseValidationSheet, VALIDATION_SHEET, type ValidationNote } from "../engine/analyses/validation-pack";
-import { HISTORY_SHEET, parseHistoryRows, type HistoryRow } from "../engine/benchmark/history";
-import type { CellValue } from "../engine/model";
+import {
+  HISTORY_SHEET,
+  parseHistoryRows,
+  parseValidationSheet,
+  VALIDATION_SHEET,
+  type CellValue,
+  type HistoryRow,
+  type ValidationNote,
+} from "../engine";
 import { plainValue } from "./xlsx-input";
 
 /** What a new run keeps from the earlier result file at --out. */

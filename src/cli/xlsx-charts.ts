@@ -1,6 +1,5 @@
 import JSZip from "jszip";
-import { chartsWithPlaces, chartXml, drawingXml } from "../engine/chart-parts";
-import type { SheetLayout } from "../engine/result-sheets";
+import { chartsWithPlaces, chartXml, drawingXml, type SheetLayout } from "../layouts";
 
 /**
  * Puts the layouts' native charts into an .xlsx written by exceljs (which cannot write charts):

@@ -1,9 +1,6 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import { fold } from "../engine/cells";
-import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine/model";
-import { TABLE_ALIASES, TABLE_SCHEMAS } from "../engine/table-schema";
-import { TABLE_NAMES } from "../engine/model";
+import { fold, TABLE_ALIASES, TABLE_NAMES, TABLE_SCHEMAS, type CellValue, type TableInput, type TableName, type WorkbookInput } from "../engine";
 
 /** Why a workbook file could not be opened, in words a user can act on. */
 export class WorkbookFileError extends Error {

@@ -1,11 +1,20 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { DIRECTION_FILLS, NUMBER_FORMATS, PALETTE, type CellStyle, type SheetLayout } from "../engine/result-sheets";
-import { a1, blockPlaces, directionFormulas, sheetColumnWidths } from "../engine/sheet-geometry";
-import type { CellValue } from "../engine/model";
+import {
+  a1,
+  blockPlaces,
+  DIRECTION_FILLS,
+  directionFormulas,
+  NUMBER_FORMATS,
+  PALETTE,
+  sheetColumnWidths,
+  wrappedLines,
+  type CellStyle,
+  type SheetLayout,
+} from "../layouts";
+import { type CellValue } from "../engine";
 import { addCharts } from "./xlsx-charts";
-import { wrappedLines } from "../engine/sheet-finish";
 
 /**
  * Writes result sheets (as laid out by the engine) into a new workbook: the free cells of a title

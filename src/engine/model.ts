@@ -146,20 +146,9 @@ export interface CatalogueEntry {
   keyFigure: string;
 }
 
-export interface ClientVolumeRow {
-  row: number;
-  clientId: string;
-  birthYear: number | null;
-  sex: string;
-  pool: string;
-  volumeMicro: number;
-  period: string | null;
-  housing: string;
-}
-
 /**
  * The Brukare rows a run uses, column by column: entry i of every column is the i-th usable row
- * (the fields of ClientVolumeRow). A million rows would otherwise be a million objects to allocate
+ * (one client row's fields). A million rows would otherwise be a million objects to allocate
  * and for the garbage collector to copy.
  */
 export interface ClientRows {

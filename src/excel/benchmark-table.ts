@@ -18,11 +18,9 @@
  * Nothing is written when the table cannot take the rows (a column is missing, no header row, or a
  * fixed range without room); the outcome says why.
  */
-import { asLiteralText } from "../engine/cell-safety";
-import { fold, isBlank } from "../engine/cells";
-import type { CellValue } from "../engine/model";
-import { a1 } from "../engine/sheet-geometry";
-import { TABLE_SCHEMAS } from "../engine/table-schema";
+import { asLiteralText } from "./cell-safety";
+import { fold, isBlank, TABLE_SCHEMAS, type CellValue } from "../engine";
+import { a1 } from "../layouts";
 import type { ExcelRun } from "./excel-run";
 import { findTables, type FoundTable } from "./read-tables";
 import type { WorkbookMapping } from "./table-sources";

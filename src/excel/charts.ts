@@ -1,5 +1,4 @@
-import type { ChartSpec, SheetLayout } from "../engine/result-sheets";
-import { a1, chartPlace, type BlockPlace } from "../engine/sheet-geometry";
+import { a1, chartPlace, type BlockPlace, type ChartSpec, type SheetLayout } from "../layouts";
 
 const CHART_TYPES: Record<ChartSpec["kind"], Excel.ChartType> = {
   columnClustered: "ColumnClustered" as Excel.ChartType,
@@ -41,7 +40,7 @@ export function addChart(sheet: Excel.Worksheet, layout: SheetLayout, spec: Char
     if (spec.lineColumns.includes(column)) series.chartType = "Line" as Excel.ChartType;
   }
   if (spec.kind !== "pie") chart.axes.valueAxis.title.text = spec.valueAxisTitle;
-  // The same cells as the command line's file (sheet-geometry chartPlace).
+  // The same cells as the command line's file (chartPlace in src/layouts/geometry.ts).
   const at = chartPlace(layout, spec, places);
   chart.setPosition(a1(at.row, at.column), a1(at.row + at.rows - 1, at.column + at.columns - 1));
 }

@@ -1,5 +1,5 @@
-import type { CellValue, TableName } from "../engine/model";
-import { a1 } from "../engine/sheet-geometry";
+import { type CellValue, type TableName } from "../engine";
+import { a1 } from "../layouts";
 import { CancelledError, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
 import { pseudonymiseRows } from "../input/file-table";
 import { cellOf, COLUMN_FORMATS, rowSlices, textColumns } from "./sample-data";

@@ -3,9 +3,7 @@
  * exist, the selection and the active cell, a preview of a source, activating a sheet, and a
  * validation run (read + engine, nothing written).
  */
-import type { CellValue, Problem, KpbResult } from "../engine/model";
-import { runKpb } from "../engine/run";
-import type { SettingsOverrides } from "../engine/settings";
+import { runKpb, type CellValue, type KpbResult, type Problem, type SettingsOverrides } from "../engine";
 import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
 import { findTables, rangeOf, readTables, type FoundTable } from "./read-tables";
 import { isResultSheet, type TableSource } from "./table-sources";

@@ -1,5 +1,4 @@
-import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine/model";
-import { fold } from "../engine/cells";
+import { fold, type CellValue, type TableInput, type TableName, type WorkbookInput } from "../engine";
 import { CancelledError, MAX_READ_CELLS, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
 import { ChunkSizer, isResponseTooLarge, measureValuesBytes } from "./read-chunks";
 import {

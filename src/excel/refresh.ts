@@ -1,10 +1,17 @@
-import type { Problem, KpbResult } from "../engine/model";
-import { resultSheets, validationPackOf } from "../engine/result-sheets";
-import { parseValidationSheet, VALIDATION_SHEET, type ValidationNote } from "../engine/analyses/validation-pack";
-import { parseHistoryRows, type HistoryRow } from "../engine/benchmark/history";
-import { monthlySeries, type MonthlySeries } from "../engine/monthly-series";
-import { runKpb } from "../engine/run";
-import type { SettingsOverrides } from "../engine/settings";
+import {
+  parseHistoryRows,
+  parseValidationSheet,
+  monthlySeries,
+  runKpb,
+  VALIDATION_SHEET,
+  type HistoryRow,
+  type KpbResult,
+  type MonthlySeries,
+  type Problem,
+  type SettingsOverrides,
+  type ValidationNote,
+} from "../engine";
+import { resultSheets, validationPackOf } from "../layouts";
 import { publish, type KpbLoadOutcome } from "../shared/kpb-store";
 import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
 import { findTables, readTables, type FoundTable } from "./read-tables";

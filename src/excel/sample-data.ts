@@ -1,6 +1,6 @@
-import { asLiteralText } from "../engine/cell-safety";
-import type { CellValue, TableName } from "../engine/model";
-import { a1 } from "../engine/sheet-geometry";
+import { asLiteralText } from "./cell-safety";
+import { type CellValue, type TableName } from "../engine";
+import { a1 } from "../layouts";
 import { exempelbyTables, type SampleTables } from "../sample/exempelby";
 import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
 import { findTables } from "./read-tables";

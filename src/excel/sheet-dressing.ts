@@ -1,6 +1,15 @@
-import { asLiteralText } from "../engine/cell-safety";
-import { DIRECTION_FILLS, NUMBER_FORMATS, PALETTE, type CellStyle, type SheetLayout } from "../engine/result-sheets";
-import { a1, blockPlaces, directionFormulas, sheetColumnWidths } from "../engine/sheet-geometry";
+import { asLiteralText } from "./cell-safety";
+import {
+  a1,
+  blockPlaces,
+  DIRECTION_FILLS,
+  directionFormulas,
+  NUMBER_FORMATS,
+  PALETTE,
+  sheetColumnWidths,
+  type CellStyle,
+  type SheetLayout,
+} from "../layouts";
 import type { ExcelRun } from "./excel-run";
 
 /**

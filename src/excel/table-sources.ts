@@ -1,6 +1,4 @@
-import { fold } from "../engine/cells";
-import { TABLE_NAMES, type TableName } from "../engine/model";
-import { TABLE_ALIASES, TABLE_SCHEMAS } from "../engine/table-schema";
+import { fold, TABLE_ALIASES, TABLE_NAMES, TABLE_SCHEMAS, type TableName } from "../engine";
 
 /** Where a contract table lives in the workbook, as the user chose it or as it was found. */
 export type TableSource =

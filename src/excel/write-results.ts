@@ -1,9 +1,8 @@
-import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
-import { a1, blockPlaces } from "../engine/sheet-geometry";
+import { a1, blockPlaces, NUMBER_FORMATS, type SheetLayout } from "../layouts";
 import { addChart } from "./charts";
 import { addDirectionColours, applyPrintSetup, clearDressing, fitSheet, setUpPage, writeTopCells } from "./sheet-dressing";
 import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
-import { asLiteralText } from "../engine/cell-safety";
+import { asLiteralText } from "./cell-safety";
 
 export const TEMP_PREFIX = "KPB~";
 

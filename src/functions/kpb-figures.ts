@@ -11,22 +11,36 @@
  * - Unknown pool, intervention, unit, area, client or key figure: #N/A with a message naming
  *   what exists. A bad argument: #VALUE!. A zero denominator: #DIV/0!. Never a silent 0.
  */
-import { BRYTPUNKT_IDS } from "../engine/analyses/brytpunkt";
-import { compareFigure } from "../engine/benchmark/compare";
-import { figureBenchmark, unitCostBenchmark } from "../engine/benchmark/figure-benchmark";
-import { interventions } from "../engine/benchmark/interventions";
-import { forMoney, type BenchmarkContext } from "../engine/benchmark/lookup";
-import { unitCostPotential } from "../engine/benchmark/potential";
-import { bundledPublished } from "../engine/benchmark/published";
-import { Rational, ratioOrNull, sumRational } from "../engine/benchmark/rational";
-import { fold } from "../engine/cells";
-import { readArea } from "../engine/catalogue";
-import { Dec, ratioString } from "../engine/decimal";
-import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
-import type { ConsumptionRow, KeyFigure, KpbResult, OutlierScope, PoolResult } from "../engine/model";
-import { microToDec, oreToDec, oreToKr } from "../engine/money";
-import { containsPersonalIdentityNumber, pseudonym } from "../engine/privacy";
-import { unitCostOf as engineUnitCost } from "../engine/unit-costs";
+import {
+  BRYTPUNKT_IDS,
+  bundledPublished,
+  compareFigure,
+  containsPersonalIdentityNumber,
+  Dec,
+  figureBenchmark,
+  fold,
+  forMoney,
+  interventions,
+  KEY_FIGURE_NAMES,
+  microToDec,
+  oreToDec,
+  oreToKr,
+  pseudonym,
+  Rational,
+  ratioOrNull,
+  ratioString,
+  readArea,
+  sumRational,
+  unitCostBenchmark,
+  unitCostOf as engineUnitCost,
+  unitCostPotential,
+  type BenchmarkContext,
+  type ConsumptionRow,
+  type KeyFigure,
+  type KpbResult,
+  type OutlierScope,
+  type PoolResult,
+} from "../engine";
 import {
   divisionByZero,
   invalidValue,

@@ -4,7 +4,7 @@
  * (the engine's follow-up run, README *Månadsuppföljning*); without it, the latest run.
  * The window's run comes from the shared runtime's cache (src/shared/period-results.ts).
  */
-import { readPeriod } from "../engine/cells";
+import { readPeriod } from "../engine";
 import type { KpbSnapshot } from "../shared/kpb-store";
 import { periodResult } from "../shared/period-results";
 import { invalidValue, isFigureError, notAvailable, type Arg, type FigureResult } from "./figure-values";

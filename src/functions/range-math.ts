@@ -3,9 +3,7 @@
  * amount to the öre) and `KPB.UNITCOSTS` (cost ÷ volume per cell). Inputs are ranges as Excel
  * passes them (`T[][]`; empty cells arrive as 0, sometimes as ""), outputs have the same shape.
  */
-import { Dec } from "../engine/decimal";
-import { splitByWeights } from "../engine/largest-remainder";
-import { oreToKr } from "../engine/money";
+import { Dec, oreToKr, splitByWeights } from "../engine";
 import {
   divisionByZero,
   invalidNumber,

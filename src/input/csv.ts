@@ -1,9 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { fold } from "../engine/cells";
-import type { CellValue, TableName } from "../engine/model";
-import { ProblemLog } from "../engine/problems";
-import { locateTable } from "../engine/table-reader";
-import { TABLE_SCHEMAS } from "../engine/table-schema";
+import { fold, locateTable, ProblemLog, TABLE_SCHEMAS, type CellValue, type TableName } from "../engine";
 import { countRows, type FileTable, type SkippedRows } from "./file-table";
 import { numberFromText, sniffDecimalMark, type DecimalMark } from "./number-text";
 import { decodeText, ENCODING_NAMES } from "./text-decoding";

@@ -1,9 +1,17 @@
-import type { CellValue, Problem, TableInput, TableName } from "../engine/model";
-import { readCode } from "../engine/cells";
-import { containsPersonalIdentityNumber, pseudonym, redactPersonalIdentityNumbers } from "../engine/privacy";
-import { ProblemLog } from "../engine/problems";
-import { codeColumnsOf, totalsRowReason } from "../engine/parse-tables";
-import { locateTable } from "../engine/table-reader";
+import {
+  codeColumnsOf,
+  containsPersonalIdentityNumber,
+  locateTable,
+  ProblemLog,
+  pseudonym,
+  readCode,
+  redactPersonalIdentityNumbers,
+  totalsRowReason,
+  type CellValue,
+  type Problem,
+  type TableInput,
+  type TableName,
+} from "../engine";
 import { formatMicro, formatOre } from "./format";
 
 /**

@@ -1,6 +1,4 @@
-import { fold } from "../engine/cells";
-import type { CellValue } from "../engine/model";
-import { ProblemLog } from "../engine/problems";
+import { fold, ProblemLog, type CellValue } from "../engine";
 import type { FileTable, SkippedRows } from "./file-table";
 import { formatOre } from "./format";
 import { decodeText, ENCODING_NAMES } from "./text-decoding";

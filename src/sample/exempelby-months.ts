@@ -1,4 +1,4 @@
-import type { CellValue } from "../engine/model";
+import { type CellValue } from "../engine";
 import { exempelbyTables, SAMPLE_YEAR, type SampleTables } from "./exempelby";
 
 /**

@@ -1,4 +1,4 @@
-import type { CellValue, TableName } from "../engine/model";
+import { type CellValue, type TableName } from "../engine";
 import { between, seededRandom } from "./random";
 
 /**

@@ -1,5 +1,4 @@
-import { DEFAULT_CATALOGUE } from "../engine/catalogue";
-import type { CellValue } from "../engine/model";
+import { DEFAULT_CATALOGUE, type CellValue } from "../engine";
 import { exempelbyTables, hemtjanstHours, SAMPLE_YEAR, type SampleTables } from "./exempelby";
 import { between, seededRandom } from "./random";
 

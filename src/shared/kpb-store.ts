@@ -11,8 +11,7 @@
  *
  * No Office, Excel or DOM access here: the module is pure state and safe to import from tests.
  */
-import type { KpbResult, WorkbookInput } from "../engine/model";
-import type { RunOptions } from "../engine/run";
+import type { KpbResult, RunOptions, WorkbookInput } from "../engine";
 
 /**
  * What a run was computed from: the input tables and the run options (settings overrides, secret).

@@ -6,10 +6,7 @@
  *
  * Pure like kpb-store.ts: no Office, Excel or DOM access.
  */
-import type { KpbResult } from "../engine/model";
-import { ledgerMonths } from "../engine/monthly-series";
-import { calendarYearWindow, rollingWindow, windowLabel, type PeriodWindow } from "../engine/period-window";
-import { runKpb } from "../engine/run";
+import { calendarYearWindow, ledgerMonths, rollingWindow, runKpb, windowLabel, type KpbResult, type PeriodWindow } from "../engine";
 import type { KpbSnapshot } from "./kpb-store";
 
 export type PeriodOutcome =

@@ -3,10 +3,16 @@
  * figure. Column A of every result table holds the row's id: a key figure on Översikt, a pool on
  * Styckkostnader and Spårning, a client on Brukare and Ytterfall.
  */
-import type { CellValue, KpbResult } from "../engine/model";
-import { explainClient, explainKeyFigure, explainPool } from "../engine/tracing/explain";
-import type { Explanation } from "../engine/tracing/explain";
-import { explanationLines, type ExplanationLine } from "../engine/tracing/text";
+import {
+  explainClient,
+  explainKeyFigure,
+  explainPool,
+  explanationLines,
+  type CellValue,
+  type Explanation,
+  type ExplanationLine,
+  type KpbResult,
+} from "../engine";
 import type { Language } from "./i18n";
 
 export type ExplainTarget =

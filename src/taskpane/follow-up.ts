@@ -4,10 +4,7 @@
  * same key figure of the month series the refresh computed for KPB Månad (monthly-series.ts), so
  * no second run is needed.
  */
-import { Dec } from "../engine/decimal";
-import type { KpbResult } from "../engine/model";
-import type { MonthlySeries } from "../engine/monthly-series";
-import { monthsOf, rollingWindow, yearToDateWindow, type PeriodWindow } from "../engine/period-window";
+import { Dec, monthsOf, rollingWindow, yearToDateWindow, type KpbResult, type MonthlySeries, type PeriodWindow } from "../engine";
 import type { Language } from "./i18n";
 import { figureName, summaryFigures } from "./summary";
 

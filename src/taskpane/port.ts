@@ -4,9 +4,7 @@
  * (office-port.ts, over src/excel); component tests pass a stub.
  */
 import * as React from "react";
-import type { CellValue, KpbResult, Problem, TableName } from "../engine/model";
-import type { MonthlySeries } from "../engine/monthly-series";
-import type { SettingsOverrides } from "../engine/settings";
+import { type CellValue, type KpbResult, type MonthlySeries, type Problem, type SettingsOverrides, type TableName } from "../engine";
 import type { BenchmarkRowValues, BenchmarkWriteOutcome } from "../excel/benchmark-table";
 import type { Progress } from "../excel/excel-run";
 import type { ImportWriteOutcome } from "../excel/import-table";

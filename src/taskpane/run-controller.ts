@@ -5,8 +5,7 @@
  * `useRunState()`; nothing here touches Excel (it calls the `KpbPort`).
  */
 import * as React from "react";
-import type { KpbResult, Problem } from "../engine/model";
-import type { MonthlySeries } from "../engine/monthly-series";
+import { type KpbResult, type MonthlySeries, type Problem } from "../engine";
 import type { StringKey } from "./i18n";
 import type { FoundTable, KpbPort, Progress } from "./port";
 

@@ -4,11 +4,7 @@
  * come from the engine's comparison (`compareKeyFigures`, the same as on `KPB Översikt`: the
  * workbook's `Jämförelse` first, then the published KPB averages shipped with the add-in).
  */
-import { compareKeyFigures, type KeyFigureComparison } from "../engine/benchmark/compare";
-import { bundledPublished } from "../engine/benchmark/published";
-import { Dec } from "../engine/decimal";
-import { figureNameIn } from "../engine/key-figure-names";
-import type { KeyFigure, KpbResult } from "../engine/model";
+import { bundledPublished, compareKeyFigures, Dec, figureNameIn, type KeyFigure, type KeyFigureComparison, type KpbResult } from "../engine";
 import type { Language } from "./i18n";
 
 /** The figures a KPB reader looks at first, in this order (those the run produced). */

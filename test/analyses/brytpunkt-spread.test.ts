@@ -4,7 +4,7 @@
 import { brytpunkt } from "../../src/engine/analyses/brytpunkt";
 import { unitSpread } from "../../src/engine/analyses/unit-spread";
 import type { PoolResult } from "../../src/engine/model";
-import { resultSheets } from "../../src/engine/result-sheets";
+import { resultSheets } from "../../src/layouts";
 import { explainKeyFigure } from "../../src/engine/tracing/explain";
 import { breakEven } from "../../src/functions/kpb-figures";
 import { byAnsvar, figure, insats, runOk, workbook, type Row } from "../engine/helpers";

@@ -7,7 +7,7 @@ import { bundledPublished } from "../../src/engine/benchmark/published";
 import { Rational } from "../../src/engine/benchmark/rational";
 import type { HistoryRow } from "../../src/engine/benchmark/history";
 import type { BenchmarkRow, KpbResult } from "../../src/engine/model";
-import { resultSheets } from "../../src/engine/result-sheets";
+import { resultSheets } from "../../src/layouts";
 import { run } from "../functions/sample-run";
 
 const result = run();

@@ -4,7 +4,7 @@
  * identity per inhabitant = per client × share holds, and the sheet says what was left out.
  */
 import { compareConsumption } from "../../src/engine/benchmark/consumption";
-import { consumptionLayout } from "../../src/engine/benchmark/sheets";
+import { consumptionLayout } from "../../src/layouts";
 import type { PublishedLookup } from "../../src/engine/benchmark/lookup";
 import { run, type Spec } from "./fixtures";
 

@@ -1,6 +1,6 @@
 /** Trends: the `KPB Historik` rows, their merge on refresh, the trend blocks, and several years in one workbook. */
 import { historyCells, historyRows, HISTORY_HEADER, mergeHistory, parseHistoryRows, trend, type HistoryRow } from "../../src/engine/benchmark/history";
-import { historyLayout } from "../../src/engine/benchmark/sheets";
+import { historyLayout } from "../../src/layouts";
 import type { CellValue, WorkbookInput } from "../../src/engine/model";
 import { runKpb } from "../../src/engine/run";
 import { run } from "./fixtures";

@@ -1,15 +1,22 @@
 /** KPB Översikt as the committee's page, the print setup of every sheet, and the chart parts of the file. */
 import { SaxesParser } from "saxes";
-import { benchmarkYearText } from "../../src/engine/benchmark/overview";
-import { overviewSentences, SENTENCE_RULES } from "../../src/engine/benchmark/overview-sentences";
+import {
+  benchmarkYearText,
+  blockPlaces,
+  cellWidth,
+  chartXml,
+  drawingXml,
+  MAX_COLUMN_WIDTH,
+  overviewSentences,
+  resultSheets,
+  SENTENCE_RULES,
+  type SheetLayout,
+  type TopCell,
+} from "../../src/layouts";
 import type { HistoryRow } from "../../src/engine/benchmark/history";
-import { chartXml, drawingXml } from "../../src/engine/chart-parts";
 import { insatsInText } from "../../src/engine/key-figures";
 import type { KpbResult, WorkbookInput } from "../../src/engine/model";
-import { resultSheets, type SheetLayout, type TopCell } from "../../src/engine/result-sheets";
 import { runKpb } from "../../src/engine/run";
-import { cellWidth, MAX_COLUMN_WIDTH } from "../../src/engine/sheet-finish";
-import { blockPlaces } from "../../src/engine/sheet-geometry";
 import { exempelbyTables } from "../../src/sample/exempelby";
 
 function sample(): KpbResult {

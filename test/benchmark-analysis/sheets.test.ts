@@ -2,7 +2,7 @@
 import { HISTORY_SHEET } from "../../src/engine/benchmark/history";
 import { Dec } from "../../src/engine/decimal";
 import type { KpbResult, WorkbookInput } from "../../src/engine/model";
-import { RESULT_SHEET_NAMES, resultSheets, type SheetLayout } from "../../src/engine/result-sheets";
+import { RESULT_SHEET_NAMES, resultSheets, type SheetLayout } from "../../src/layouts";
 import { runKpb } from "../../src/engine/run";
 import { exempelbyTables } from "../../src/sample/exempelby";
 

@@ -6,7 +6,7 @@ import {
   publishedBenchmarkTable,
   publishedFigures,
   type PublishedFigure,
-} from "../../src/benchmark/published-averages";
+} from "../../src/engine";
 import { Dec } from "../../src/engine/decimal";
 import { KEY_FIGURE_NAMES } from "../../src/engine/key-figure-names";
 

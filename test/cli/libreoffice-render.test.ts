@@ -13,7 +13,7 @@ import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import type { WorkbookInput } from "../../src/engine/model";
-import { resultSheets } from "../../src/engine/result-sheets";
+import { resultSheets } from "../../src/layouts";
 import { runKpb } from "../../src/engine/run";
 import { resultWorkbookBytes } from "../../src/cli/xlsx-output";
 import { exempelbyTables } from "../../src/sample/exempelby";

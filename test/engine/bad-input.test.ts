@@ -4,9 +4,8 @@
  * runKpb must return (never throw).
  */
 import fc from "fast-check";
-import { resultJson } from "../../src/engine/json-output";
+import { resultJson, resultSheets } from "../../src/layouts";
 import type { CellValue, Problem, RunOutcome, WorkbookInput } from "../../src/engine/model";
-import { resultSheets } from "../../src/engine/result-sheets";
 import { runKpb, type RunOptions } from "../../src/engine/run";
 import {
   byAnsvar,

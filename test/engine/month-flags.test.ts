@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../../src/engine/model";
 import { monthFlags, monthlySeries, type MonthLine } from "../../src/engine/monthly-series";
-import { monthSheet } from "../../src/engine/result-sheets";
+import { monthSheet } from "../../src/layouts";
 import { rollingWindow } from "../../src/engine/period-window";
 import { exempelbyTables } from "../../src/sample/exempelby";
 import { exempelbyTwoYears } from "../../src/sample/exempelby-months";

@@ -3,10 +3,9 @@
  * the rows of those months, with P's year for population and ages; P = December is the annual run.
  */
 import fc from "fast-check";
-import { resultJson } from "../../src/engine/json-output";
+import { monthSheet, resultJson, rowAccountBlock } from "../../src/layouts";
 import type { CellValue, KpbResult, Problem, RunOutcome, WorkbookInput } from "../../src/engine/model";
 import { monthlySeries } from "../../src/engine/monthly-series";
-import { monthSheet, rowAccountBlock } from "../../src/engine/result-sheets";
 import { unitCostOf } from "../../src/engine/unit-costs";
 import { unitCostBenchmark } from "../../src/engine/benchmark/figure-benchmark";
 import { bundledPublished } from "../../src/engine/benchmark/published";

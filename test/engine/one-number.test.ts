@@ -10,7 +10,7 @@ import type { PublishedLookup } from "../../src/engine/benchmark/lookup";
 import { bundledPublished } from "../../src/engine/benchmark/published";
 import { Dec } from "../../src/engine/decimal";
 import type { KpbResult, WorkbookInput } from "../../src/engine/model";
-import { resultSheets, type SheetBlock, type SheetCell, type SheetLayout } from "../../src/engine/result-sheets";
+import { resultSheets, type SheetBlock, type SheetCell, type SheetLayout } from "../../src/layouts";
 import { explainKeyFigure } from "../../src/engine/tracing/explain";
 import { interventionUnitCost, type RegiScope } from "../../src/engine/unit-costs";
 import { benchmark, costPerDay, costPerHour, potential as figurePotential, unitCost } from "../../src/functions/kpb-figures";

@@ -5,9 +5,8 @@
  * One describe per class of defect.
  */
 import { Dec } from "../../src/engine/decimal";
-import { resultJson } from "../../src/engine/json-output";
+import { resultJson, resultSheets, rowAccountBlock } from "../../src/layouts";
 import type { KpbResult, Problem, RunOutcome, WorkbookInput } from "../../src/engine/model";
-import { resultSheets, rowAccountBlock } from "../../src/engine/result-sheets";
 import { runKpb } from "../../src/engine/run";
 import { findPersonalIdentityNumbersInJson, findPersonalIdentityNumbersInLayouts } from "../reliability/pnr-scan";
 import { byAnsvar, describeProblems, insats, pool, runOk, support, workbook, YEAR, smallMunicipality, type Tables } from "./helpers";

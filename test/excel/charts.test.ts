@@ -4,8 +4,7 @@
  * records which series were guessed, and fails any use of a pie's axes as Excel does.
  */
 import { addChart } from "../../src/excel/charts";
-import type { ChartSpec, SheetLayout } from "../../src/engine/result-sheets";
-import { blockPlaces, column } from "../../src/engine/sheet-geometry";
+import { blockPlaces, column, type ChartSpec, type SheetLayout } from "../../src/layouts";
 import { refreshKpb } from "../../src/excel/refresh";
 import { createFakeExcel } from "../fakes/excel-fake";
 import { runOf, sampleWorkbook } from "./workbook-fixtures";

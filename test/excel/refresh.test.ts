@@ -1,7 +1,7 @@
 import { refreshKpb } from "../../src/excel/refresh";
 import { findTables, readTables, rowChunks } from "../../src/excel/read-tables";
 import { runKpb } from "../../src/engine/run";
-import { MONTH_SHEET, monthSheet, RESULT_SHEET_NAMES } from "../../src/engine/result-sheets";
+import { MONTH_SHEET, monthSheet, RESULT_SHEET_NAMES } from "../../src/layouts";
 import { exempelbyTables } from "../../src/sample/exempelby";
 import { exempelbyTwoYears } from "../../src/sample/exempelby-months";
 import { createFakeExcel } from "../fakes/excel-fake";

@@ -5,13 +5,13 @@
  */
 import { CustomFunctionsError, last, lastError, lastNumber, stream } from "./custom-functions-stub";
 import { figure, pool, run, sampleWith, col, SECRET } from "./sample-run";
-import { findPublished } from "../../src/benchmark/published-averages";
+import { findPublished } from "../../src/engine";
 import { fold } from "../../src/engine/cells";
 import { Dec } from "../../src/engine/decimal";
 import type { KpbResult } from "../../src/engine/model";
 import { pseudonym } from "../../src/engine/privacy";
 import { MAX_PUBLISHED_AGE } from "../../src/engine/benchmark/lookup";
-import { resultSheets, type SheetBlock } from "../../src/engine/result-sheets";
+import { resultSheets, type SheetBlock } from "../../src/layouts";
 import { exempelbyTables } from "../../src/sample/exempelby";
 import { publish, resetKpbStore } from "../../src/shared/kpb-store";
 import * as F from "../../src/functions/functions";

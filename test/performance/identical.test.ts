@@ -2,7 +2,7 @@
  * The optimised engine gives IDENTICAL results to the straightforward path it replaced.
  *
  * The reference run loads the engine with every optimised piece swapped for its straightforward
- * version (src/engine/reference/straightforward.ts): linear first-match coding with BigInt code
+ * version (test/reference/straightforward.ts): linear first-match coding with BigInt code
  * comparison, a Decimal per cell (no number fast paths), one string key per client row, one pass
  * over the clients per area × age group and per hemtjänst pool. Both runs must give the same
  * resultJson, the same coding checks and the same result layouts, byte for byte, on S and M.
@@ -16,12 +16,12 @@ import { syntheticTables, type SyntheticSize } from "../../src/sample/synthetic"
 jest.setTimeout(600_000);
 
 const ENGINE = "../../src/engine";
-const REF = `${ENGINE}/reference/straightforward`;
+const REF = "../reference/straightforward";
 
 type Engine = {
   runKpb: typeof import("../../src/engine/run").runKpb;
-  resultJson: typeof import("../../src/engine/json-output").resultJson;
-  resultSheets: typeof import("../../src/engine/result-sheets").resultSheets;
+  resultJson: typeof import("../../src/layouts").resultJson;
+  resultSheets: typeof import("../../src/layouts").resultSheets;
 };
 
 /** Calls of each swapped-in reference function: proof that the reference run really used them. */
@@ -68,8 +68,8 @@ function loadEngine(reference: boolean): Engine {
     }
     engine = {
       runKpb: require(`${ENGINE}/run`).runKpb,
-      resultJson: require(`${ENGINE}/json-output`).resultJson,
-      resultSheets: require(`${ENGINE}/result-sheets`).resultSheets,
+      resultJson: require("../../src/layouts").resultJson,
+      resultSheets: require("../../src/layouts").resultSheets,
     };
   });
   return engine;
@@ -90,7 +90,8 @@ function everything(engine: Engine, size: SyntheticSize) {
     checks: JSON.stringify(result.trace?.codingChecks ?? null, (_k, v) => (v instanceof Int32Array ? Array.from(v) : v)),
     coding: JSON.stringify({ rules: Array.from(result.coding.ruleOfRow), hits: result.coding.ruleHits }),
     extra: JSON.stringify({ hourBands: result.hourBands, consumption: result.consumption, flows: result.flows, problems: result.problems }),
-    layouts: JSON.stringify(engine.resultSheets(result, result.benchmark)),
+    // One fixed run time: both runs would otherwise show the clock, and differ across a minute.
+    layouts: JSON.stringify(engine.resultSheets(result, result.benchmark, { runTime: "2025-01-15 09:00" })),
   };
 }
 
@@ -143,7 +144,7 @@ describe("optimised engine = straightforward reference", () => {
 
 describe("optimised pieces against their definitions", () => {
   const { indexRules, firstMatchIndexed, allMatchesIndexed } = jest.requireActual(`${ENGINE}/rule-index`) as typeof import("../../src/engine/rule-index");
-  const ref = jest.requireActual(REF) as typeof import("../../src/engine/reference/straightforward");
+  const ref = jest.requireActual(REF) as typeof import("../reference/straightforward");
   const { compareCodes, patternMatches } = jest.requireActual(`${ENGINE}/coding-patterns`) as typeof import("../../src/engine/coding-patterns");
   const { fastMicro, fastOre } = jest.requireActual(`${ENGINE}/fast-number`) as typeof import("../../src/engine/fast-number");
   const cells = jest.requireActual(`${ENGINE}/cells`) as typeof import("../../src/engine/cells");

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { asLiteralText, needsQuotePrefix, readBackAsExcelWould } from "../../src/engine/cell-safety";
+import { asLiteralText, needsQuotePrefix, readBackAsExcelWould } from "../../src/excel/cell-safety";
 
 /**
  * asLiteralText: what the Excel layer writes through Range.values. Text Excel would turn into a

@@ -3,9 +3,8 @@
  * outcome the case names (a result with warnings, or a refusal) and exactly the problems it lists,
  * each naming its table, row and column with a Swedish message a user can act on.
  */
-import { resultJson } from "../../src/engine/json-output";
+import { resultJson, resultSheets } from "../../src/layouts";
 import type { Problem } from "../../src/engine/model";
-import { resultSheets } from "../../src/engine/result-sheets";
 import { runKpb } from "../../src/engine/run";
 import { TABLE_NAMES } from "../../src/engine/model";
 import { CORPUS } from "./corpus";

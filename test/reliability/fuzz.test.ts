@@ -11,9 +11,8 @@
  */
 import fc from "fast-check";
 import { excelErrorValue, isBlank, readCode, readDecimal, readInteger, readPeriod } from "../../src/engine/cells";
-import { resultJson } from "../../src/engine/json-output";
+import { resultJson, resultSheets } from "../../src/layouts";
 import { TABLE_NAMES, type CellValue, type KpbResult, type Problem, type TableName, type WorkbookInput } from "../../src/engine/model";
-import { resultSheets } from "../../src/engine/result-sheets";
 import { runKpb } from "../../src/engine/run";
 import { TABLE_SCHEMAS } from "../../src/engine/table-schema";
 import { exempelbyTables } from "../../src/sample/exempelby";

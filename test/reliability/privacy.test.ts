@@ -3,10 +3,9 @@
  * any other client cell or in ledger text) never reaches a result sheet, the JSON or a message;
  * pseudonyms are stable under one secret and change with it.
  */
-import { resultJson } from "../../src/engine/json-output";
+import { resultJson, resultSheets } from "../../src/layouts";
 import type { CellValue, KpbResult, WorkbookInput } from "../../src/engine/model";
 import { containsPersonalIdentityNumber, looksLikePersonalIdentityNumber, pseudonym, redactPersonalIdentityNumbers } from "../../src/engine/privacy";
-import { resultSheets } from "../../src/engine/result-sheets";
 import { runKpb } from "../../src/engine/run";
 import { exempelbyTables } from "../../src/sample/exempelby";
 import { toInput } from "./corpus/base";

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { patternMatches, parsePattern } from "../../src/engine/coding-patterns";
 import type { CellValue, KpbResult, MatchPattern, WorkbookInput } from "../../src/engine/model";
-import { reconciliationSheet, resultSheets } from "../../src/engine/result-sheets";
+import { reconciliationSheet, resultSheets } from "../../src/layouts";
 import { runKpb } from "../../src/engine/run";
 import { patternContains } from "../../src/engine/tracing/coding-check";
 import { exempelbyTables } from "../../src/sample/exempelby";

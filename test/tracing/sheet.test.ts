@@ -5,8 +5,7 @@
 import { runKpb } from "../../src/engine/run";
 import type { KpbResult, WorkbookInput } from "../../src/engine/model";
 import { oreToKr } from "../../src/engine/money";
-import { RESULT_SHEET_NAMES, resultSheets } from "../../src/engine/result-sheets";
-import { tracingSheet } from "../../src/engine/tracing/sheet";
+import { RESULT_SHEET_NAMES, resultSheets, tracingSheet } from "../../src/layouts";
 import { exempelbyTables } from "../../src/sample/exempelby";
 
 const tables = exempelbyTables();

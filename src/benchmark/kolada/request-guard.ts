@@ -1,4 +1,4 @@
-import { looksLikePersonalIdentityNumber } from "../../engine/privacy";
+import { looksLikePersonalIdentityNumber } from "../../engine";
 
 /**
  * What may leave the add-in towards Kolada: KPI ids, municipality codes, years and catalogue

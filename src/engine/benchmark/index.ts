@@ -1,5 +1,5 @@
 /** Benchmark analyses: pure functions on a KpbResult and the `Jämförelse` rows (no Office, no DOM). */
-export { Rational } from "./rational";
+export { Rational, sumRational, ratioOrNull } from "./rational";
 export {
   benchmarkOfFigure,
   firstBenchmark,
@@ -14,7 +14,7 @@ export {
   type PublishedValue,
 } from "./lookup";
 export { compareKeyFigures, compareFigure, type Direction, type KeyFigureComparison } from "./compare";
-export { interventions, interventionKeyFigure, type Intervention } from "./interventions";
+export { interventions, interventionKeyFigure, consumedByGroup, type Intervention, type Consumed } from "./interventions";
 export {
   indexDecomposition,
   indexDecompositions,
@@ -44,13 +44,26 @@ export {
   type Trend,
 } from "./history";
 export { bundledPublished } from "./published";
+export { changeSinceLastYear, oldestAgeGroupRow } from "./headline";
+export { figureBenchmark, unitCostBenchmark, unitCostBenchmarkIds, unitCostTargetOf, benchmarkOfId, type UnitCostTarget } from "./figure-benchmark";
+export { BENCHMARK_HEADER, sortBenchmarkRows, type BenchmarkTable, type BenchmarkTableRow } from "./benchmark-table";
 export {
-  benchmarkSheets,
-  overviewLayout,
-  clientMixLayout,
-  consumptionLayout,
-  potentialLayout,
-  historyLayout,
-  type BenchmarkSheetOptions,
-  type BenchmarkSheets,
-} from "./sheets";
+  findPublished,
+  publishedFigures,
+  publishedKeyFigures,
+  publishedBenchmarkTable,
+  ageGroupText,
+  consumptionKeyFigure,
+  parseConsumptionKeyFigure,
+  consumptionName,
+  consumptionUnit,
+  CONSUMPTION_MEASURES,
+  KPB_AVERAGE_LABEL,
+  PUBLISHED_FIGURES,
+  type ConsumptionKeyFigure,
+  type ConsumptionMeasure,
+  type PublishedFigure,
+  type PublishedFilter,
+  type PublishedKind,
+  type PublishedMunicipality,
+} from "./published-averages";

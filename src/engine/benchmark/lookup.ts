@@ -9,7 +9,7 @@ import { Rational } from "./rational";
  */
 export type BenchmarkOrigin = "Jämförelse" | "Publicerat";
 
-/** A published KPB average as the bundled source returns it (see src/benchmark/published-averages.ts). */
+/** A published KPB average as the bundled source returns it (see published-averages.ts). */
 export interface PublishedValue {
   /** Decimal string with a point. */
   value: string;

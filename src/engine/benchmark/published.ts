@@ -1,8 +1,8 @@
-import { findPublished } from "../../benchmark/published-averages";
+import { findPublished } from "./published-averages";
 import type { PublishedLookup } from "./lookup";
 
 /**
- * The published KPB averages bundled with the add-in (src/benchmark/published-averages.ts) as a
+ * The published KPB averages bundled with the add-in (published-averages.ts) as a
  * lookup: the average for the run's year or the nearest earlier year, never a later one.
  */
 export const bundledPublished: PublishedLookup = (keyFigure, year) => {

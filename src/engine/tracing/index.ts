@@ -1,5 +1,5 @@
 /** Tracing: explain every figure back to the ledger rows, rules and allocations that built it. */
-export { explainPool, explainClient, explainKeyFigure, closePoolIds, ledgerLinesOf } from "./explain";
+export { explainPool, explainClient, explainKeyFigure, closePoolIds, ledgerLinesOf, ledgerRowsByCategory } from "./explain";
 export type {
   PoolExplanation,
   ClientExplanation,
@@ -15,8 +15,7 @@ export type {
   Quantity,
   QuantityKind,
 } from "./explain";
-export { explanationText, explanationLines, formatMoney, formatDecimal, type ExplanationLine, type Language, type TextOptions } from "./text";
-export { tracingSheet, codingCheckBlock, TRACING_SHEET_NAME, type TracingSheetOptions } from "./sheet";
+export { explanationText, explanationLines, formatMoney, formatDecimal, weightText, type ExplanationLine, type Language, type TextOptions } from "./text";
 export { analyseCoding, patternContains, ruleContains } from "./coding-check";
-export { cellLink } from "./lineage";
+export { cellLink, linkPrefix } from "./lineage";
 export type * from "./types";

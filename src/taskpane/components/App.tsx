@@ -21,9 +21,7 @@ import {
   useOverflowMenu,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
-import { ProblemLog } from "../../engine/problems";
-import { readSettingsTable } from "../../engine/settings";
-import { locateTable } from "../../engine/table-reader";
+import { locateTable, ProblemLog, readSettingsTable } from "../../engine";
 import { ADDIN_VERSION } from "../../functions/functions";
 import { getLanguage, setLanguage as setModuleLanguage, t, type Language } from "../i18n";
 import { PortContext, type KpbPort, type PaneOverrides, type PaneState, type WorkbookMapping } from "../port";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CloudArrowDownRegular } from "@fluentui/react-icons";
-import { KEY_FIGURE_NAMES } from "../../engine/key-figure-names";
+import { KEY_FIGURE_NAMES } from "../../engine";
 import type { BenchmarkWriteOutcome } from "../../excel/benchmark-table";
 import { formatNumber } from "../format";
 import { t, type StringKey } from "../i18n";

@@ -10,9 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ShieldCheckmarkRegular } from "@fluentui/react-icons";
-import { VALIDATION_SHEET } from "../../engine/analyses/validation-pack";
-import { renderMessage } from "../../engine/messages";
-import { TABLE_NAMES, type KpbResult, type Problem, type TableName } from "../../engine/model";
+import { renderMessage, TABLE_NAMES, VALIDATION_SHEET, type KpbResult, type Problem, type TableName } from "../../engine";
 import { t } from "../i18n";
 import type { Language } from "../i18n";
 import { usePort } from "../port";

@@ -1,8 +1,7 @@
 import * as React from "react";
 import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { LightbulbRegular } from "@fluentui/react-icons";
-import type { KpbResult } from "../../engine/model";
-import type { ExplanationLine } from "../../engine/tracing/text";
+import { type ExplanationLine, type KpbResult } from "../../engine";
 import { explainRow, parseLink } from "../explain-target";
 import { t, type StringKey } from "../i18n";
 import { usePort } from "../port";

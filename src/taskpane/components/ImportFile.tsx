@@ -1,8 +1,7 @@
 import * as React from "react";
 import { Button, Card, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { renderMessage } from "../../engine/messages";
-import type { TableName } from "../../engine/model";
+import { renderMessage, type TableName } from "../../engine";
 import { readCsvTable } from "../../input/csv";
 import { rowsToWrite, type FileTable } from "../../input/file-table";
 import { formatOre } from "../../input/format";

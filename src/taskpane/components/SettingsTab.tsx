@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { AllocationMethod, OutlierScope } from "../../engine/model";
-import { DEFAULT_HOUR_BANDS, DEFAULT_OUTLIER_LIMITS_KR } from "../../engine/settings";
+import { DEFAULT_HOUR_BANDS, DEFAULT_OUTLIER_LIMITS_KR, type AllocationMethod, type OutlierScope } from "../../engine";
 import { formatNumber } from "../format";
 import { t, type Language, type StringKey } from "../i18n";
 import type { PaneOverrides } from "../port";

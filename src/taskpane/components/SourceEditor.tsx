@@ -17,9 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SelectObjectRegular } from "@fluentui/react-icons";
-import { fold } from "../../engine/cells";
-import type { CellValue, TableName } from "../../engine/model";
-import { TABLE_SCHEMAS } from "../../engine/table-schema";
+import { fold, TABLE_SCHEMAS, type CellValue, type TableName } from "../../engine";
 import { headerScore } from "../../excel/table-sources";
 import type { TableMapping } from "../../excel/table-sources";
 import { t } from "../i18n";

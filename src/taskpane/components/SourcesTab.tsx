@@ -11,8 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSyncRegular, DatabaseArrowDownRegular } from "@fluentui/react-icons";
-import { TABLE_NAMES, type TableName } from "../../engine/model";
-import { REQUIRED_TABLES } from "../../engine/table-schema";
+import { REQUIRED_TABLES, TABLE_NAMES, type TableName } from "../../engine";
 import type { TableMapping } from "../../excel/table-sources";
 import { formatNumber } from "../format";
 import { t, type StringKey } from "../i18n";

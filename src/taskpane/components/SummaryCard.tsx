@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Card, CardHeader, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownRegular, ArrowUpRegular, SubtractRegular } from "@fluentui/react-icons";
-import { windowLabel } from "../../engine/period-window";
-import { RESULT_SHEET_NAMES } from "../../engine/result-sheets";
+import { windowLabel } from "../../engine";
+import { RESULT_SHEET_NAMES } from "../../layouts";
 import { formatDifference, formatFigure, formatIndex } from "../figure-format";
 import { followUpFigure, type FollowUpFigure } from "../follow-up";
 import { EMPTY_VALUE, formatNumber, formatOre } from "../format";

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { TABLE_ALIASES } from "../../engine/table-schema";
-import type { TableName } from "../../engine/model";
+import { TABLE_ALIASES, type TableName } from "../../engine";
 import type { Language } from "../i18n";
 import { t } from "../i18n";
 

@@ -1,5 +1,5 @@
-import { columnLetter } from "./cells";
-import type { CellBox, ChartSpec, ColumnFormat, SheetColumn, SheetLayout } from "./result-sheets";
+import { columnLetter } from "../engine";
+import type { CellBox, ChartSpec, ColumnFormat, SheetColumn, SheetLayout } from "./sheet-layout";
 
 /** A result-sheet column: header, number format and width in characters. */
 export const column = (header: string, format: ColumnFormat, width = 14): SheetColumn => ({ header, format, width });

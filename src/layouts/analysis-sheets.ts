@@ -1,16 +1,27 @@
-import { fold } from "../cells";
-import type { BenchmarkRow, KpbResult } from "../model";
-import { oreToKr } from "../money";
-import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetLayout } from "../result-sheets";
-import { column as c } from "../sheet-geometry";
-import { sourceText, type PublishedLookup } from "../benchmark/lookup";
-import { brytpunkt } from "./brytpunkt";
-import { interventionMix } from "./intervention-mix";
-import { BREAKDOWN_PARTS, perUnitText, SAME_SERVICE_HINT, unitSpread } from "./unit-spread";
-import { USER_COLUMNS, VALIDATION_INACTIVE_TABLE, VALIDATION_SHEET, VALIDATION_TABLE, type ValidationPack } from "./validation-pack";
+import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetLayout } from "./sheet-layout";
+import { column as c } from "./geometry";
+import {
+  BREAKDOWN_PARTS,
+  brytpunkt,
+  fold,
+  interventionMix,
+  oreToKr,
+  perUnitText,
+  SAME_SERVICE_HINT,
+  sourceText,
+  unitSpread,
+  USER_COLUMNS,
+  VALIDATION_INACTIVE_TABLE,
+  VALIDATION_SHEET,
+  VALIDATION_TABLE,
+  type BenchmarkRow,
+  type KpbResult,
+  type PublishedLookup,
+  type ValidationPack,
+} from "../engine";
 
 /**
- * The analyses' result sheets and blocks as plain data (types in result-sheets.ts): brytpunkt
+ * The analyses' result sheets and blocks as plain data (types in sheet-layout.ts): brytpunkt
  * blocks for `KPB Ytterfall`, `KPB Enheter` (spread between units), `KPB Insatsmix` and
  * `KPB Validering`. Charts are ChartSpecs like every other sheet's, so the add-in and the file
  * draw the same ones.

@@ -1,8 +1,4 @@
-import type { KpbResult } from "../model";
-import type { KeyFigureComparison } from "./compare";
-import type { ConsumptionComparison } from "./consumption";
-import type { BenchmarkValue } from "./lookup";
-import type { PotentialResult } from "./potential";
+import type { BenchmarkValue, ConsumptionComparison, KeyFigureComparison, KpbResult, PotentialResult } from "../engine";
 import { svAmount, svIndex, svNumber, svPercent, svRelation } from "./swedish-text";
 
 /**

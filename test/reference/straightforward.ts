@@ -1,14 +1,14 @@
-import { excelSerialToDate, isValidDate, readDecimal, readText, type Read } from "../cells";
-import { isClientOf, type AggregatedVolumes, type ClientVolumes } from "../client-costs";
-import { Dec, ratioString } from "../decimal";
-import { areaOf, catalogueOf, isHemtjanst, bandLabels, type KeyFigureInput } from "../key-figures";
-import { KEY_FIGURE_NAMES } from "../key-figure-names";
-import type { ClientRows, ClientVolumeRow, CodingRule, ConsumptionRow, KeyFigure, LedgerRow, MatchPattern, PoolDef } from "../model";
-import { addOre, microToDec, oreToDec } from "../money";
-import { containsPersonalIdentityNumber, PNR_HIDDEN } from "../privacy";
-import type { ProblemLog } from "../problems";
-import type { RuleIndex } from "../rule-index";
-import { figureFitsUnit } from "../volume-units";
+import { excelSerialToDate, isValidDate, readDecimal, readText, type Read } from "../../src/engine/cells";
+import { isClientOf, type AggregatedVolumes, type ClientVolumes } from "../../src/engine/client-costs";
+import { Dec, ratioString } from "../../src/engine/decimal";
+import { areaOf, catalogueOf, isHemtjanst, bandLabels, type KeyFigureInput } from "../../src/engine/key-figures";
+import { KEY_FIGURE_NAMES } from "../../src/engine/key-figure-names";
+import type { ClientRows, CodingRule, ConsumptionRow, KeyFigure, LedgerRow, MatchPattern, PoolDef } from "../../src/engine/model";
+import { addOre, microToDec, oreToDec } from "../../src/engine/money";
+import { containsPersonalIdentityNumber, PNR_HIDDEN } from "../../src/engine/privacy";
+import type { ProblemLog } from "../../src/engine/problems";
+import type { RuleIndex } from "../../src/engine/rule-index";
+import { figureFitsUnit } from "../../src/engine/volume-units";
 
 /**
  * The straightforward versions of everything the performance work changed, kept as the reference
@@ -18,6 +18,18 @@ import { figureFitsUnit } from "../volume-units";
  * clients per area × age group and per hemtjänst pool, a Decimal per cell.
  * Not used by the engine itself.
  */
+
+/** One Brukare row as an object: how the engine held client rows before it kept them column by column. */
+export interface ClientVolumeRow {
+  row: number;
+  clientId: string;
+  birthYear: number | null;
+  sex: string;
+  pool: string;
+  volumeMicro: number;
+  period: string | null;
+  housing: string;
+}
 
 // --- coding: BigInt comparison, every rule scanned --------------------------------------------
 

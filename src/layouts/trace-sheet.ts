@@ -1,11 +1,20 @@
-import { column as c } from "../sheet-geometry";
-import type { KpbResult } from "../model";
-import { microToDec, oreToKr, sumOre } from "../money";
-import type { ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "../result-sheets";
-import { explainPool, ledgerRowsByCategory, type PoolExplanation } from "./explain";
-import { cellLink, linkPrefix } from "./lineage";
-import { formatDecimal, formatMoney, weightText } from "./text";
-import { Dec } from "../decimal";
+import { column as c } from "./geometry";
+import type { ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "./sheet-layout";
+import {
+  cellLink,
+  Dec,
+  explainPool,
+  formatDecimal,
+  formatMoney,
+  ledgerRowsByCategory,
+  linkPrefix,
+  microToDec,
+  oreToKr,
+  sumOre,
+  weightText,
+  type KpbResult,
+  type PoolExplanation,
+} from "../engine";
 
 /**
  * `KPB Spårning` (every pool's cost back to its ledger rows and support-pool shares) and the

@@ -1,15 +1,21 @@
-import { blockPlaces, column as c, decimalCell as num } from "../sheet-geometry";
-import { ageGroupText } from "../../benchmark/published-averages";
-import type { KpbResult } from "../model";
-import type { ChartSpec, ColumnFormat, DirectionColours, SheetBlock, SheetCell, SheetLayout, TopCell } from "../result-sheets";
-import type { Direction, KeyFigureComparison } from "./compare";
-import type { ConsumptionComparison } from "./consumption";
-import type { HistoryRow } from "./history";
-import { sourceText, type BenchmarkValue } from "./lookup";
+import { blockPlaces, column as c, decimalCell as num } from "./geometry";
+import type { ChartSpec, ColumnFormat, DirectionColours, SheetBlock, SheetCell, SheetLayout, TopCell } from "./sheet-layout";
 import { benchmarkLabel, overviewSentences } from "./overview-sentences";
-import type { PotentialResult } from "./potential";
-import { Rational } from "./rational";
 import { svNumber } from "./swedish-text";
+import {
+  ageGroupText,
+  changeSinceLastYear,
+  oldestAgeGroupRow,
+  Rational,
+  sourceText,
+  type BenchmarkValue,
+  type ConsumptionComparison,
+  type Direction,
+  type HistoryRow,
+  type KeyFigureComparison,
+  type KpbResult,
+  type PotentialResult,
+} from "../engine";
 
 /**
  * `KPB Översikt`, the page the committee sees. Rows 1–4 say whose figures these are, for which
@@ -71,15 +77,6 @@ interface HeadlineRow {
   about: string | null;
 }
 
-/** The change since the previous year in KPB Historik, in percent; null without last year's value. */
-function changeSinceLastYear(history: HistoryRow[], id: string, year: number, own: string): string | null {
-  const previous = history.filter((r) => r.id === id && r.year === year - 1).pop();
-  if (!previous) return null;
-  const before = Rational.parse(previous.value);
-  if (before.isZero()) return null;
-  return Rational.parse(own).minus(before).div(before).times(Rational.HUNDRED).toString();
-}
-
 function headlineRows(input: OverviewInput, oldest: ConsumptionComparison | null): HeadlineRow[] {
   const { result, comparisons, history } = input;
   const byId = new Map(comparisons.map((f) => [f.id, f]));
@@ -133,18 +130,11 @@ function headlineRows(input: OverviewInput, oldest: ConsumptionComparison | null
   return rows;
 }
 
-/** The oldest age group of äldreomsorg (80 and over by default), where the KPB figures are published. */
-function oldestRow(result: KpbResult, consumption: ConsumptionComparison[]): ConsumptionComparison | null {
-  const oldest = [...result.settings.ageGroups].sort((a, b) => b.from - a.from)[0];
-  if (!oldest || oldest.from < 80) return null;
-  return consumption.find((r) => r.area === "ÄO" && r.ageGroup === oldest.label) ?? null;
-}
-
 const METHOD_TEXT = { stegvis: "stegvis fördelning av stödpooler", reciprok: "reciprok fördelning av stödpooler" } as const;
 
 export function overviewLayout(input: OverviewInput): SheetLayout {
   const { result, comparisons } = input;
-  const oldest = oldestRow(result, input.consumption);
+  const oldest = oldestAgeGroupRow(result, input.consumption);
   const top: TopCell[] = [];
   const errors = result.problems.filter((p) => p.severity === "error").length;
   const warnings = result.problems.length - errors;

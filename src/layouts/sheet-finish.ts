@@ -1,5 +1,5 @@
-import type { ColumnFormat, PageSetup, SheetCell, SheetColumn, SheetLayout } from "./result-sheets";
-import { blockPlaces } from "./sheet-geometry";
+import type { ColumnFormat, PageSetup, SheetCell, SheetColumn, SheetLayout } from "./sheet-layout";
+import { blockPlaces } from "./geometry";
 
 /**
  * What every result sheet gets before it is written, the same in the file and in Excel:

@@ -1,6 +1,6 @@
-import { columnLetter } from "./cells";
-import { PALETTE, type CellBox, type ChartSpec, type SheetCell, type SheetLayout } from "./result-sheets";
-import { blockPlaces, chartPlace } from "./sheet-geometry";
+import { columnLetter } from "../engine";
+import { PALETTE, type CellBox, type ChartSpec, type SheetCell, type SheetLayout } from "./sheet-layout";
+import { blockPlaces, chartPlace } from "./geometry";
 
 /**
  * Native Excel charts as DrawingML parts (ECMA-376 part 1, §21.2 charts and §20.5 spreadsheet

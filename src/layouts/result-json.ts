@@ -1,6 +1,4 @@
-import { ratioString } from "./decimal";
-import type { KpbResult, Problem } from "./model";
-import { microToDec, microToString, oreToDec, oreToString } from "./money";
+import { microToDec, microToString, oreToDec, oreToString, ratioString, type KpbResult, type Problem } from "../engine";
 
 /** The command line's JSON: money as strings with two decimals, unit costs unrounded up to twelve decimals. */
 export function resultJson(result: KpbResult) {

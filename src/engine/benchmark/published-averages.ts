@@ -1,4 +1,4 @@
-import { BENCHMARK_HEADER, sortBenchmarkRows, type BenchmarkTable, type BenchmarkTableRow } from "./kolada/benchmark-rows";
+import { BENCHMARK_HEADER, sortBenchmarkRows, type BenchmarkTable, type BenchmarkTableRow } from "./benchmark-table";
 
 /**
  * Published KPB figures bundled with the add-in, so a run has a benchmark even when the workbook's

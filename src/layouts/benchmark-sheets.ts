@@ -1,18 +1,33 @@
-import { column as c, decimalCell as num } from "../sheet-geometry";
-import type { BenchmarkRow, KpbResult } from "../model";
-import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "../result-sheets";
-import { clientMix } from "./client-mix";
-import { compareKeyFigures } from "./compare";
-import { compareConsumption, type ConsumptionComparison } from "./consumption";
-import { formatRunTime, HISTORY_HEADER, HISTORY_SHEET, historyCells, historyRows, mergeHistory, trend, TREND_PER_INHABITANT, TREND_UNIT_COSTS, type HistoryRow } from "./history";
-import { sourceText, type PublishedLookup } from "./lookup";
+import { column as c, decimalCell as num } from "./geometry";
+import type { ChartSpec, ColumnFormat, SheetBlock, SheetCell, SheetColumn, SheetLayout } from "./sheet-layout";
 import { overviewLayout } from "./overview";
-import { potential, type UnitCostPotential } from "./potential";
-import { bundledPublished } from "./published";
-import { Rational } from "./rational";
+import {
+  bundledPublished,
+  clientMix,
+  compareConsumption,
+  compareKeyFigures,
+  formatRunTime,
+  HISTORY_HEADER,
+  HISTORY_SHEET,
+  historyCells,
+  historyRows,
+  mergeHistory,
+  potential,
+  Rational,
+  sourceText,
+  trend,
+  TREND_PER_INHABITANT,
+  TREND_UNIT_COSTS,
+  type BenchmarkRow,
+  type ConsumptionComparison,
+  type HistoryRow,
+  type KpbResult,
+  type PublishedLookup,
+  type UnitCostPotential,
+} from "../engine";
 
 /**
- * The benchmark result sheets as plain data (see result-sheets.ts for the types): `KPB Översikt`,
+ * The benchmark result sheets as plain data (see sheet-layout.ts for the types): `KPB Översikt`,
  * `KPB Brukarmix`, `KPB Konsumtion`, `KPB Potential` and `KPB Historik`. The first block of
  * Översikt, Brukarmix and Konsumtion keeps the columns it had before these analyses, in the same
  * places; new columns are added to the right and new tables below.
