@@ -71,7 +71,7 @@ interface Group {
   warnings: Problem[];
 }
 
-export function groupProblems(problems: Problem[]): Group[] {
+export function groupProblems(problems: readonly Problem[]): Group[] {
   const order: (TableName | "Körning")[] = ["Körning", ...TABLE_NAMES];
   return order
     .map((table) => ({
