@@ -16,7 +16,7 @@ import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
 import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
 import { summaryLines } from "../input/file-table";
 import { parseSieDimensionOption } from "../input/sie";
-import type { Problem, WorkbookInput } from "../engine/model";
+import type { Problem, RunOutcome, WorkbookInput } from "../engine/model";
 import { parseMonth } from "../engine/period-window";
 import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInputWorkbook } from "./xlsx-output";
 
@@ -210,11 +210,10 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
     },
     pseudonymSecret: secret.secret,
   };
-  const outcome = runKpb(input, runOptions);
+  const ran = runKpb(input, runOptions);
   done();
   phase("engineMs");
-  if (!outcome.ok) outcome.problems.unshift(...fileProblems);
-  else outcome.result.problems.unshift(...fileProblems);
+  const outcome = withFileProblems(ran, fileProblems);
   if (!outcome.ok) {
     // A refused run replaces nothing: earlier results stay as they were, the problems go beside them.
     console.error(`\nKörningen stoppades av ${outcome.problems.filter((p) => p.severity === "error").length} datafel:\n${problemList(outcome.problems)}`);
@@ -268,6 +267,13 @@ export const cliFetch: { fetch: FetchLike } = {
     return { ok: response.ok, status: response.status, json: () => response.json() };
   },
 };
+
+/** The problems met reading the files come first, before the engine's. */
+function withFileProblems(outcome: RunOutcome, fileProblems: readonly Problem[]): RunOutcome {
+  if (fileProblems.length === 0) return outcome;
+  if (!outcome.ok) return { ok: false, problems: [...fileProblems, ...outcome.problems] };
+  return { ok: true, result: { ...outcome.result, problems: [...fileProblems, ...outcome.result.problems] } };
+}
 
 async function kolada(file: string, opts: Options): Promise<number> {
   const known = new Set(["kommun", "jamfor", "ar", "out"]);

@@ -67,8 +67,8 @@ function placeText(p: Problem): string | null {
 
 interface Group {
   table: TableName | "Körning";
-  errors: Problem[];
-  warnings: Problem[];
+  errors: readonly Problem[];
+  warnings: readonly Problem[];
 }
 
 export function groupProblems(problems: readonly Problem[]): Group[] {
