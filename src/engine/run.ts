@@ -160,15 +160,14 @@ function calculate(parsed: ParsedInput, input: WorkbookInput, log: ProblemLog, s
   validatePools(costed, parsed, settings.period ?? calendarYearWindow(settings.year), log);
 
   const poolCostOre = new Map(costed.map((p) => [p.pool, p.costOre]));
-  const costedClients = costClients(aggregated, parsed.pools, poolCostOre, facts, settings, secret, log);
-  const clientCount = costedClients.clientCount;
+  const { clients: costedClients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, facts, settings, secret, log);
   const pools = costed.map((p) => poolResult(p, clientCount.get(p.pool) ?? 0));
   mark("clients");
 
   const population = populationByGroup(parsed.population, settings, log);
   const kfInput: KeyFigureInput = {
     pools,
-    clients: costedClients.clients,
+    clients: costedClients,
     catalogue,
     population,
     settings,
@@ -249,6 +248,7 @@ type CostedPool = Omit<PoolResult, "unitCost" | "clientCount">;
 
 /** The pool as the result shows it: its own unit cost (from the one place unit costs are computed) and its clients. */
 function poolResult(costed: CostedPool, clientCount: number): PoolResult {
+  // The fields stay in the order the JSON output has always had: unit cost and clients after the cost.
   const { places, catalogueInsats, catalogueMatch, ...costs } = costed;
   return { ...costs, unitCost: unitCostOf([costed]).value, clientCount, places, catalogueInsats, catalogueMatch };
 }
