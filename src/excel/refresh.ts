@@ -29,7 +29,7 @@ export type RefreshOutcome =
       ok: true;
       result: KpbResult;
       found: FoundTable[];
-      /** The key figures of the run before, by id (for the change arrows). */
+      /** The key figures of the run before, by id (the pane shows what changed since). */
       previous?: Record<string, string>;
       /** The `KPB …` sheets in the workbook after the write, in tab order. */
       sheets: string[];
@@ -39,7 +39,8 @@ export type RefreshOutcome =
     }
   | BlockedRun;
 
-export interface RunOptions {
+/** How a check or refresh runs: the settings changed for this run, progress, and a way to cancel. */
+export interface ReadAndRunOptions {
   overrides?: SettingsOverrides;
   onProgress?: ProgressListener;
   cancel?: CancelToken;
@@ -50,7 +51,7 @@ export interface RunOptions {
  * sheets. Blocking data problems stop it before anything is written; a failed write leaves the
  * previous results in place.
  */
-export async function refreshKpb(run: ExcelRun, options: RunOptions = {}): Promise<RefreshOutcome> {
+export async function refreshKpb(run: ExcelRun, options: ReadAndRunOptions = {}): Promise<RefreshOutcome> {
   const { state, found, overrides, outcome } = await readAndRun(run, options);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
   const history = await readHistory(run);
@@ -83,7 +84,7 @@ export async function refreshKpb(run: ExcelRun, options: RunOptions = {}): Promi
  * Kontroll: find and read the inputs with the saved mapping and run the engine, without writing
  * anything. The same inputs and settings as a refresh, so the problems are the ones a refresh would meet.
  */
-export async function checkKpb(run: ExcelRun, options: RunOptions = {}): Promise<CheckOutcome> {
+export async function checkKpb(run: ExcelRun, options: ReadAndRunOptions = {}): Promise<CheckOutcome> {
   const { found, outcome } = await readAndRun(run, options);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
   // The notes users have written since the last refresh count: approved rows are no longer open.
@@ -92,7 +93,7 @@ export async function checkKpb(run: ExcelRun, options: RunOptions = {}): Promise
 }
 
 /** Find, read and run: the part of a refresh, a check and the worksheet functions that only reads the workbook. */
-async function readAndRun(run: ExcelRun, options: RunOptions) {
+async function readAndRun(run: ExcelRun, options: ReadAndRunOptions) {
   const state = await loadState(run);
   options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
   const found = await findTables(run, state.mapping);
