@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { problemsJson, resultJson, resultSheets, validationPackOf, type ResultSheetOptions } from "../layouts";
-import { monthlySeries, parseMonth, runKpb, type Problem, type WorkbookInput } from "../engine";
+import { monthlySeries, parseMonth, runKpb, type Problem, type RunOutcome, type WorkbookInput } from "../engine";
 import { exempelbyTables } from "../sample/exempelby";
 import { exempelbyTwoYears } from "../sample/exempelby-months";
 import { problemList, summaryText } from "./summary";
@@ -206,11 +206,10 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
     },
     pseudonymSecret: secret.secret,
   };
-  const outcome = runKpb(input, runOptions);
+  const ran = runKpb(input, runOptions);
   done();
   phase("engineMs");
-  if (!outcome.ok) outcome.problems.unshift(...fileProblems);
-  else outcome.result.problems.unshift(...fileProblems);
+  const outcome = withFileProblems(ran, fileProblems);
   if (!outcome.ok) {
     // A refused run replaces nothing: earlier results stay as they were, the problems go beside them.
     console.error(`\nKörningen stoppades av ${outcome.problems.filter((p) => p.severity === "error").length} datafel:\n${problemList(outcome.problems)}`);
@@ -264,6 +263,13 @@ export const cliFetch: { fetch: FetchLike } = {
     return { ok: response.ok, status: response.status, json: () => response.json() };
   },
 };
+
+/** The problems met reading the files come first, before the engine's. */
+function withFileProblems(outcome: RunOutcome, fileProblems: readonly Problem[]): RunOutcome {
+  if (fileProblems.length === 0) return outcome;
+  if (!outcome.ok) return { ok: false, problems: [...fileProblems, ...outcome.problems] };
+  return { ok: true, result: { ...outcome.result, problems: [...fileProblems, ...outcome.result.problems] } };
+}
 
 async function kolada(file: string, opts: Options): Promise<number> {
   const known = new Set(["kommun", "jamfor", "ar", "out"]);

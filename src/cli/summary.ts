@@ -58,7 +58,7 @@ export function summaryText(result: KpbResult): string {
   return `${result.municipality || "Kommunen"} ${when}: ${result.pools.filter((p) => p.kind === "insats").length} insatspooler, ${result.clients.length} brukare\n\n${table(rows)}\n\n${table(recon)}`;
 }
 
-export function problemList(problems: Problem[], limit = 50): string {
+export function problemList(problems: readonly Problem[], limit = 50): string {
   const lines = problems.slice(0, limit).map((p) => {
     const where = [p.sheet ?? p.table, p.row !== null ? `rad ${p.row}` : null, p.column ? `kolumn ${p.column}` : null, p.cell ? `(${p.cell})` : null]
       .filter(Boolean)

@@ -1,7 +1,8 @@
 /**
  * Ribbon commands. The manifest's "Uppdatera KPB" button (ExecuteFunction) calls the action id
- * `refreshKpb`; the FunctionFile is the task pane page, so this module is part of the task pane
- * bundle and shares the refresh registry with the pane.
+ * `refreshKpb` (the registered name; its handler here is `refreshFromRibbon`); the FunctionFile is
+ * the task pane page, so this module is part of the task pane bundle and shares the refresh
+ * registry with the pane.
  */
 import { runRefresh } from "../shared/refresh-registry";
 
@@ -27,7 +28,7 @@ function officeHost(): CommandsHost | undefined {
  * a refresh yet, it opens the pane instead so that the click is not silently lost. Always calls
  * `event.completed()`, also when the refresh fails (otherwise Office keeps the button busy).
  */
-export async function refreshKpb(event: CommandEvent, host: CommandsHost | undefined = officeHost()): Promise<void> {
+export async function refreshFromRibbon(event: CommandEvent, host: CommandsHost | undefined = officeHost()): Promise<void> {
   try {
     const outcome = await runRefresh();
     if (outcome.status === "failed") {
@@ -46,7 +47,7 @@ export async function refreshKpb(event: CommandEvent, host: CommandsHost | undef
 export function registerCommands(host: CommandsHost | undefined = officeHost()): boolean {
   if (!host?.actions) return false;
   host.actions.associate(REFRESH_ACTION_ID, (event) => {
-    void refreshKpb(event, host);
+    void refreshFromRibbon(event, host);
   });
   return true;
 }

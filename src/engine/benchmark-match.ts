@@ -16,7 +16,7 @@ function isAverageRow(r: BenchmarkRow): boolean {
  * municipalities (as after "Hämta från Kolada"), their unweighted mean is, the way Kolada's
  * Jämföraren compares with a group.
  */
-export function benchmarkFor(figure: KeyFigure, rows: BenchmarkRow[], year: number): BenchmarkRow | null {
+export function benchmarkFor(figure: KeyFigure, rows: readonly BenchmarkRow[], year: number): BenchmarkRow | null {
   const keys = new Set([fold(figure.id), fold(figure.name), ...(figure.kolada ? [fold(figure.kolada)] : [])]);
   // Never a later year than the run's (the same policy as the bundled averages).
   const matching = rows.filter((r) => (keys.has(fold(r.keyFigure)) || (r.figureId !== undefined && fold(r.figureId) === fold(figure.id))) && !(r.year !== null && r.year > year));
@@ -39,7 +39,7 @@ export function benchmarkFor(figure: KeyFigure, rows: BenchmarkRow[], year: numb
 }
 
 /** The municipality's own rows (its code or name in Kommun) are its own figures, never a benchmark. */
-export function withoutOwnRows(rows: BenchmarkRow[], settings: Pick<Settings, "municipality" | "municipalityCode">): BenchmarkRow[] {
+export function withoutOwnRows(rows: readonly BenchmarkRow[], settings: Pick<Settings, "municipality" | "municipalityCode">): BenchmarkRow[] {
   const code = settings.municipalityCode.trim();
   const name = fold(settings.municipality);
   return rows.filter((r) => {

@@ -112,7 +112,7 @@ function similarity(a: string[], b: string[]): number {
  * the same level matches nothing. A row that matches nothing is a problem naming the closest
  * figures; a row for a year after the run's is never used (as with the bundled averages).
  */
-export function resolveBenchmarkRows(rows: BenchmarkRow[], figures: KeyFigure[], pools: PoolResult[], year: number, log: ProblemLog): BenchmarkRow[] {
+export function resolveBenchmarkRows(rows: readonly BenchmarkRow[], figures: KeyFigure[], pools: PoolResult[], year: number, log: ProblemLog): BenchmarkRow[] {
   const all = candidates(figures, pools);
   const exact = new Map<string, Candidate>();
   const byWords = new Map<string, Candidate[]>();

@@ -1,6 +1,9 @@
 import { decideHousing, type ClientFacts } from "./client-facts";
 import { splitByWeights } from "./largest-remainder";
 import type { ClientResult, ClientRows, PoolDef, Settings } from "./model";
+
+/** A client while its cost is being split over the pools (the result's ClientResult is read-only). */
+type ClientInProgress = { -readonly [K in keyof ClientResult]: ClientResult[K] } & { poolsOre: Record<string, number> };
 import { addOre } from "./money";
 import { containsPersonalIdentityNumber, PNR_HIDDEN, pseudonym } from "./privacy";
 import type { ProblemLog } from "./problems";
@@ -144,28 +147,28 @@ export function costClients(
   log: ProblemLog,
 ): CostedClients {
   const ids = [...aggregated.clients.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const ordered: ClientResult[] = [];
+  const ordered: ClientInProgress[] = [];
   // Each pool's users with their volume and result, so the split needs no look-ups per client.
-  const usersByPool = new Map<string, { volume: number; result: ClientResult }[]>();
+  const usersByPool = new Map<string, { volume: number; result: ClientInProgress }[]>();
   let hidden = 0;
-  const mixed: { id: string; facts: ClientFacts; result: ClientResult }[] = [];
+  const mixed: { id: string; facts: ClientFacts; result: ClientInProgress }[] = [];
   for (const id of ids) {
     const c = aggregated.clients.get(id)!;
     const sensitive = containsPersonalIdentityNumber(id);
     if (sensitive) hidden++;
     const age = c.birthYear === null ? null : settings.year - c.birthYear;
     const f = facts.get(id);
-    const uses: { volume: number; result: ClientResult }[] = [];
+    const uses: { volume: number; result: ClientInProgress }[] = [];
     for (const [poolId, volume] of c.volumes) {
       if (isClientOf(volume)) {
-        const use = { volume, result: null as unknown as ClientResult };
+        const use = { volume, result: null as unknown as ClientInProgress };
         uses.push(use);
         const users = usersByPool.get(poolId);
         if (users) users.push(use);
         else usersByPool.set(poolId, [use]);
       }
     }
-    const result: ClientResult = {
+    const result: ClientInProgress = {
       id: sensitive ? pseudonym(id, secret) : id,
       birthYear: c.birthYear,
       ageGroup: age === null ? "okänd" : ageGroupOf(age, settings.ageGroups),

@@ -31,16 +31,15 @@ const unitOf = (volumeUnit: string) =>
 
 function named(id: string, scope: string, value: Dec, fallback: { key: FigureNameKey; params: Record<string, string>; unit: string }): KeyFigure {
   const known = KEY_FIGURE_NAMES[id];
-  const figure: KeyFigure = {
+  return {
     id,
     name: known?.name ?? FIGURE_NAMES[fallback.key].sv(fallback.params),
     scope,
     value: ratioString(value),
     unit: known?.unit ?? fallback.unit,
+    ...(known?.kolada ? { kolada: known.kolada } : {}),
+    ...(known ? {} : { nameParts: { key: fallback.key, params: fallback.params } }),
   };
-  if (known?.kolada) figure.kolada = known.kolada;
-  if (!known) figure.nameParts = { key: fallback.key, params: fallback.params };
-  return figure;
 }
 
 /** Σ cost ÷ Σ volume over the pools chosen (unit-costs.ts: only pools with volume), or null. */
@@ -207,8 +206,11 @@ export function costInScope(client: ClientResult, scope: OutlierScope, pools: Ma
   return cost;
 }
 
-/** Marks outliers on the clients and returns the share per scope (percent of clients in scope). */
-export function outlierFigures(input: KeyFigureInput): KeyFigure[] {
+/**
+ * The outliers: each client with the outlier scopes whose limit it exceeds, and the share per
+ * scope (percent of clients in scope) as key figures.
+ */
+export function outlierFigures(input: KeyFigureInput): { clients: ClientResult[]; figures: KeyFigure[] } {
   const pools = new Map(input.pools.map((p) => [p.pool, p]));
   const limits = OUTLIER_SCOPES.map((scope) => input.settings.outlierLimitsOre[scope]);
   const inScope = OUTLIER_SCOPES.map(() => 0);
@@ -217,12 +219,13 @@ export function outlierFigures(input: KeyFigureInput): KeyFigure[] {
   const costByArea = new Map<string, number>();
   const scopeArea = (scope: OutlierScope) => (scope.startsWith("ÄO") ? "ÄO" : scope);
   const areas = new Set<string>(OUTLIER_SCOPES.map(scopeArea));
-  for (const c of input.clients) {
+  const clients = input.clients.map((c) => {
     costByArea.clear();
     for (const poolId in c.poolsOre) {
       const area = areaOf(poolId, pools);
       if (areas.has(area)) costByArea.set(area, addOre(costByArea.get(area) ?? 0, c.poolsOre[poolId]));
     }
+    const outlierScopes: OutlierScope[] = [];
     OUTLIER_SCOPES.forEach((scope, k) => {
       if (scope === "ÄO ordinärt boende" && c.housing !== "ordinärt") return;
       if (scope === "ÄO särskilt boende" && c.housing !== "särskilt") return;
@@ -231,16 +234,17 @@ export function outlierFigures(input: KeyFigureInput): KeyFigure[] {
       inScope[k]++;
       if (cost > limits[k]) {
         over[k]++;
-        c.outlierScopes.push(scope);
+        outlierScopes.push(scope);
       }
     });
-  }
+    return outlierScopes.length > 0 ? { ...c, outlierScopes } : c;
+  });
   const figures: KeyFigure[] = [];
   OUTLIER_SCOPES.forEach((scope, k) => {
     if (inScope[k] === 0) return;
     figures.push(named(OUTLIER_IDS[scope], scope, new Dec(over[k]).div(inScope[k]).times(100), { key: "outlier", params: { scope }, unit: "%" }));
   });
-  return figures;
+  return { clients, figures };
 }
 
 /** A hemtjänst pool counted in hours (the hour bands and hours per inhabitant count hours only). */
@@ -248,7 +252,7 @@ export function isHemtjanst(pool: PoolResult, catalogue: Map<string, CatalogueEn
   return pool.kind === "insats" && catalogueOf(pool, catalogue)?.keyFigure === "hemtjanst_egen_kr_timme" && figureFitsUnit("hemtjanst_egen_kr_timme", pool.volumeUnit);
 }
 
-export function bandLabels(bands: number[]): string[] {
+export function bandLabels(bands: readonly number[]): string[] {
   return bands.map((lo, i) => (i + 1 < bands.length ? `${lo}-${bands[i + 1]}` : `${lo}-w`));
 }
 

@@ -58,21 +58,21 @@ export type Severity = "error" | "warning";
 
 /** A data problem. Errors block the run; warnings are shown and the run goes on. Never thrown. */
 export interface Problem {
-  table: TableName | "Körning";
+  readonly table: TableName | "Körning";
   /** 1-based sheet row, or null when the problem concerns the whole table. */
-  row: number | null;
+  readonly row: number | null;
   /** Column header as the contract names it (Swedish), or null. */
-  column: string | null;
-  severity: Severity;
+  readonly column: string | null;
+  readonly severity: Severity;
   /** Stable code from messages.ts; the message is rendered from it and `params`. */
-  code: string;
-  params: Record<string, string | number>;
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
   /** The message in Swedish (the UI can render English from code + params). */
-  message: string;
+  readonly message: string;
   /** Sheet the row lives on, when known (for "Visa" in the task pane). */
-  sheet?: string;
+  readonly sheet?: string;
   /** Excel A1 address of the cell when known. */
-  cell?: string;
+  readonly cell?: string;
 }
 
 export type Regi = "egen" | "annan";
@@ -165,10 +165,10 @@ export interface ClientRows {
 }
 
 export interface AgeGroup {
-  label: string;
-  from: number;
+  readonly label: string;
+  readonly from: number;
   /** Inclusive upper age, or null for "w" (no upper limit). */
-  to: number | null;
+  readonly to: number | null;
 }
 
 export interface PopulationRow {
@@ -178,33 +178,33 @@ export interface PopulationRow {
 }
 
 export interface BenchmarkRow {
-  row: number;
-  keyFigure: string;
-  value: string;
-  source: string;
-  year: number | null;
-  municipality: string;
+  readonly row: number;
+  readonly keyFigure: string;
+  readonly value: string;
+  readonly source: string;
+  readonly year: number | null;
+  readonly municipality: string;
   /** The key figure the row was matched to by its name's words, when its Nyckeltal is not a figure's id or name. */
-  figureId?: string;
+  readonly figureId?: string;
 }
 
 export interface Settings {
-  year: number;
-  municipality: string;
-  municipalityCode: string;
-  allocationMethod: AllocationMethod;
+  readonly year: number;
+  readonly municipality: string;
+  readonly municipalityCode: string;
+  readonly allocationMethod: AllocationMethod;
   /** Outlier limits in öre per scope. */
-  outlierLimitsOre: Record<OutlierScope, number>;
+  readonly outlierLimitsOre: Readonly<Record<OutlierScope, number>>;
   /** Lower bounds of the hour bands (annual hours); the last band is open. */
-  hourBands: number[];
-  ageGroups: AgeGroup[];
+  readonly hourBands: readonly number[];
+  readonly ageGroups: readonly AgeGroup[];
   /** Limits of the spread and validation analyses (src/engine/analyses/). */
-  analysisLimits: AnalysisLimits;
+  readonly analysisLimits: AnalysisLimits;
   /**
    * The monthly follow-up's window (twelve months ending at P, or January..P); absent for the
    * annual run, whose window is January..December of `year` (then `year` is P's year).
    */
-  period?: PeriodWindow;
+  readonly period?: PeriodWindow;
 }
 
 /**
@@ -213,19 +213,19 @@ export interface Settings {
  */
 export interface AnalysisLimits {
   /** Highest ÷ lowest unit cost of the units of one intervention × regi above which the spread is extreme. */
-  spreadRatio: number;
+  readonly spreadRatio: number;
   /** Change against the previous year in KPB Historik (share) above which a key figure is listed. */
-  historyChange: number;
+  readonly historyChange: number;
   /** A unit's deviation from the volume-weighted mean of its siblings (share) above which it is listed. */
-  siblingDeviation: number;
+  readonly siblingDeviation: number;
   /** A pool with cost and fewer clients than this is listed (little volume). */
-  minClients: number;
+  readonly minClients: number;
   /** A unit cost's deviation from its benchmark (share) above which it is listed. */
-  benchmarkDeviation: number;
+  readonly benchmarkDeviation: number;
   /** A client-mix band's difference from the benchmark, in percentage points, above which it is listed. */
-  clientMixPoints: number;
+  readonly clientMixPoints: number;
   /** KPB Månad: a month's cost deviating from the median of its neighbours (±2 months) by more than this share is flagged. */
-  monthDeviation: number;
+  readonly monthDeviation: number;
 }
 
 export type OutlierScope = "ÄO ordinärt boende" | "ÄO särskilt boende" | "LSS" | "IFO";
@@ -238,26 +238,26 @@ export type SetAsideReason = "otherYear" | "periodOutsideYear" | "periodOutsideW
  * that rows read = rows counted + rows set aside, to the öre (Ekonomi) and to the volume (Brukare).
  */
 export interface SetAsideGroup {
-  table: "Ekonomi" | "Brukare";
-  reason: SetAsideReason;
+  readonly table: "Ekonomi" | "Brukare";
+  readonly reason: SetAsideReason;
   /** The year the rows belong to (other years, periods outside the year), else null. */
-  year: number | null;
+  readonly year: number | null;
   /** 1-based sheet rows, in sheet order. */
-  rows: number[];
+  readonly rows: readonly number[];
   /** Σ Belopp (Ekonomi), öre. */
-  amountOre: number;
+  readonly amountOre: number;
   /** Σ Volym (Brukare), micro-units. */
-  volumeMicro: number;
+  readonly volumeMicro: number;
 }
 
 /** How many data rows a table had, how many the calculation counts, and what they held. */
 export interface RowCount {
-  read: number;
-  counted: number;
+  readonly read: number;
+  readonly counted: number;
   /** Σ over every row read (Ekonomi: öre; Brukare: volume in micro-units). */
-  readSum: number;
+  readonly readSum: number;
   /** Σ over the rows counted. */
-  countedSum: number;
+  readonly countedSum: number;
 }
 
 export interface ParsedInput {
@@ -279,135 +279,135 @@ export interface ParsedInput {
 export type CostCategory = "Personal" | "Lokaler" | "Övrigt" | "Intäkter";
 
 export interface PoolResult {
-  pool: string;
-  insats: string;
-  area: Area | "";
-  enhet: string;
-  regi: Regi;
-  kind: PoolKind;
-  volumeUnit: string;
-  volumeMicro: number;
-  directOre: number;
+  readonly pool: string;
+  readonly insats: string;
+  readonly area: Area | "";
+  readonly enhet: string;
+  readonly regi: Regi;
+  readonly kind: PoolKind;
+  readonly volumeUnit: string;
+  readonly volumeMicro: number;
+  readonly directOre: number;
   /** Direct cost by category (öre). */
-  directByCategoryOre: Record<CostCategory, number>;
+  readonly directByCategoryOre: Readonly<Record<CostCategory, number>>;
   /** Cost received from each support pool (öre), in Pooler order. */
-  receivedOre: Record<string, number>;
-  allocatedOre: number;
+  readonly receivedOre: Readonly<Record<string, number>>;
+  readonly allocatedOre: number;
   /** Cost passed on to other pools (support pools only). */
-  passedOnOre: number;
+  readonly passedOnOre: number;
   /** Cost the pool carries: direct + allocated − passed on. */
-  costOre: number;
+  readonly costOre: number;
   /** Unit cost in kr per volume unit, unrounded decimal string; null without volume. */
-  unitCost: string | null;
-  clientCount: number;
-  places: number | null;
+  readonly unitCost: string | null;
+  readonly clientCount: number;
+  readonly places: number | null;
   /** The catalogue entry the pool's Insats was matched to (by name or synonym); null when none. */
-  catalogueInsats?: string | null;
-  catalogueMatch?: "namn" | "synonym" | null;
+  readonly catalogueInsats?: string | null;
+  readonly catalogueMatch?: "namn" | "synonym" | null;
 }
 
 export interface ClientResult {
   /** The id as written in results (a pseudonym when the input looked like a personal identity number). */
-  id: string;
-  birthYear: number | null;
-  ageGroup: string;
-  sex: string;
-  housing: "ordinärt" | "särskilt";
+  readonly id: string;
+  readonly birthYear: number | null;
+  readonly ageGroup: string;
+  readonly sex: string;
+  readonly housing: "ordinärt" | "särskilt";
   /** Where the housing came from (Boendeform, the interventions, or the largest cost when they differ). */
-  housingSource?: "Boendeform" | "insatser" | "störst kostnad";
-  totalOre: number;
+  readonly housingSource?: "Boendeform" | "insatser" | "störst kostnad";
+  readonly totalOre: number;
   /** Cost per pool (öre). */
-  poolsOre: Record<string, number>;
+  readonly poolsOre: Readonly<Record<string, number>>;
   /** Volume per pool (micro-units). */
-  volumesMicro: Record<string, number>;
+  readonly volumesMicro: Readonly<Record<string, number>>;
   /** Outlier scopes whose limit the client exceeds. */
-  outlierScopes: OutlierScope[];
+  readonly outlierScopes: readonly OutlierScope[];
 }
 
 export interface KeyFigure {
-  id: string;
-  name: string;
-  scope: string;
+  readonly id: string;
+  readonly name: string;
+  readonly scope: string;
   /** Unrounded decimal string. */
-  value: string;
-  unit: string;
+  readonly value: string;
+  readonly unit: string;
   /** Kolada KPI id when the figure has a published counterpart. */
-  kolada?: string;
+  readonly kolada?: string;
   /** How a figure made per pool, intervention, area or band is named, so it can be named in English too. */
-  nameParts?: { key: FigureNameKey; params: Record<string, string> };
+  readonly nameParts?: { readonly key: FigureNameKey; readonly params: Readonly<Record<string, string>> };
 }
 
 export interface Reconciliation {
-  ledgerTotalOre: number;
-  pooledOre: number;
-  excludedOre: number;
-  uncodedOre: number;
+  readonly ledgerTotalOre: number;
+  readonly pooledOre: number;
+  readonly excludedOre: number;
+  readonly uncodedOre: number;
   /** Excluded amount per reason. */
-  excludedByReason: Record<string, number>;
+  readonly excludedByReason: Readonly<Record<string, number>>;
   /** Pool cost that reached clients, and cost of pools without volume. */
-  toClientsOre: number;
-  withoutVolumeOre: number;
+  readonly toClientsOre: number;
+  readonly withoutVolumeOre: number;
   /** Data rows read from Ekonomi (Σ öre) and Brukare (Σ volume): counted + set aside. */
-  rowCounts: { Ekonomi: RowCount; Brukare: RowCount };
+  readonly rowCounts: { readonly Ekonomi: RowCount; readonly Brukare: RowCount };
   /** Rows left out per table, reason and year, each group listing its rows. */
-  setAside: SetAsideGroup[];
-  balanced: boolean;
+  readonly setAside: readonly SetAsideGroup[];
+  readonly balanced: boolean;
 }
 
 export interface CodingLineage {
   /** For each ledger row (same order as ParsedInput.ledger): index of the coding rule, or -1. */
-  ruleOfRow: Int32Array;
+  readonly ruleOfRow: Int32Array;
   /** Target of each rule use: pool id, "EXKL" or "" (not coded). */
-  targetOfRow: string[];
+  readonly targetOfRow: readonly string[];
   /** How many rows each rule coded (index = rule order). */
-  ruleHits: number[];
+  readonly ruleHits: readonly number[];
 }
 
 export interface KpbResult {
-  year: number;
-  municipality: string;
-  settings: Settings;
-  reconciliation: Reconciliation;
-  pools: PoolResult[];
-  clients: ClientResult[];
-  keyFigures: KeyFigure[];
+  readonly year: number;
+  readonly municipality: string;
+  readonly settings: Settings;
+  readonly reconciliation: Reconciliation;
+  readonly pools: readonly PoolResult[];
+  readonly clients: readonly ClientResult[];
+  readonly keyFigures: readonly KeyFigure[];
   /** The workbook's `Jämförelse` rows, as parsed. */
-  benchmark: BenchmarkRow[];
-  problems: Problem[];
-  coding: CodingLineage;
+  readonly benchmark: readonly BenchmarkRow[];
+  readonly problems: readonly Problem[];
+  readonly coding: CodingLineage;
   /** Every support-pool transfer, in the order it was made: the lineage of allocated cost. */
-  flows: AllocationFlow[];
+  readonly flows: readonly AllocationFlow[];
   /** Hemtjänst clients per hour band. */
-  hourBands: { band: string; clients: number }[];
+  readonly hourBands: readonly { readonly band: string; readonly clients: number }[];
   /** Per area × age group. */
-  consumption: ConsumptionRow[];
+  readonly consumption: readonly ConsumptionRow[];
   /** Lineage for explaining every figure (tracing/): ledger rows, rules, volume by period, coding checks. */
-  trace?: TraceLineage;
+  readonly trace?: TraceLineage;
 }
 
 export interface AllocationFlow {
-  from: string;
-  to: string;
-  amountOre: number;
-  key: KeyMethod;
+  readonly from: string;
+  readonly to: string;
+  readonly amountOre: number;
+  readonly key: KeyMethod;
   /** The receiver's key value and the sum over all receivers (decimal strings). */
-  weight: string;
-  weightSum: string;
+  readonly weight: string;
+  readonly weightSum: string;
 }
 
 export interface ConsumptionRow {
-  area: string;
-  ageGroup: string;
-  inhabitants: number;
-  clients: number;
-  costOre: number;
+  readonly area: string;
+  readonly ageGroup: string;
+  readonly inhabitants: number;
+  readonly clients: number;
+  readonly costOre: number;
   /** Decimal strings; null where the denominator is zero. */
-  costPerClient: string | null;
-  costPerInhabitant: string | null;
-  clientShare: string | null;
+  readonly costPerClient: string | null;
+  readonly costPerInhabitant: string | null;
+  readonly clientShare: string | null;
 }
 
 /** Outcome of a run: either results (possibly with warnings) or only the problems that blocked it. */
 export type RunOutcome =
-  | { ok: true; result: KpbResult }
-  | { ok: false; problems: Problem[] };
+  | { readonly ok: true; readonly result: KpbResult }
+  | { readonly ok: false; readonly problems: readonly Problem[] };

@@ -69,13 +69,12 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
  * `kpb explain`): every personnummer-looking part replaced by its pseudonym. The run itself
  * coded on the original values.
  */
-export function redactTraceCodes(trace: TraceLineage, secret: string): void {
+export function redactTraceCodes(trace: TraceLineage, secret: string): TraceLineage {
   const hide = (text: string) => (containsPersonalIdentityNumber(text) ? redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret)) : text);
   const hideAll = <T extends { ansvar: string; verksamhet: string; aktivitet: string; konto: string }>(c: T): T => {
     const columns = [c.ansvar, c.verksamhet, c.aktivitet, c.konto];
     if (!columns.some(containsPersonalIdentityNumber)) return c;
     return { ...c, ansvar: hide(c.ansvar), verksamhet: hide(c.verksamhet), aktivitet: hide(c.aktivitet), konto: hide(c.konto) };
   };
-  trace.ledger.codes = trace.ledger.codes.map(hideAll);
-  trace.rules = trace.rules.map(hideAll);
+  return { ...trace, ledger: { ...trace.ledger, codes: trace.ledger.codes.map(hideAll) }, rules: trace.rules.map(hideAll) };
 }

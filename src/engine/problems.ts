@@ -52,9 +52,9 @@ export class ProblemLog {
       code,
       params,
       message: renderMessage(code, params, "sv"),
+      ...(place.sheet ? { sheet: place.sheet } : {}),
+      ...(place.cell ? { cell: place.cell } : {}),
     };
-    if (place.sheet) problem.sheet = place.sheet;
-    if (place.cell) problem.cell = place.cell;
     this.items.push(problem);
   }
 

@@ -44,11 +44,9 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
   // The follow-up's population, ages and benchmarks are those of P's year.
   const year = toMonth?.year ?? overrides.year ?? own.year ?? inferYear(located);
   const window = windowOf(toMonth ? (overrides.followUpKind ?? own.followUpKind ?? "rolling") : "year", year, followUpTo);
-  const settings = applyOverrides(defaultSettings(year), own, overrides, { year });
-  if (!isCalendarYear(window)) {
-    settings.period = window;
-    requirePeriodColumns(located, window, log);
-  }
+  const annual = isCalendarYear(window);
+  const settings = { ...applyOverrides(defaultSettings(year), own, overrides, { year }), ...(annual ? {} : { period: window }) };
+  if (!annual) requirePeriodColumns(located, window, log);
   // Bands given to the run (task pane, command line) get the band from 0 the same way, and say so.
   if (overrides.hourBands && overrides.hourBands.length > 0 && overrides.hourBands[0] !== 0) {
     log.warning("hourBandFromZero", { table: "Körning" }, { first: String(overrides.hourBands[0]).replace(".", ",") });

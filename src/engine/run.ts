@@ -18,10 +18,9 @@ import {
   volumePerInhabitantFigures,
   type KeyFigureInput,
 } from "./key-figures";
-import type { KpbResult, ParsedInput, PoolDef, PoolResult, RunOutcome, WorkbookInput } from "./model";
+import type { KpbResult, ParsedInput, PoolDef, PoolResult, Problem, RunOutcome, WorkbookInput } from "./model";
 import { addOre, MoneyOverflowError, oreToDec, microToDec, sumOre, oreToSwedish } from "./money";
 import { ratioString } from "./decimal";
-import type { LedgerCodeIndex } from "./ledger-codes";
 import { readInput } from "./read-input";
 import { redactTraceCodes } from "./personal-data";
 import { inhabitantsAged, populationByGroup } from "./population";
@@ -29,7 +28,7 @@ import { randomSecret } from "./privacy";
 import { calendarYearWindow, daysInWindow, type PeriodWindow } from "./period-window";
 import { ProblemLog } from "./problems";
 import type { SettingsOverrides } from "./settings";
-import { attachTrace } from "./tracing/lineage";
+import { traceLineage } from "./tracing/lineage";
 import { unitCostOf } from "./unit-costs";
 import { normaliseVolumeUnits } from "./volume-units";
 import { brytpunktFigures } from "./analyses/brytpunkt";
@@ -72,14 +71,8 @@ export function runKpb(input: WorkbookInput, options: RunOptions = {}): RunOutco
     const parsed = readInput(input, log, options.overrides ?? {}, secret);
     mark("parse");
     if (!parsed || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
-    const calculated = calculate(parsed, log, secret, mark);
-    if (!calculated || log.hasErrors) return { ok: false, problems: withSheets(log, input) };
-    const { result, ledgerCodes } = calculated;
-    const trace = attachTrace(result, parsed, input, log, ledgerCodes);
-    redactTraceCodes(trace, secret);
-    mark("trace");
-    result.problems = withSheets(log, input);
-    return { ok: true, result };
+    const result = calculate(parsed, input, log, secret, mark);
+    return result ? { ok: true, result } : { ok: false, problems: withSheets(log, input) };
   } catch (e) {
     if (e instanceof MoneyOverflowError) {
       log.error("moneyOverflow", { table: "Körning" });
@@ -93,20 +86,15 @@ export function runKpb(input: WorkbookInput, options: RunOptions = {}): RunOutco
 }
 
 /** Problems found after parsing know their table; the sheet it came from is filled in here. */
-function withSheets(log: ProblemLog, input: WorkbookInput) {
-  for (const p of log.items) {
-    if (!p.sheet && p.table !== "Körning" && input[p.table]?.sheet) p.sheet = input[p.table]!.sheet;
-  }
-  return log.items;
+function withSheets(log: ProblemLog, input: WorkbookInput): Problem[] {
+  return log.items.map((p) => {
+    const sheet = !p.sheet && p.table !== "Körning" ? input[p.table]?.sheet : undefined;
+    return sheet ? { ...p, sheet } : p;
+  });
 }
 
-/** The result, and the ledger's numbered code combinations for the lineage. */
-interface Calculated {
-  result: KpbResult;
-  ledgerCodes: LedgerCodeIndex;
-}
-
-function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: PhaseMark = () => undefined): Calculated | null {
+/** The result, or null when the problems logged stop the run (errors are never thrown). */
+function calculate(parsed: ParsedInput, input: WorkbookInput, log: ProblemLog, secret: string, mark: PhaseMark = () => undefined): KpbResult | null {
   const { settings } = parsed;
   // The row check compares volumes as read: taken before units are converted below.
   const countedVolumeAsReadMicro = sumMicro(parsed.clientRows.volumeMicro);
@@ -143,13 +131,10 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   mark("allocate");
   if (!allocation) return null;
 
-  const pools: PoolResult[] = parsed.pools.map((p) => {
+  const costed: CostedPool[] = parsed.pools.map((p) => {
     const direct = coded.directByPool.get(p.id) ?? emptyDirect();
     const receivedOre = Object.fromEntries(allocation.received.get(p.id)!);
     const allocatedOre = sumOre(Object.values(receivedOre));
-    const passedOnOre = allocation.passedOn.get(p.id) ?? 0;
-    const costOre = p.kind === "stöd" ? 0 : addOre(direct.totalOre, allocatedOre);
-    const volumeMicro = aggregated.poolVolumeMicro.get(p.id) ?? 0;
     const match = matchCatalogue(p.insats, catalogue);
     const entry = match?.entry;
     return {
@@ -160,33 +145,29 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
       regi: p.regi,
       kind: p.kind,
       volumeUnit: entry?.volumeUnit ?? "",
-      volumeMicro,
+      volumeMicro: aggregated.poolVolumeMicro.get(p.id) ?? 0,
       directOre: direct.totalOre,
       directByCategoryOre: { ...direct.byCategoryOre },
       receivedOre,
       allocatedOre,
-      passedOnOre,
-      costOre,
-      unitCost: null,
-      clientCount: 0,
+      passedOnOre: allocation.passedOn.get(p.id) ?? 0,
+      costOre: p.kind === "stöd" ? 0 : addOre(direct.totalOre, allocatedOre),
       places: p.places,
       catalogueInsats: entry?.insats ?? null,
       catalogueMatch: match?.how ?? null,
     };
   });
-  // The pool's own unit cost, from the one place unit costs are computed.
-  for (const p of pools) p.unitCost = unitCostOf([p]).value;
-  validatePools(pools, parsed, settings.period ?? calendarYearWindow(settings.year), log);
+  validatePools(costed, parsed, settings.period ?? calendarYearWindow(settings.year), log);
 
-  const poolCostOre = new Map(pools.map((p) => [p.pool, p.costOre]));
-  const { clients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, facts, settings, secret, log);
-  for (const p of pools) p.clientCount = clientCount.get(p.pool) ?? 0;
+  const poolCostOre = new Map(costed.map((p) => [p.pool, p.costOre]));
+  const { clients: costedClients, clientCount } = costClients(aggregated, parsed.pools, poolCostOre, facts, settings, secret, log);
+  const pools = costed.map((p) => poolResult(p, clientCount.get(p.pool) ?? 0));
   mark("clients");
 
   const population = populationByGroup(parsed.population, settings, log);
   const kfInput: KeyFigureInput = {
     pools,
-    clients,
+    clients: costedClients,
     catalogue,
     population,
     settings,
@@ -201,9 +182,12 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   reportMissingPopulation(consumption, log);
   const bands = hourBands(kfInput);
   const unitCosts = unitCostFigures(kfInput);
+  // The clients as the result shows them: with the outlier scopes they exceed (no figure reads those).
+  const outliers = outlierFigures(kfInput);
+  const { clients } = outliers;
   const keyFigures = [
     ...unitCosts,
-    ...outlierFigures(kfInput),
+    ...outliers.figures,
     ...brytpunktFigures({ year: settings.year, pools, clients, keyFigures: unitCosts }),
     ...consumptionFigures(consumption),
     ...volumePerInhabitantFigures(kfInput),
@@ -231,7 +215,17 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
   if (!reconciliation.balanced) {
     log.error("reconciliationFailed", { table: "Körning" }, { detail: `pooler ${insatsCost} öre, kodat ${pooledOre} öre` });
   }
-  const result: KpbResult = {
+  const benchmark = resolveBenchmarkRows(withoutOwnRows(parsed.benchmark, settings), keyFigures, pools, settings.year, log);
+  if (log.hasErrors) return null;
+
+  // The lineage is made of what the run has already read and counted, and adds the coding checks' warnings.
+  const lineage = traceLineage(
+    { parsed, input, pools, coding: coded.lineage, catalogue, population, inhabitants80: kfInput.inhabitants80 ?? null, codes: coded.codes },
+    log,
+  );
+  const trace = redactTraceCodes(lineage, secret);
+  mark("trace");
+  return {
     year: settings.year,
     municipality: settings.municipality,
     settings,
@@ -239,14 +233,24 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     pools,
     clients,
     keyFigures,
-    benchmark: resolveBenchmarkRows(withoutOwnRows(parsed.benchmark, settings), keyFigures, pools, settings.year, log),
-    problems: [],
+    benchmark,
+    problems: withSheets(log, input),
     coding: coded.lineage,
     flows: allocation.flows,
     hourBands: bands,
     consumption,
+    trace,
   };
-  return { result, ledgerCodes: coded.codes };
+}
+
+/** A pool's costs, before its clients are counted. */
+type CostedPool = Omit<PoolResult, "unitCost" | "clientCount">;
+
+/** The pool as the result shows it: its own unit cost (from the one place unit costs are computed) and its clients. */
+function poolResult(costed: CostedPool, clientCount: number): PoolResult {
+  // The fields stay in the order the JSON output has always had: unit cost and clients after the cost.
+  const { places, catalogueInsats, catalogueMatch, ...costs } = costed;
+  return { ...costs, unitCost: unitCostOf([costed]).value, clientCount, places, catalogueInsats, catalogueMatch };
 }
 
 /**
@@ -271,7 +275,7 @@ function sumMicro(values: Float64Array): number {
 }
 
 /** Cost without volume, volume without cost, and residential days over capacity. */
-function validatePools(pools: PoolResult[], parsed: ParsedInput, window: PeriodWindow, log: ProblemLog): void {
+function validatePools(pools: readonly CostedPool[], parsed: ParsedInput, window: PeriodWindow, log: ProblemLog): void {
   // The days of the run's months: 365 or 366 for a year, and so for any twelve months.
   const daysInYear = daysInWindow(window);
   const defs = new Map(parsed.pools.map((p) => [p.id, p]));

@@ -7,9 +7,9 @@ import { addOre } from "./money";
  * `KPB Avstämning` can show rows read = counted + set aside, to the öre and to the volume.
  */
 export class RowAccount {
-  readonly groups: SetAsideGroup[] = [];
-  readonly counts: { Ekonomi: RowCount; Brukare: RowCount } = { Ekonomi: emptyCount(), Brukare: emptyCount() };
-  private readonly byKey = new Map<string, SetAsideGroup>();
+  readonly groups: GroupTally[] = [];
+  readonly counts: { Ekonomi: CountTally; Brukare: CountTally } = { Ekonomi: emptyCount(), Brukare: emptyCount() };
+  private readonly byKey = new Map<string, GroupTally>();
 
   /** A row the calculation uses. */
   counted(table: SetAsideGroup["table"], value: number): void {
@@ -21,7 +21,7 @@ export class RowAccount {
   }
 
   /** A row left out (the caller reports it); `value` is its amount in öre or volume in micro-units. */
-  setAside(table: SetAsideGroup["table"], reason: SetAsideReason, year: number | null, row: number, value: number): SetAsideGroup {
+  setAside(table: SetAsideGroup["table"], reason: SetAsideReason, year: number | null, row: number, value: number): GroupTally {
     const c = this.counts[table];
     c.read++;
     c.readSum = add(table, c.readSum, value);
@@ -39,7 +39,11 @@ export class RowAccount {
   }
 }
 
-function emptyCount(): RowCount {
+/** The counts and groups while the rows are read (the result's are read-only). */
+type CountTally = { -readonly [K in keyof RowCount]: RowCount[K] };
+type GroupTally = { -readonly [K in keyof SetAsideGroup]: SetAsideGroup[K] } & { rows: number[] };
+
+function emptyCount(): CountTally {
   return { read: 0, counted: 0, readSum: 0, countedSum: 0 };
 }
 

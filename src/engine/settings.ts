@@ -75,7 +75,7 @@ export function parseAgeGroupLabel(label: string): AgeGroup | null {
   return { label: to === null ? `${from}-w` : `${from}-${to}`, from, to };
 }
 
-export function ageGroupOf(age: number, groups: AgeGroup[]): string {
+export function ageGroupOf(age: number, groups: readonly AgeGroup[]): string {
   for (const g of groups) if (age >= g.from && (g.to === null || age <= g.to)) return g.label;
   return "okänd";
 }
@@ -220,22 +220,25 @@ export function withBandFromZero(bands: number[], place: Place, log: ProblemLog)
 }
 
 export function applyOverrides(base: Settings, ...layers: SettingsOverrides[]): Settings {
-  const s: Settings = { ...base, outlierLimitsOre: { ...base.outlierLimitsOre }, analysisLimits: { ...base.analysisLimits } };
-  for (const o of layers) {
-    if (o.year !== undefined) s.year = o.year;
-    if (o.municipality !== undefined) s.municipality = o.municipality;
-    if (o.municipalityCode !== undefined) s.municipalityCode = o.municipalityCode;
-    if (o.allocationMethod !== undefined) s.allocationMethod = o.allocationMethod;
-    for (const [scope, kr] of Object.entries(o.outlierLimitsKr ?? {})) {
-      if (kr !== undefined) s.outlierLimitsOre[scope as OutlierScope] = Math.round(kr * 100);
-    }
-    // Bands and groups from the command line or the task pane are held to the same rules.
-    if (o.hourBands && o.hourBands.length > 0) s.hourBands = o.hourBands[0] === 0 ? [...o.hourBands] : [0, ...o.hourBands];
-    const groups = o.ageGroups ? parseAgeGroups(o.ageGroups) : null;
-    if (groups && !ageGroupsProblem(groups)) s.ageGroups = groups;
-    for (const [limit, value] of Object.entries(o.analysisLimits ?? {})) {
-      if (value !== undefined) s.analysisLimits[limit as keyof AnalysisLimits] = value;
-    }
-  }
-  return s;
+  return layers.reduce(withOverrides, base);
+}
+
+/** One layer of overrides over the settings: what it gives replaces, what it leaves out stays. */
+function withOverrides(s: Settings, o: SettingsOverrides): Settings {
+  // Bands and groups from the command line or the task pane are held to the same rules.
+  const groups = o.ageGroups ? parseAgeGroups(o.ageGroups) : null;
+  const bands = o.hourBands && o.hourBands.length > 0 ? o.hourBands : null;
+  const limitsOre = Object.entries(o.outlierLimitsKr ?? {}).flatMap(([scope, kr]) => (kr === undefined ? [] : [[scope, Math.round(kr * 100)] as const]));
+  const analysisLimits = Object.entries(o.analysisLimits ?? {}).filter(([, value]) => value !== undefined);
+  return {
+    ...s,
+    year: o.year !== undefined ? o.year : s.year,
+    municipality: o.municipality !== undefined ? o.municipality : s.municipality,
+    municipalityCode: o.municipalityCode !== undefined ? o.municipalityCode : s.municipalityCode,
+    allocationMethod: o.allocationMethod !== undefined ? o.allocationMethod : s.allocationMethod,
+    outlierLimitsOre: { ...s.outlierLimitsOre, ...Object.fromEntries(limitsOre) },
+    hourBands: bands ? (bands[0] === 0 ? [...bands] : [0, ...bands]) : s.hourBands,
+    ageGroups: groups && !ageGroupsProblem(groups) ? groups : s.ageGroups,
+    analysisLimits: { ...s.analysisLimits, ...Object.fromEntries(analysisLimits) },
+  };
 }

@@ -16,9 +16,12 @@ import { addOre, microToDec, oreToDec } from "./money";
  */
 export type RegiScope = Regi | "alla";
 
-export interface UnitCost {
+/** What a unit cost reads of a pool: its kind, cost and volume. */
+export type PoolCostAndVolume = Pick<PoolResult, "kind" | "costOre" | "volumeMicro">;
+
+export interface UnitCost<P extends PoolCostAndVolume = PoolResult> {
   /** The pools whose cost and volume make the unit cost (those with volume). */
-  counted: PoolResult[];
+  counted: P[];
   costOre: number;
   volumeMicro: number;
   /** Exact kr per volume unit; null without volume. */
@@ -28,12 +31,12 @@ export interface UnitCost {
 }
 
 /** Does the pool's cost enter a unit cost? An intervention pool with volume. */
-export function carriesUnitCost(pool: PoolResult): boolean {
+export function carriesUnitCost(pool: PoolCostAndVolume): boolean {
   return pool.kind === "insats" && pool.volumeMicro > 0;
 }
 
 /** Σ cost (or a part of it, e.g. excluding HSL) ÷ Σ volume over the pools that carry volume. */
-export function unitCostOf(pools: PoolResult[], costOf: (p: PoolResult) => number = (p) => p.costOre): UnitCost {
+export function unitCostOf<P extends PoolCostAndVolume = PoolResult>(pools: readonly P[], costOf: (p: P) => number = (p) => p.costOre): UnitCost<P> {
   const counted = pools.filter(carriesUnitCost);
   let costOre = 0;
   let volumeMicro = 0;
@@ -52,12 +55,12 @@ export function unitCostOf(pools: PoolResult[], costOf: (p: PoolResult) => numbe
 }
 
 /** The intervention pools of one Insats (names are folded once, at reading) in one regi or both. */
-export function interventionPools(pools: PoolResult[], insats: string, regi: RegiScope): PoolResult[] {
+export function interventionPools(pools: readonly PoolResult[], insats: string, regi: RegiScope): PoolResult[] {
   const name = fold(insats);
   return pools.filter((p) => p.kind === "insats" && fold(p.insats) === name && (regi === "alla" || p.regi === regi));
 }
 
 /** The unit cost of an intervention × regi. */
-export function interventionUnitCost(pools: PoolResult[], insats: string, regi: RegiScope): UnitCost {
+export function interventionUnitCost(pools: readonly PoolResult[], insats: string, regi: RegiScope): UnitCost {
   return unitCostOf(interventionPools(pools, insats, regi));
 }

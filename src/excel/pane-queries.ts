@@ -1,14 +1,12 @@
 /**
- * Small workbook reads and moves the task pane needs besides refresh: which tables and sheets
- * exist, the selection and the active cell, a preview of a source, activating a sheet, and a
- * validation run (read + engine, nothing written).
+ * Small workbook reads and moves the task pane needs besides the runs (src/excel/refresh.ts): which
+ * tables and sheets exist, the result sheets, the selection and the active cell, a preview of a
+ * source, activating a sheet.
  */
-import { runKpb, type CellValue, type KpbResult, type Problem, type SettingsOverrides } from "../engine";
-import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
-import { findTables, rangeOf, readTables, type FoundTable } from "./read-tables";
+import type { CellValue } from "../engine";
+import type { ExcelRun } from "./excel-run";
+import { rangeOf } from "./read-tables";
 import { isResultSheet, type TableSource } from "./table-sources";
-import { openValidationRows } from "./refresh";
-import { loadState } from "./workbook-settings";
 
 export interface WorkbookObjectList {
   tables: { name: string; sheet: string }[];
@@ -92,28 +90,4 @@ export async function activateSheet(run: ExcelRun, sheet: string): Promise<void>
     ws.getRange("A1").select();
     await context.sync();
   });
-}
-
-export type CheckOutcome =
-  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[]; validationOpen?: number }
-  | { ok: false; problems: Problem[]; found: FoundTable[] };
-
-/**
- * Kontroll: find and read the inputs with the saved mapping and run the engine, without writing
- * anything. The same inputs and settings as a refresh, so the problems are the ones a refresh would meet.
- */
-export async function checkKpb(
-  run: ExcelRun,
-  options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken } = {},
-): Promise<CheckOutcome> {
-  const state = await loadState(run);
-  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
-  const found = await findTables(run, state.mapping);
-  const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
-  const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
-  const outcome = runKpb(input, { overrides, pseudonymSecret: state.pseudonymSecret });
-  if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
-  // The notes users have written since the last refresh count: approved rows are no longer open.
-  const validationOpen = await openValidationRows(run, outcome.result);
-  return { ok: true, result: outcome.result, problems: outcome.result.problems, found, ...(validationOpen === null ? {} : { validationOpen }) };
 }

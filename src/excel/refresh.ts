@@ -14,23 +14,54 @@ import {
 import { resultSheets, validationPackOf } from "../layouts";
 import { publish, type KpbLoadOutcome } from "../shared/kpb-store";
 import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
+import { listResultSheets } from "./pane-queries";
 import { findTables, readTables, type FoundTable } from "./read-tables";
 import { loadState, saveState } from "./workbook-settings";
 import { writeResultSheets } from "./write-results";
 
+/** Problems that blocked the engine: nothing was written, and the tables that were found. */
+export interface BlockedRun {
+  ok: false;
+  problems: readonly Problem[];
+  found: FoundTable[];
+}
+
+/** A validation (read + engine, nothing written). */
+export type CheckOutcome =
+  | { ok: true; result: KpbResult; problems: readonly Problem[]; found: FoundTable[]; validationOpen?: number }
+  | BlockedRun;
+
+/** A refresh (read + engine + write the `KPB …` sheets). */
 export type RefreshOutcome =
-  | { ok: true; result: KpbResult; found: FoundTable[]; syncs: number; previous?: Record<string, string>; validationOpen: number; monthly?: MonthlySeries }
-  | { ok: false; problems: Problem[]; found: FoundTable[] };
+  | {
+      ok: true;
+      result: KpbResult;
+      found: FoundTable[];
+      /** The key figures of the run before, by id (the pane shows what changed since). */
+      previous?: Record<string, string>;
+      /** The `KPB …` sheets in the workbook after the write, in tab order. */
+      sheets: string[];
+      /** Write requests sent to Excel. */
+      syncs: number;
+      validationOpen: number;
+      /** The monthly follow-up's series when the run is a window (`Uppföljning till`). */
+      monthly?: MonthlySeries;
+    }
+  | BlockedRun;
+
+/** How a check or refresh runs: the settings changed for this run, progress, and a way to cancel. */
+export interface ReadAndRunOptions {
+  overrides?: SettingsOverrides;
+  onProgress?: ProgressListener;
+  cancel?: CancelToken;
+}
 
 /**
  * The before-meeting button: find and read the inputs, run the engine, write the `KPB …`
  * sheets. Blocking data problems stop it before anything is written; a failed write leaves the
  * previous results in place.
  */
-export async function refreshKpb(
-  run: ExcelRun,
-  options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken } = {},
-): Promise<RefreshOutcome> {
+export async function refreshKpb(run: ExcelRun, options: ReadAndRunOptions = {}): Promise<RefreshOutcome> {
   const { state, found, overrides, outcome, input, runOptions } = await readAndRun(run, options);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
   const history = await readHistory(run);
@@ -59,14 +90,25 @@ export async function refreshKpb(
   // The KPB.* worksheet functions show this run from now on (and update in place).
   // With the inputs, so that a function's period argument can run another window of them.
   publish(outcome.result, { pseudonymSecret: state.pseudonymSecret, source: { input, options: runOptions } });
-  return { ok: true, result: outcome.result, found, syncs: report.syncs, previous, validationOpen, ...(monthly ? { monthly } : {}) };
+  // Listing the sheets is only for the pane's summary: a failed read must not fail a written refresh.
+  const sheets = await listResultSheets(run).catch(() => [] as string[]);
+  return { ok: true, result: outcome.result, found, previous, sheets, syncs: report.syncs, validationOpen, ...(monthly ? { monthly } : {}) };
 }
 
-/** Find, read and run: the part of a refresh that only reads the workbook. */
-async function readAndRun(
-  run: ExcelRun,
-  options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken },
-) {
+/**
+ * Kontroll: find and read the inputs with the saved mapping and run the engine, without writing
+ * anything. The same inputs and settings as a refresh, so the problems are the ones a refresh would meet.
+ */
+export async function checkKpb(run: ExcelRun, options: ReadAndRunOptions = {}): Promise<CheckOutcome> {
+  const { found, outcome } = await readAndRun(run, options);
+  if (!outcome.ok) return { ok: false, problems: outcome.problems, found };
+  // The notes users have written since the last refresh count: approved rows are no longer open.
+  const validationOpen = await openValidationRows(run, outcome.result);
+  return { ok: true, result: outcome.result, problems: outcome.result.problems, found, ...(validationOpen === null ? {} : { validationOpen }) };
+}
+
+/** Find, read and run: the part of a refresh, a check and the worksheet functions that only reads the workbook. */
+async function readAndRun(run: ExcelRun, options: ReadAndRunOptions) {
   const state = await loadState(run);
   options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
   const found = await findTables(run, state.mapping);

@@ -114,7 +114,7 @@ const insatsPoolsOf = (result: KpbResult) => result.pools.filter((p) => p.kind =
 const unique = (items: string[]) => [...new Set(items)];
 
 /** The pool whose id (or else Enhet) is `text`; #VALUE! when the Enhet text names several pools. */
-function findPool(pools: PoolResult[], text: string): FigureResult<PoolResult | null> {
+function findPool(pools: readonly PoolResult[], text: string): FigureResult<PoolResult | null> {
   const f = fold(text);
   const byId = pools.find((p) => fold(p.pool) === f);
   if (byId) return byId;

@@ -193,7 +193,7 @@ export function unitSpreadLayout(result: KpbResult): SheetLayout {
 }
 
 /** `KPB Insatsmix`: cost per inhabitant by intervention, own against the benchmark, stacked per area. */
-export function interventionMixLayout(result: KpbResult, benchmark: BenchmarkRow[], published?: PublishedLookup): SheetLayout {
+export function interventionMixLayout(result: KpbResult, benchmark: readonly BenchmarkRow[], published?: PublishedLookup): SheetLayout {
   const mix = interventionMix(result, benchmark, published);
   const rows: SheetCell[][] = [];
   for (const r of mix) {

@@ -62,7 +62,7 @@ const pct = (value: string | null): number | null => (value === null ? null : Ra
 const kr = (value: string | null): number | null => (value === null ? null : Rational.parse(value).toOre() / 100);
 
 
-export function clientMixLayout(result: KpbResult, benchmark: BenchmarkRow[], published?: PublishedLookup): SheetLayout {
+export function clientMixLayout(result: KpbResult, benchmark: readonly BenchmarkRow[], published?: PublishedLookup): SheetLayout {
   const mix = clientMix(result, benchmark, published);
   return {
     name: "KPB Brukarmix",
@@ -247,7 +247,7 @@ export function consumptionLayout(result: KpbResult, rows: ConsumptionComparison
   };
 }
 
-export function potentialLayout(result: KpbResult, benchmark: BenchmarkRow[], published: PublishedLookup | undefined, consumption: ConsumptionComparison[]): SheetLayout {
+export function potentialLayout(result: KpbResult, benchmark: readonly BenchmarkRow[], published: PublishedLookup | undefined, consumption: ConsumptionComparison[]): SheetLayout {
   const p = potential(result, benchmark, published, consumption);
   const unitCells = (r: UnitCostPotential): SheetCell[] => [
     num(r.volume),
@@ -362,7 +362,7 @@ export function historyLayout(rows: HistoryRow[]): SheetLayout {
 }
 
 /** Every benchmark sheet of a run. */
-export function benchmarkSheets(result: KpbResult, benchmark: BenchmarkRow[], options: BenchmarkSheetOptions = {}): BenchmarkSheets {
+export function benchmarkSheets(result: KpbResult, benchmark: readonly BenchmarkRow[], options: BenchmarkSheetOptions = {}): BenchmarkSheets {
   const published = options.published === null ? undefined : (options.published ?? bundledPublished);
   const consumption = compareConsumption(result, benchmark, published);
   const runTime = formatRunTime(options.runTime ?? new Date());

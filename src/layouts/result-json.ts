@@ -54,7 +54,7 @@ export function resultJson(result: KpbResult) {
   };
 }
 
-export function problemsJson(problems: Problem[]) {
+export function problemsJson(problems: readonly Problem[]) {
   return problems.map((p) => ({
     table: p.table,
     row: p.row,

@@ -52,7 +52,7 @@ function figureCell(value: string, unit: string): number {
   return unit === "%" ? new Dec(value).div(100).toNumber() : Number(value);
 }
 
-export function unitCostSheet(result: KpbResult, benchmark: BenchmarkRow[], published?: PublishedLookup): SheetLayout {
+export function unitCostSheet(result: KpbResult, benchmark: readonly BenchmarkRow[], published?: PublishedLookup): SheetLayout {
   const supports = result.pools.filter((p) => p.kind === "stöd").map((p) => p.pool);
   const insats = result.pools.filter((p) => p.kind === "insats");
   const ctx = { rows: benchmark, year: result.year, published };
@@ -398,13 +398,13 @@ export interface ResultSheetOptions extends BenchmarkSheetOptions {
 }
 
 /** The validation pack of a run (the flags against the previous notes), for the sheet and the pane. */
-export function validationPackOf(result: KpbResult, benchmark: BenchmarkRow[], options: ResultSheetOptions = {}) {
+export function validationPackOf(result: KpbResult, benchmark: readonly BenchmarkRow[], options: ResultSheetOptions = {}) {
   const published = options.published === null ? undefined : (options.published ?? bundledPublished);
   return validationPack(validationFlags(result, benchmark, { history: options.history, published }), options.validation ?? []);
 }
 
 /** Every result sheet of a run, in the order they are written. */
-export function resultSheets(result: KpbResult, benchmark: BenchmarkRow[], options: ResultSheetOptions = {}): SheetLayout[] {
+export function resultSheets(result: KpbResult, benchmark: readonly BenchmarkRow[], options: ResultSheetOptions = {}): SheetLayout[] {
   // Översikt, Brukarmix and Konsumtion with the benchmark analyses (benchmark/sheets.ts); the
   // history and validation sheets only when the caller passes what is already in them.
   const b = benchmarkSheets(result, benchmark, options);

@@ -12,14 +12,15 @@
 /** Recomputes the KPB results in the workbook. May be async; a rejection is reported as "failed". */
 export type RefreshHandler = () => void | Promise<void>;
 
-export type RefreshOutcome =
+/** How a ribbon refresh went (the pane reports a refresh's own outcome; this is only whether it ran). */
+export type RibbonStatus =
   | { status: "done" }
   /** Nothing has registered a handler yet (the pane code has not started). */
   | { status: "no-handler" }
   | { status: "failed"; error: unknown };
 
 let handler: RefreshHandler | null = null;
-let running: Promise<RefreshOutcome> | null = null;
+let running: Promise<RibbonStatus> | null = null;
 
 /** Registers the refresh function (replacing any earlier one); `null` unregisters. */
 export function setRefreshHandler(next: RefreshHandler | null): void {
@@ -34,7 +35,7 @@ export function hasRefreshHandler(): boolean {
  * Runs the registered handler. Never throws: errors come back as `{ status: "failed" }`. A call made
  * while a refresh is still running joins that refresh instead of starting a second one.
  */
-export function runRefresh(): Promise<RefreshOutcome> {
+export function runRefresh(): Promise<RibbonStatus> {
   if (running) return running;
   const current = handler;
   if (!current) return Promise.resolve({ status: "no-handler" });
@@ -42,8 +43,8 @@ export function runRefresh(): Promise<RefreshOutcome> {
   const attempt = Promise.resolve()
     .then(() => current())
     .then(
-      (): RefreshOutcome => ({ status: "done" }),
-      (error: unknown): RefreshOutcome => ({ status: "failed", error }),
+      (): RibbonStatus => ({ status: "done" }),
+      (error: unknown): RibbonStatus => ({ status: "failed", error }),
     );
   running = attempt.finally(() => {
     running = null;

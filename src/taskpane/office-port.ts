@@ -5,23 +5,15 @@
 import { writeBenchmarkRows } from "../excel/benchmark-table";
 import type { CancelToken, ExcelRun } from "../excel/excel-run";
 import { officeExcelRun } from "../excel/excel-run";
-import {
-  activateSheet,
-  checkKpb,
-  getActiveCell,
-  getSelectedRange,
-  listResultSheets,
-  listWorkbookObjects,
-  readSourcePreview,
-} from "../excel/pane-queries";
+import { activateSheet, getActiveCell, getSelectedRange, listWorkbookObjects, readSourcePreview } from "../excel/pane-queries";
 import { findTables } from "../excel/read-tables";
-import { refreshKpb } from "../excel/refresh";
+import { checkKpb, refreshKpb } from "../excel/refresh";
 import { missingRequirements, MissingRequirementsError, requirementsMessage, type RequiredSet } from "../excel/requirements";
 import { writeSampleData } from "../excel/sample-data";
 import { writeImportedTable } from "../excel/import-table";
 import { loadState, saveState, selectCell } from "../excel/workbook-settings";
 import { exportSecret, importSecret } from "../shared/secret-store";
-import type { KpbPort, PaneOverrides, RefreshOutcome } from "./port";
+import type { KpbPort, PaneOverrides } from "./port";
 
 /**
  * A successful refresh also publishes its result to the `KPB.*` worksheet functions' store
@@ -63,12 +55,7 @@ export function createOfficePort(
     getSelection: () => getSelectedRange(run),
     readPreview: (source, maxRows) => readSourcePreview(run, source, maxRows),
     check: async (opts = {}) => checkKpb(run, { onProgress: opts.onProgress, cancel: begin() }),
-    async refresh(opts = {}): Promise<RefreshOutcome> {
-      const outcome = await refreshKpb(run, { onProgress: opts.onProgress, cancel: begin() });
-      if (!outcome.ok) return { ok: false, problems: outcome.problems, found: outcome.found };
-      const sheets = await listResultSheets(run).catch(() => [] as string[]);
-      return { ok: true, result: outcome.result, found: outcome.found, previous: outcome.previous, sheets, validationOpen: outcome.validationOpen, ...(outcome.monthly ? { monthly: outcome.monthly } : {}) };
-    },
+    refresh: async (opts = {}) => refreshKpb(run, { onProgress: opts.onProgress, cancel: begin() }),
     cancel() {
       if (current) current.cancelled = true;
     },

@@ -4,15 +4,16 @@
  * (office-port.ts, over src/excel); component tests pass a stub.
  */
 import * as React from "react";
-import { type CellValue, type KpbResult, type MonthlySeries, type Problem, type SettingsOverrides, type TableName } from "../engine";
+import { type CellValue, type SettingsOverrides, type TableName } from "../engine";
 import type { BenchmarkRowValues, BenchmarkWriteOutcome } from "../excel/benchmark-table";
 import type { Progress } from "../excel/excel-run";
 import type { ImportWriteOutcome } from "../excel/import-table";
 import type { FoundTable } from "../excel/read-tables";
+import type { CheckOutcome, RefreshOutcome } from "../excel/refresh";
 import type { TableSource, WorkbookMapping } from "../excel/table-sources";
 import type { Language } from "./i18n";
 
-export type { BenchmarkRowValues, BenchmarkWriteOutcome, FoundTable, ImportWriteOutcome, Progress, TableSource, WorkbookMapping };
+export type { BenchmarkRowValues, BenchmarkWriteOutcome, CheckOutcome, FoundTable, ImportWriteOutcome, Progress, RefreshOutcome, TableSource, WorkbookMapping };
 
 /** The pane's settings as saved in the workbook state: the engine's overrides plus the pane language. */
 export type PaneOverrides = SettingsOverrides & { language?: Language };
@@ -45,16 +46,6 @@ export interface ActiveCell extends CellAddress {
 export interface OperationOptions {
   onProgress?: (progress: Progress) => void;
 }
-
-/** A validation (read + engine, nothing written). */
-export type CheckOutcome =
-  | { ok: true; result: KpbResult; problems: Problem[]; found: FoundTable[]; validationOpen?: number }
-  | { ok: false; problems: Problem[]; found: FoundTable[] };
-
-/** A refresh (read + engine + write the `KPB …` sheets). */
-export type RefreshOutcome =
-  | { ok: true; result: KpbResult; found: FoundTable[]; previous?: Record<string, string>; sheets: string[]; validationOpen?: number; monthly?: MonthlySeries }
-  | { ok: false; problems: Problem[]; found: FoundTable[] };
 
 export type SampleOutcome =
   | { ok: true; sheets: string[] }

@@ -36,7 +36,7 @@ export interface RunState {
   progress: Progress | null;
   cancelRequested: boolean;
   /** Problems of the last check or refresh (errors and warnings), null before the first. */
-  problems: Problem[] | null;
+  problems: readonly Problem[] | null;
   problemsFrom: "check" | "refresh" | null;
   problemsAt: Date | null;
   /** Last successful refresh in this session. */
@@ -69,7 +69,7 @@ export const INITIAL_RUN_STATE: RunState = {
   workbookVersion: 0,
 };
 
-export const hasBlockingErrors = (problems: Problem[] | null | undefined): boolean =>
+export const hasBlockingErrors = (problems: readonly Problem[] | null | undefined): boolean =>
   !!problems && problems.some((p) => p.severity === "error");
 
 const isCancelled = (error: unknown) => error instanceof Error && error.name === "CancelledError";

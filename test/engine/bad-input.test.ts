@@ -42,7 +42,7 @@ function run(input: WorkbookInput, options: RunOptions = {}): RunOutcome {
   return outcome!;
 }
 
-function problemsOf(outcome: RunOutcome): Problem[] {
+function problemsOf(outcome: RunOutcome): readonly Problem[] {
   return outcome.ok ? outcome.result.problems : outcome.problems;
 }
 

@@ -57,7 +57,7 @@ export function workbook(t: Tables): WorkbookInput {
   return input;
 }
 
-export function describeProblems(problems: Problem[]): string {
+export function describeProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.severity} ${p.code} ${p.table} r${p.row} ${p.column}: ${p.message}`).join("\n");
 }
 
@@ -86,7 +86,7 @@ export function figure(result: KpbResult, id: string): string {
   return f.value;
 }
 
-export function codes(problems: Problem[]): string[] {
+export function codes(problems: readonly Problem[]): string[] {
   return problems.map((p) => p.code);
 }
 

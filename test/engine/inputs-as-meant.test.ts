@@ -10,7 +10,7 @@ import { byAnsvar, insats, support, workbook, runOk, pool, smallMunicipality, ty
 
 const base = smallMunicipality;
 
-const problemsOf = (o: RunOutcome): Problem[] => (o.ok ? o.result.problems : o.problems);
+const problemsOf = (o: RunOutcome): readonly Problem[] => (o.ok ? o.result.problems : o.problems);
 const codes = (o: RunOutcome) => problemsOf(o).map((p) => p.code);
 const only = (o: RunOutcome, code: string) => problemsOf(o).filter((p) => p.code === code);
 

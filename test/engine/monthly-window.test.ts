@@ -17,7 +17,7 @@ import { exempelbyTwoYears, SUMMER_TEMP_FACTOR } from "../../src/sample/exempelb
 import { input, twoYears, withColumn } from "./two-years";
 import { byAnsvar, describeProblems, insats, support, workbook, type Tables } from "./helpers";
 
-const problemsOf = (o: RunOutcome): Problem[] => (o.ok ? o.result.problems : o.problems);
+const problemsOf = (o: RunOutcome): readonly Problem[] => (o.ok ? o.result.problems : o.problems);
 const withCode = (o: RunOutcome, code: string) => problemsOf(o).filter((p) => p.code === code);
 
 function ok(o: RunOutcome): KpbResult {

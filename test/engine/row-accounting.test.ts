@@ -18,7 +18,7 @@ function base(): Tables {
   return rest;
 }
 
-const problemsOf = (o: RunOutcome): Problem[] => (o.ok ? o.result.problems : o.problems);
+const problemsOf = (o: RunOutcome): readonly Problem[] => (o.ok ? o.result.problems : o.problems);
 const withCode = (o: RunOutcome, code: string) => problemsOf(o).filter((p) => p.code === code);
 
 /** The row-account block of KPB Avstämning as { "Tabell|Post": [rader, belopp, volym] }. */

@@ -6,8 +6,7 @@
 import { columnLetter } from "../../src/engine/cells";
 import { VALIDATION_SHEET } from "../../src/engine/analyses/validation-pack";
 import type { CellValue } from "../../src/engine/model";
-import { checkKpb } from "../../src/excel/pane-queries";
-import { refreshKpb } from "../../src/excel/refresh";
+import { checkKpb, refreshKpb } from "../../src/excel/refresh";
 import { runOf, sampleWorkbook, type FakeExcel } from "./workbook-fixtures";
 
 interface Block {

@@ -248,9 +248,7 @@ export function hourBandsReference(input: KeyFigureInput): { band: string; clien
 
 function named(id: string, scope: string, value: Dec, fallback: { name: string; unit: string }): KeyFigure {
   const known = KEY_FIGURE_NAMES[id];
-  const figure: KeyFigure = { id, name: known?.name ?? fallback.name, scope, value: ratioString(value), unit: known?.unit ?? fallback.unit };
-  if (known?.kolada) figure.kolada = known.kolada;
-  return figure;
+  return { id, name: known?.name ?? fallback.name, scope, value: ratioString(value), unit: known?.unit ?? fallback.unit, ...(known?.kolada ? { kolada: known.kolada } : {}) };
 }
 
 export function volumePerInhabitantFiguresReference(input: KeyFigureInput): KeyFigure[] {

@@ -15,7 +15,7 @@ import { findPersonalIdentityNumbers, findPersonalIdentityNumbersInJson, findPer
 const key = (p: { code: string; severity: string; table: string; row: number | null; column: string | null }) =>
   `${p.severity} ${p.code} ${p.table} r${p.row ?? "-"} ${p.column ?? "-"}`;
 
-function describe_(problems: Problem[]): string {
+function describe_(problems: readonly Problem[]): string {
   return problems.map((p) => `${key(p)} [${p.cell ?? ""}]: ${p.message}`).join("\n");
 }
 

@@ -129,7 +129,7 @@ describe("cell readers", () => {
 // ---------------------------------------------------------------------------------------------
 // The engine
 
-function checkProblems(problems: Problem[]): void {
+function checkProblems(problems: readonly Problem[]): void {
   for (const p of problems) {
     expect(p.code).not.toBe("internalError");
     expect([...TABLE_NAMES, "Körning"]).toContain(p.table);

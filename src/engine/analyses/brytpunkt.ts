@@ -59,10 +59,10 @@ const HOUR_UNITS = new Set(["timmar", "timme", "tim", "h"]);
 
 /** What the brytpunkt is computed from: a run's pools, clients, key figures and year. */
 export interface BrytpunktInput {
-  year: number;
-  pools: PoolResult[];
-  clients: ClientResult[];
-  keyFigures: KeyFigure[];
+  readonly year: number;
+  readonly pools: readonly PoolResult[];
+  readonly clients: readonly ClientResult[];
+  readonly keyFigures: readonly KeyFigure[];
 }
 
 /** The brytpunkt, or null when the run has no SÄBO cost per dygn in egen regi. */

@@ -31,7 +31,7 @@ export interface MixRow {
   benchmarkTotal: Rational | null;
 }
 
-export function interventionMix(result: KpbResult, benchmark: BenchmarkRow[], published?: PublishedLookup): MixRow[] {
+export function interventionMix(result: KpbResult, benchmark: readonly BenchmarkRow[], published?: PublishedLookup): MixRow[] {
   const ctx: BenchmarkContext = { rows: benchmark, year: result.year, published };
   const list = interventions(result);
   const out: MixRow[] = [];

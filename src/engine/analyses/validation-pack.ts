@@ -67,7 +67,7 @@ const formatOf = (unit: string): ValidationFlag["format"] => (unit === "%" ? "pe
 const cellOf = (value: string, unit: string) => (unit === "%" ? new Dec(value).div(100).toNumber() : Number(value));
 
 /** Every odd-looking figure of the run, in a fixed order (kind, then as the run lists them). */
-export function validationFlags(result: KpbResult, benchmark: BenchmarkRow[], options: ValidationOptions = {}): ValidationFlag[] {
+export function validationFlags(result: KpbResult, benchmark: readonly BenchmarkRow[], options: ValidationOptions = {}): ValidationFlag[] {
   const limits = result.settings.analysisLimits;
   const key = (kind: string, object: string) => `${result.year}:${kind}:${object}`;
   const flags: ValidationFlag[] = [];

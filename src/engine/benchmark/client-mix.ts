@@ -34,7 +34,7 @@ export interface ClientMix {
   outliers: KeyFigureComparison[];
 }
 
-export function clientMix(result: KpbResult, benchmarkRows: BenchmarkRow[], published?: PublishedLookup): ClientMix {
+export function clientMix(result: KpbResult, benchmarkRows: readonly BenchmarkRow[], published?: PublishedLookup): ClientMix {
   const ctx: BenchmarkContext = { rows: benchmarkRows, year: result.year, published };
   const total = result.hourBands.reduce((a, b) => a + b.clients, 0);
   const totalR = Rational.of(total);

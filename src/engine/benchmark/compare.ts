@@ -58,7 +58,7 @@ export function compareFigure(figure: KeyFigure, b: BenchmarkValue | null): KeyF
  * workbook's `Jämförelse` row (matched by id, Kolada id or name; the run's year, else the latest)
  * first, then the bundled published KPB average for the run's year or the nearest earlier one.
  */
-export function compareKeyFigures(result: KpbResult, benchmarkRows: BenchmarkRow[], published?: PublishedLookup): KeyFigureComparison[] {
+export function compareKeyFigures(result: KpbResult, benchmarkRows: readonly BenchmarkRow[], published?: PublishedLookup): KeyFigureComparison[] {
   const ctx: BenchmarkContext = { rows: benchmarkRows, year: result.year, published };
   return result.keyFigures.map((f) => compareFigure(f, figureBenchmark(result, f, ctx)));
 }

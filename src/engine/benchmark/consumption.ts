@@ -137,7 +137,7 @@ export function compareConsumptionRow(result: KpbResult, row: ConsumptionRow, ct
 }
 
 /** Every consumption row (area × age group) beside its benchmark, with counterfactuals and the index decomposition. */
-export function compareConsumption(result: KpbResult, benchmarkRows: BenchmarkRow[], published?: PublishedLookup): ConsumptionComparison[] {
+export function compareConsumption(result: KpbResult, benchmarkRows: readonly BenchmarkRow[], published?: PublishedLookup): ConsumptionComparison[] {
   const ctx: BenchmarkContext = { rows: benchmarkRows, year: result.year, published };
   const list = interventions(result);
   return result.consumption.map((row) => compareConsumptionRow(result, row, ctx, list));

@@ -212,7 +212,7 @@ export function decompose(result: KpbResult, row: ConsumptionRow, ctx: Benchmark
 }
 
 /** Decompositions for every area × age group with inhabitants and consumption. */
-export function indexDecompositions(result: KpbResult, benchmarkRows: BenchmarkRow[], published?: PublishedLookup): Decomposition[] {
+export function indexDecompositions(result: KpbResult, benchmarkRows: readonly BenchmarkRow[], published?: PublishedLookup): Decomposition[] {
   const ctx: BenchmarkContext = { rows: benchmarkRows, year: result.year, published };
   const list = interventions(result);
   return result.consumption.map((row) => decompose(result, row, ctx, list)).filter((d): d is Decomposition => d !== null);

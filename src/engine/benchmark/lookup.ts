@@ -56,7 +56,7 @@ export const MAX_PUBLISHED_AGE = 3;
 
 /** Context for every benchmark lookup of one run. */
 export interface BenchmarkContext {
-  rows: BenchmarkRow[];
+  rows: readonly BenchmarkRow[];
   year: number;
   published?: PublishedLookup;
   /** Default MAX_PUBLISHED_AGE. */

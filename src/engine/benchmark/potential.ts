@@ -153,7 +153,7 @@ export function inhabitantPotential(rows: ConsumptionComparison[]): InhabitantPo
 
 const total = (rows: { potentialOre: number | null }[]) => sumOre(rows.map((r) => r.potentialOre ?? 0));
 
-export function potential(result: KpbResult, benchmarkRows: BenchmarkRow[], published?: PublishedLookup, consumption?: ConsumptionComparison[]): PotentialResult {
+export function potential(result: KpbResult, benchmarkRows: readonly BenchmarkRow[], published?: PublishedLookup, consumption?: ConsumptionComparison[]): PotentialResult {
   const ctx: BenchmarkContext = { rows: benchmarkRows, year: result.year, published };
   const unit = unitCostPotential(result, ctx);
   const perInhabitant = inhabitantPotential(consumption ?? compareConsumption(result, benchmarkRows, published));

@@ -125,7 +125,7 @@ export interface ClientExplanation {
   housing: string;
   lines: ClientPoolLine[];
   totalOre: number;
-  outlierScopes: string[];
+  outlierScopes: readonly string[];
   checks: Check[];
   ok: boolean;
 }
@@ -199,10 +199,10 @@ interface FlowIndex {
   byFrom: Map<string, AllocationFlow[]>;
 }
 
-const flowIndexCache = new WeakMap<AllocationFlow[], FlowIndex>();
+const flowIndexCache = new WeakMap<readonly AllocationFlow[], FlowIndex>();
 
 /** The flows indexed once per run (explaining every pool must not rescan every flow per pool). */
-function flowIndex(flows: AllocationFlow[]): FlowIndex {
+function flowIndex(flows: readonly AllocationFlow[]): FlowIndex {
   const cached = flowIndexCache.get(flows);
   if (cached) return cached;
   const index: FlowIndex = { senders: new Map(), byTo: new Map(), byFrom: new Map() };
@@ -227,17 +227,17 @@ function flowIndex(flows: AllocationFlow[]): FlowIndex {
   return index;
 }
 
-const poolByIdCache = new WeakMap<PoolResult[], Map<string, PoolResult>>();
+const poolByIdCache = new WeakMap<readonly PoolResult[], Map<string, PoolResult>>();
 
 /** Pools by id, built once per run (the amounts are read from the pools themselves). */
-function poolById(pools: PoolResult[]): Map<string, PoolResult> {
+function poolById(pools: readonly PoolResult[]): Map<string, PoolResult> {
   let byId = poolByIdCache.get(pools);
   if (!byId) poolByIdCache.set(pools, (byId = new Map(pools.map((p) => [p.pool, p]))));
   return byId;
 }
 
 /** Every path along which support-pool cost reached `pool` through `via`: [[…, via, pool]]. */
-function chainsThrough(via: string, pool: string, flows: AllocationFlow[]): string[][] {
+function chainsThrough(via: string, pool: string, flows: readonly AllocationFlow[]): string[][] {
   const inbound = flowIndex(flows).senders;
   const paths: string[][] = [];
   const walk = (node: string, tail: string[], seen: Set<string>) => {

@@ -1,9 +1,8 @@
 import { columnLetter, fold } from "../cells";
-import { matchCatalogue, mergeCatalogue } from "../catalogue";
+import { matchCatalogue } from "../catalogue";
 import { patternText } from "../coding-patterns";
-import type { KpbResult, ParsedInput, TableName, WorkbookInput } from "../model";
-import { inhabitantsAged, populationByGroup } from "../population";
-import { ProblemLog } from "../problems";
+import type { CatalogueEntry, ClientRows, CodingLineage, KpbResult, ParsedInput, PoolResult, TableName, WorkbookInput } from "../model";
+import type { ProblemLog } from "../problems";
 import { analyseCoding, reportCodingChecks } from "./coding-check";
 import { indexLedgerCodes, type LedgerCodeIndex } from "../ledger-codes";
 import type { LedgerTrace, TablePlace, TraceLineage } from "./types";
@@ -26,16 +25,56 @@ export function ledgerTrace(parsed: ParsedInput, place: TablePlace, codes: Ledge
   return { place, sheetRow, amountOre, codeOfRow: codes.codeOfRow, codes: codes.codes };
 }
 
+/** What a run already has that its lineage is made of: nothing here is read or computed twice. */
+export interface LineageSources {
+  parsed: ParsedInput;
+  /** Where the input tables sit (for links). */
+  input: WorkbookInput;
+  pools: readonly PoolResult[];
+  coding: CodingLineage;
+  /** The catalogue as the run merged it. */
+  catalogue: Map<string, CatalogueEntry>;
+  /** Inhabitants per age group, as the run counted them. */
+  population: ReadonlyMap<string, number>;
+  inhabitants80: number | null;
+  /** The ledger's numbered code combinations, as the coding made them. */
+  codes: LedgerCodeIndex;
+}
+
 /**
- * Builds the lineage of a finished run and reports the coding checks (shadowed rules, rules never
- * reached, ambiguous coding) as warnings. Reads the parsed input only; nothing in the run changes.
+ * The lineage of a finished run, and the coding checks (shadowed rules, rules never reached,
+ * ambiguous coding) reported as warnings. Reads what the run made; nothing in the run changes.
  */
-export function attachTrace(result: KpbResult, parsed: ParsedInput, input: WorkbookInput, log: ProblemLog, codes?: LedgerCodeIndex): TraceLineage {
-  const ledger = ledgerTrace(parsed, placeOf(input, "Ekonomi"), codes);
-  // Summed in Maps (a million rows into objects with thousands of keys is slow), then made plain.
+export function traceLineage(sources: LineageSources, log: ProblemLog): TraceLineage {
+  const { parsed, input, catalogue } = sources;
+  const ledger = ledgerTrace(parsed, placeOf(input, "Ekonomi"), sources.codes);
+  const codingChecks = analyseCoding(parsed.ledger, parsed.rules, sources.coding.ruleOfRow, ledger.codeOfRow);
+  reportCodingChecks(codingChecks, parsed.rules, ledger.sheetRow, ledger.amountOre, log);
+  return {
+    ledger,
+    rules: parsed.rules.map((r) => ({
+      row: r.row,
+      ansvar: patternText(r.ansvar),
+      verksamhet: patternText(r.verksamhet),
+      aktivitet: patternText(r.aktivitet),
+      konto: patternText(r.konto),
+      target: r.target,
+      reason: r.reason,
+    })),
+    rulesPlace: placeOf(input, "Kodning"),
+    clientsPlace: placeOf(input, "Brukare"),
+    volumeByPeriod: volumeByPeriod(parsed.clientRows, sources.pools),
+    poolKeyFigure: Object.fromEntries(parsed.pools.map((p) => [p.id, matchCatalogue(p.insats, catalogue)?.entry.keyFigure ?? ""])),
+    population: Object.fromEntries(sources.population),
+    inhabitants80: sources.inhabitants80,
+    codingChecks,
+  };
+}
+
+/** Volume per intervention pool and period, summed in Maps (a million rows into objects with thousands of keys is slow), then made plain. */
+function volumeByPeriod(rows: ClientRows, pools: readonly PoolResult[]): Record<string, Record<string, number>> {
   const volumeMaps = new Map<string, Map<string, number>>();
-  const insats = new Set(result.pools.filter((p) => p.kind === "insats").map((p) => p.pool));
-  const rows = parsed.clientRows;
+  const insats = new Set(pools.filter((p) => p.kind === "insats").map((p) => p.pool));
   // A client's rows of one pool come together in extracts: the pool is looked up once per run of rows.
   let lastPool: string | null = null;
   let byPeriod: Map<string, number> | undefined;
@@ -50,36 +89,9 @@ export function attachTrace(result: KpbResult, parsed: ParsedInput, input: Workb
     const period = rows.period[i] ?? "";
     byPeriod.set(period, (byPeriod.get(period) ?? 0) + rows.volumeMicro[i]);
   }
-  const volumeByPeriod: Record<string, Record<string, number>> = {};
-  for (const [pool, byPeriod] of volumeMaps) volumeByPeriod[pool] = Object.fromEntries(byPeriod);
-  const catalogue = mergeCatalogue(parsed.catalogue);
-  const poolKeyFigure: Record<string, string> = {};
-  for (const p of parsed.pools) poolKeyFigure[p.id] = matchCatalogue(p.insats, catalogue)?.entry.keyFigure ?? "";
-  // Problems with the population were reported by the run; this pass only re-reads the numbers.
-  const population = Object.fromEntries(populationByGroup(parsed.population, parsed.settings, new ProblemLog()));
-  const codingChecks = analyseCoding(parsed.ledger, parsed.rules, result.coding.ruleOfRow, ledger.codeOfRow);
-  reportCodingChecks(codingChecks, parsed.rules, ledger.sheetRow, ledger.amountOre, log);
-  const trace: TraceLineage = {
-    ledger,
-    rules: parsed.rules.map((r) => ({
-      row: r.row,
-      ansvar: patternText(r.ansvar),
-      verksamhet: patternText(r.verksamhet),
-      aktivitet: patternText(r.aktivitet),
-      konto: patternText(r.konto),
-      target: r.target,
-      reason: r.reason,
-    })),
-    rulesPlace: placeOf(input, "Kodning"),
-    clientsPlace: placeOf(input, "Brukare"),
-    volumeByPeriod,
-    poolKeyFigure,
-    population,
-    inhabitants80: inhabitantsAged(parsed.population, 80, null),
-    codingChecks,
-  };
-  result.trace = trace;
-  return trace;
+  const out: Record<string, Record<string, number>> = {};
+  for (const [pool, periods] of volumeMaps) out[pool] = Object.fromEntries(periods);
+  return out;
 }
 
 /** An A1 link target into an input sheet: `'Ekonomi'!A17`. */

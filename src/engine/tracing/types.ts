@@ -10,55 +10,55 @@
 
 /** Where a contract table sits, for links such as `'Ekonomi'!A17`. */
 export interface TablePlace {
-  sheet: string;
+  readonly sheet: string;
   /** 1-based first column of the table (links point at the row's first cell). */
-  firstColumn: number;
+  readonly firstColumn: number;
 }
 
 /** One distinct combination of ledger codes (extracts repeat a few combinations on many rows). */
 export interface LedgerCodes {
-  ansvar: string;
-  verksamhet: string;
-  aktivitet: string;
-  konto: string;
+  readonly ansvar: string;
+  readonly verksamhet: string;
+  readonly aktivitet: string;
+  readonly konto: string;
 }
 
 export interface LedgerTrace {
-  place: TablePlace;
+  readonly place: TablePlace;
   /** Per parsed ledger row, in parse order (the order of `coding.ruleOfRow`): 1-based sheet row. */
-  sheetRow: Int32Array;
+  readonly sheetRow: Int32Array;
   /** Per parsed ledger row: amount in öre (whole numbers, exact in a float64). */
-  amountOre: Float64Array;
+  readonly amountOre: Float64Array;
   /** Per parsed ledger row: index into `codes`. */
-  codeOfRow: Int32Array;
-  codes: LedgerCodes[];
+  readonly codeOfRow: Int32Array;
+  readonly codes: readonly LedgerCodes[];
 }
 
 /** A coding rule as the user wrote it (patterns as text: "" any, "51*", "5000-5999", exact). */
 export interface RuleTrace {
-  row: number;
-  ansvar: string;
-  verksamhet: string;
-  aktivitet: string;
-  konto: string;
-  target: string;
-  reason: string;
+  readonly row: number;
+  readonly ansvar: string;
+  readonly verksamhet: string;
+  readonly aktivitet: string;
+  readonly konto: string;
+  readonly target: string;
+  readonly reason: string;
 }
 
 /** A rule that can never win: every row it could match is matched by an earlier rule. */
 export interface ShadowedRule {
   /** Rule index (order in Kodning). */
-  rule: number;
+  readonly rule: number;
   /**
    * exact: proven from the patterns alone (an earlier rule contains it in every column);
    * ledger: the rule matches rows of this ledger, but earlier rules coded all of them.
    */
-  basis: "exact" | "ledger";
+  readonly basis: "exact" | "ledger";
   /** Earlier rules that take its rows (indices). */
-  byRules: number[];
+  readonly byRules: readonly number[];
   /** Ledger rows the rule matches on this ledger (all coded by earlier rules). */
-  matchingRows: number;
-  matchingOre: number;
+  readonly matchingRows: number;
+  readonly matchingOre: number;
 }
 
 /**
@@ -67,32 +67,32 @@ export interface ShadowedRule {
  */
 export interface AmbiguousCoding {
   /** Winning rule and the later rule (indices). */
-  winner: number;
-  other: number;
+  readonly winner: number;
+  readonly other: number;
   /** Ledger row indices (parse order). */
-  rows: Int32Array;
-  amountOre: number;
+  readonly rows: Int32Array;
+  readonly amountOre: number;
 }
 
 export interface CodingChecks {
-  shadowed: ShadowedRule[];
+  readonly shadowed: readonly ShadowedRule[];
   /** Rules that match no ledger row and are not shadowed (already warned as unusedRule). */
-  unused: number[];
-  ambiguous: AmbiguousCoding[];
+  readonly unused: readonly number[];
+  readonly ambiguous: readonly AmbiguousCoding[];
 }
 
 export interface TraceLineage {
-  ledger: LedgerTrace;
-  rules: RuleTrace[];
-  rulesPlace: TablePlace;
-  clientsPlace: TablePlace;
+  readonly ledger: LedgerTrace;
+  readonly rules: readonly RuleTrace[];
+  readonly rulesPlace: TablePlace;
+  readonly clientsPlace: TablePlace;
   /** Volume per pool and period (micro-units); period "" for rows without a period. */
-  volumeByPeriod: Record<string, Record<string, number>>;
+  readonly volumeByPeriod: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** The catalogue key figure of each pool's intervention ("" when none): what the figures select on. */
-  poolKeyFigure: Record<string, string>;
+  readonly poolKeyFigure: Readonly<Record<string, string>>;
   /** Inhabitants per age group of the settings. */
-  population: Record<string, number>;
+  readonly population: Readonly<Record<string, number>>;
   /** Inhabitants aged 80 and over, fitted from the Befolkning rows (null when they cannot say). */
-  inhabitants80?: number | null;
-  codingChecks: CodingChecks;
+  readonly inhabitants80?: number | null;
+  readonly codingChecks: CodingChecks;
 }

@@ -65,11 +65,11 @@ function placeText(p: Problem): string | null {
 
 interface Group {
   table: TableName | "Körning";
-  errors: Problem[];
-  warnings: Problem[];
+  errors: readonly Problem[];
+  warnings: readonly Problem[];
 }
 
-export function groupProblems(problems: Problem[]): Group[] {
+export function groupProblems(problems: readonly Problem[]): Group[] {
   const order: (TableName | "Körning")[] = ["Körning", ...TABLE_NAMES];
   return order
     .map((table) => ({

@@ -30,5 +30,5 @@ export interface CorpusCase {
   /** Numbers the result must have (never a wrong number without a warning). */
   check?: (result: KpbResult) => void;
   /** Checks on the problems beyond the list (length of a quoted value, no personnummer …). */
-  checkProblems?: (problems: Problem[]) => void;
+  checkProblems?: (problems: readonly Problem[]) => void;
 }
