@@ -211,6 +211,8 @@ export interface Settings {
   ageGroups: AgeGroup[];
   /** Limits of the spread and validation analyses (src/engine/analyses/). */
   analysisLimits: AnalysisLimits;
+  /** Which hours Volym holds for hemtjänst (Inställningar → Hemtjänsttid); absent means beviljad. */
+  homeCareHours?: "beviljad" | "utförd";
   /**
    * The monthly follow-up's window (twelve months ending at P, or January..P); absent for the
    * annual run, whose window is January..December of `year` (then `year` is P's year).

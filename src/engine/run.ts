@@ -207,7 +207,7 @@ function calculate(parsed: ParsedInput, log: ProblemLog, secret: string, mark: P
     ...brytpunktFigures({ year: settings.year, pools, clients, keyFigures: unitCosts }),
     ...consumptionFigures(consumption),
     ...volumePerInhabitantFigures(kfInput),
-    ...hourBandFigures(bands),
+    ...hourBandFigures(bands, settings.homeCareHours),
     ...areaTotalFigures(pools),
   ];
 

@@ -36,6 +36,8 @@ export interface SettingsOverrides {
   followUpTo?: string;
   /** Twelve months ending at P (the default), January..P, or P alone (the month sheet's months). */
   followUpKind?: "rolling" | "ytd" | "month";
+  /** Which hours Volym holds for hemtjänst: granted (the published figure's) or performed. */
+  homeCareHours?: "beviljad" | "utförd";
 }
 
 /** Age groups from "0-19;20-64;65-79;80-w" (also "80+", "80-"). */
@@ -197,6 +199,14 @@ export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): 
       if (f.startsWith("rullande") || f.startsWith("rolling") || f === "12 manader") out.followUpKind = "rolling";
       else if (f.startsWith("hittills") || f.startsWith("ackumulerat") || f === "ytd" || f.startsWith("year to date")) out.followUpKind = "ytd";
       else bad("rullande 12 månader eller hittills i år");
+    } else if (key === "hemtjansttid" || key === "home-care hours" || key === "home care hours") {
+      // The published figure is per granted hour; performed hours give a higher cost per hour.
+      const f = fold(text);
+      if (f.startsWith("bevilj") || f === "granted") out.homeCareHours = "beviljad";
+      else if (f.startsWith("utford") || f === "performed") {
+        out.homeCareHours = "utförd";
+        log.warning("homeCareHoursPerformed", place, {});
+      } else bad("beviljad eller utförd");
     } else if (key in LIMIT_KEYS) {
       const { limit, kind } = LIMIT_KEYS[key];
       const value = readLimit(cell, kind);
@@ -226,6 +236,7 @@ export function applyOverrides(base: Settings, ...layers: SettingsOverrides[]): 
     if (o.municipality !== undefined) s.municipality = o.municipality;
     if (o.municipalityCode !== undefined) s.municipalityCode = o.municipalityCode;
     if (o.allocationMethod !== undefined) s.allocationMethod = o.allocationMethod;
+    if (o.homeCareHours !== undefined) s.homeCareHours = o.homeCareHours;
     for (const [scope, kr] of Object.entries(o.outlierLimitsKr ?? {})) {
       if (kr !== undefined) s.outlierLimitsOre[scope as OutlierScope] = Math.round(kr * 100);
     }

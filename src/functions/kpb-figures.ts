@@ -22,7 +22,7 @@ import { Rational, ratioOrNull, sumRational } from "../engine/benchmark/rational
 import { fold } from "../engine/cells";
 import { readArea } from "../engine/catalogue";
 import { Dec, ratioString } from "../engine/decimal";
-import { KEY_FIGURE_NAMES } from "../engine/key-figure-names";
+import { FORMER_FIGURE_NAMES, KEY_FIGURE_NAMES } from "../engine/key-figure-names";
 import type { ConsumptionRow, KeyFigure, KpbResult, OutlierScope, PoolResult } from "../engine/model";
 import { microToDec, oreToDec, oreToKr } from "../engine/money";
 import { containsPersonalIdentityNumber, pseudonym } from "../engine/privacy";
@@ -408,9 +408,12 @@ export function figureNumber(unit: string, value: string): number {
   return unit === "%" ? Rational.parse(value).div(Rational.HUNDRED).toNumber() : Number(value);
 }
 
+/** A name the figure had before: formulas in saved workbooks keep finding it. */
+const formerName = (id: string, folded: string) => (FORMER_FIGURE_NAMES[id] ?? []).some((n) => fold(n) === folded);
+
 function findFigure(result: KpbResult, text: string): KeyFigure | undefined {
   const f = fold(text);
-  return result.keyFigures.find((k) => fold(k.id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f));
+  return result.keyFigures.find((k) => fold(k.id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f) || formerName(k.id, f));
 }
 
 /**
@@ -425,7 +428,7 @@ function benchmarkContext(result: KpbResult): BenchmarkContext {
 /** A figure the run did not compute but whose id is known (for a benchmark of it alone). */
 function knownFigure(text: string): KeyFigure | undefined {
   const f = fold(text);
-  const entry = Object.entries(KEY_FIGURE_NAMES).find(([id, k]) => fold(id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f));
+  const entry = Object.entries(KEY_FIGURE_NAMES).find(([id, k]) => fold(id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f) || formerName(id, f));
   if (!entry) return undefined;
   const [id, k] = entry;
   return { id, name: k.name, scope: "", value: "0", unit: k.unit, ...(k.kolada ? { kolada: k.kolada } : {}) };
