@@ -490,7 +490,7 @@ export function potential(ctx: FigureContext, insatsArg: Arg, unitArg: Arg): Fig
   return oreToKr(cost.minus(Rational.parse(pStar.value).times(volume)).max(Rational.ZERO).toOre());
 }
 
-export const KEY_FIGURE_HEADER = ["Id", "Nyckeltal", "Omfattning", "Värde", "Enhet"] as const;
+export const KEY_FIGURE_HEADER = ["Id", "Nyckeltal", "Avgränsning", "Värde", "Enhet"] as const;
 
 /** `=KPB.KEYFIGURES()`: header row + one row per key figure (id, name, scope, value, unit). */
 export function keyFigureTable(ctx: FigureContext): Cell[][] {

@@ -89,7 +89,7 @@ describe("result sheets with the benchmark analyses", () => {
 
   it("keeps the first columns of Översikt, Brukarmix and Konsumtion and adds the new ones to the right", () => {
     // Översikt is the committee's page: the human name first, the id last (issue 16).
-    expect(headers(sheet("KPB Översikt"))).toEqual(["Nyckeltal", "Värde", "Enhet", "Jämförelse", "Skillnad", "Index", "Riktning", "Jämförelsen avser", "Källa", "Omfattning", "Id"]);
+    expect(headers(sheet("KPB Översikt"))).toEqual(["Nyckeltal", "Värde", "Enhet", "Jämförelse", "Skillnad", "Index", "Riktning", "Jämförelsen avser", "Källa", "Avgränsning", "Id"]);
     expect(headers(sheet("KPB Brukarmix")).slice(0, 4)).toEqual(["Timmar per år", "Brukare", "Andel", "Jämförelse"]);
     expect(headers(sheet("KPB Konsumtion")).slice(0, 8)).toEqual([
       "Område",
@@ -122,8 +122,8 @@ describe("result sheets with the benchmark analyses", () => {
     // 2011 averages of gruppbostad and personlig assistans stay in the table with their age.
     expect(s.blocks[1].rows.map((r) => r[0])).toEqual([
       "Kostnad per beviljad hemtjänsttimme, egen regi",
-      "Kostnad per dygn i särskilt boende inkl. HSL, egen regi",
-      "Kostnad korttidsvård, egen regi, kr/dygn",
+      "Kostnad särskilt boende inkl. HSL, egen regi",
+      "Kostnad korttidsboende ordinärt boende, egen regi",
     ]);
   });
 
