@@ -36,7 +36,7 @@ const USAGE = `Användning:
                                  (standard <arbetsbok>-kolada.xlsx; originalet skrivs aldrig över)
   kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
                                  förklarar en pools, brukares eller ett nyckeltals siffra ned till
-                                 Ekonomi-raderna, reglerna och stödpoolernas andelar (50 rader per kontoklass)
+                                 Ekonomi-raderna, reglerna och stödpoolernas andelar (50 rader per kostnadsslag)
   kpb --help
 
 Slutkod: 0 klart (varningar tillåtna), 1 datafel stoppade körningen (tidigare resultat orörda), 2 fel användning eller fil.`;

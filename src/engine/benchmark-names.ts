@@ -1,5 +1,5 @@
 import { fold } from "./cells";
-import { KEY_FIGURE_NAMES } from "./key-figure-names";
+import { FORMER_FIGURE_NAMES, KEY_FIGURE_NAMES } from "./key-figure-names";
 import type { BenchmarkRow, KeyFigure, PoolResult } from "./model";
 import type { ProblemLog } from "./problems";
 
@@ -37,7 +37,7 @@ const PHRASES: [RegExp, string][] = [
   [/(vard)?dygnskostnad|vardygn/g, " dygn "],
   [/hsl-insatser|hsl insatser/g, " hsl "],
   [/halso- och sjukvard|halso och sjukvard/g, " hsl "],
-  [/efter avdrag fran f-kassan|efter fk-ersattning|efter fk ersattning/g, " netto "],
+  [/efter avdrag for ersattning fran forsakringskassan|efter avdrag fran f-kassan|efter fk-ersattning|efter fk ersattning/g, " netto "],
 ];
 const WORDS: Record<string, string> = {
   timmar: "timme",
@@ -85,7 +85,7 @@ function candidates(figures: KeyFigure[], pools: PoolResult[]): Candidate[] {
     if (c) c.names.push(...names);
     else byId.set(id, { id, name, rank, names: [id, name, ...names] });
   };
-  for (const [id, n] of Object.entries(KEY_FIGURE_NAMES)) add(id, n.name, [n.nameEn, ...(n.kolada ? [n.kolada, KOLADA_TITLES[n.kolada] ?? ""] : [])].filter(Boolean));
+  for (const [id, n] of Object.entries(KEY_FIGURE_NAMES)) add(id, n.name, [n.nameEn, ...(FORMER_FIGURE_NAMES[id] ?? []), ...(n.kolada ? [n.kolada, KOLADA_TITLES[n.kolada] ?? ""] : [])].filter(Boolean));
   for (const f of figures) add(f.id, f.name, f.kolada ? [f.kolada] : []);
   // Ids the benchmark analysis looks up by intervention even when the run has no such figure.
   for (const insats of new Set(pools.filter((p) => p.kind === "insats").map((p) => p.insats))) {

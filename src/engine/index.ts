@@ -37,7 +37,7 @@ export { looksLikePersonalIdentityNumber, containsPersonalIdentityNumber, redact
 // Insatser, key figures and their names
 export { DEFAULT_CATALOGUE, readArea } from "./catalogue";
 export { COST_CATEGORIES } from "./coding";
-export { KEY_FIGURE_NAMES, figureNameIn, type KeyFigureName } from "./key-figure-names";
+export { KEY_FIGURE_NAMES, FORMER_FIGURE_NAMES, figureNameIn, type KeyFigureName } from "./key-figure-names";
 export { unitCostOf, type UnitCost } from "./unit-costs";
 
 // Benchmarks: the Jämförelse table, the bundled published averages, comparisons, potential, history

@@ -2,7 +2,7 @@ import { fold } from "./cells";
 import { matchCatalogue } from "./catalogue";
 import { Dec, ratioString } from "./decimal";
 import { isClientOf } from "./client-costs";
-import { FIGURE_NAMES, KEY_FIGURE_NAMES, type FigureNameKey } from "./key-figure-names";
+import { ageGroupText, FIGURE_NAMES, fixedFigureName, hourBandText, KEY_FIGURE_NAMES, type FigureNameKey } from "./key-figure-names";
 import type { CatalogueEntry, ClientResult, ConsumptionRow, KeyFigure, OutlierScope, PoolResult, Settings } from "./model";
 import { addOre, microToDec, oreToDec } from "./money";
 import { interventionPools, unitCostOf } from "./unit-costs";
@@ -42,6 +42,12 @@ function named(id: string, scope: string, value: Dec, fallback: { key: FigureNam
   };
 }
 
+/** A hemtjänst figure named per the hours its volumes are (Inställningar → Hemtjänsttid); the value is the same. */
+function perHomeCareHour(figure: KeyFigure, settings: Settings): KeyFigure {
+  const hours = settings.homeCareHours ?? "beviljad";
+  return { ...figure, name: fixedFigureName(figure.id, "sv", hours) ?? figure.name, nameParts: { key: "homeCareHour", params: { id: figure.id, hours } } };
+}
+
 /** Σ cost ÷ Σ volume over the pools chosen (unit-costs.ts: only pools with volume), or null. */
 function unitCostOver(pools: PoolResult[], costOf?: (p: PoolResult) => number): Dec | null {
   const value = unitCostOf(pools, costOf).value;
@@ -66,7 +72,7 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
     if (p.unitCost === null) continue;
     figures.push(named(`styckkostnad:${p.pool}`, p.pool, new Dec(p.unitCost), {
       key: "poolUnitCost",
-      params: { insats: p.insats, enhet: p.enhet, regi: p.regi },
+      params: { insats: p.insats, enhet: p.enhet, regi: p.regi, pool: p.pool },
       unit: unitOf(p.volumeUnit),
     }));
   }
@@ -99,8 +105,8 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
     if (entry.keyFigure === "hemtjanst_egen_kr_timme") {
       // The published figure excludes delegated HSL (SKR's definition): what HSL support pools
       // passed to the hemtjänst pools is taken out; with any, the figure including it is shown too.
-      figures.push(named(entry.keyFigure, scope, unitCostOver(own, (p) => p.costOre - hslShare(p))!, fallback));
-      if (own.some((p) => hslShare(p) !== 0)) figures.push(named("hemtjanst_egen_kr_timme_inkl_hsl", scope, value, fallback));
+      figures.push(perHomeCareHour(named(entry.keyFigure, scope, unitCostOver(own, (p) => p.costOre - hslShare(p))!, fallback), input.settings));
+      if (own.some((p) => hslShare(p) !== 0)) figures.push(perHomeCareHour(named("hemtjanst_egen_kr_timme_inkl_hsl", scope, value, fallback), input.settings));
       continue;
     }
     figures.push(named(entry.keyFigure, scope, value, fallback));
@@ -173,7 +179,7 @@ export function consumptionRows(input: KeyFigureInput): ConsumptionRow[] {
 export function consumptionFigures(rows: ConsumptionRow[]): KeyFigure[] {
   const figures: KeyFigure[] = [];
   for (const r of rows) {
-    const scope = `${r.area}, ${r.ageGroup === "alla" ? "alla åldrar" : `${r.ageGroup} år`}`;
+    const scope = `${r.area}, ${ageGroupText(r.ageGroup, "sv")}`;
     const suffix = `${r.area}:${r.ageGroup}`;
     if (r.costPerClient !== null) {
       figures.push(named(`kostnad_per_brukare:${suffix}`, scope, new Dec(r.costPerClient), { key: "costPerClient", params: { area: r.area, ageGroup: r.ageGroup }, unit: "kr/brukare" }));
@@ -281,13 +287,13 @@ export function hourBands(input: KeyFigureInput): { band: string; clients: numbe
   return labels.map((band, i) => ({ band, clients: counts[i] }));
 }
 
-export function hourBandFigures(bands: { band: string; clients: number }[]): KeyFigure[] {
+export function hourBandFigures(bands: { band: string; clients: number }[], hours: "beviljad" | "utförd" = "beviljad"): KeyFigure[] {
   const total = bands.reduce((a, b) => a + b.clients, 0);
   if (total === 0) return [];
   return bands.map((b) =>
-    named(`brukarmix:${b.band}`, `Hemtjänst, ${b.band} timmar/år`, new Dec(b.clients).div(total).times(100), {
+    named(`brukarmix:${b.band}`, `Hemtjänst, ${hourBandText(b.band, "sv")} timmar per år`, new Dec(b.clients).div(total).times(100), {
       key: "hourBand",
-      params: { band: b.band },
+      params: { band: b.band, hours },
       unit: "%",
     }),
   );

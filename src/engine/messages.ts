@@ -452,6 +452,11 @@ export const MESSAGES = {
     sv: (p) => `Beräkningen stannade på ett oväntat fel (${p.detail}). Inget resultat skrevs. Rapportera felet tillsammans med en avidentifierad kopia av arbetsboken.`,
     en: (p) => `The calculation stopped on an unexpected error (${p.detail}). No result was written. Please report it with a de-identified copy of the workbook.`,
   },
+  // Hemtjänsttid = utförd: the hemtjänst figure is per performed hour, the KPB-snitt per granted hour.
+  homeCareHoursPerformed: {
+    sv: () => `Hemtjänsttid är utförd: kostnaden per hemtjänsttimme gäller utförd tid och blir högre än per beviljad timme. KPB-snittet och Kolada gäller beviljad timme, så jämförelsen håller bara med en notering om det. Skriv beviljad om Volym är beviljade timmar.`,
+    en: () => `Hemtjänsttid is utförd: the cost per home-care hour is per performed hour and is higher than per granted hour. The KPB-snitt and Kolada are per granted hour, so the comparison holds only with a note saying so. Write beviljad if Volym holds granted hours.`,
+  },
   reconciliationFailed: {
     sv: (p) => `Avstämningen går inte ihop: ${p.detail}.`,
     en: (p) => `The reconciliation does not balance: ${p.detail}.`,

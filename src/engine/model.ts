@@ -200,6 +200,8 @@ export interface Settings {
   readonly ageGroups: readonly AgeGroup[];
   /** Limits of the spread and validation analyses (src/engine/analyses/). */
   readonly analysisLimits: AnalysisLimits;
+  /** Which hours Volym holds for hemtjänst (Inställningar → Hemtjänsttid); absent means beviljad. */
+  readonly homeCareHours?: "beviljad" | "utförd";
   /**
    * The monthly follow-up's window (twelve months ending at P, or January..P); absent for the
    * annual run, whose window is January..December of `year` (then `year` is P's year).

@@ -51,6 +51,8 @@ export function readInput(input: WorkbookInput, log: ProblemLog, overrides: Sett
   if (overrides.hourBands && overrides.hourBands.length > 0 && overrides.hourBands[0] !== 0) {
     log.warning("hourBandFromZero", { table: "Körning" }, { first: String(overrides.hourBands[0]).replace(".", ",") });
   }
+  // Performed hours set from the task pane or command line: the same warning as from Inställningar.
+  if (overrides.homeCareHours === "utförd" && own.homeCareHours !== "utförd") log.warning("homeCareHoursPerformed", { table: "Körning" });
   const optional = <T>(name: TableName, parse: (t: LocatedTable) => T[]): T[] => {
     const t = located.get(name);
     return t ? parse(t) : [];

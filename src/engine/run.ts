@@ -191,7 +191,7 @@ function calculate(parsed: ParsedInput, input: WorkbookInput, log: ProblemLog, s
     ...brytpunktFigures({ year: settings.year, pools, clients, keyFigures: unitCosts }),
     ...consumptionFigures(consumption),
     ...volumePerInhabitantFigures(kfInput),
-    ...hourBandFigures(bands),
+    ...hourBandFigures(bands, settings.homeCareHours),
     ...areaTotalFigures(pools),
   ];
 

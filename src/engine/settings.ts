@@ -36,6 +36,8 @@ export interface SettingsOverrides {
   followUpTo?: string;
   /** Twelve months ending at P (the default), January..P, or P alone (the month sheet's months). */
   followUpKind?: "rolling" | "ytd" | "month";
+  /** Which hours Volym holds for hemtjänst: granted (the published figure's) or performed. */
+  homeCareHours?: "beviljad" | "utförd";
 }
 
 /** Age groups from "0-19;20-64;65-79;80-w" (also "80+", "80-"). */
@@ -197,6 +199,14 @@ export function readSettingsTable(table: LocatedTable | null, log: ProblemLog): 
       if (f.startsWith("rullande") || f.startsWith("rolling") || f === "12 manader") out.followUpKind = "rolling";
       else if (f.startsWith("hittills") || f.startsWith("ackumulerat") || f === "ytd" || f.startsWith("year to date")) out.followUpKind = "ytd";
       else bad("rullande 12 månader eller hittills i år");
+    } else if (key === "hemtjansttid" || key === "home-care hours" || key === "home care hours") {
+      // The published figure is per granted hour; performed hours give a higher cost per hour.
+      const f = fold(text);
+      if (f.startsWith("bevilj") || f === "granted") out.homeCareHours = "beviljad";
+      else if (f.startsWith("utford") || f === "performed") {
+        out.homeCareHours = "utförd";
+        log.warning("homeCareHoursPerformed", place, {});
+      } else bad("beviljad eller utförd");
     } else if (key in LIMIT_KEYS) {
       const { limit, kind } = LIMIT_KEYS[key];
       const value = readLimit(cell, kind);
@@ -236,6 +246,7 @@ function withOverrides(s: Settings, o: SettingsOverrides): Settings {
     municipality: o.municipality !== undefined ? o.municipality : s.municipality,
     municipalityCode: o.municipalityCode !== undefined ? o.municipalityCode : s.municipalityCode,
     allocationMethod: o.allocationMethod !== undefined ? o.allocationMethod : s.allocationMethod,
+    ...(o.homeCareHours !== undefined ? { homeCareHours: o.homeCareHours } : {}),
     outlierLimitsOre: { ...s.outlierLimitsOre, ...Object.fromEntries(limitsOre) },
     hourBands: bands ? (bands[0] === 0 ? [...bands] : [0, ...bands]) : s.hourBands,
     ageGroups: groups && !ageGroupsProblem(groups) ? groups : s.ageGroups,

@@ -16,7 +16,7 @@ export interface RequiredSet {
 export const REQUIRED_SETS: readonly RequiredSet[] = [
   { name: "ExcelApi", version: "1.9", usedFor: "resultatbladen (kopiering av blad, diagramserier, låsta rubrikrader)" },
   { name: "CustomFunctionsRuntime", version: "1.3", usedFor: "kalkylbladsfunktionerna KPB.* och deras felkoder" },
-  { name: "SharedRuntime", version: "1.1", usedFor: "att panelen, knappen Uppdatera KPB och funktionerna delar samma körning" },
+  { name: "SharedRuntime", version: "1.1", usedFor: "att aktivitetsfönstret, knappen Uppdatera KPB och funktionerna delar samma körning" },
 ];
 
 export type IsSetSupported = (name: string, version: string) => boolean;

@@ -19,7 +19,7 @@ export const COLUMN_FORMATS: Record<string, string> = {
   Belopp: "#,##0.00",
   Volym: "#,##0.0##",
   Antal: "#,##0",
-  Andel: "0.0%",
+  Andel: "0.0 %",
 };
 
 /** Rows per write request: the JSON of the values (and formats) stays well under the request limit. */

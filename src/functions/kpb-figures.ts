@@ -21,6 +21,7 @@ import {
   fold,
   forMoney,
   interventions,
+  FORMER_FIGURE_NAMES,
   KEY_FIGURE_NAMES,
   microToDec,
   oreToDec,
@@ -422,9 +423,12 @@ export function figureNumber(unit: string, value: string): number {
   return unit === "%" ? Rational.parse(value).div(Rational.HUNDRED).toNumber() : Number(value);
 }
 
+/** A name the figure had before: formulas in saved workbooks keep finding it. */
+const formerName = (id: string, folded: string) => (FORMER_FIGURE_NAMES[id] ?? []).some((n) => fold(n) === folded);
+
 function findFigure(result: KpbResult, text: string): KeyFigure | undefined {
   const f = fold(text);
-  return result.keyFigures.find((k) => fold(k.id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f));
+  return result.keyFigures.find((k) => fold(k.id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f) || formerName(k.id, f));
 }
 
 /**
@@ -439,7 +443,7 @@ function benchmarkContext(result: KpbResult): BenchmarkContext {
 /** A figure the run did not compute but whose id is known (for a benchmark of it alone). */
 function knownFigure(text: string): KeyFigure | undefined {
   const f = fold(text);
-  const entry = Object.entries(KEY_FIGURE_NAMES).find(([id, k]) => fold(id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f));
+  const entry = Object.entries(KEY_FIGURE_NAMES).find(([id, k]) => fold(id) === f || fold(k.name) === f || (k.kolada !== undefined && fold(k.kolada) === f) || formerName(id, f));
   if (!entry) return undefined;
   const [id, k] = entry;
   return { id, name: k.name, scope: "", value: "0", unit: k.unit, ...(k.kolada ? { kolada: k.kolada } : {}) };
@@ -501,7 +505,7 @@ export function potential(ctx: FigureContext, insatsArg: Arg, unitArg: Arg): Fig
   return oreToKr(cost.minus(Rational.parse(pStar.value).times(volume)).max(Rational.ZERO).toOre());
 }
 
-export const KEY_FIGURE_HEADER = ["Id", "Nyckeltal", "Omfattning", "Värde", "Enhet"] as const;
+export const KEY_FIGURE_HEADER = ["Id", "Nyckeltal", "Avgränsning", "Värde", "Enhet"] as const;
 
 /** `=KPB.KEYFIGURES()`: header row + one row per key figure (id, name, scope, value, unit). */
 export function keyFigureTable(ctx: FigureContext): Cell[][] {

@@ -103,7 +103,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   CLIENTSHARE: {
     name: "ANDELBRUKARE",
-    description: "Andel av invånarna som är brukare i ett område och en åldersgrupp, som bråktal (formatera cellen som %).",
+    description: "Andel av invånarna som är brukare i ett område och en åldersgrupp, som decimaltal (formatera cellen som %).",
     parameters: {
       area: { name: "område", description: 'Område: "ÄO", "LSS", "FN" eller "IFO".' },
       ageGroup: { name: "åldersgrupp", description: 'Åldersgrupp, t.ex. "80-w" eller "65-79", eller en ålder. Standard: alla åldrar.' },
@@ -112,10 +112,10 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   OUTLIERSHARE: {
     name: "ANDELYTTERFALL",
-    description: "Andel av brukarna i en omfattning vars årskostnad överstiger ytterfallsgränsen, som bråktal (formatera cellen som %).",
+    description: "Andel av brukarna i en avgränsning vars årskostnad överstiger ytterfallsgränsen, som decimaltal (formatera cellen som %).",
     parameters: {
       scope: {
-        name: "omfattning",
+        name: "avgränsning",
         description: '"ÄO ordinärt boende" (eller "ordinärt"), "ÄO särskilt boende" (eller "särskilt", "SÄBO"), "LSS" eller "IFO".',
       },
       period: PERIOD,
@@ -135,7 +135,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   BENCHMARK: {
     name: "JAMFORELSE",
-    description: "Jämförelsevärdet för ett nyckeltal: arbetsbokens tabell Jämförelse, annars det medföljande KPB-snittet. Andelar som bråktal.",
+    description: "Jämförelsevärdet för ett nyckeltal: arbetsbokens tabell Jämförelse, annars det medföljande KPB-snittet. Andelar som decimaltal.",
     parameters: {
       keyFigure: {
         name: "nyckeltal",
@@ -155,7 +155,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   POTENTIAL: {
     name: "POTENTIAL",
     description:
-      "Besparingspotential (kr) vid jämförelsens styckkostnad: (egen styckkostnad − jämförelsens) × egen volym, 0 om man ligger på eller under jämförelsen.",
+      "Potential (kr) vid jämförelsens styckkostnad: (egen styckkostnad − jämförelsens) × egen volym, 0 om man ligger på eller under jämförelsen.",
     parameters: {
       intervention: { name: "insats", description: 'Insats, t.ex. "Hemtjänst" eller "Särskilt boende".' },
       unit: { name: "enhet", description: 'Pool-id eller enhetens namn, eller "egen", "annan" eller "alla". Standard: alla enheter i egen regi.' },
@@ -165,7 +165,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   KEYFIGURES: {
     name: "NYCKELTAL",
     description:
-      "Alla nyckeltal från senaste KPB-körningen som en tabell som spills: rubrikrad, sedan id, namn, omfattning, värde och enhet (andelar som bråktal).",
+      "Alla nyckeltal från senaste KPB-körningen som en tabell som spills: rubrikrad, sedan id, namn, avgränsning, värde och enhet (andelar som decimaltal).",
     parameters: { period: PERIOD },
   },
   ALLOCATE: {

@@ -84,7 +84,7 @@ export function clientMixLayout(result: KpbResult, benchmark: readonly Benchmark
       {
         tableName: "KPB_Brukarmix_ytterfall",
         title: "Ytterfall mot jämförelse",
-        columns: [c("Omfattning", "text", 22), c("Andel", "percent", 10), c("Jämförelse", "percent", 12), c("Skillnad (procentenheter)", "percent", 14), c("Index", "index", 10), c("Källa", "text", 40)],
+        columns: [c("Avgränsning", "text", 22), c("Andel", "percent", 10), c("Jämförelse", "percent", 12), c("Skillnad (procentenheter)", "percent", 14), c("Index", "index", 10), c("Källa", "text", 40)],
         rows: mix.outliers.map((o) => [o.scope, pct(o.own), pct(o.benchmark), pct(o.difference), num(o.index), sourceText(o.match)]),
       },
     ],
@@ -110,7 +110,7 @@ const LEFT_OUT_TEXT = { kostnad_per_invanare: "kostnad per invånare", kostnad_p
 /** The Källa text, noting published averages left out so as not to mix sources in one row. */
 function withLeftOut(text: string | null, leftOut: ConsumptionComparison["publishedLeftOut"]): string | null {
   if (leftOut.length === 0) return text;
-  const note = `Publicerat snitt för ${leftOut.map((id) => LEFT_OUT_TEXT[id]).join(", ")} används inte: jämförelsen tas ur en källa per rad`;
+  const note = `KPB-snittet för ${leftOut.map((id) => LEFT_OUT_TEXT[id]).join(", ")} används inte: jämförelsen tas ur en källa per rad`;
   return text ? `${text}. ${note}` : note;
 }
 

@@ -47,7 +47,9 @@ export const SENTENCE_RULES: SentenceRule[] = [
       const f = find(facts, "hemtjanst_egen_kr_timme");
       if (!f) return null;
       const rel = svRelation(Number(f.index));
-      let text = `Hemtjänsten i egen regi kostade ${svNumber(Number(f.own), 2)} kr per beviljad timme ${facts.result.year}, ${rel.text} ${benchmarkLabel(f.match)} (${svNumber(Number(f.benchmark), 0)} kr).`;
+      // Performed hours (Inställningar → Hemtjänsttid) against a per-granted-hour benchmark: said in the sentence.
+      const performed = f.nameParts?.key === "homeCareHour" && f.nameParts.params.hours === "utförd";
+      let text = `Hemtjänsten i egen regi kostade ${svNumber(Number(f.own), 2)} kr per ${performed ? "utförd" : "beviljad"} timme ${facts.result.year}, ${rel.text} ${benchmarkLabel(f.match)} (${svNumber(Number(f.benchmark), 2)} kr${performed ? " per beviljad timme; jämför med försiktighet" : ""}).`;
       const p = unitPotentialKr(facts, f.id);
       if (p !== null) text += ` Med ${genitive(f.match)} kostnad per timme hade hemtjänsten kostat ${svAmount(p)} mindre.`;
       return text;
@@ -60,7 +62,7 @@ export const SENTENCE_RULES: SentenceRule[] = [
       const f = find(facts, "sabo_egen_kr_dygn_inkl_hsl");
       if (!f) return null;
       const rel = svRelation(Number(f.index));
-      let text = `Ett dygn i särskilt boende i egen regi kostade ${svNumber(Number(f.own), 0)} kr inklusive HSL ${facts.result.year}, ${rel.text} ${benchmarkLabel(f.match)} (${svNumber(Number(f.benchmark), 0)} kr).`;
+      let text = `Ett dygn i särskilt boende i egen regi kostade ${svNumber(Number(f.own), 2)} kr inklusive HSL ${facts.result.year}, ${rel.text} ${benchmarkLabel(f.match)} (${svNumber(Number(f.benchmark), 2)} kr).`;
       const p = unitPotentialKr(facts, f.id);
       if (p !== null) text += ` Med ${genitive(f.match)} dygnskostnad hade särskilt boende kostat ${svAmount(p)} mindre.`;
       return text;
@@ -73,7 +75,7 @@ export const SENTENCE_RULES: SentenceRule[] = [
       const o = facts.oldest;
       if (!o || o.costPerInhabitant === null || o.benchmarkCostPerInhabitant === null || o.indexPerInhabitant === null) return null;
       const rel = svRelation(Number(o.indexPerInhabitant));
-      return `Äldreomsorgen kostade ${svNumber(Number(o.costPerInhabitant), 0)} kr per invånare 80 år och äldre, ${rel.text} ${benchmarkLabel(o.sources.perInhabitant)} (${svNumber(Number(o.benchmarkCostPerInhabitant), 0)} kr).`;
+      return `Äldreomsorgen kostade ${svNumber(Number(o.costPerInhabitant), 2)} kr per invånare 80 år och äldre, ${rel.text} ${benchmarkLabel(o.sources.perInhabitant)} (${svNumber(Number(o.benchmarkCostPerInhabitant), 2)} kr).`;
     },
   },
   {
@@ -83,7 +85,7 @@ export const SENTENCE_RULES: SentenceRule[] = [
       const o = facts.oldest;
       if (!o || o.clientShare === null || o.benchmarkClientShare === null) return null;
       const b = o.sources.share ?? o.sources.perInhabitant;
-      return `${svPercent(Number(o.clientShare))} av invånarna 80 år och äldre hade insatser från äldreomsorgen (${benchmarkLabel(b, false)}: ${svPercent(Number(o.benchmarkClientShare))}), och en brukare kostade i snitt ${svNumber(Number(o.costPerClient), 0)} kr.`;
+      return `${svPercent(Number(o.clientShare))} av invånarna 80 år och äldre hade insatser från äldreomsorgen (${benchmarkLabel(b, false)}: ${svPercent(Number(o.benchmarkClientShare))}), och en brukare kostade i snitt ${svNumber(Number(o.costPerClient), 2)} kr.`;
     },
   },
   {

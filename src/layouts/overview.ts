@@ -81,35 +81,38 @@ function headlineRows(input: OverviewInput, oldest: ConsumptionComparison | null
   const { result, comparisons, history } = input;
   const byId = new Map(comparisons.map((f) => [f.id, f]));
   const rows: HeadlineRow[] = [];
-  const figure = (id: string | null, label: string, unit?: string) => {
+  // The headline rows carry the figures' own names (one naming pattern across the sheets).
+  const figure = (id: string | null, label?: string, unit?: string) => {
     const f = id ? byId.get(id) : undefined;
     if (!f) return;
+    // Performed hours against a per-granted-hour average: the row says so (Inställningar → Hemtjänsttid).
+    const performed = f.nameParts?.key === "homeCareHour" && f.nameParts.params.hours === "utförd" && f.benchmark !== null;
     rows.push({
-      label,
+      label: label ?? f.name,
       value: f.own,
       unit: unit ?? f.unit,
       benchmark: f.benchmark,
       difference: f.difference,
       index: f.index,
       change: changeSinceLastYear(history, f.id, result.year, f.own),
-      about: benchmarkYearText(f.match, result.year),
+      about: performed ? `${benchmarkYearText(f.match, result.year)}; gäller beviljad tid, egen utförd tid` : benchmarkYearText(f.match, result.year),
     });
   };
   const group = oldest?.ageGroup ?? null;
   const old = group ? ageGroupText(group) : "";
-  figure("hemtjanst_egen_kr_timme", "Hemtjänst, kr per beviljad timme, egen regi");
-  figure("sabo_egen_kr_dygn_inkl_hsl", "Särskilt boende, kr per dygn inkl. HSL, egen regi");
-  figure("sabo_egen_kr_dygn_exkl_hsl", "Särskilt boende, kr per dygn exkl. HSL, egen regi");
+  figure("hemtjanst_egen_kr_timme");
+  figure("sabo_egen_kr_dygn_inkl_hsl");
+  figure("sabo_egen_kr_dygn_exkl_hsl");
   if (group) {
-    figure(`kostnad_per_invanare:ÄO:${group}`, `Äldreomsorg, kostnad per invånare ${old}`);
-    figure(`kostnad_per_brukare:ÄO:${group}`, `Äldreomsorg, kostnad per brukare ${old}`);
-    figure(`andel_brukare:ÄO:${group}`, `Äldreomsorg, andel brukare av invånarna ${old}`);
+    figure(`kostnad_per_invanare:ÄO:${group}`);
+    figure(`kostnad_per_brukare:ÄO:${group}`);
+    figure(`andel_brukare:ÄO:${group}`);
   }
   const d = oldest?.decomposition;
   const about = benchmarkYearText(oldest?.sources.perInhabitant ?? null, result.year);
   for (const [label, value] of [
-    [`Styckkostnadsindex P, äldreomsorg ${old}`, d?.unitCostIndex ?? null],
-    [`Konsumtionsindex Q, äldreomsorg ${old}`, d?.consumptionIndex ?? null],
+    [`Styckkostnadsindex P, ÄO, ${old}`, d?.unitCostIndex ?? null],
+    [`Konsumtionsindex Q, ÄO, ${old}`, d?.consumptionIndex ?? null],
   ] as const) {
     if (value === null) continue;
     rows.push({ label, value, unit: "index", benchmark: "1", difference: Rational.parse(value).minus(Rational.ONE).toString(), index: value, change: null, about });
@@ -225,7 +228,7 @@ export function overviewLayout(input: OverviewInput): SheetLayout {
         c("Riktning", "text", 10),
         c("Jämförelsen avser", "text", 24),
         c("Källa", "text", 36),
-        c("Omfattning", "text", 22),
+        c("Avgränsning", "text", 22),
         c("Id", "text", 30),
       ],
       rows: tableRows,
@@ -256,7 +259,7 @@ export function overviewLayout(input: OverviewInput): SheetLayout {
     },
   ];
   // The two charts stand right of the headline block, one above the other, over the table's
-  // last three columns (Källa, Omfattning, Id), from the title down to the table.
+  // last three columns (Källa, Avgränsning, Id), from the title down to the table.
   const chartColumn = OVERVIEW_WIDTH + 1;
   const chartRows = Math.max(8, Math.floor((topRows - 1) / 2));
   const charts: ChartSpec[] = [];

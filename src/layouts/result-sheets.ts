@@ -174,13 +174,13 @@ export function outlierSheet(result: KpbResult): SheetLayout {
       {
         tableName: "KPB_Ytterfall_andel",
         title: "Andel brukare över gränsen",
-        columns: [c("Omfattning", "text", 22), c("Andel", "percent", 10), c("Gräns", "kr", 14)],
+        columns: [c("Avgränsning", "text", 22), c("Andel", "percent", 10), c("Gräns", "kr", 14)],
         rows: shares.map((f) => [f.scope, figureCell(f.value, f.unit), oreToKr(limits[f.scope as keyof typeof limits] ?? 0)]),
       },
       {
         tableName: "KPB_Ytterfall",
         title: "Brukare över gränsen",
-        columns: [c("BrukarID", "text", 16), c("Åldersgrupp", "text", 11), c("Omfattning", "text", 22), c("Total kostnad", "kr", 16), c("Gräns", "kr", 14)],
+        columns: [c("BrukarID", "text", 16), c("Åldersgrupp", "text", 11), c("Avgränsning", "text", 22), c("Total kostnad", "kr", 16), c("Gräns", "kr", 14)],
         rows,
       },
       ...brytpunkt.blocks,
@@ -258,7 +258,7 @@ export function rowAccountBlock(result: KpbResult): SheetBlock {
 }
 
 function problemColumns(): SheetColumn[] {
-  return [c("Allvar", "text", 9), c("Tabell", "text", 14), c("Blad", "text", 14), c("Rad", "integer", 7), c("Kolumn", "text", 14), c("Cell", "text", 8), c("Meddelande", "text", 90)];
+  return [c("Allvarlighetsgrad", "text", 17), c("Tabell", "text", 14), c("Blad", "text", 14), c("Rad", "integer", 7), c("Kolumn", "text", 14), c("Cell", "text", 8), c("Meddelande", "text", 90)];
 }
 
 function problemRow(p: Problem): SheetCell[] {

@@ -10,7 +10,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   text: "@",
   kr: '#,##0 "kr"',
   unitcost: '#,##0.00 "kr"',
-  percent: "0.0%",
+  percent: "0.0 %",
   integer: "#,##0",
   decimal: "#,##0.0##",
   index: "0.00",

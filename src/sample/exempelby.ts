@@ -246,6 +246,8 @@ export function exempelbyTables(seed = 20240101): SampleTables {
       ["Kommun", "Exempelby"],
       ["Kommunkod", "9999"],
       ["Fördelningsmetod", "stegvis"],
+      // Volym for hemtjänst is granted hours, as the published KPB figure is.
+      ["Hemtjänsttid", "beviljad"],
     ],
     Ekonomi: [["Ansvar", "Verksamhet", "Aktivitet", "Konto", "Belopp", "Text"], ...ledgerRows(random)],
     Kodning: [["Ansvar", "Verksamhet", "Aktivitet", "Konto", "Till", "Orsak"], ...codingRules()],

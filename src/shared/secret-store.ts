@@ -86,7 +86,7 @@ export async function exportSecret(store: SecretStore = secretStore()): Promise<
 
 export class InvalidSecretError extends Error {
   constructor() {
-    super(`Nyckeln känns inte igen. Klistra in hela texten som börjar med ${EXPORT_PREFIX}`);
+    super(`Pseudonymiseringsnyckeln känns inte igen. Klistra in hela texten som börjar med ${EXPORT_PREFIX}`);
     this.name = "InvalidSecretError";
   }
 }

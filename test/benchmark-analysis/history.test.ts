@@ -61,7 +61,8 @@ describe("parseHistoryRows", () => {
     const rows = [row(2023, "hemtjanst_egen_kr_timme", "612.5"), row(2024, "hemtjanst_egen_kr_timme", "640.123456")];
     const cells: CellValue[][] = [[...HISTORY_HEADER], ...rows.map(historyCells), ["", "", "x", "", 1, ""], [2024, "", "", "", 1, ""], [2024, "", "y", "", "ej tal", ""]];
     expect(parseHistoryRows(cells)).toEqual(rows);
-    // Columns moved and a user column added: still found by name; Swedish decimal comma accepted.
+    // Columns moved and a user column added: still found by name; Swedish decimal comma accepted;
+    // a sheet written before the run-time column was called Beräknad keeps its times (Körtid).
     const moved: CellValue[][] = [["Värde", "Anteckning", "Nyckeltal-id", "År", "Enhet", "Nyckeltal", "Körtid"], ["612,5", "min kommentar", "x", 2023, "kr", "X", new Date(2024, 1, 2, 3, 4)]];
     expect(parseHistoryRows(moved)).toEqual([{ year: 2023, runTime: "2024-02-02 03:04", id: "x", name: "X", value: "612.5", unit: "kr" }]);
     expect(parseHistoryRows([["Något", "annat"]])).toEqual([]);

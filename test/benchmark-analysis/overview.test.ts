@@ -54,27 +54,27 @@ describe("KPB Översikt, the committee's page", () => {
   it("has the published KPB figures with value, benchmark, difference, index and what the benchmark is, inside rows 1–20", () => {
     const rows = headline(overview);
     expect([...rows.keys()]).toEqual([
-      "Hemtjänst, kr per beviljad timme, egen regi",
-      "Särskilt boende, kr per dygn inkl. HSL, egen regi",
-      "Särskilt boende, kr per dygn exkl. HSL, egen regi",
-      "Äldreomsorg, kostnad per invånare 80 år och äldre",
-      "Äldreomsorg, kostnad per brukare 80 år och äldre",
-      "Äldreomsorg, andel brukare av invånarna 80 år och äldre",
-      "Styckkostnadsindex P, äldreomsorg 80 år och äldre",
-      "Konsumtionsindex Q, äldreomsorg 80 år och äldre",
+      "Kostnad per beviljad hemtjänsttimme, egen regi",
+      "Kostnad särskilt boende inkl. HSL, egen regi",
+      "Kostnad särskilt boende exkl. HSL, egen regi",
+      "Kostnad per invånare, ÄO, 80 år och äldre",
+      "Kostnad per brukare, ÄO, 80 år och äldre",
+      "Andel brukare av invånarna, ÄO, 80 år och äldre",
+      "Styckkostnadsindex P, ÄO, 80 år och äldre",
+      "Konsumtionsindex Q, ÄO, 80 år och äldre",
       "Potential om styckkostnaderna vore jämförelsens",
     ]);
     expect(7 + rows.size - 1).toBeLessThanOrEqual(20);
     const own = Number(result.keyFigures.find((f) => f.id === "hemtjanst_egen_kr_timme")!.value);
-    const [value, unit, bench, diff, index, change, about] = rows.get("Hemtjänst, kr per beviljad timme, egen regi")!;
+    const [value, unit, bench, diff, index, change, about] = rows.get("Kostnad per beviljad hemtjänsttimme, egen regi")!;
     expect([value, unit, bench, about]).toEqual([own, "kr/timme", 649, "KPB-snitt 2023 (1 år äldre)"]);
     expect(diff).toBeCloseTo(own - 649, 9);
     expect(index).toBeCloseTo(own / 649, 11);
     expect(change).toBeNull(); // no earlier year in KPB Historik
     // Without a benchmark the row still shows the value, and leaves the comparison empty.
-    expect(rows.get("Särskilt boende, kr per dygn exkl. HSL, egen regi")!.slice(2, 5)).toEqual([null, null, null]);
+    expect(rows.get("Kostnad särskilt boende exkl. HSL, egen regi")!.slice(2, 5)).toEqual([null, null, null]);
     // P × Q is the index of the compared interventions; the benchmark is 1 by definition.
-    const p = rows.get("Styckkostnadsindex P, äldreomsorg 80 år och äldre")!;
+    const p = rows.get("Styckkostnadsindex P, ÄO, 80 år och äldre")!;
     expect(p[2]).toBe(1);
     expect(p[0]).toBe(p[4]);
   });
@@ -86,9 +86,9 @@ describe("KPB Översikt, the committee's page", () => {
     ];
     const rows = headline(overviewOf(resultSheets(result, result.benchmark, { history, runTime: RUN })));
     const own = Number(result.keyFigures.find((f) => f.id === "hemtjanst_egen_kr_timme")!.value);
-    expect(rows.get("Hemtjänst, kr per beviljad timme, egen regi")![5]).toBeCloseTo(own / 640 - 1, 12);
+    expect(rows.get("Kostnad per beviljad hemtjänsttimme, egen regi")![5]).toBeCloseTo(own / 640 - 1, 12);
     // Two years back is not "last year".
-    expect(rows.get("Särskilt boende, kr per dygn inkl. HSL, egen regi")![5]).toBeNull();
+    expect(rows.get("Kostnad särskilt boende inkl. HSL, egen regi")![5]).toBeNull();
   });
 
   it("colours difference and index by direction, in the headline block and the full table", () => {
@@ -105,10 +105,10 @@ describe("KPB Översikt, the committee's page", () => {
   it("writes plain Swedish sentences from the figures, one rule each", () => {
     const sentences = overview.topCells!.filter((c) => c.style === "text" && (c.span ?? 1) > 1 && c.row > 15).map((c) => plain(String(c.value)));
     expect(sentences[0]).toBe(
-      "Hemtjänsten i egen regi kostade 677,61 kr per beviljad timme 2024, 4 % över KPB-snittet 2023 (649 kr). Med snittets kostnad per timme hade hemtjänsten kostat 0,9 mnkr mindre.",
+      "Hemtjänsten i egen regi kostade 677,61 kr per beviljad timme 2024, 4 % över KPB-snittet 2023 (649,00 kr). Med snittets kostnad per timme hade hemtjänsten kostat 0,9 mnkr mindre.",
     );
-    expect(sentences[1]).toMatch(/^Ett dygn i särskilt boende i egen regi kostade 2 753 kr inklusive HSL 2024, 8 % över KPB-snittet 2023 \(2 559 kr\)\. Med snittets dygnskostnad hade särskilt boende kostat 4,7 mnkr mindre\.$/);
-    expect(sentences[2]).toBe("Äldreomsorgen kostade 123 524 kr per invånare 80 år och äldre, 17 % under KPB-snittet 2023 (148 587 kr).");
+    expect(sentences[1]).toMatch(/^Ett dygn i särskilt boende i egen regi kostade 2 753,46 kr inklusive HSL 2024, 8 % över KPB-snittet 2023 \(2 559,00 kr\)\. Med snittets dygnskostnad hade särskilt boende kostat 4,7 mnkr mindre\.$/);
+    expect(sentences[2]).toBe("Äldreomsorgen kostade 123 524,20 kr per invånare 80 år och äldre, 17 % under KPB-snittet 2023 (148 587,00 kr).");
     expect(sentences.at(-1)).toBe("Underlaget har 0 fel och 9 varningar, och ekonomin går ihop på öret (se KPB Avstämning).");
   });
 
@@ -159,9 +159,9 @@ describe("insats names in text", () => {
     expect(insatsInText("Särskilt boende")).toBe("särskilt boende");
     expect(insatsInText("Öppenvård")).toBe("öppenvård");
     const names = result.keyFigures.map((f) => f.name);
-    expect(names).toContain("Kostnad HSL, egen regi");
-    expect(names).toContain("Kostnad gruppbostad LSS, egen regi");
-    expect(names).toContain("Kostnad HVB, annan regi");
+    expect(names).toContain("Styckkostnad HSL, egen regi");
+    expect(names).toContain("Styckkostnad gruppbostad LSS, egen regi");
+    expect(names).toContain("Styckkostnad HVB, annan regi");
     expect(names.filter((n) => /\b(hsl|lss|hvb)\b/.test(n))).toEqual([]);
   });
 });

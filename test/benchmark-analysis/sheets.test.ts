@@ -89,7 +89,7 @@ describe("result sheets with the benchmark analyses", () => {
 
   it("keeps the first columns of Översikt, Brukarmix and Konsumtion and adds the new ones to the right", () => {
     // Översikt is the committee's page: the human name first, the id last (issue 16).
-    expect(headers(sheet("KPB Översikt"))).toEqual(["Nyckeltal", "Värde", "Enhet", "Jämförelse", "Skillnad", "Index", "Riktning", "Jämförelsen avser", "Källa", "Omfattning", "Id"]);
+    expect(headers(sheet("KPB Översikt"))).toEqual(["Nyckeltal", "Värde", "Enhet", "Jämförelse", "Skillnad", "Index", "Riktning", "Jämförelsen avser", "Källa", "Avgränsning", "Id"]);
     expect(headers(sheet("KPB Brukarmix")).slice(0, 4)).toEqual(["Timmar per år", "Brukare", "Andel", "Jämförelse"]);
     expect(headers(sheet("KPB Konsumtion")).slice(0, 8)).toEqual([
       "Område",
@@ -113,7 +113,7 @@ describe("result sheets with the benchmark analyses", () => {
     expect(cell(s, 0, "hemtjanst_egen_kr_timme", "Jämförelsen avser")).toBe("KPB-snitt 2023 (1 år äldre)");
     // From the bundled averages (Aneby review, KPB-snitt 2023), percent as a fraction.
     expect(cell(s, 0, "andel_brukare:ÄO:80-w", "Jämförelse")).toBeCloseTo(0.498, 12);
-    expect(cell(s, 0, "andel_brukare:ÄO:80-w", "Källa")).toMatch(/publicerat snitt som följer med tillägget/);
+    expect(cell(s, 0, "andel_brukare:ÄO:80-w", "Källa")).toMatch(/\(följer med tillägget\)/);
     // A 2011 average is beyond the age limit for a 2024 run: shown with its year, not hidden.
     expect(cell(s, 0, "gruppbostad_egen_kr_dygn", "Jämförelse")).toBe(2491);
     expect(cell(s, 0, "gruppbostad_egen_kr_dygn", "Jämförelsen avser")).toBe("KPB-snitt 2011 (13 år äldre, ingår ej i potential)");
@@ -122,8 +122,8 @@ describe("result sheets with the benchmark analyses", () => {
     // 2011 averages of gruppbostad and personlig assistans stay in the table with their age.
     expect(s.blocks[1].rows.map((r) => r[0])).toEqual([
       "Kostnad per beviljad hemtjänsttimme, egen regi",
-      "Kostnad per dygn i särskilt boende inkl. HSL, egen regi",
-      "Kostnad korttidsvård, egen regi, kr/dygn",
+      "Kostnad särskilt boende inkl. HSL, egen regi",
+      "Kostnad korttidsboende ordinärt boende, egen regi",
     ]);
   });
 

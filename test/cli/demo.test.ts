@@ -174,7 +174,7 @@ describe("kpb demo", () => {
 
   it("the outlier sheet carries the shares of the key figures and lists clients over the limit", () => {
     const ws = wb.getWorksheet("KPB Ytterfall")!;
-    // Block 1: title on row 1, header on row 2 (Omfattning, Andel, Gräns).
+    // Block 1: title on row 1, header on row 2 (Avgränsning, Andel, Gräns).
     const shares = readTable(ws, 2);
     const ids: Record<string, string> = {
       "ÄO ordinärt boende": "ytterfall_ordinart_andel",
@@ -189,7 +189,7 @@ describe("kpb demo", () => {
     }
     // Block 2: two rows below block 1, a title, then its header (BrukarID … Total kostnad, Gräns).
     const listed = readTable(ws, 2 + shares.rows.length + 3);
-    expect([...listed.col.keys()]).toEqual(["BrukarID", "Åldersgrupp", "Omfattning", "Total kostnad", "Gräns"]);
+    expect([...listed.col.keys()]).toEqual(["BrukarID", "Åldersgrupp", "Avgränsning", "Total kostnad", "Gräns"]);
     const totals = new Map(json.clients.map((c: any) => [c.id, Number(c.total)]));
     for (const [id, , , total, limit] of listed.rows) {
       expect(totals.get(String(id))).toBe(total);

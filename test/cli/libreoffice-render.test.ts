@@ -80,7 +80,7 @@ describe("the result workbook in LibreOffice", () => {
     expect(first).toContain("KPB Översikt – Exempelby 2024");
     expect(first).toContain("Datastatus: 0 fel, 9 varningar");
     expect(first).toContain("går ihop på öret");
-    expect(first).toContain("Hemtjänst, kr per beviljad timme, egen regi");
+    expect(first).toContain("Kostnad per beviljad hemtjänsttimme, egen regi");
     expect(first).toContain("Hemtjänsten i egen regi kostade 677,61 kr per beviljad timme 2024");
     expect(first).toMatch(/677,61\s+kr\/timme\s+649,00/); // the cells in Swedish number format
     // Header and footer: municipality, year, sheet name, page N of M.

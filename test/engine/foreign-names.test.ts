@@ -232,7 +232,7 @@ describe("figure names in both languages", () => {
     }
     const perClient = r.keyFigures.find((f) => f.id === "kostnad_per_brukare:ÄO:alla")!;
     expect(figureNameIn(perClient, "en")).toBe("Cost per client, ÄO, all ages");
-    expect(figureNameIn(r.keyFigures.find((f) => f.id === "kostnad_per_invanare:ÄO:80-w")!, "en")).toBe("Cost per inhabitant, ÄO, 80+ years");
+    expect(figureNameIn(r.keyFigures.find((f) => f.id === "kostnad_per_invanare:ÄO:80-w")!, "en")).toBe("Cost per inhabitant, ÄO, aged 80 and over");
   });
 });
 

@@ -16,7 +16,7 @@ describe("KPB Översikt in Excel", () => {
     expect(values[0][0]).toBe("KPB Översikt – Exempelby 2024");
     expect(values[2][0]).toBe("Datastatus: 0 fel, 9 varningar (se KPB Avstämning).");
     expect(values[5].slice(0, 3)).toEqual(["Nyckeltal", "Värde", "Enhet"]);
-    expect(values[6][0]).toBe("Hemtjänst, kr per beviljad timme, egen regi");
+    expect(values[6][0]).toBe("Kostnad per beviljad hemtjänsttimme, egen regi");
 
     const d = fake.workbook.dressing("KPB Översikt");
     expect(d.print.orientation).toBe("Landscape");

@@ -478,7 +478,7 @@ describe("KPB.POTENTIAL", () => {
 describe("KPB.KEYFIGURES", () => {
   it("spills a header row and every key figure with the value of KPB Översikt", () => {
     const table = last(stream(F.keyFigures)) as unknown[][];
-    expect(table[0]).toEqual(["Id", "Nyckeltal", "Omfattning", "Värde", "Enhet"]);
+    expect(table[0]).toEqual(["Id", "Nyckeltal", "Avgränsning", "Värde", "Enhet"]);
     expect(table).toHaveLength(result.keyFigures.length + 1);
     const overview = block("KPB Översikt", "KPB_Oversikt").rows;
     table.slice(1).forEach((row, i) => {

@@ -56,7 +56,7 @@ describe("language", () => {
 });
 
 describe("Inställningar", () => {
-  it("saves year, municipality, outlier limits, hour bands and method as overrides in the workbook", async () => {
+  it("saves year, municipality, outlier limits, hour bands, method and home-care hours as overrides in the workbook", async () => {
     const port = stubPort();
     renderPane(port, { initialTab: "settings" });
     fireEvent.change(await screen.findByLabelText("År"), { target: { value: "2025" } });
@@ -65,6 +65,7 @@ describe("Inställningar", () => {
     fireEvent.change(screen.getByLabelText("LSS"), { target: { value: "1 200 000" } });
     fireEvent.change(screen.getByLabelText(/Timintervall/), { target: { value: "0;10;20;40" } });
     fireEvent.click(screen.getByLabelText(/^Reciprok/));
+    fireEvent.click(screen.getByLabelText(/^Utförd tid/));
     fireEvent.click(screen.getByRole("button", { name: "Spara inställningar" }));
     await waitFor(() =>
       expect(port.saveOverrides).toHaveBeenCalledWith({
@@ -74,6 +75,7 @@ describe("Inställningar", () => {
         outlierLimitsKr: { LSS: 1200000 },
         hourBands: [0, 10, 20, 40],
         allocationMethod: "reciprok",
+        homeCareHours: "utförd",
       }),
     );
     expect(await screen.findByText(/Inställningarna är sparade i arbetsboken/)).toBeTruthy();

@@ -104,7 +104,7 @@ export function validationFlags(result: KpbResult, benchmark: readonly Benchmark
       if (u.index === null) continue;
       const deviation = new Dec(u.index).minus(1);
       if (deviation.abs().lessThanOrEqualTo(limits.siblingDeviation)) continue;
-      const unit = ` ${perUnitText(g.volumeUnit)}`;
+      const unit = `\u00a0${perUnitText(g.volumeUnit)}`;
       flags.push({
         key: key("enhet", u.pool),
         kind: "Enhet avviker från syskonenheter",
@@ -114,8 +114,8 @@ export function validationFlags(result: KpbResult, benchmark: readonly Benchmark
         deviation: deviation.toNumber(),
         format: "unitcost",
         reason:
-          `Styckkostnaden ${sv(Number(u.unitCost))}${unit} ligger ${pctText(deviation.toNumber())} från medel ${sv(Number(g.mean))} för ${g.units.length} enheter ` +
-          `(lägsta ${sv(Number(g.min))}, högsta ${sv(Number(g.max))}; gräns ±${sv(limits.siblingDeviation * 100, 1)} %). ${SAME_SERVICE_HINT}`,
+          `Styckkostnaden ${sv(Number(u.unitCost), 2)}${unit} ligger ${pctText(deviation.toNumber())} från medel ${sv(Number(g.mean), 2)}${unit} för ${g.units.length} enheter ` +
+          `(lägsta ${sv(Number(g.min), 2)}, högsta ${sv(Number(g.max), 2)}; gräns ±${sv(limits.siblingDeviation * 100, 1)} %). ${SAME_SERVICE_HINT}`,
       });
     }
   }
@@ -134,8 +134,8 @@ export function validationFlags(result: KpbResult, benchmark: readonly Benchmark
       deviation: null,
       format: "kr",
       reason: none
-        ? `Kostnad ${sv(oreToKr(p.costOre))}\u00a0kr men ingen volym i Brukare: kostnaden når ingen brukare.`
-        : `Kostnad ${sv(oreToKr(p.costOre))}\u00a0kr på ${p.clientCount} brukare (gräns ${limits.minClients}): kontrollera att all volym är registrerad.`,
+        ? `Kostnad ${sv(oreToKr(p.costOre), 2)}\u00a0kr men ingen volym i Brukare: kostnaden når ingen brukare.`
+        : `Kostnad ${sv(oreToKr(p.costOre), 2)}\u00a0kr på ${p.clientCount} brukare (gräns ${limits.minClients}): kontrollera att all volym är registrerad.`,
     });
   }
 

@@ -8,7 +8,9 @@ import { Rational } from "./rational";
  * (`parseHistoryRows`) and merged with the new run (`mergeHistory`) before the sheet is written.
  */
 export const HISTORY_SHEET = "KPB Historik";
-export const HISTORY_HEADER = ["År", "Körtid", "Nyckeltal-id", "Nyckeltal", "Värde", "Enhet"] as const;
+export const HISTORY_HEADER = ["År", "Beräknad", "Nyckeltal-id", "Nyckeltal", "Värde", "Enhet"] as const;
+/** The run-time column's earlier header: sheets written before keep their times when read back. */
+const FORMER_TIME_HEADER = "Körtid";
 
 export interface HistoryRow {
   year: number;
@@ -63,7 +65,8 @@ export function parseHistoryRows(cells: CellValue[][]): HistoryRow[] {
   if (cells.length === 0) return [];
   const header = cells[0].map((c) => String(c ?? "").trim().toLowerCase());
   const col = (name: string) => header.indexOf(name.toLowerCase());
-  const [cYear, cTime, cId, cName, cValue, cUnit] = HISTORY_HEADER.map(col);
+  const [cYear, cNewTime, cId, cName, cValue, cUnit] = HISTORY_HEADER.map(col);
+  const cTime = cNewTime >= 0 ? cNewTime : col(FORMER_TIME_HEADER);
   if (cYear < 0 || cId < 0 || cValue < 0) return [];
   const out: HistoryRow[] = [];
   for (const row of cells.slice(1)) {

@@ -145,6 +145,6 @@ export function sourceText(b: BenchmarkValue | null): string | null {
   const who = b.municipality && b.municipality !== b.source ? `${b.municipality} ` : "";
   const when = b.year !== null ? `${b.year}` : "";
   const head = `${who}${when}`.trim();
-  const origin = b.origin === "Publicerat" ? " (publicerat snitt som följer med tillägget)" : "";
+  const origin = b.origin === "Publicerat" ? " (följer med tillägget)" : "";
   return [head, b.source].filter(Boolean).join(": ") + origin;
 }

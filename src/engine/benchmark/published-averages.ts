@@ -1,3 +1,4 @@
+import { KEY_FIGURE_NAMES } from "../key-figure-names";
 import { BENCHMARK_HEADER, sortBenchmarkRows, type BenchmarkTable, type BenchmarkTableRow } from "./benchmark-table";
 
 /**
@@ -105,20 +106,22 @@ type FixedKeyFigure =
   | "hemtjanst_timmar_per_inv_80"
   | "sabo_dygn_per_inv_80";
 
-const FIXED: Record<FixedKeyFigure, { name: string; unit: string; kolada?: string }> = {
-  hemtjanst_egen_kr_timme: { name: "Kostnad per beviljad hemtjänsttimme, egen regi", unit: "kr/timme", kolada: "U21003" },
-  sabo_egen_kr_dygn_inkl_hsl: { name: "Kostnad per dygn i särskilt boende inkl. HSL, egen regi", unit: "kr/dygn", kolada: "U23004" },
-  sabo_egen_kr_dygn_exkl_hsl: { name: "Kostnad per dygn i särskilt boende exkl. HSL, egen regi", unit: "kr/dygn" },
-  korttid_egen_kr_dygn: { name: "Kostnad per dygn i korttidsvård, egen regi", unit: "kr/dygn", kolada: "U21005" },
-  gruppbostad_egen_kr_dygn: { name: "Kostnad per dygn i gruppbostad LSS för vuxna, egen regi", unit: "kr/dygn", kolada: "U28030" },
-  pers_ass_netto_kr_timme: {
-    name: "Nettotimkostnad personlig assistans SFB (efter ersättning från Försäkringskassan), egen regi",
-    unit: "kr/timme",
-    kolada: "U25005",
-  },
-  hemtjanst_timmar_per_inv_80: { name: "Beviljade hemtjänsttimmar per invånare 80 år och äldre", unit: "timmar/inv", kolada: "U21014" },
-  sabo_dygn_per_inv_80: { name: "Boendedygn i särskilt boende per invånare 80 år och äldre", unit: "dygn/inv", kolada: "U23005" },
-};
+/** The bundled figures carry the same names as the run's (one naming pattern, key-figure-names.ts). */
+const FIXED: Record<FixedKeyFigure, { name: string; unit: string; kolada?: string }> = Object.fromEntries(
+  ([
+    "hemtjanst_egen_kr_timme",
+    "sabo_egen_kr_dygn_inkl_hsl",
+    "sabo_egen_kr_dygn_exkl_hsl",
+    "korttid_egen_kr_dygn",
+    "gruppbostad_egen_kr_dygn",
+    "pers_ass_netto_kr_timme",
+    "hemtjanst_timmar_per_inv_80",
+    "sabo_dygn_per_inv_80",
+  ] as FixedKeyFigure[]).map((id) => {
+    const { name, unit, kolada } = KEY_FIGURE_NAMES[id];
+    return [id, { name, unit, ...(kolada ? { kolada } : {}) }];
+  }),
+) as Record<FixedKeyFigure, { name: string; unit: string; kolada?: string }>;
 
 interface Context {
   year: number;

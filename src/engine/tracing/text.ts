@@ -93,7 +93,7 @@ const T = {
 
 const CHECK_TEXT: Record<string, Record<Language, string>> = {
   rowsEqualDirect: { sv: "Kontroll: Ekonomi-raderna summerar till direkt kostnad, på öret", en: "Check: the Ekonomi rows sum to the direct cost, to the öre" },
-  categoriesEqualDirect: { sv: "Kontroll: kontoklasserna summerar till direkt kostnad, på öret", en: "Check: the account classes sum to the direct cost, to the öre" },
+  categoriesEqualDirect: { sv: "Kontroll: kostnadsslagen summerar till direkt kostnad, på öret", en: "Check: the cost types sum to the direct cost, to the öre" },
   partsEqualCost: { sv: "Kontroll: direkt + fördelat − vidarefördelat = poolens kostnad, på öret", en: "Check: direct + allocated − passed on = the pool's cost, to the öre" },
   transfersEqualPassedOn: { sv: "Kontroll: överföringarna till mottagarna summerar till vidarefördelat, på öret", en: "Check: the transfers to the receivers sum to what was passed on, to the öre" },
   unitCost: { sv: "Kontroll: kostnad ÷ volym = styckkostnaden", en: "Check: cost ÷ volume = the unit cost" },

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * Inställningar → "Nyckel för pseudonymer": export of this computer's key (shown as text to copy)
+ * Inställningar → "Pseudonymiseringsnyckel": export of this computer's key (shown as text to copy)
  * and import of a colleague's. The key lives in the add-in's storage, never in the workbook.
  */
 export function SecretKeySection(): React.JSX.Element {

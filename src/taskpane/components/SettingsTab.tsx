@@ -43,6 +43,7 @@ interface Draft {
   outliers: Record<OutlierScope, string>;
   hourBands: string;
   allocationMethod: "" | AllocationMethod;
+  homeCareHours: "" | "beviljad" | "utförd";
 }
 
 type Errors = Partial<Record<"year" | "municipalityCode" | "hourBands" | OutlierScope, StringKey>>;
@@ -57,6 +58,7 @@ function draftOf(o: PaneOverrides): Draft {
     ) as Record<OutlierScope, string>,
     hourBands: o.hourBands ? o.hourBands.join(";") : "",
     allocationMethod: o.allocationMethod ?? "",
+    homeCareHours: o.homeCareHours ?? "",
   };
 }
 
@@ -105,6 +107,7 @@ export function overridesFromDraft(draft: Draft, language: Language | undefined)
     else errors.hourBands = "settings.invalid.bands";
   }
   if (draft.allocationMethod) overrides.allocationMethod = draft.allocationMethod;
+  if (draft.homeCareHours) overrides.homeCareHours = draft.homeCareHours;
   return { overrides, errors };
 }
 
@@ -114,7 +117,7 @@ export interface SettingsTabProps {
   onLanguageChange: (language: Language) => void;
 }
 
-/** Inställningar: year, municipality, outlier limits, hour bands, allocation method, language. */
+/** Inställningar: year, municipality, outlier limits, hour bands, allocation method, home-care hours, language. */
 export function SettingsTab({ overrides, onSave, onLanguageChange }: SettingsTabProps): React.JSX.Element {
   const language = useLanguage();
   const { result } = useRunState();
@@ -226,6 +229,13 @@ export function SettingsTab({ overrides, onSave, onLanguageChange }: SettingsTab
           <Radio value="" label={t("settings.method.workbook")} />
           <Radio value="stegvis" label={t("settings.method.stegvis")} />
           <Radio value="reciprok" label={t("settings.method.reciprok")} />
+        </RadioGroup>
+      </Field>
+      <Field label={t("settings.hours")}>
+        <RadioGroup value={draft.homeCareHours} onChange={(_, d) => set({ homeCareHours: d.value as Draft["homeCareHours"] })}>
+          <Radio value="" label={t("settings.hours.workbook")} />
+          <Radio value="beviljad" label={t("settings.hours.beviljad")} />
+          <Radio value="utförd" label={t("settings.hours.utförd")} />
         </RadioGroup>
       </Field>
       {status === "invalid" && (
