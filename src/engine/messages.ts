@@ -47,9 +47,35 @@ function numberHint(language: "sv" | "en", expected: string | number): { what: s
   if (e.startsWith("ett heltal ≥ 0 (")) return sv ? { what: "ett heltal", how: "Skriv ett heltal från 0 till 1\u00a0000\u00a0000\u00a0000." } : { what: "a whole number", how: "Write a whole number from 0 to 1,000,000,000." };
   if (e.startsWith("ett heltal")) return sv ? { what: "ett heltal", how: "Skriv ett heltal, t.ex. 1\u00a0250." } : { what: "a whole number", how: "Write a whole number, e.g. 1250." };
   if (e.startsWith("en ålder")) return sv ? { what: "en ålder", how: "Skriv åldern i hela år, t.ex. 80." } : { what: "an age", how: "Write the age in whole years, e.g. 80." };
-  if (/månad|ÅÅÅÅ/.test(e)) return sv ? { what: "en månad", how: "Skriv månaden som ÅÅÅÅ-MM, t.ex. 2025-06." } : { what: "a month", how: "Write the month as YYYY-MM, e.g. 2025-06." };
+  if (/månad|ÅÅÅÅ/.test(e)) {
+    // A bare year is the commonest slip: say so, since "2024" looks like a period to the writer.
+    const yearOnly = e.includes("ett år räcker inte");
+    return sv
+      ? { what: "en månad", how: `${yearOnly ? "Ett år räcker inte; skriv" : "Skriv"} månaden som ÅÅÅÅ-MM, t.ex. 2025-06.` }
+      : { what: "a month", how: `${yearOnly ? "A year is not enough; write" : "Write"} the month as YYYY-MM, e.g. 2025-06.` };
+  }
   return sv ? { what: e || "ett tal", how: "Skriv ett tal." } : { what: "a number", how: "Write a number." };
 }
+
+const SV_MONEY = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const EN_MONEY = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An amount in kronor ("1234,57") with its groups and two decimals: "1\u00a0234,57". */
+function svMoney(value: string | number): string {
+  const n = Number(String(value).replace(",", "."));
+  return Number.isFinite(n) ? SV_MONEY.format(n) : String(value);
+}
+function enMoney(value: string | number): string {
+  const n = Number(String(value).replace(",", "."));
+  return Number.isFinite(n) ? EN_MONEY.format(n) : String(value);
+}
+
+/** Where a group of rows starts: "på rad 3" for one row, "den första på rad 3" for several. */
+const svFirstOn = (count: string | number, row: string | number): string => (count == 1 ? `på rad ${row}` : `den första på rad ${row}`);
+const enFirstOn = (count: string | number, row: string | number): string => (count == 1 ? `on row ${row}` : `the first on row ${row}`);
+/** "De redovisas … Ta bort raderna" in the number of the rows. */
+const svShownRows = (count: string | number): string => (count == 1 ? "Den redovisas på KPB Avstämning. Ta bort raden" : "De redovisas på KPB Avstämning. Ta bort raderna");
+const enShownRows = (count: string | number): string => (count == 1 ? "Shown on KPB Avstämning. Remove the row" : "Shown on KPB Avstämning. Remove the rows");
 
 /** A share sum "0,95" also as percent: "0,95 (95\u00a0%)". */
 function shareSum(language: "sv" | "en", sum: string | number): string {
@@ -95,8 +121,8 @@ export const MESSAGES = {
     en: (p) => `"${p.value}" can mean ${p.decimal} (decimal mark) or ${p.thousands} (thousands separator) and was read as ${p.chosen}. Write the number so that it can be read only one way, e.g. 1234.50.`,
   },
   tooManyDecimals: {
-    sv: (p) => `Beloppet ${p.value} har fler än två decimaler och har avrundats till ${p.rounded}\u00a0kr. Skriv beloppet på öret om avrundningen inte stämmer.`,
-    en: (p) => `The amount ${p.value} has more than two decimals and was rounded to ${p.rounded}\u00a0kr. Write the amount to the öre if the rounding is wrong.`,
+    sv: (p) => `Beloppet ${p.value} har fler än två decimaler och har avrundats till ${svMoney(p.rounded)}\u00a0kr. Skriv beloppet på öret om avrundningen inte stämmer.`,
+    en: (p) => `The amount ${p.value} has more than two decimals and was rounded to ${enMoney(p.rounded)}\u00a0kr. Write the amount to the öre if the rounding is wrong.`,
   },
   amountTooLarge: {
     sv: (p) => `Beloppet ${p.value} är orimligt stort (över 1\u00a0000 miljarder kr), så raden räknas inte. Kontrollera beloppet.`,
@@ -129,8 +155,8 @@ export const MESSAGES = {
         : `${p.why === "labelInCode" ? `The row has "${p.value}" in a code column (${p.columns})` : `The row has no codes (${p.columns})`} and is taken as a totals row${p.why !== "labelInCode" && p.value ? ` ("${p.value}")` : ""}: ${p.quantity} is not counted. The row is shown on KPB Avstämning; if it is an ordinary row, write its codes.`,
   },
   otherYearRows: {
-    sv: (p) => `${svCount(p.count, "rad", "rader")} gäller år ${p.otherYear}, inte körningsåret ${p.year}, och räknas inte (den första på rad ${p.row}; ${p.quantity}). De redovisas på KPB Avstämning. Ta bort raderna eller ändra År i Inställningar.`,
-    en: (p) => `${enCount(p.count, "row", "rows")} ${p.count == 1 ? "belongs" : "belong"} to ${p.otherYear}, not the run year ${p.year}, and ${p.count == 1 ? "is" : "are"} not counted (the first on row ${p.row}; ${enQuantity(p.quantity)}). Shown on KPB Avstämning. Remove the rows or change År in Inställningar.`,
+    sv: (p) => `${svCount(p.count, "rad", "rader")} gäller år ${p.otherYear}, inte körningsåret ${p.year}, och räknas inte (${svFirstOn(p.count, p.row)}; ${p.quantity}). ${svShownRows(p.count)} eller ändra År i Inställningar.`,
+    en: (p) => `${enCount(p.count, "row", "rows")} ${p.count == 1 ? "belongs" : "belong"} to ${p.otherYear}, not the run year ${p.year}, and ${p.count == 1 ? "is" : "are"} not counted (${enFirstOn(p.count, p.row)}; ${enQuantity(p.quantity)}). ${enShownRows(p.count)} or change År in Inställningar.`,
   },
   badYear: {
     sv: (p) => (p.value === "" ? `År är tom, så raden räknas inte. Skriv året, t.ex. ${p.year}.` : `År "${p.value}" är inte ett år, så raden räknas inte. Skriv året med fyra siffror, t.ex. ${p.year}.`),
@@ -376,9 +402,9 @@ export const MESSAGES = {
   },
   periodOutsideWindowRows: {
     sv: (p) =>
-      `${svCount(p.count, "rad", "rader")} har en period i ${p.otherYear} utanför ${p.calendar ? `körningsåret ${p.year}` : `perioden ${p.window}`} och räknas inte (den första på rad ${p.row}; ${p.quantity}). De redovisas på KPB Avstämning. Ta bort raderna eller ändra Uppföljning till i Inställningar.`,
+      `${svCount(p.count, "rad", "rader")} har en period i ${p.otherYear} utanför ${p.calendar ? `körningsåret ${p.year}` : `perioden ${p.window}`} och räknas inte (${svFirstOn(p.count, p.row)}; ${p.quantity}). ${svShownRows(p.count)} eller ändra Uppföljning till i Inställningar.`,
     en: (p) =>
-      `${enCount(p.count, "row", "rows")} ${p.count == 1 ? "has" : "have"} a period in ${p.otherYear} outside ${p.calendar ? `the run year ${p.year}` : `the period ${p.window}`} and ${p.count == 1 ? "is" : "are"} not counted (the first on row ${p.row}; ${enQuantity(p.quantity)}). Shown on KPB Avstämning. Remove the rows or change Uppföljning till in Inställningar.`,
+      `${enCount(p.count, "row", "rows")} ${p.count == 1 ? "has" : "have"} a period in ${p.otherYear} outside ${p.calendar ? `the run year ${p.year}` : `the period ${p.window}`} and ${p.count == 1 ? "is" : "are"} not counted (${enFirstOn(p.count, p.row)}; ${enQuantity(p.quantity)}). ${enShownRows(p.count)} or change Uppföljning till in Inställningar.`,
   },
   periodEmpty: {
     sv: (p) => `Period är tom (${p.quantity}), så raden räknas inte. I en tabell med kolumnen Period behöver varje rad sin månad; skriv den, t.ex. 2025-06.`,
@@ -441,8 +467,8 @@ export const MESSAGES = {
     en: (p) => `The value ${p.value} for ${p.keyFigure} is a share below 1 and is read as ${p.value}\u00a0% (shares in Jämförelse are in percent). If you mean ${p.percent}\u00a0%, write ${p.percent} or format the cell as percent.`,
   },
   personalDataInCells: {
-    sv: (p) => `${svCount(p.count, "cell", "celler")} i ${p.column} (den första på rad ${p.row}) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.`,
-    en: (p) => `${enCount(p.count, "cell", "cells")} in ${p.column} (the first on row ${p.row}) ${p.count == 1 ? "holds" : "hold"} something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,
+    sv: (p) => `${svCount(p.count, "cell", "celler")} i ${p.column} (${svFirstOn(p.count, p.row)}) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.`,
+    en: (p) => `${enCount(p.count, "cell", "cells")} in ${p.column} (${enFirstOn(p.count, p.row)}) ${p.count == 1 ? "holds" : "hold"} something that looks like a personal identity or coordination number. It is never written out; a pseudonym is used instead. Remove it from the input.`,
   },
   poolWithoutVolume: {
     sv: (p) => `Poolen ${p.pool} har kostnad (${p.amount}\u00a0kr) men ingen volym i Brukare, så den får ingen styckkostnad och ingen brukarkostnad, och kostnaden ingår inte i insatsens styckkostnad (se Pooler utan volym på KPB Avstämning). Lägg in poolens volymer i Brukare eller koda kostnaden till en annan pool.`,

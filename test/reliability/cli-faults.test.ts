@@ -112,7 +112,7 @@ describe("a refused run replaces nothing", () => {
     const after = await snapshot();
     expect(after.get("r.json")).toBe(before.get("r.json"));
     expect(after.get("r.xlsx")).toBe(before.get("r.xlsx"));
-    expect(stderr).toContain('Förväntade ett belopp i kronor men fick "tusen"');
+    expect(stderr).toContain('"tusen" är inte ett belopp i kronor');
     const problems = JSON.parse(await fs.readFile(at("r.problems.json"), "utf8"));
     expect(problems.ok).toBe(false);
     expect(problems.problems.find((p: { code: string }) => p.code === "notANumber")).toMatchObject({ table: "Ekonomi", row: 3, column: "Belopp" });
