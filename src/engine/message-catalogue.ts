@@ -25,7 +25,7 @@ export function defineMessages<C extends Record<string, AnyEntry>>(catalogue: C)
 
 /** A renderer bound to one catalogue: `text("key", params, "en")`. */
 export function messageRenderer<C extends Record<string, AnyEntry>>(catalogue: C) {
-  return <K extends keyof C>(key: K, ...rest: ParamsOf<C[K]> extends Record<string, never> ? [params?: ParamsOf<C[K]>, language?: Language] : [params: ParamsOf<C[K]>, language?: Language]): string => {
+  return <K extends keyof C>(key: K, ...rest: unknown extends ParamsOf<C[K]> ? [params?: Record<string, never>, language?: Language] : [params: ParamsOf<C[K]>, language?: Language]): string => {
     const [params, language] = rest;
     return catalogue[key][language ?? "sv"]((params ?? {}) as ParamsOf<C[K]>);
   };

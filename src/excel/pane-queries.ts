@@ -3,6 +3,7 @@
  * exist, the selection and the active cell, a preview of a source, activating a sheet, and a
  * validation run (read + engine, nothing written).
  */
+import { excelMessage } from "./messages";
 import type { CellValue, Problem, KpbResult } from "../engine/model";
 import { runKpb } from "../engine/run";
 import type { SettingsOverrides } from "../engine/settings";
@@ -109,7 +110,7 @@ export async function checkKpb(
   options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken } = {},
 ): Promise<CheckOutcome> {
   const state = await loadState(run);
-  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
+  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: excelMessage("findingTables") });
   const found = await findTables(run, state.mapping);
   const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
   const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };

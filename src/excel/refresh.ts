@@ -1,4 +1,7 @@
 import type { Problem, KpbResult } from "../engine/model";
+import { excelMessage } from "./messages";
+import { renderMessage } from "../engine/messages";
+import { uiLanguage } from "../shared/ui-language";
 import { resultSheets, validationPackOf } from "../engine/result-sheets";
 import { parseValidationSheet, VALIDATION_SHEET, type ValidationNote } from "../engine/analyses/validation-pack";
 import { parseHistoryRows, type HistoryRow } from "../engine/benchmark/history";
@@ -55,7 +58,7 @@ async function readAndRun(
   options: { overrides?: SettingsOverrides; onProgress?: ProgressListener; cancel?: CancelToken },
 ) {
   const state = await loadState(run);
-  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
+  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: excelMessage("findingTables") });
   const found = await findTables(run, state.mapping);
   const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
   const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
@@ -73,8 +76,10 @@ export async function computeFromWorkbook(run: ExcelRun): Promise<KpbLoadOutcome
   if (outcome.ok) return { ok: true, result: outcome.result, pseudonymSecret: state.pseudonymSecret };
   const errors = outcome.problems.filter((p) => p.severity === "error");
   const first = errors[0] ?? outcome.problems[0];
-  const more = errors.length > 1 ? ` (och ${errors.length - 1} fel till)` : "";
-  return { ok: false, message: first ? `${first.message}${more}` : "KPB kunde inte beräknas." };
+  if (!first) return { ok: false, message: excelMessage("runFailedWithoutProblem") };
+  // The problem in the language the user reads Excel in, as the pane shows it.
+  const text = renderMessage(first.code, first.params, uiLanguage());
+  return { ok: false, message: excelMessage("runFailed", { first: text, moreErrors: Math.max(0, errors.length - 1) }) };
 }
 
 /** The rows already in `KPB Historik`, so a refresh adds this year's figures and keeps the others. */

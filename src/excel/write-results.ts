@@ -1,4 +1,5 @@
 import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
+import { excelMessage } from "./messages";
 import { a1, blockPlaces } from "../engine/sheet-geometry";
 import { addChart } from "./charts";
 import { addDirectionColours, applyPrintSetup, clearDressing, fitSheet, setUpPage, writeTopCells } from "./sheet-dressing";
@@ -113,7 +114,7 @@ export async function writeResultSheets(
       await sync(context);
       const current = existing.map((sheet, index) => (sheet.isNullObject ? [] : loadResultTables(sheet, layouts[index])));
       await sync(context);
-      options.onProgress?.({ phase: "sparar", done: totalRows, total: totalRows, detail: "byter in resultaten" });
+      options.onProgress?.({ phase: "sparar", done: totalRows, total: totalRows, detail: excelMessage("swappingResults") });
       layouts.forEach((layout, index) => {
         const temp = sheets.getItem(`${TEMP_PREFIX}${index + 1}`);
         const old = existing[index];

@@ -24,12 +24,13 @@ import {
   invalidValue,
   isFigureError,
   notAvailable,
-  NO_RESULT_MESSAGE,
+  noResultMessage,
   type Cell,
   type FigureError,
   type FigureResult,
 } from "./figure-values";
 import * as figures from "./kpb-figures";
+import { functionMessage } from "./messages";
 import * as ranges from "./range-math";
 import { installWorkbookLoader } from "./runtime";
 
@@ -76,7 +77,7 @@ function streamFromStore<T>(
     try {
       value = compute({ result: snapshot.result, pseudonymSecret: snapshot.pseudonymSecret });
     } catch (error) {
-      value = invalidValue(`Internt fel i KPB-funktionen: ${error instanceof Error ? error.message : String(error)}`);
+      value = invalidValue(functionMessage("internalError", { detail: error instanceof Error ? error.message : String(error) }));
     }
     invocation.setResult(isFigureError(value) ? toExcelError(value) : toExcel(value));
   };
@@ -90,13 +91,13 @@ function streamFromStore<T>(
     show(snapshot);
     return;
   }
-  invocation.setResult(toExcelError(notAvailable(NO_RESULT_MESSAGE)));
+  invocation.setResult(toExcelError(notAvailable(noResultMessage())));
   void ensureResult().then((loaded) => {
     // A loaded result was published, and the subscription has shown it already; without a
     // reason there is nothing to add to "Kör KPB först".
     const why = lastLoadFailure();
     if (!active || loaded || !why) return;
-    invocation.setResult(toExcelError(notAvailable(`${NO_RESULT_MESSAGE}: ${why}`)));
+    invocation.setResult(toExcelError(notAvailable(functionMessage("noResultBecause", { why }))));
   });
 }
 

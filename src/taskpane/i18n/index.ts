@@ -5,6 +5,7 @@
  * Add a string: put the key and Swedish text in sv.ts, then the English text in en.ts (the compiler
  * rejects en.ts until every key is present).
  */
+import { chooseUiLanguage } from "../../shared/ui-language";
 import { en } from "./en";
 import { sv, type StringKey } from "./sv";
 
@@ -29,8 +30,10 @@ export function initLanguage(displayLanguage?: string | null): Language {
   return current;
 }
 
+/** The user's choice in Inställningar; the worksheet functions and Excel messages follow it too. */
 export function setLanguage(language: Language): void {
   current = language;
+  chooseUiLanguage(language);
 }
 
 export function getLanguage(): Language {
