@@ -1,6 +1,8 @@
 import type { KpbResult, Problem } from "../engine/model";
 import { oreToString } from "../engine/money";
+import { renderMessage } from "../engine/messages";
 import { windowKindLabel, windowLabel } from "../engine/period-window";
+import { cliLanguage, cliMessage } from "./messages";
 
 const kr = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const kr2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -37,7 +39,7 @@ const HEADLINE = [
 
 export function summaryText(result: KpbResult): string {
   const byId = new Map(result.keyFigures.map((f) => [f.id, f]));
-  const rows = [["Nyckeltal", "Värde"]];
+  const rows = [[cliMessage("keyFigure"), cliMessage("value")]];
   for (const id of HEADLINE) {
     const f = byId.get(id);
     if (f) rows.push([f.name, formatFigure(f.value, f.unit)]);
@@ -45,28 +47,31 @@ export function summaryText(result: KpbResult): string {
   const r = result.reconciliation;
   const money = (ore: number) => `${kr2.format(Number(oreToString(ore)))} kr`;
   const recon = [
-    ["Avstämning", "Belopp"],
-    ["Ekonomi totalt", money(r.ledgerTotalOre)],
-    ["Kodat till pooler", money(r.pooledOre)],
-    ["Exkluderat", money(r.excludedOre)],
-    ["Ej kodat", money(r.uncodedOre)],
+    [cliMessage("reconciliation"), cliMessage("amount")],
+    [cliMessage("ledgerTotal"), money(r.ledgerTotalOre)],
+    [cliMessage("pooled"), money(r.pooledOre)],
+    [cliMessage("excluded"), money(r.excludedOre)],
+    [cliMessage("uncoded"), money(r.uncodedOre)],
     ...(r.rowCounts.Ekonomi.read > r.rowCounts.Ekonomi.counted
-      ? [[`Lagt åt sidan (${r.rowCounts.Ekonomi.read - r.rowCounts.Ekonomi.counted} rader)`, money(r.rowCounts.Ekonomi.readSum - r.rowCounts.Ekonomi.countedSum)]]
+      ? [[cliMessage("setAside", { rows: r.rowCounts.Ekonomi.read - r.rowCounts.Ekonomi.counted }), money(r.rowCounts.Ekonomi.readSum - r.rowCounts.Ekonomi.countedSum)]]
       : []),
-    ["Går ihop på öret", r.balanced ? "ja" : "NEJ"],
+    [cliMessage("balanced"), r.balanced ? cliMessage("yes") : cliMessage("noLoud")],
   ];
   const w = result.settings.period;
   const when = w ? `${windowLabel(w)} (${windowKindLabel(w)})` : String(result.year);
-  return `${result.municipality || "Kommunen"} ${when}: ${result.pools.filter((p) => p.kind === "insats").length} insatspooler, ${result.clients.length} brukare\n\n${table(rows)}\n\n${table(recon)}`;
+  const head = cliMessage("summaryHead", { municipality: result.municipality, when, pools: result.pools.filter((p) => p.kind === "insats").length, clients: result.clients.length });
+  return `${head}\n\n${table(rows)}\n\n${table(recon)}`;
 }
 
 export function problemList(problems: Problem[], limit = 50): string {
   const lines = problems.slice(0, limit).map((p) => {
-    const where = [p.sheet ?? p.table, p.row !== null ? `rad ${p.row}` : null, p.column ? `kolumn ${p.column}` : null, p.cell ? `(${p.cell})` : null]
+    const where = [p.sheet ?? p.table, p.row !== null ? cliMessage("row", { row: p.row }) : null, p.column ? cliMessage("column", { column: p.column }) : null, p.cell ? `(${p.cell})` : null]
       .filter(Boolean)
       .join(", ");
-    return `  ${p.severity === "error" ? "FEL    " : "VARNING"} ${where}: ${p.message}`;
+    // Swedish is the stored text; another language renders from the code and parameters.
+    const message = cliLanguage() === "sv" ? p.message : renderMessage(p.code, p.params, cliLanguage());
+    return `  ${p.severity === "error" ? cliMessage("error") : cliMessage("warning")} ${where}: ${message}`;
   });
-  if (problems.length > limit) lines.push(`  … och ${problems.length - limit} till (alla finns i JSON-filen och på bladet KPB Avstämning).`);
+  if (problems.length > limit) lines.push(`  ${cliMessage("moreProblems", { count: problems.length - limit })}`);
   return lines.join("\n");
 }

@@ -3,6 +3,7 @@
  * `Excel.run` in the add-in and an in-memory fake in tests.
  */
 import { excelMessage } from "./messages";
+
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export const officeExcelRun: ExcelRun = (batch) => Excel.run(batch);
