@@ -1,5 +1,6 @@
 import type { KpbResult, Problem } from "../engine/model";
 import { oreToString } from "../engine/money";
+import { figureNameIn } from "../engine/key-figure-names";
 import { renderMessage } from "../engine/messages";
 import { windowKindLabel, windowLabel } from "../engine/period-window";
 import { cliLanguage, cliMessage } from "./messages";
@@ -42,7 +43,7 @@ export function summaryText(result: KpbResult): string {
   const rows = [[cliMessage("keyFigure"), cliMessage("value")]];
   for (const id of HEADLINE) {
     const f = byId.get(id);
-    if (f) rows.push([f.name, formatFigure(f.value, f.unit)]);
+    if (f) rows.push([figureNameIn(f, cliLanguage()), formatFigure(f.value, f.unit)]);
   }
   const r = result.reconciliation;
   const money = (ore: number) => `${kr2.format(Number(oreToString(ore)))} kr`;

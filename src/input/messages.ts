@@ -23,7 +23,7 @@ export type SkipCode = keyof typeof SKIP_REASONS;
 
 export const INPUT_MESSAGES = defineMessages({
   rowsRead: {
-    sv: (p: { file: string; table: string; rows: number }) => `${p.file} → ${p.table}: ${svCount(p.rows, "rad", "rader")} lästa`,
+    sv: (p: { file: string; table: string; rows: number }) => `${p.file} → ${p.table}: ${svCount(p.rows, "rad läst", "rader lästa")}`,
     en: (p: { file: string; table: string; rows: number }) => `${p.file} → ${p.table}: ${enCount(p.rows, "row", "rows")} read`,
   },
   amountSum: { sv: (p: { amount: string }) => `Summa belopp: ${p.amount}\u00a0kr`, en: (p: { amount: string }) => `Sum of amounts: ${p.amount}\u00a0kr` },
@@ -34,9 +34,9 @@ export const INPUT_MESSAGES = defineMessages({
   },
   skipped: {
     sv: (p: { count: number; code: string; reason: string; amount: string | null }) =>
-      `Hoppade över ${svCount(p.count, "rad", "rader")}: ${(SKIP_REASONS as Record<string, { sv: string }>)[p.code]?.sv ?? p.reason}${p.amount === null ? "" : ` (${p.amount}\u00a0kr)`}`,
+      `Hoppade över ${(SKIP_REASONS as Record<string, { sv: string }>)[p.code]?.sv ?? p.reason}: ${svCount(p.count, "rad", "rader")}${p.amount === null ? "" : ` (${p.amount}\u00a0kr)`}`,
     en: (p: { count: number; code: string; reason: string; amount: string | null }) =>
-      `Skipped ${enCount(p.count, "row", "rows")}: ${(SKIP_REASONS as Record<string, { en: string }>)[p.code]?.en ?? p.reason}${p.amount === null ? "" : ` (${p.amount}\u00a0kr)`}`,
+      `Skipped ${(SKIP_REASONS as Record<string, { en: string }>)[p.code]?.en ?? p.reason}: ${enCount(p.count, "row", "rows")}${p.amount === null ? "" : ` (${p.amount}\u00a0kr)`}`,
   },
 });
 
