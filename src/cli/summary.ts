@@ -5,18 +5,26 @@ import { renderMessage } from "../engine/messages";
 import { windowKindLabel, windowLabel } from "../engine/period-window";
 import { cliLanguage, cliMessage } from "./messages";
 
-const kr = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 0, maximumFractionDigits: 0 });
-const kr2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const LOCALE = { sv: "sv-SE", en: "en-GB" } as const;
+const formats = (language: "sv" | "en") => ({
+  kr: new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+  kr2: new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  pct: new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+});
+/** Units after "kr/" in English. */
+const UNIT_EN: Record<string, string> = { timme: "hour", dygn: "day", dag: "day", månad: "month", invånare: "inhabitant", brukare: "client", portion: "portion" };
+const unitIn = (unit: string, language: "sv" | "en") => (language === "sv" ? unit : unit.replace(/^kr\/(.+)$/, (m, per: string) => `kr/${UNIT_EN[per] ?? per}`));
 
-/** A number the way a Swedish economist reads it: 1 234,50 kr. */
-export function formatFigure(value: string, unit: string): string {
+/** A number the way a Swedish economist reads it: 1 234,50 kr (in English: 1,234.50 kr). */
+export function formatFigure(value: string, unit: string, language: "sv" | "en" = "sv"): string {
   const n = Number(value);
+  const { kr, kr2, pct } = formats(language);
   if (unit === "%") return `${pct.format(n)} %`;
   if (unit === "kr") return `${kr.format(n)} kr`;
-  if (unit.startsWith("kr/")) return `${kr2.format(n)} ${unit}`;
-  return `${kr2.format(n)} ${unit}`;
+  return `${kr2.format(n)} ${unitIn(unit, language)}`;
 }
+
+const WINDOW_KIND_EN: Record<string, string> = { "en månad": "one month", "hittills i år": "year to date", "rullande tolv månader": "rolling twelve months" };
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -43,10 +51,10 @@ export function summaryText(result: KpbResult): string {
   const rows = [[cliMessage("keyFigure"), cliMessage("value")]];
   for (const id of HEADLINE) {
     const f = byId.get(id);
-    if (f) rows.push([figureNameIn(f, cliLanguage()), formatFigure(f.value, f.unit)]);
+    if (f) rows.push([figureNameIn(f, cliLanguage()), formatFigure(f.value, f.unit, cliLanguage())]);
   }
   const r = result.reconciliation;
-  const money = (ore: number) => `${kr2.format(Number(oreToString(ore)))} kr`;
+  const money = (ore: number) => `${formats(cliLanguage()).kr2.format(Number(oreToString(ore)))} kr`;
   const recon = [
     [cliMessage("reconciliation"), cliMessage("amount")],
     [cliMessage("ledgerTotal"), money(r.ledgerTotalOre)],
@@ -59,7 +67,8 @@ export function summaryText(result: KpbResult): string {
     [cliMessage("balanced"), r.balanced ? cliMessage("yes") : cliMessage("noLoud")],
   ];
   const w = result.settings.period;
-  const when = w ? `${windowLabel(w)} (${windowKindLabel(w)})` : String(result.year);
+  const kind = w ? windowKindLabel(w) : "";
+  const when = w ? `${windowLabel(w)} (${cliLanguage() === "en" ? WINDOW_KIND_EN[kind] ?? kind : kind})` : String(result.year);
   const head = cliMessage("summaryHead", { municipality: result.municipality, when, pools: result.pools.filter((p) => p.kind === "insats").length, clients: result.clients.length });
   return `${head}\n\n${table(rows)}\n\n${table(recon)}`;
 }

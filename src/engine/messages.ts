@@ -23,8 +23,12 @@ function enNumber(value: string | number): string {
   return Number.isFinite(n) ? EN_NUMBER.format(n) : String(value);
 }
 
-/** "volym 12,5" (what a set-aside row held) in English. */
-const enQuantity = (q: string | number): string => String(q).replace(/^volym/, "volume");
+/** What a set-aside row held, "volym 60295,48", with its groups: "volym 60\u00a0295,48". */
+const svQuantity = (q: string | number): string =>
+  String(q).replace(/^volym (-?\d+)(,\d+)?$/, (m, int: string, frac: string | undefined) => `volym ${svNumber(int)}${frac ?? ""}`);
+/** The same in English: "volume 60,295.48". */
+const enQuantity = (q: string | number): string =>
+  String(q).replace(/^volym (-?\d+)(?:,(\d+))?$/, (m, int: string, frac: string | undefined) => `volume ${enNumber(int)}${frac ? `.${frac}` : ""}`);
 
 /** "1018, 1019 och 10 till" (a row list from the engine) in English. */
 const enRowList = (rows: string | number): string => String(rows).replace(/ och (\d+) till$/, " and $1 more");
@@ -155,7 +159,7 @@ export const MESSAGES = {
         : `${p.why === "labelInCode" ? `The row has "${p.value}" in a code column (${p.columns})` : `The row has no codes (${p.columns})`} and is taken as a totals row${p.why !== "labelInCode" && p.value ? ` ("${p.value}")` : ""}: ${p.quantity} is not counted. The row is shown on KPB Avstämning; if it is an ordinary row, write its codes.`,
   },
   otherYearRows: {
-    sv: (p) => `${svCount(p.count, "rad", "rader")} gäller år ${p.otherYear}, inte körningsåret ${p.year}, och räknas inte (${svFirstOn(p.count, p.row)}; ${p.quantity}). ${svShownRows(p.count)} eller ändra År i Inställningar.`,
+    sv: (p) => `${svCount(p.count, "rad", "rader")} gäller år ${p.otherYear}, inte körningsåret ${p.year}, och räknas inte (${svFirstOn(p.count, p.row)}; ${svQuantity(p.quantity)}). ${svShownRows(p.count)} eller ändra År i Inställningar.`,
     en: (p) => `${enCount(p.count, "row", "rows")} ${p.count == 1 ? "belongs" : "belong"} to ${p.otherYear}, not the run year ${p.year}, and ${p.count == 1 ? "is" : "are"} not counted (${enFirstOn(p.count, p.row)}; ${enQuantity(p.quantity)}). ${enShownRows(p.count)} or change År in Inställningar.`,
   },
   badYear: {
@@ -397,21 +401,21 @@ export const MESSAGES = {
     en: (p) => `Client ${p.client}, pool ${p.pool}, period ${p.period} already appears on row ${p.first}, so the volumes are added. Remove the duplicate unless it is intended.`,
   },
   periodOutsideYear: {
-    sv: (p) => `Perioden ${p.period} ligger utanför körningsåret ${p.year}, så raden räknas inte${p.quantity === undefined ? "" : ` (${p.quantity})`}. Rätta Period eller ändra År i Inställningar.`,
+    sv: (p) => `Perioden ${p.period} ligger utanför körningsåret ${p.year}, så raden räknas inte${p.quantity === undefined ? "" : ` (${svQuantity(p.quantity)})`}. Rätta Period eller ändra År i Inställningar.`,
     en: (p) => `The period ${p.period} is outside the run year ${p.year}, so the row is not counted${p.quantity === undefined ? "" : ` (${enQuantity(p.quantity)})`}. Correct Period or change År in Inställningar.`,
   },
   periodOutsideWindowRows: {
     sv: (p) =>
-      `${svCount(p.count, "rad", "rader")} har en period i ${p.otherYear} utanför ${p.calendar ? `körningsåret ${p.year}` : `perioden ${p.window}`} och räknas inte (${svFirstOn(p.count, p.row)}; ${p.quantity}). ${svShownRows(p.count)} eller ändra Uppföljning till i Inställningar.`,
+      `${svCount(p.count, "rad", "rader")} har en period i ${p.otherYear} utanför ${p.calendar ? `körningsåret ${p.year}` : `perioden ${p.window}`} och räknas inte (${svFirstOn(p.count, p.row)}; ${svQuantity(p.quantity)}). ${svShownRows(p.count)} eller ändra Uppföljning till i Inställningar.`,
     en: (p) =>
       `${enCount(p.count, "row", "rows")} ${p.count == 1 ? "has" : "have"} a period in ${p.otherYear} outside ${p.calendar ? `the run year ${p.year}` : `the period ${p.window}`} and ${p.count == 1 ? "is" : "are"} not counted (${enFirstOn(p.count, p.row)}; ${enQuantity(p.quantity)}). ${enShownRows(p.count)} or change Uppföljning till in Inställningar.`,
   },
   periodEmpty: {
-    sv: (p) => `Period är tom (${p.quantity}), så raden räknas inte. I en tabell med kolumnen Period behöver varje rad sin månad; skriv den, t.ex. 2025-06.`,
+    sv: (p) => `Period är tom (${svQuantity(p.quantity)}), så raden räknas inte. I en tabell med kolumnen Period behöver varje rad sin månad; skriv den, t.ex. 2025-06.`,
     en: (p) => `Period is empty (${enQuantity(p.quantity)}), so the row is not counted. In a table with a Period column every row needs its month; write it, e.g. 2025-06.`,
   },
   periodNotAMonth: {
-    sv: (p) => `Period "${p.value}" är ingen månad (förväntade ${p.expected}), så raden räknas inte (${p.quantity}). Skriv månaden som ÅÅÅÅ-MM, t.ex. 2025-06.`,
+    sv: (p) => `Period "${p.value}" är ingen månad (förväntade ${p.expected}), så raden räknas inte (${svQuantity(p.quantity)}). Skriv månaden som ÅÅÅÅ-MM, t.ex. 2025-06.`,
     en: (p) => `Period "${p.value}" is not a month, so the row is not counted (${enQuantity(p.quantity)}). Write the month as YYYY-MM, e.g. 2025-06.`,
   },
   periodColumnMissing: {
