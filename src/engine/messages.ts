@@ -550,7 +550,12 @@ export const MESSAGES = {
 
 export type MessageCode = keyof typeof MESSAGES;
 
+/** Amounts come formatted the Swedish way ("1\u00a0234,50\u00a0kr"); English reads "1,234.50\u00a0kr". */
+const englishAmounts = (text: string): string =>
+  text.replace(/([−-]?)(\d{1,3}(?:\u00a0\d{3})*),(\d{2})(?=\u00a0kr)/g, (m, sign: string, int: string, dec: string) => `${sign ? "-" : ""}${int.replace(/\u00a0/g, ",")}.${dec}`);
+
 export function renderMessage(code: string, params: Params, language: "sv" | "en" = "sv"): string {
   const entry = (MESSAGES as Record<string, { sv: Text; en: Text }>)[code];
-  return entry ? entry[language](params) : code;
+  if (!entry) return code;
+  return language === "en" ? englishAmounts(entry.en(params)) : entry.sv(params);
 }
