@@ -91,7 +91,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   CLIENTSHARE: {
     name: "ANDELBRUKARE",
-    description: "Andel av invånarna som är brukare i ett område och en åldersgrupp, som bråktal (formatera cellen som %).",
+    description: "Andel av invånarna som är brukare i ett område och en åldersgrupp, som decimaltal (0,125 = 12,5 %; formatera cellen som %).",
     parameters: {
       area: { name: "område", description: 'Område: "ÄO", "LSS", "FN" eller "IFO".' },
       ageGroup: { name: "åldersgrupp", description: 'Åldersgrupp, t.ex. "80-w" eller "65-79", eller en ålder. Standard: alla åldrar.' },
@@ -99,10 +99,10 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   OUTLIERSHARE: {
     name: "ANDELYTTERFALL",
-    description: "Andel av brukarna i en omfattning vars årskostnad överstiger ytterfallsgränsen, som bråktal (formatera cellen som %).",
+    description: "Andel av brukarna i en avgränsning vars årskostnad överstiger ytterfallsgränsen, som decimaltal (0,125 = 12,5 %; formatera cellen som %).",
     parameters: {
       scope: {
-        name: "omfattning",
+        name: "avgränsning",
         description: '"ÄO ordinärt boende" (eller "ordinärt"), "ÄO särskilt boende" (eller "särskilt", "SÄBO"), "LSS" eller "IFO".',
       },
     },
@@ -120,7 +120,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   BENCHMARK: {
     name: "JAMFORELSE",
-    description: "Jämförelsevärdet för ett nyckeltal: arbetsbokens tabell Jämförelse, annars det medföljande KPB-snittet. Andelar som bråktal.",
+    description: "Jämförelsevärdet för ett nyckeltal: arbetsbokens tabell Jämförelse, annars det medföljande KPB-snittet. Andelar som decimaltal (0,125 = 12,5 %).",
     parameters: {
       keyFigure: {
         name: "nyckeltal",
@@ -147,7 +147,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   KEYFIGURES: {
     name: "NYCKELTAL",
     description:
-      "Alla nyckeltal från senaste KPB-körningen som en tabell som spills: rubrikrad, sedan id, namn, omfattning, värde och enhet (andelar som bråktal).",
+      "Alla nyckeltal från senaste KPB-körningen som en tabell som spills: rubrikrad, sedan id, namn, avgränsning, värde och enhet (andelar som decimaltal).",
     parameters: {},
   },
   ALLOCATE: {
