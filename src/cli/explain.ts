@@ -13,6 +13,7 @@ import {
 import { defaultSecretFile, loadSecret } from "./secret";
 import { problemList } from "./summary";
 import { readWorkbookFile } from "./xlsx-input";
+import { cliLanguage, cliMessage } from "./messages";
 
 /** Wrong use of `kpb explain`: main prints it with the usage text and exits 2. */
 export class ExplainUsageError extends Error {}
@@ -37,26 +38,27 @@ function closest(candidates: string[], wanted: string, max = 5): string[] {
  * 1 when data errors stop the run, 2 for an unknown id (with the closest ids) or wrong use.
  */
 export async function explainWorkbook(file: string, flags: Map<string, string>): Promise<number> {
-  for (const f of flags.keys()) if (!EXPLAIN_FLAGS.includes(f)) throw new ExplainUsageError(`Okänd flagga --${f}.`);
+  for (const f of flags.keys()) if (!EXPLAIN_FLAGS.includes(f)) throw new ExplainUsageError(cliMessage("unknownFlag", { flag: f }));
   const wanted = (["pool", "client", "figure"] as const).filter((f) => flags.has(f));
-  if (wanted.length !== 1) throw new ExplainUsageError("kpb explain behöver en av --pool, --client eller --figure.");
-  const language = (flags.get("lang") ?? "sv") as Language;
-  if (language !== "sv" && language !== "en") throw new ExplainUsageError("--lang ska vara sv eller en.");
+  if (wanted.length !== 1) throw new ExplainUsageError(cliMessage("explainNeedsOne"));
+  // --lang is global (main sets it); read here too so a direct call with --lang still works.
+  const language = (flags.get("lang") ?? cliLanguage()) as Language;
+  if (language !== "sv" && language !== "en") throw new ExplainUsageError(cliMessage("badLanguage"));
   const rowsText = flags.get("rows");
   const maxRows = rowsText === undefined ? DEFAULT_ROWS : /^(alla|all)$/i.test(rowsText) ? Infinity : Number(rowsText);
-  if (!(maxRows === Infinity || (Number.isInteger(maxRows) && maxRows >= 0))) throw new ExplainUsageError("--rows ska vara ett antal rader eller alla.");
+  if (!(maxRows === Infinity || (Number.isInteger(maxRows) && maxRows >= 0))) throw new ExplainUsageError(cliMessage("badRows"));
   const yearText = flags.get("year");
   const year = yearText === undefined ? undefined : Number(yearText);
-  if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2200)) throw new ExplainUsageError("--year ska vara ett år, t.ex. 2024.");
+  if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2200)) throw new ExplainUsageError(cliMessage("badYear", { flag: "--year" }));
   const method = flags.get("method");
-  if (method !== undefined && method !== "stegvis" && method !== "reciprok") throw new ExplainUsageError("--method ska vara stegvis eller reciprok.");
+  if (method !== undefined && method !== "stegvis" && method !== "reciprok") throw new ExplainUsageError(cliMessage("badMethod"));
 
   // The same secret as `kpb run`, so pseudonymised client ids are the ones in its results (never saved here).
   const secret = await loadSecret(flags.get("secret-file") ?? defaultSecretFile(file));
   const input = await readWorkbookFile(file);
   const outcome = runKpb(input, { overrides: { year, allocationMethod: method as "stegvis" | "reciprok" | undefined }, pseudonymSecret: secret.secret });
   if (!outcome.ok) {
-    console.error(`Körningen stoppades av ${outcome.problems.filter((p) => p.severity === "error").length} datafel:\n${problemList(outcome.problems)}`);
+    console.error(`${cliMessage("runStopped", { errors: outcome.problems.filter((p) => p.severity === "error").length })}\n${problemList(outcome.problems)}`);
     return 1;
   }
   const result = outcome.result;
@@ -78,13 +80,13 @@ function find(result: KpbResult, what: "pool" | "client" | "figure", id: string)
 
 function notFound(result: KpbResult, what: "pool" | "client" | "figure", id: string): string {
   if (what === "pool") {
-    return `Poolen "${id}" finns inte i Pooler. Närmaste pool-id: ${closePoolIds(result, id).join(", ")}.`;
+    return cliMessage("poolNotFound", { pool: id, near: closePoolIds(result, id).join(", ") });
   }
   if (what === "client") {
     const near = closest(result.clients.map((c) => c.id), id);
-    return `Brukaren "${id}" finns inte bland brukarna i resultatet.${near.length ? ` Liknande id: ${near.join(", ")}.` : ""}`;
+    return cliMessage("clientNotFound", { client: id, near: near.join(", ") });
   }
-  if (result.keyFigures.some((f) => f.id === id)) return `Nyckeltalet "${id}" finns men går inte att förklara ned till pooler än.`;
+  if (result.keyFigures.some((f) => f.id === id)) return cliMessage("figureNotExplained", { figure: id });
   const near = closest(result.keyFigures.map((f) => f.id), id, 10);
-  return `Nyckeltalet "${id}" finns inte i resultatet.${near.length ? ` Liknande id: ${near.join(", ")}.` : ""}`;
+  return cliMessage("figureNotFound", { figure: id, near: near.join(", ") });
 }

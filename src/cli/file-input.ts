@@ -5,6 +5,7 @@ import { readCsvTable } from "../input/csv";
 import { countRows, type FileTable } from "../input/file-table";
 import { readSieLedger, type SieDimensionMap } from "../input/sie";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
+import { cliMessage } from "./messages";
 
 /**
  * The command line's file sources: `--ekonomi FIL` and `--brukare FIL` replace those tables of the
@@ -22,10 +23,10 @@ async function bytesOf(file: string): Promise<Uint8Array> {
     return new Uint8Array(await fs.readFile(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new WorkbookFileError(`Filen ${file} finns inte.`);
-    if (code === "EISDIR") throw new WorkbookFileError(`${file} är en mapp, inte en fil.`);
-    if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError(`Filen ${file} går inte att läsa (behörighet saknas).`);
-    throw new WorkbookFileError(`Filen ${file} går inte att läsa (${code ?? String(e)}).`);
+    if (code === "ENOENT") throw new WorkbookFileError(cliMessage("fileMissing", { file }));
+    if (code === "EISDIR") throw new WorkbookFileError(cliMessage("folderNotFile", { file }));
+    if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError(cliMessage("noPermission", { file }));
+    throw new WorkbookFileError(cliMessage("unreadable", { file, code: code ?? String(e) }));
   }
 }
 
@@ -35,18 +36,18 @@ export async function readTableFile(file: string, table: TableName, sieDimension
   const name = path.basename(file);
   if (CSV.has(ext)) return readCsvTable(await bytesOf(file), table, name);
   if (SIE.has(ext)) {
-    if (table !== "Ekonomi") throw new WorkbookFileError(`${name} är en SIE-fil; SIE innehåller bokföring och kan bara ersätta Ekonomi.`);
+    if (table !== "Ekonomi") throw new WorkbookFileError(cliMessage("sieOnlyLedger", { file: name }));
     return readSieLedger(await bytesOf(file), name, { dimensions: sieDimensions });
   }
   if (ext === ".xlsx") {
     const tables: WorkbookInput = await readWorkbookFile(file);
     const found = tables[table];
     const summary = { file: name, table, format: "xlsx" as const, details: [] as string[], rowsRead: 0, skipped: [], amountOre: null, volume: null, unreadableNumbers: 0 };
-    if (!found) throw new WorkbookFileError(`Hittar ingen tabell ${table} i ${name} (ett Excel-tabellnamn, ett bladnamn eller en rubrikrad med ${table}s kolumner).`);
+    if (!found) throw new WorkbookFileError(cliMessage("tableNotInFile", { table, file: name }));
     const input = { ...found, sheet: `${name}: ${found.sheet ?? table}` };
     summary.details.push(`Blad: ${found.sheet ?? table}`);
     countRows(table, input, summary);
     return { table, input, problems: [], summary };
   }
-  throw new WorkbookFileError(`${name}: okänd filsort "${ext || "(ingen filändelse)"}". Använd .csv, .txt, .se/.si eller .xlsx.`);
+  throw new WorkbookFileError(cliMessage("unknownFileKind", { file: name, ext }));
 }

@@ -5,6 +5,7 @@ import type { FetchLike } from "../benchmark/kolada/http";
 import { defaultYears, fetchKpbBenchmark, parseMunicipalityCode, parsePeers, parseYears, type KoladaFetchOutcome } from "../benchmark/kolada/kpb-benchmark";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
 import { writeFileAtomically } from "./xlsx-output";
+import { cliMessage } from "./messages";
 
 /**
  * `kpb kolada`: the task pane's "Hämta från Kolada" on the command line. Fetches the KPB KPIs for
@@ -52,25 +53,25 @@ export async function koladaCommand(file: string, options: KoladaCommandOptions,
   const input = await readWorkbookFile(file);
   const settings = input["Inställningar"]?.rows;
   const municipality = parseMunicipalityCode(options.municipality ?? settingOf(settings, "Kommunkod") ?? "");
-  if (!municipality) throw new KoladaUsageError("Ange kommunkoden med --kommun (fyra siffror, t.ex. 0604), eller Kommunkod i Inställningar.");
+  if (!municipality) throw new KoladaUsageError(cliMessage("koladaNoMunicipality"));
   const peers = parsePeers(options.peers ?? "");
-  if (peers.invalid.length) throw new KoladaUsageError(`Okända jämförelsekoder: ${peers.invalid.join(", ")} (kommunkoder som 0680 eller grupper som G33).`);
+  if (peers.invalid.length) throw new KoladaUsageError(cliMessage("koladaBadPeers", { codes: peers.invalid.join(", ") }));
   const runYear = Number(settingOf(settings, "År"));
   const years = options.years ? parseYears(options.years) : defaultYears(Number.isInteger(runYear) && runYear > 1990 ? runYear : new Date().getFullYear() - 1);
-  if (!years) throw new KoladaUsageError("--ar ska vara år som 2023 eller 2022-2024 (högst tio år).");
+  if (!years) throw new KoladaUsageError(cliMessage("koladaBadYears"));
 
   const outcome: KoladaFetchOutcome = await fetchKpbBenchmark(fetch, { municipality, peers: peers.codes, years });
   if (!outcome.ok) {
-    log(`Kolada svarade inte (${outcome.error.kind}${"status" in outcome.error ? ` ${outcome.error.status}` : ""}); ingenting skrevs.`);
+    log(cliMessage("koladaNoAnswer", { why: `${outcome.error.kind}${"status" in outcome.error ? ` ${outcome.error.status}` : ""}` }));
     return 2;
   }
   const merged = mergeBenchmarkRows(input["Jämförelse"]?.rows ?? [], outcome.rows);
   await writeWorkbookWithBenchmark(file, options.out, merged);
   for (const k of outcome.kpis) {
-    log(`${k.kpi.padEnd(7)} ${k.keyFigure.padEnd(34)} ${k.values} värden${k.noData ? (k.retired ? " (nyckeltalet finns inte längre i Kolada)" : " (inga data)") : k.missingValues ? `, ${k.missingValues} saknas` : ""}`);
+    log(`${k.kpi.padEnd(7)} ${k.keyFigure.padEnd(34)} ${cliMessage("koladaKpi", { values: k.values, noData: Boolean(k.noData), retired: Boolean(k.retired), missing: k.missingValues ?? 0 })}`);
   }
-  if (outcome.unknownMunicipalities.length) log(`Kolada känner inte till: ${outcome.unknownMunicipalities.join(", ")}`);
-  log(`\n${outcome.rows.length} rader från Kolada i Jämförelse (${merged.length - 1 - outcome.rows.length} egna rader behållna).\nArbetsbok med jämförelsen: ${options.out}\nKör sedan: kpb run ${options.out}`);
+  if (outcome.unknownMunicipalities.length) log(cliMessage("koladaUnknownMunicipalities", { codes: outcome.unknownMunicipalities.join(", ") }));
+  log(`\n${cliMessage("koladaDone", { rows: outcome.rows.length, kept: merged.length - 1 - outcome.rows.length, out: options.out })}`);
   return 0;
 }
 
@@ -87,7 +88,7 @@ async function writeWorkbookWithBenchmark(file: string, out: string, rows: CellV
     const tables = Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {});
     const hasTable = tables.some(isBenchmark);
     if (isBenchmark(ws.name)) wb.removeWorksheet(ws.id);
-    else if (hasTable) throw new WorkbookFileError(`Tabellen Jämförelse ligger på bladet ${ws.name} tillsammans med annat; flytta den till ett eget blad Jämförelse och kör igen.`);
+    else if (hasTable) throw new WorkbookFileError(cliMessage("koladaSheetShared", { sheet: ws.name }));
   }
   const ws = wb.addWorksheet("Jämförelse");
   const [header, ...body] = rows;

@@ -15,31 +15,9 @@ import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
 import { summaryLines } from "../input/file-table";
 import { parseSieDimensionOption } from "../input/sie";
 import { OutputWriteError, resultWorkbookBytes, writeFilesAtomically, writeInputWorkbook } from "./xlsx-output";
+import { cliLanguage, cliMessage, setCliLanguage } from "./messages";
 
-const USAGE = `Användning:
-  kpb run <arbetsbok.xlsx> [--out resultat.xlsx] [--json resultat.json] [--year ÅR] [--method stegvis|reciprok]
-                                 [--period ÅÅÅÅ-MM]   uppföljning: de tolv månaderna som slutar med månaden
-                                                      (Ekonomi och Brukare behöver kolumnen Period)
-                                 [--ytd]              med --period: januari till och med månaden i stället
-                                 [--secret-file FIL]  hemligheten bakom pseudonymer (standard: .kpb-secret i arbetsbokens mapp)
-                                 [--problems FIL]     dataproblemen när körningen stoppas (standard: <json-namn>.problems.json)
-                                 [--ekonomi FIL] [--brukare FIL]  ersätter arbetsbokens Ekonomi/Brukare med en fil:
-                                                      .csv/.txt (export), .se/.si (SIE 4, bara Ekonomi) eller .xlsx
-                                 [--sie-dim Ansvar=1,Verksamhet=20,Aktivitet=21]  SIE-dimensioner (standard: efter #DIM-namn)
-  kpb demo [--dir MAPP] [--months 24]  kör exempelkommunen Exempelby (skriver indata, resultat och JSON);
-                                 med --months 24 två år med Period och uppföljningen till 2025-06 (bladet KPB Månad)
-  kpb sample <fil.xlsx> [--force] [--months 24]  skriver exempelkommunens indata till en arbetsbok (skriver inte över utan --force)
-  kpb kolada <arbetsbok.xlsx> --kommun KOD [--jamfor KODER] [--ar ÅR] [--out fil.xlsx]
-                                 hämtar KPB-nyckeltalen från Kolada (kommunen, jämförelsekommuner eller
-                                 grupper som G33, år som 2022-2024; standard kommunkod och år ur
-                                 Inställningar) och skriver en kopia av arbetsboken med dem i Jämförelse
-                                 (standard <arbetsbok>-kolada.xlsx; originalet skrivs aldrig över)
-  kpb explain <arbetsbok.xlsx> --pool ID | --client ID | --figure ID [--lang sv|en] [--rows N|alla]
-                                 förklarar en pools, brukares eller ett nyckeltals siffra ned till
-                                 Ekonomi-raderna, reglerna och stödpoolernas andelar (50 rader per kostnadsslag)
-  kpb --help
 
-Slutkod: 0 klart (varningar tillåtna), 1 datafel stoppade körningen (tidigare resultat orörda), 2 fel användning eller fil.`;
 
 class UsageError extends Error {}
 
@@ -59,7 +37,7 @@ function parseArgs(args: string[]): Options {
     else if (a.startsWith("--")) {
       const [name, inline] = a.slice(2).split("=", 2);
       const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`--${name} behöver ett värde.`);
+      if (value === undefined) throw new UsageError(cliMessage("flagNeedsValue", { flag: name }));
       flags.set(name, value);
     } else positional.push(a);
   }
@@ -74,7 +52,7 @@ function progress(message: string): () => void {
   progressOpen = true;
   return () => {
     progressOpen = false;
-    process.stderr.write(`${((Date.now() - start) / 1000).toFixed(1).replace(".", ",")} s\n`);
+    process.stderr.write(`${cliMessage("seconds", { seconds: (Date.now() - start) / 1000 })}\n`);
   };
 }
 
@@ -141,26 +119,26 @@ async function removeStaleProblems(file: string): Promise<void> {
 const PSEUDONYM_CODES = new Set(["personalIdentityNumber", "personalDataInCells"]);
 
 async function runWorkbook(file: string, opts: Options): Promise<number> {
-  const known = new Set(["out", "json", "year", "method", "period", "ytd", "secret-file", "problems", "sie-dim", ...Object.keys(FILE_TABLE_FLAGS)]);
-  for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
+  const known = new Set(["out", "json", "year", "method", "period", "ytd", "secret-file", "problems", "sie-dim", "lang", ...Object.keys(FILE_TABLE_FLAGS)]);
+  for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(cliMessage("unknownFlag", { flag: f }));
   const yearText = opts.flags.get("year");
   const year = yearText === undefined ? undefined : Number(yearText);
-  if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2200)) throw new UsageError(`--year ska vara ett år, t.ex. 2024.`);
+  if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2200)) throw new UsageError(cliMessage("badYear", { flag: "--year" }));
   const followUpTo = opts.flags.get("period");
-  if (followUpTo !== undefined && !parseMonth(followUpTo)) throw new UsageError(`--period ska vara en månad ÅÅÅÅ-MM, t.ex. 2025-06.`);
-  if (followUpTo !== undefined && year !== undefined && parseMonth(followUpTo)!.year !== year) throw new UsageError(`--year ${year} och --period ${followUpTo} säger olika år; --period räcker.`);
-  if (opts.flags.has("ytd") && followUpTo === undefined) throw new UsageError(`--ytd behöver --period ÅÅÅÅ-MM (sista månaden).`);
+  if (followUpTo !== undefined && !parseMonth(followUpTo)) throw new UsageError(cliMessage("badPeriod"));
+  if (followUpTo !== undefined && year !== undefined && parseMonth(followUpTo)!.year !== year) throw new UsageError(cliMessage("yearAndPeriodDiffer", { year, period: followUpTo }));
+  if (opts.flags.has("ytd") && followUpTo === undefined) throw new UsageError(cliMessage("ytdNeedsPeriod"));
   const method = opts.flags.get("method");
-  if (method !== undefined && method !== "stegvis" && method !== "reciprok") throw new UsageError(`--method ska vara stegvis eller reciprok.`);
+  if (method !== undefined && method !== "stegvis" && method !== "reciprok") throw new UsageError(cliMessage("badMethod"));
   const base = file.replace(/\.xlsx$/i, "");
   const out = opts.flags.get("out") ?? `${base}-kpb.xlsx`;
   const json = opts.flags.get("json") ?? `${base}-kpb.json`;
-  if (await sameFile(out, file)) throw new UsageError("--out får inte vara samma fil som indata (indata skrivs aldrig över).");
-  if (await sameFile(json, file)) throw new UsageError("--json får inte vara samma fil som indata (indata skrivs aldrig över).");
-  if (await sameFile(out, json)) throw new UsageError("--out och --json får inte vara samma fil.");
+  if (await sameFile(out, file)) throw new UsageError(cliMessage("sameAsInput", { flag: "--out" }));
+  if (await sameFile(json, file)) throw new UsageError(cliMessage("sameAsInput", { flag: "--json" }));
+  if (await sameFile(out, json)) throw new UsageError(cliMessage("sameOutputs", { a: "--out", b: "--json" }));
   const problemsFile = opts.flags.get("problems") ?? defaultProblemsFile(json);
-  if (await sameFile(problemsFile, file)) throw new UsageError("--problems får inte vara samma fil som indata (indata skrivs aldrig över).");
-  if ((await sameFile(problemsFile, out)) || (await sameFile(problemsFile, json))) throw new UsageError("--problems får inte vara samma fil som --out eller --json.");
+  if (await sameFile(problemsFile, file)) throw new UsageError(cliMessage("sameAsInput", { flag: "--problems" }));
+  if ((await sameFile(problemsFile, out)) || (await sameFile(problemsFile, json))) throw new UsageError(cliMessage("sameOutputs", { a: "--problems", b: "--out/--json" }));
   const sieDimText = opts.flags.get("sie-dim");
   const sieDimensions = sieDimText === undefined ? {} : parseSieDimensionOption(sieDimText);
   if (typeof sieDimensions === "string") throw new UsageError(`--sie-dim: ${sieDimensions}.`);
@@ -169,34 +147,34 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
     return source === undefined ? [] : [{ flag, table, source }];
   });
   for (const { flag, source } of tableFiles) {
-    if ((await sameFile(out, source)) || (await sameFile(json, source))) throw new UsageError(`--out och --json får inte vara samma fil som --${flag} (indata skrivs aldrig över).`);
+    if ((await sameFile(out, source)) || (await sameFile(json, source))) throw new UsageError(cliMessage("outputsSameAsTableFile", { flag }));
   }
   const secret = await loadSecret(opts.flags.get("secret-file") ?? defaultSecretFile(file));
 
   const started = Date.now();
   const phase = phaseClock();
-  let done = progress(`Läser ${file}`);
+  let done = progress(cliMessage("reading", { file }));
   const input: WorkbookInput = await readWorkbookFile(file);
   done();
   // Tables from files replace the workbook's; what was read is shown so it can be checked against the source system.
   const fileProblems: Problem[] = [];
   for (const { table, source } of tableFiles) {
-    done = progress(`Läser ${source}`);
+    done = progress(cliMessage("reading", { file: source }));
     const read = await readTableFile(source, table, sieDimensions);
     done();
-    console.log(summaryLines(read.summary).join("\n"));
+    console.log(summaryLines(read.summary, cliLanguage()).join("\n"));
     fileProblems.push(...read.problems);
     if (read.input) input[table] = read.input;
     else delete input[table];
   }
   if (fileProblems.some((p) => p.severity === "error")) {
-    console.error(`\nFilerna går inte att använda: ${fileProblems.filter((p) => p.severity === "error").length} fel:\n${problemList(fileProblems)}`);
+    console.error(`\n${cliMessage("filesUnusable", { errors: fileProblems.filter((p) => p.severity === "error").length })}\n${problemList(fileProblems)}`);
     await writeFilesAtomically([{ target: json, data: JSON.stringify({ ok: false, problems: problemsJson(fileProblems) }, null, 2) }]);
-    console.error(`\nProblemen finns också i ${json}.`);
+    console.error(`\n${cliMessage("problemsAlsoIn", { file: json })}`);
     return 1;
   }
   phase("readMs");
-  done = progress("Beräknar KPB");
+  done = progress(cliMessage("computing"));
   const runOptions = {
     overrides: {
       year,
@@ -212,30 +190,28 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   const outcome = withFileProblems(ran, fileProblems);
   if (!outcome.ok) {
     // A refused run replaces nothing: earlier results stay as they were, the problems go beside them.
-    console.error(`\nKörningen stoppades av ${outcome.problems.filter((p) => p.severity === "error").length} datafel:\n${problemList(outcome.problems)}`);
+    console.error(`\n${cliMessage("runStopped", { errors: outcome.problems.filter((p) => p.severity === "error").length })}\n${problemList(outcome.problems)}`);
     await writeFilesAtomically([{ target: problemsFile, data: JSON.stringify({ ok: false, problems: problemsJson(outcome.problems) }, null, 2) }]);
-    console.error(`\nProblemen finns också i ${problemsFile}. Inga resultatfiler skrevs (${out} och ${json} är som före körningen).`);
+    console.error(`\n${cliMessage("runStoppedFiles", { problems: problemsFile, out, json })}`);
     return 1;
   }
   const { result } = outcome;
   if (!secret.stored && result.problems.some((p) => PSEUDONYM_CODES.has(p.code))) {
     try {
       await saveSecret(secret);
-      console.error(`Hemligheten bakom pseudonymerna sparades i ${secret.file}. Behåll den hos arbetsboken och skicka den aldrig med resultaten.`);
+      console.error(cliMessage("secretSaved", { file: secret.file }));
     } catch (e) {
-      console.error(
-        `Kunde inte spara hemligheten bakom pseudonymerna i ${secret.file} (${(e as NodeJS.ErrnoException).code ?? e}); nästa körning ger andra pseudonymer. Ange en fil med --secret-file.`,
-      );
+      console.error(cliMessage("secretNotSaved", { file: secret.file, code: String((e as NodeJS.ErrnoException).code ?? e) }));
     }
   }
   // A follow-up gets KPB Månad: the same calculation per month and per rolling twelve months.
   let monthly: ResultSheetOptions["monthly"];
   if (result.settings.period) {
-    done = progress("Räknar månad för månad");
+    done = progress(cliMessage("computingMonths"));
     monthly = monthlySeries(input, result.settings.period, runOptions);
     done();
   }
-  done = progress(`Skriver ${out}`);
+  done = progress(cliMessage("writing", { file: out }));
   // An earlier result file at --out: its history and the notes on KPB Validering are kept.
   const sheetOptions: ResultSheetOptions = { ...(await readPreviousResult(out)), ...(monthly ? { monthly } : {}) };
   const layouts = resultSheets(result, result.benchmark, sheetOptions);
@@ -249,10 +225,10 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   phase("writeMs");
   await phase.report();
   console.log(`\n${summaryText(result)}`);
-  if (result.problems.length) console.log(`\n${result.problems.length} varningar:\n${problemList(result.problems, 20)}`);
+  if (result.problems.length) console.log(`\n${cliMessage("warnings", { count: result.problems.length })}\n${problemList(result.problems, 20)}`);
   const open = validationPackOf(result, result.benchmark, sheetOptions).open;
-  console.log(`\nValidering: ${open} ${open === 1 ? "öppen rad" : "öppna rader"} på bladet KPB Validering i ${out}.`);
-  console.log(`\nResultat: ${out}\nJSON:     ${json}\nTid:      ${((Date.now() - started) / 1000).toFixed(2).replace(".", ",")} s`);
+  console.log(`\n${cliMessage("validation", { open, file: out })}`);
+  console.log(`\n${cliMessage("outputs", { out, json, seconds: (Date.now() - started) / 1000 })}`);
   return 0;
 }
 
@@ -272,10 +248,10 @@ function withFileProblems(outcome: RunOutcome, fileProblems: readonly Problem[])
 }
 
 async function kolada(file: string, opts: Options): Promise<number> {
-  const known = new Set(["kommun", "jamfor", "ar", "out"]);
-  for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(`Okänd flagga --${f}.`);
+  const known = new Set(["kommun", "jamfor", "ar", "out", "lang"]);
+  for (const f of opts.flags.keys()) if (!known.has(f)) throw new UsageError(cliMessage("unknownFlag", { flag: f }));
   const out = opts.flags.get("out") ?? `${file.replace(/\.xlsx$/i, "")}-kolada.xlsx`;
-  if (await sameFile(out, file)) throw new UsageError("--out får inte vara samma fil som arbetsboken (originalet skrivs aldrig över).");
+  if (await sameFile(out, file)) throw new UsageError(cliMessage("koladaSameAsWorkbook"));
   try {
     return await koladaCommand(file, { municipality: opts.flags.get("kommun"), peers: opts.flags.get("jamfor"), years: opts.flags.get("ar"), out }, cliFetch.fetch, (line) => console.log(line));
   } catch (e) {
@@ -289,7 +265,7 @@ function sampleTables(opts: Options) {
   const months = opts.flags.get("months");
   if (months === undefined || months === "12") return exempelbyTables();
   if (months === "24") return exempelbyTwoYears();
-  throw new UsageError("--months ska vara 12 eller 24.");
+  throw new UsageError(cliMessage("badMonths"));
 }
 
 async function demo(opts: Options): Promise<number> {
@@ -299,41 +275,44 @@ async function demo(opts: Options): Promise<number> {
   const twoYears = opts.flags.get("months") === "24";
   const file = path.join(dir, twoYears ? "exempelby-24.xlsx" : "exempelby.xlsx");
   await writeInputWorkbook(file, tables);
-  console.log(`Exempelkommunens indata: ${file}`);
+  console.log(cliMessage("sampleInput", { file }));
   return runWorkbook(file, { positional: [file], flags: new Map(twoYears ? [["period", "2025-06"]] : []) });
 }
 
 export async function main(args: string[]): Promise<number> {
   try {
     const opts = parseArgs(args);
+    const lang = opts.flags.get("lang");
+    if (lang !== undefined && lang !== "sv" && lang !== "en") throw new UsageError(cliMessage("badLanguage"));
+    setCliLanguage(lang === "en" ? "en" : "sv");
     const [command, ...rest] = opts.positional;
     if (opts.flags.has("help") || command === undefined) {
-      console.log(USAGE);
+      console.log(cliMessage("usage"));
       return command === undefined && !opts.flags.has("help") ? 2 : 0;
     }
     if (command === "run") {
-      if (rest.length !== 1) throw new UsageError("kpb run behöver exakt en arbetsbok.");
+      if (rest.length !== 1) throw new UsageError(cliMessage("needsOneWorkbook", { command: "run" }));
       return await runWorkbook(rest[0], opts);
     }
     if (command === "demo") return await demo(opts);
     if (command === "kolada") {
-      if (rest.length !== 1) throw new UsageError("kpb kolada behöver exakt en arbetsbok.");
+      if (rest.length !== 1) throw new UsageError(cliMessage("needsOneWorkbook", { command: "kolada" }));
       return await kolada(rest[0], opts);
     }
     if (command === "explain") {
-      if (rest.length !== 1) throw new UsageError("kpb explain behöver exakt en arbetsbok.");
+      if (rest.length !== 1) throw new UsageError(cliMessage("needsOneWorkbook", { command: "explain" }));
       return await explainWorkbook(rest[0], opts.flags);
     }
     if (command === "sample") {
-      if (rest.length !== 1) throw new UsageError("kpb sample behöver ett filnamn.");
+      if (rest.length !== 1) throw new UsageError(cliMessage("sampleNeedsFile"));
       // A user's own workbook must never be replaced by the sample by a slip of the file name.
       const exists = await fs.stat(rest[0]).then(() => true, () => false);
-      if (exists && !opts.flags.has("force")) throw new UsageError(`${rest[0]} finns redan; välj ett annat namn eller lägg till --force för att skriva över.`);
+      if (exists && !opts.flags.has("force")) throw new UsageError(cliMessage("sampleExists", { file: rest[0] }));
       await writeInputWorkbook(rest[0], sampleTables(opts));
-      console.log(`Skrev ${rest[0]}`);
+      console.log(cliMessage("sampleWritten", { file: rest[0] }));
       return 0;
     }
-    throw new UsageError(`Okänt kommando "${command}".`);
+    throw new UsageError(cliMessage("unknownCommand", { command }));
   } catch (e) {
     if (progressOpen) {
       progressOpen = false;
@@ -344,7 +323,7 @@ export async function main(args: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError || e instanceof ExplainUsageError) {
-      console.error(`${e.message}\n\n${USAGE}`);
+      console.error(`${e.message}\n\n${cliMessage("usage")}`);
       return 2;
     }
     if (e instanceof WorkbookFileError) {
@@ -352,9 +331,9 @@ export async function main(args: string[]): Promise<number> {
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
-    if (err.code === "ENOSPC") console.error("Disken är full; inget resultat skrevs och tidigare resultat är orörda.");
-    else if (err.code === "EACCES" || err.code === "EROFS" || err.code === "ENOENT") console.error(`Kan inte skriva resultatet (${err.code}: ${err.path ?? ""}); tidigare resultat är orörda.`);
-    else console.error(`Oväntat fel: ${err.message ?? err}`);
+    if (err.code === "ENOSPC") console.error(cliMessage("diskFull"));
+    else if (err.code === "EACCES" || err.code === "EROFS" || err.code === "ENOENT") console.error(cliMessage("cannotWrite", { code: err.code, path: err.path ?? "" }));
+    else console.error(cliMessage("unexpected", { detail: String(err.message ?? err) }));
     return 2;
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { cliMessage } from "./messages";
 
 /**
  * The secret behind client pseudonyms, for the command line. A client id that looks like a
@@ -42,14 +43,12 @@ export async function loadSecret(file: string): Promise<PseudonymSecret> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { secret: randomBytes(32).toString("hex"), file, stored: false };
-    if (code === "EISDIR") throw new SecretFileError(`${file} är en mapp; hemligheten för pseudonymer ska vara en fil.`);
-    throw new SecretFileError(`Hemligheten för pseudonymer i ${file} går inte att läsa (${code ?? String(e)}).`);
+    if (code === "EISDIR") throw new SecretFileError(cliMessage("secretIsFolder", { file }));
+    throw new SecretFileError(cliMessage("secretUnreadable", { file, code: code ?? String(e) }));
   }
   const secret = text.trim();
   if (secret.length < MIN_SECRET_LENGTH) {
-    throw new SecretFileError(
-      `${file} innehåller ingen giltig hemlighet (minst ${MIN_SECRET_LENGTH} tecken). Ta bort filen så skapas en ny vid nästa körning; pseudonymerna byts då.`,
-    );
+    throw new SecretFileError(cliMessage("secretInvalid", { file, min: MIN_SECRET_LENGTH }));
   }
   return { secret, file, stored: true };
 }

@@ -1,17 +1,26 @@
-import { oreToString, windowKindLabel, windowLabel, type KpbResult, type Problem } from "../engine";
+import { figureNameIn, oreToString, renderMessage, windowKindLabel, windowLabel, type KpbResult, type Problem } from "../engine";
+import { cliLanguage, cliMessage } from "./messages";
 
-const kr = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 0, maximumFractionDigits: 0 });
-const kr2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const LOCALE = { sv: "sv-SE", en: "en-GB" } as const;
+const formats = (language: "sv" | "en") => ({
+  kr: new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+  kr2: new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  pct: new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+});
+/** Units after "kr/" in English. */
+const UNIT_EN: Record<string, string> = { timme: "hour", dygn: "day", dag: "day", månad: "month", invånare: "inhabitant", brukare: "client", portion: "portion" };
+const unitIn = (unit: string, language: "sv" | "en") => (language === "sv" ? unit : unit.replace(/^kr\/(.+)$/, (m, per: string) => `kr/${UNIT_EN[per] ?? per}`));
 
-/** A number the way a Swedish economist reads it: 1 234,50 kr. */
-export function formatFigure(value: string, unit: string): string {
+/** A number the way a Swedish economist reads it: 1 234,50 kr (in English: 1,234.50 kr). */
+export function formatFigure(value: string, unit: string, language: "sv" | "en" = "sv"): string {
   const n = Number(value);
+  const { kr, kr2, pct } = formats(language);
   if (unit === "%") return `${pct.format(n)} %`;
   if (unit === "kr") return `${kr.format(n)} kr`;
-  if (unit.startsWith("kr/")) return `${kr2.format(n)} ${unit}`;
-  return `${kr2.format(n)} ${unit}`;
+  return `${kr2.format(n)} ${unitIn(unit, language)}`;
 }
+
+const WINDOW_KIND_EN: Record<string, string> = { "en månad": "one month", "hittills i år": "year to date", "rullande tolv månader": "rolling twelve months" };
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -35,36 +44,40 @@ const HEADLINE = [
 
 export function summaryText(result: KpbResult): string {
   const byId = new Map(result.keyFigures.map((f) => [f.id, f]));
-  const rows = [["Nyckeltal", "Värde"]];
+  const rows = [[cliMessage("keyFigure"), cliMessage("value")]];
   for (const id of HEADLINE) {
     const f = byId.get(id);
-    if (f) rows.push([f.name, formatFigure(f.value, f.unit)]);
+    if (f) rows.push([figureNameIn(f, cliLanguage()), formatFigure(f.value, f.unit, cliLanguage())]);
   }
   const r = result.reconciliation;
-  const money = (ore: number) => `${kr2.format(Number(oreToString(ore)))} kr`;
+  const money = (ore: number) => `${formats(cliLanguage()).kr2.format(Number(oreToString(ore)))} kr`;
   const recon = [
-    ["Avstämning", "Belopp"],
-    ["Ekonomi totalt", money(r.ledgerTotalOre)],
-    ["Kodat till pooler", money(r.pooledOre)],
-    ["Exkluderat", money(r.excludedOre)],
-    ["Ej kodat", money(r.uncodedOre)],
+    [cliMessage("reconciliation"), cliMessage("amount")],
+    [cliMessage("ledgerTotal"), money(r.ledgerTotalOre)],
+    [cliMessage("pooled"), money(r.pooledOre)],
+    [cliMessage("excluded"), money(r.excludedOre)],
+    [cliMessage("uncoded"), money(r.uncodedOre)],
     ...(r.rowCounts.Ekonomi.read > r.rowCounts.Ekonomi.counted
-      ? [[`Lagt åt sidan (${r.rowCounts.Ekonomi.read - r.rowCounts.Ekonomi.counted} rader)`, money(r.rowCounts.Ekonomi.readSum - r.rowCounts.Ekonomi.countedSum)]]
+      ? [[cliMessage("setAside", { rows: r.rowCounts.Ekonomi.read - r.rowCounts.Ekonomi.counted }), money(r.rowCounts.Ekonomi.readSum - r.rowCounts.Ekonomi.countedSum)]]
       : []),
-    ["Går ihop på öret", r.balanced ? "ja" : "NEJ"],
+    [cliMessage("balanced"), r.balanced ? cliMessage("yes") : cliMessage("noLoud")],
   ];
   const w = result.settings.period;
-  const when = w ? `${windowLabel(w)} (${windowKindLabel(w)})` : String(result.year);
-  return `${result.municipality || "Kommunen"} ${when}: ${result.pools.filter((p) => p.kind === "insats").length} insatspooler, ${result.clients.length} brukare\n\n${table(rows)}\n\n${table(recon)}`;
+  const kind = w ? windowKindLabel(w) : "";
+  const when = w ? `${windowLabel(w)} (${cliLanguage() === "en" ? WINDOW_KIND_EN[kind] ?? kind : kind})` : String(result.year);
+  const head = cliMessage("summaryHead", { municipality: result.municipality, when, pools: result.pools.filter((p) => p.kind === "insats").length, clients: result.clients.length });
+  return `${head}\n\n${table(rows)}\n\n${table(recon)}`;
 }
 
 export function problemList(problems: readonly Problem[], limit = 50): string {
   const lines = problems.slice(0, limit).map((p) => {
-    const where = [p.sheet ?? p.table, p.row !== null ? `rad ${p.row}` : null, p.column ? `kolumn ${p.column}` : null, p.cell ? `(${p.cell})` : null]
+    const where = [p.sheet ?? p.table, p.row !== null ? cliMessage("row", { row: p.row }) : null, p.column ? cliMessage("column", { column: p.column }) : null, p.cell ? `(${p.cell})` : null]
       .filter(Boolean)
       .join(", ");
-    return `  ${p.severity === "error" ? "FEL    " : "VARNING"} ${where}: ${p.message}`;
+    // Swedish is the stored text; another language renders from the code and parameters.
+    const message = cliLanguage() === "sv" ? p.message : renderMessage(p.code, p.params, cliLanguage());
+    return `  ${p.severity === "error" ? cliMessage("error") : cliMessage("warning")} ${where}: ${message}`;
   });
-  if (problems.length > limit) lines.push(`  … och ${problems.length - limit} till (alla finns i JSON-filen och på bladet KPB Avstämning).`);
+  if (problems.length > limit) lines.push(`  ${cliMessage("moreProblems", { count: problems.length - limit })}`);
   return lines.join("\n");
 }

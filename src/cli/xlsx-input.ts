@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import { fold, TABLE_ALIASES, TABLE_NAMES, TABLE_SCHEMAS, type CellValue, type TableInput, type TableName, type WorkbookInput } from "../engine";
+import { cliMessage } from "./messages";
 
 /** Why a workbook file could not be opened, in words a user can act on. */
 export class WorkbookFileError extends Error {
@@ -60,7 +61,7 @@ function sheetBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: nu
 
 function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.replace(/^.*!/, ""));
-  if (!m) throw new WorkbookFileError(`Okänd cellreferens ${ref}`);
+  if (!m) throw new WorkbookFileError(cliMessage("unknownCellReference", { ref }));
   const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
 }
@@ -125,27 +126,25 @@ async function checkWorkbookPath(path: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
     const stat = await fs.stat(path);
-    if (stat.isDirectory()) throw new WorkbookFileError(`${path} är en mapp, inte en arbetsbok.`);
-    if (stat.size === 0) throw new WorkbookFileError(`${path} är tom (0 byte); det är ingen arbetsbok.`);
+    if (stat.isDirectory()) throw new WorkbookFileError(cliMessage("folderNotWorkbook", { file: path }));
+    if (stat.size === 0) throw new WorkbookFileError(cliMessage("emptyWorkbook", { file: path }));
     handle = await fs.open(path, "r");
     const head = new Uint8Array(8);
     const { bytesRead } = await handle.read(head, 0, 8, 0);
     const startsWith = (magic: number[]) => bytesRead >= magic.length && magic.every((b, i) => head[i] === b);
     if (startsWith(CFB_MAGIC)) {
-      throw new WorkbookFileError(
-        `${path} är lösenordsskyddad (krypterad) eller en .xls i det gamla formatet. Öppna den i Excel, ta bort lösenordet (Arkiv > Info > Skydda arbetsbok) och spara som .xlsx, och försök igen.`,
-      );
+      throw new WorkbookFileError(cliMessage("encryptedWorkbook", { file: path }));
     }
     if (!startsWith(ZIP_MAGIC)) {
-      throw new WorkbookFileError(`${path} är ingen .xlsx-arbetsbok (filen är skadad eller av en annan sort). Spara den som .xlsx i Excel och försök igen.`);
+      throw new WorkbookFileError(cliMessage("notXlsx", { file: path }));
     }
   } catch (e) {
     if (e instanceof WorkbookFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new WorkbookFileError(`Filen ${path} finns inte.`);
-    if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError(`Filen ${path} går inte att läsa (behörighet saknas).`);
-    if (code === "ENOTDIR") throw new WorkbookFileError(`Sökvägen ${path} finns inte (en del av den är ingen mapp).`);
-    throw new WorkbookFileError(`Filen ${path} går inte att läsa (${code ?? String(e)}).`);
+    if (code === "ENOENT") throw new WorkbookFileError(cliMessage("fileMissing", { file: path }));
+    if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError(cliMessage("noPermission", { file: path }));
+    if (code === "ENOTDIR") throw new WorkbookFileError(cliMessage("pathMissing", { file: path }));
+    throw new WorkbookFileError(cliMessage("unreadable", { file: path, code: code ?? String(e) }));
   } finally {
     await handle?.close();
   }
@@ -158,16 +157,14 @@ export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
     await wb.xlsx.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new WorkbookFileError(`Filen ${path} finns inte.`);
-    if (code === "EACCES") throw new WorkbookFileError(`Filen ${path} går inte att läsa (behörighet saknas).`);
-    if (code === "EISDIR") throw new WorkbookFileError(`${path} är en mapp, inte en arbetsbok.`);
+    if (code === "ENOENT") throw new WorkbookFileError(cliMessage("fileMissing", { file: path }));
+    if (code === "EACCES") throw new WorkbookFileError(cliMessage("noPermission", { file: path }));
+    if (code === "EISDIR") throw new WorkbookFileError(cliMessage("folderNotWorkbook", { file: path }));
     const message = String((e as Error).message ?? e);
     if (/encrypt|password|CFB|Compound/i.test(message) || /end of central directory|zip/i.test(message)) {
-      throw new WorkbookFileError(
-        `${path} går inte att öppna som .xlsx-arbetsbok: filen är skadad, inte en .xlsx-fil eller lösenordsskyddad. Spara den som en vanlig .xlsx utan lösenord och försök igen.`,
-      );
+      throw new WorkbookFileError(cliMessage("cannotOpenXlsx", { file: path }));
     }
-    throw new WorkbookFileError(`${path} går inte att öppna som .xlsx-arbetsbok (${message}).`);
+    throw new WorkbookFileError(cliMessage("cannotOpenXlsxBecause", { file: path, detail: message }));
   }
   return findTables(wb);
 }

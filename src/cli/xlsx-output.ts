@@ -15,6 +15,7 @@ import {
 } from "../layouts";
 import { type CellValue } from "../engine";
 import { addCharts } from "./xlsx-charts";
+import { cliMessage } from "./messages";
 
 /**
  * Writes result sheets (as laid out by the engine) into a new workbook: the free cells of a title
@@ -160,7 +161,7 @@ export class OutputWriteError extends Error {
     readonly target: string,
     readonly code: string | undefined,
   ) {
-    super(`${outputWriteReason(target, code)} Inget skrevs över: tidigare resultat och indata är orörda.`);
+    super(cliMessage("outputNotWritten", { reason: outputWriteReason(target, code) }));
     this.name = "OutputWriteError";
   }
 }
@@ -169,22 +170,22 @@ function outputWriteReason(target: string, code: string | undefined): string {
   switch (code) {
     case "ENOSPC":
     case "EDQUOT":
-      return `Disken är full: ${target} kunde inte skrivas. Frigör utrymme och kör igen.`;
+      return cliMessage("outputDiskFull", { file: target });
     case "EACCES":
     case "EPERM":
-      return `Behörighet saknas att skriva ${target}. Välj en annan plats med --out/--json, eller stäng filen om den är öppen i Excel.`;
+      return cliMessage("outputNoPermission", { file: target });
     case "EBUSY":
     case "ETXTBSY":
-      return `${target} är låst, troligen öppen i Excel. Stäng den och kör igen.`;
+      return cliMessage("outputLocked", { file: target });
     case "ENOENT":
     case "ENOTDIR":
-      return `Mappen för ${target} finns inte.`;
+      return cliMessage("outputFolderMissing", { file: target });
     case "EISDIR":
-      return `${target} är en mapp, inte en fil.`;
+      return cliMessage("outputIsFolder", { file: target });
     case "EROFS":
-      return `${target} ligger på en skrivskyddad disk.`;
+      return cliMessage("outputReadOnly", { file: target });
     default:
-      return `${target} kunde inte skrivas (${code ?? "okänt fel"}).`;
+      return cliMessage("outputFailed", { file: target, code: code ?? "" });
   }
 }
 

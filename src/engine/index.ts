@@ -18,6 +18,10 @@ export { parseMonth, windowLabel, windowKindLabel, calendarYearWindow, rollingWi
 // Money and exact numbers: integer öre, micro-units, decimal strings
 export { Dec, ratioString } from "./decimal";
 export { oreToString, oreToKr, oreToDec, sumOre, microToDec, microToString, MICRO } from "./money";
+
+// Message catalogues (one mechanism for every layer) and counted nouns
+export { defineMessages, messageRenderer, joinList, type MessageEntry, type ParamsOf } from "./message-catalogue";
+export { countText, pluralForm, svCount, enCount, type Language } from "./plural";
 export { splitByWeights, roundToTotal } from "./largest-remainder";
 
 // Reading cells and input tables: the table shapes, header search, problems with their place

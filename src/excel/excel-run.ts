@@ -2,6 +2,8 @@
  * The one door to the workbook: every function in src/excel takes an `ExcelRun`, which is
  * `Excel.run` in the add-in and an in-memory fake in tests.
  */
+import { excelMessage } from "./messages";
+
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export const officeExcelRun: ExcelRun = (batch) => Excel.run(batch);
@@ -23,7 +25,7 @@ export interface CancelToken {
 
 export class CancelledError extends Error {
   constructor() {
-    super("Avbrutet av användaren; inget ändrades.");
+    super(excelMessage("cancelled"));
     this.name = "CancelledError";
   }
 }

@@ -6,6 +6,7 @@
 import type { CellValue } from "../engine";
 import type { ExcelRun } from "./excel-run";
 import { rangeOf } from "./read-tables";
+import { excelMessage } from "./messages";
 import { isResultSheet, type TableSource } from "./table-sources";
 
 export interface WorkbookObjectList {

@@ -1,6 +1,7 @@
 import {
   parseHistoryRows,
   parseValidationSheet,
+  renderMessage,
   monthlySeries,
   runKpb,
   VALIDATION_SHEET,
@@ -12,6 +13,8 @@ import {
   type ValidationNote,
 } from "../engine";
 import { resultSheets, validationPackOf } from "../layouts";
+import { excelMessage } from "./messages";
+import { uiLanguage } from "../shared/ui-language";
 import { publish, type KpbLoadOutcome } from "../shared/kpb-store";
 import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
 import { listResultSheets } from "./pane-queries";
@@ -110,7 +113,7 @@ export async function checkKpb(run: ExcelRun, options: ReadAndRunOptions = {}): 
 /** Find, read and run: the part of a refresh, a check and the worksheet functions that only reads the workbook. */
 async function readAndRun(run: ExcelRun, options: ReadAndRunOptions) {
   const state = await loadState(run);
-  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: "letar efter tabellerna" });
+  options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: excelMessage("findingTables") });
   const found = await findTables(run, state.mapping);
   const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
   const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
@@ -129,8 +132,10 @@ export async function computeFromWorkbook(run: ExcelRun): Promise<KpbLoadOutcome
   if (outcome.ok) return { ok: true, result: outcome.result, pseudonymSecret: state.pseudonymSecret, source: { input, options: runOptions } };
   const errors = outcome.problems.filter((p) => p.severity === "error");
   const first = errors[0] ?? outcome.problems[0];
-  const more = errors.length > 1 ? ` (och ${errors.length - 1} fel till)` : "";
-  return { ok: false, message: first ? `${first.message}${more}` : "KPB kunde inte beräknas." };
+  if (!first) return { ok: false, message: excelMessage("runFailedWithoutProblem") };
+  // The problem in the language the user reads Excel in, as the pane shows it.
+  const text = renderMessage(first.code, first.params, uiLanguage());
+  return { ok: false, message: excelMessage("runFailed", { first: text, moreErrors: Math.max(0, errors.length - 1) }) };
 }
 
 /** The rows already in `KPB Historik`, so a refresh adds this year's figures and keeps the others. */

@@ -5,18 +5,19 @@
  * "ApiNotFound". Checking first lets the pane say in plain Swedish what the Excel version lacks.
  * test/addin/manifest.test.ts keeps this list and the manifest equal.
  */
+import { excelMessage } from "./messages";
 
 export interface RequiredSet {
   name: string;
   version: string;
-  /** What the add-in uses it for, in Swedish, for the message. */
-  usedFor: string;
+  /** What the add-in uses it for, for the message. */
+  usedFor: { sv: string; en: string };
 }
 
 export const REQUIRED_SETS: readonly RequiredSet[] = [
-  { name: "ExcelApi", version: "1.9", usedFor: "resultatbladen (kopiering av blad, diagramserier, låsta rubrikrader)" },
-  { name: "CustomFunctionsRuntime", version: "1.3", usedFor: "kalkylbladsfunktionerna KPB.* och deras felkoder" },
-  { name: "SharedRuntime", version: "1.1", usedFor: "att aktivitetsfönstret, knappen Uppdatera KPB och funktionerna delar samma körning" },
+  { name: "ExcelApi", version: "1.9", usedFor: { sv: "resultatbladen (kopiering av blad, diagramserier, låsta rubrikrader)", en: "the result sheets (copying sheets, chart series, frozen header rows)" } },
+  { name: "CustomFunctionsRuntime", version: "1.3", usedFor: { sv: "kalkylbladsfunktionerna KPB.* och deras felkoder", en: "the worksheet functions KPB.* and their error codes" } },
+  { name: "SharedRuntime", version: "1.1", usedFor: { sv: "att aktivitetsfönstret, knappen Uppdatera KPB och funktionerna delar samma körning", en: "the task pane, the Uppdatera KPB button and the functions sharing one run" } },
 ];
 
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -42,12 +43,7 @@ export function missingRequirements(isSetSupported: IsSetSupported | null = offi
 /** The pane's message for missing sets, or null when everything is there. */
 export function requirementsMessage(missing: readonly RequiredSet[]): string | null {
   if (missing.length === 0) return null;
-  const list = missing.map((set) => `${set.name} ${set.version} (${set.usedFor})`).join("; ");
-  return (
-    `Den här Excel-versionen saknar stöd som KPB behöver: ${list}. ` +
-    "KPB kan därför inte köras här. Uppdatera Office (Arkiv → Konto → Uppdateringsalternativ) " +
-    "eller använd Excel för Microsoft 365 eller Excel på webben."
-  );
+  return excelMessage("missingRequirements", { sets: [...missing] });
 }
 
 /** Thrown by the pane's operations when a required set is missing, before anything is read or written. */

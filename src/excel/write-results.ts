@@ -1,4 +1,5 @@
 import { a1, blockPlaces, NUMBER_FORMATS, type SheetLayout } from "../layouts";
+import { excelMessage } from "./messages";
 import { addChart } from "./charts";
 import { addDirectionColours, applyPrintSetup, clearDressing, fitSheet, setUpPage, writeTopCells } from "./sheet-dressing";
 import { CancelledError, MAX_REQUEST_BYTES, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
@@ -112,7 +113,7 @@ export async function writeResultSheets(
       await sync(context);
       const current = existing.map((sheet, index) => (sheet.isNullObject ? [] : loadResultTables(sheet, layouts[index])));
       await sync(context);
-      options.onProgress?.({ phase: "sparar", done: totalRows, total: totalRows, detail: "byter in resultaten" });
+      options.onProgress?.({ phase: "sparar", done: totalRows, total: totalRows, detail: excelMessage("swappingResults") });
       layouts.forEach((layout, index) => {
         const temp = sheets.getItem(`${TEMP_PREFIX}${index + 1}`);
         const old = existing[index];

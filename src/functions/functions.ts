@@ -24,7 +24,7 @@ import {
   invalidValue,
   isFigureError,
   notAvailable,
-  NO_RESULT_MESSAGE,
+  noResultMessage,
   type Arg,
   type Cell,
   type FigureError,
@@ -32,6 +32,7 @@ import {
 } from "./figure-values";
 import * as figures from "./kpb-figures";
 import { figureContext } from "./period-argument";
+import { functionMessage } from "./messages";
 import * as ranges from "./range-math";
 import { installWorkbookLoader } from "./runtime";
 
@@ -82,7 +83,7 @@ function streamFromStore<T>(
       const ctx = figureContext(snapshot, period);
       value = isFigureError(ctx) ? ctx : compute(ctx);
     } catch (error) {
-      value = invalidValue(`Internt fel i KPB-funktionen: ${error instanceof Error ? error.message : String(error)}`);
+      value = invalidValue(functionMessage("internalError", { detail: error instanceof Error ? error.message : String(error) }));
     }
     invocation.setResult(isFigureError(value) ? toExcelError(value) : toExcel(value));
   };
@@ -96,13 +97,13 @@ function streamFromStore<T>(
     show(snapshot);
     return;
   }
-  invocation.setResult(toExcelError(notAvailable(NO_RESULT_MESSAGE)));
+  invocation.setResult(toExcelError(notAvailable(noResultMessage())));
   void ensureResult().then((loaded) => {
     // A loaded result was published, and the subscription has shown it already; without a
     // reason there is nothing to add to "Kör KPB först".
     const why = lastLoadFailure();
     if (!active || loaded || !why) return;
-    invocation.setResult(toExcelError(notAvailable(`${NO_RESULT_MESSAGE}: ${why}`)));
+    invocation.setResult(toExcelError(notAvailable(functionMessage("noResultBecause", { why }))));
   });
 }
 

@@ -42,11 +42,11 @@ import {
   type OutlierScope,
   type PoolResult,
 } from "../engine";
+import { functionMessage, type MeasureUnit } from "./messages";
 import {
   divisionByZero,
   invalidValue,
   isFigureError,
-  listText,
   notAvailable,
   textArg,
   type Arg,
@@ -64,31 +64,31 @@ export interface FigureContext {
 // Unit costs per hour / per day
 
 interface Measure {
-  /** The volume unit as written in messages. */
-  label: string;
+  /** The volume the measure counts, as messages name it. */
+  label: MeasureUnit;
   /** Folded volume units (Insatskatalog Volymenhet) the measure accepts. */
   units: ReadonlySet<string>;
   /** The catalogue key figure whose intervention is the default, and the fallback name. */
   defaultFigure: string;
   defaultInsats: string;
-  /** The function to use instead when the intervention is measured in something else. */
+  /** The function (its English id) to use instead when the intervention is measured in something else. */
   other: string;
 }
 
 const PER_HOUR: Measure = {
-  label: "timmar",
+  label: "hour",
   units: new Set(["timmar", "timme", "tim", "h"]),
   defaultFigure: "hemtjanst_egen_kr_timme",
   defaultInsats: "Hemtjänst",
-  other: "KPB.COSTPERDAY (KPB.KOSTNADPERDYGN)",
+  other: "COSTPERDAY",
 };
 
 const PER_DAY: Measure = {
-  label: "dygn eller dagar",
+  label: "day",
   units: new Set(["dygn", "dagar", "dag", "varddygn"]),
   defaultFigure: "sabo_egen_kr_dygn_inkl_hsl",
   defaultInsats: "Särskilt boende",
-  other: "KPB.COSTPERHOUR (KPB.KOSTNADPERTIMME)",
+  other: "COSTPERHOUR",
 };
 
 type RegiChoice = "egen" | "annan" | "alla";
@@ -121,7 +121,7 @@ function findPool(pools: readonly PoolResult[], text: string): FigureResult<Pool
   if (byId) return byId;
   const byUnit = pools.filter((p) => p.enhet !== "" && fold(p.enhet) === f);
   if (byUnit.length > 1) {
-    return invalidValue(`Flera pooler har enheten "${text}" (${listText(byUnit.map((p) => p.pool))}); ange pool-id.`);
+    return invalidValue(functionMessage("unitNamesSeveralPools", { unit: text, pools: byUnit.map((p) => p.pool) }));
   }
   return byUnit[0] ?? null;
 }
@@ -136,8 +136,7 @@ function checkUnits(pools: PoolResult[], measure: Measure | null): FigureResult<
   if (!measure) return true;
   for (const p of pools) {
     if (!measure.units.has(fold(p.volumeUnit))) {
-      const unit = p.volumeUnit ? `mäts i ${p.volumeUnit}` : "saknar volymenhet i Insatskatalog";
-      return invalidValue(`${p.insats} (${p.pool}) ${unit}, inte i ${measure.label}. Använd ${measure.other} eller KPB.UNITCOST (KPB.STYCKKOSTNAD).`);
+      return invalidValue(functionMessage("wrongVolumeUnit", { insats: p.insats, pool: p.pool, volumeUnit: p.volumeUnit, measure: measure.label, other: measure.other }));
     }
   }
   return true;
@@ -163,7 +162,7 @@ function choosePools(result: KpbResult, insatsArg: Arg, unitArg: Arg, measure: M
     if (poolText !== null) {
       const pool = findPool(all.filter((p) => measure === null || measure.units.has(fold(p.volumeUnit))), poolText);
       if (isFigureError(pool)) return pool;
-      if (!pool) return notAvailable(`Ingen pool eller enhet "${poolText}" mäts i ${measure?.label ?? "någon volym"}.`);
+      if (!pool) return notAvailable(functionMessage("noPoolMeasured", { pool: poolText, measure: measure?.label ?? null }));
       return { insats: pool.insats, pools: [pool] };
     }
     insats = insatsOfFigure(result, measure!.defaultFigure) ?? measure!.defaultInsats;
@@ -180,7 +179,7 @@ function choosePools(result: KpbResult, insatsArg: Arg, unitArg: Arg, measure: M
       const ok = checkUnits([pool], measure);
       return isFigureError(ok) ? ok : { insats: pool.insats, pools: [pool] };
     }
-    return notAvailable(`Okänd insats "${insats}". Insatser i körningen: ${listText(unique(all.map((p) => p.insats)))}.`);
+    return notAvailable(functionMessage("unknownInsats", { insats, known: unique(all.map((p) => p.insats)) }));
   }
   const name = same[0].insats;
   let pools: PoolResult[];
@@ -188,15 +187,14 @@ function choosePools(result: KpbResult, insatsArg: Arg, unitArg: Arg, measure: M
     const pool = findPool(same, poolText);
     if (isFigureError(pool)) return pool;
     if (!pool) {
-      return notAvailable(`${name} har ingen pool eller enhet "${poolText}". Pooler: ${listText(same.map((p) => p.pool))}.`);
+      return notAvailable(functionMessage("insatsHasNoPool", { insats: name, pool: poolText, known: same.map((p) => p.pool) }));
     }
     pools = [pool];
   } else {
     const chosen = regi ?? "egen";
     pools = chosen === "alla" ? same : same.filter((p) => p.regi === chosen);
     if (pools.length === 0) {
-      const hint = chosen === "egen" ? ' Ange "annan" eller "alla" som enhet.' : "";
-      return notAvailable(`${name} har inga pooler i ${chosen} regi.${hint}`);
+      return notAvailable(functionMessage("noPoolsInRegi", { insats: name, regi: chosen }));
     }
   }
   const ok = checkUnits(pools, measure);
@@ -210,7 +208,7 @@ function choosePools(result: KpbResult, insatsArg: Arg, unitArg: Arg, measure: M
  */
 function unitCostOf(choice: PoolChoice): FigureResult<number> {
   const value = engineUnitCost(choice.pools).value;
-  if (value === null) return divisionByZero(`${choice.insats} har ingen volym.`);
+  if (value === null) return divisionByZero(functionMessage("noVolume", { what: choice.insats }));
   return Number(value);
 }
 
@@ -232,9 +230,9 @@ export function unitCost(ctx: FigureContext, poolArg: Arg): FigureResult<number>
   if (isFigureError(text)) return text;
   const pool = findPool(ctx.result.pools, text!);
   if (isFigureError(pool)) return pool;
-  if (!pool) return notAvailable(`Okänd pool "${text}". Pooler: ${listText(insatsPoolsOf(ctx.result).map((p) => p.pool))}.`);
-  if (pool.kind === "stöd") return notAvailable(`${pool.pool} är en stödpool: dess kostnad är fördelad på andra pooler.`);
-  if (pool.unitCost === null) return divisionByZero(`${pool.pool} har ingen volym.`);
+  if (!pool) return notAvailable(functionMessage("unknownPool", { pool: text!, known: insatsPoolsOf(ctx.result).map((p) => p.pool) }));
+  if (pool.kind === "stöd") return notAvailable(functionMessage("supportPool", { pool: pool.pool }));
+  if (pool.unitCost === null) return divisionByZero(functionMessage("noVolume", { what: pool.pool }));
   return Number(pool.unitCost);
 }
 
@@ -264,13 +262,13 @@ export function clientCost(ctx: FigureContext, idArg: Arg): FigureResult<number>
   if (shown) return oreToKr(shown.totalOre);
   if (containsPersonalIdentityNumber(id)) {
     const secret = ctx.pseudonymSecret;
-    if (!secret) return notAvailable("Personnummer kan inte slås upp: arbetsbokens pseudonymnyckel saknas. Uppdatera KPB.");
+    if (!secret) return notAvailable(functionMessage("pseudonymKeyMissing"));
     const ids = new Set(identityVariants(id).map((v) => pseudonym(v, secret)));
     const client = clients.find((c) => ids.has(c.id));
     if (client) return oreToKr(client.totalOre);
-    return notAvailable("Ingen brukare med det personnumret finns i körningen.");
+    return notAvailable(functionMessage("personalNumberNotFound"));
   }
-  return notAvailable(`Okänd brukare "${id}".`);
+  return notAvailable(functionMessage("unknownClient", { client: id }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +293,7 @@ function consumptionRow(ctx: FigureContext, areaArg: Arg, groupArg: Arg): Figure
   // The same area reader as the catalogue and Mottagare: "Äldreomsorg", "ÄO", "äo" …
   const named = readArea(areaText!);
   const area = areas.find((a) => fold(a) === f || (named !== null && a === named));
-  if (!area) return notAvailable(`Okänt område "${areaText}". Områden i körningen: ${listText(areas)}.`);
+  if (!area) return notAvailable(functionMessage("unknownArea", { area: areaText!, known: areas }));
 
   const groups = ctx.result.settings.ageGroups;
   let group: string;
@@ -306,18 +304,18 @@ function consumptionRow(ctx: FigureContext, areaArg: Arg, groupArg: Arg): Figure
     // An age: the group that contains it.
     const age = groupArg;
     const found = Number.isFinite(age) && age >= 0 ? groups.find((g) => age >= g.from && (g.to === null || age <= g.to)) : undefined;
-    if (!found) return notAvailable(`Ingen åldersgrupp innehåller åldern ${age}. Grupper: ${listText(groups.map((g) => g.label))}.`);
+    if (!found) return notAvailable(functionMessage("noGroupForAge", { age, groups: groups.map((g) => g.label) }));
     group = found.label;
   } else {
     const text = textArg(groupArg, "Åldersgrupp", true);
     if (isFigureError(text)) return text;
     const wanted = normaliseAgeGroup(text!);
     const label = wanted === "alla" ? "alla" : groups.map((g) => g.label).find((l) => normaliseAgeGroup(l) === wanted);
-    if (!label) return notAvailable(`Okänd åldersgrupp "${text}". Grupper: ${listText([...groups.map((g) => g.label), "alla"])}.`);
+    if (!label) return notAvailable(functionMessage("unknownAgeGroup", { group: text!, groups: [...groups.map((g) => g.label), "alla"] }));
     group = label;
   }
   const row = rows.find((r) => r.area === area && r.ageGroup === group);
-  if (!row) return notAvailable(`${area}, ${group}: varken brukare eller invånare i körningen.`);
+  if (!row) return notAvailable(functionMessage("nobodyInGroup", { area, group }));
   return row;
 }
 
@@ -333,15 +331,15 @@ function measure(row: ConsumptionRow, which: "perClient" | "perInhabitant" | "sh
   const where = `${row.area}, ${row.ageGroup}`;
   if (which === "perClient") {
     const value = ratioOrNull(cost, clients);
-    return value ? Number(value.toString()) : divisionByZero(`${where}: inga brukare.`);
+    return value ? Number(value.toString()) : divisionByZero(functionMessage("noClients", { where }));
   }
   if (which === "perInhabitant") {
     const value = ratioOrNull(cost, inhabitants);
-    return value ? Number(value.toString()) : divisionByZero(`${where}: inga invånare.`);
+    return value ? Number(value.toString()) : divisionByZero(functionMessage("noInhabitants", { where }));
   }
   const share = ratioOrNull(clients, inhabitants);
   // As a percent string first (like the sheet), then the fraction a % format shows.
-  return share ? Rational.parse(share.times(Rational.HUNDRED).toString()).div(Rational.HUNDRED).toNumber() : divisionByZero(`${where}: inga invånare.`);
+  return share ? Rational.parse(share.times(Rational.HUNDRED).toString()).div(Rational.HUNDRED).toNumber() : divisionByZero(functionMessage("noInhabitants", { where }));
 }
 
 /** `=KPB.COSTPERCLIENT(område;[åldersgrupp])`: Σ client cost ÷ distinct clients (kr). */
@@ -384,12 +382,12 @@ for (const [scope, words] of Object.entries({
 
 /** `=KPB.OUTLIERSHARE(omfattning)`: share of the scope's clients above its cost limit (fraction). */
 export function outlierShare(ctx: FigureContext, scopeArg: Arg): FigureResult<number> {
-  const text = textArg(scopeArg, "Omfattning", false);
+  const text = textArg(scopeArg, "Avgränsning", false);
   if (isFigureError(text)) return text;
   const scope = OUTLIER_WORDS[fold(text!)];
-  if (!scope) return invalidValue(`Okänd omfattning "${text}". Välj ${listText(Object.keys(OUTLIER_FIGURE))}.`);
+  if (!scope) return invalidValue(functionMessage("unknownScope", { scope: text!, scopes: Object.keys(OUTLIER_FIGURE) }));
   const figure = ctx.result.keyFigures.find((f) => f.id === OUTLIER_FIGURE[scope]);
-  if (!figure) return notAvailable(`Inga brukare i omfattningen ${scope}.`);
+  if (!figure) return notAvailable(functionMessage("noClientsInScope", { scope }));
   return figureNumber(figure.unit, figure.value);
 }
 
@@ -409,9 +407,9 @@ export function breakEven(ctx: FigureContext, measureArg: Arg): FigureResult<num
   const text = textArg(measureArg, "Mått", true);
   if (isFigureError(text)) return text;
   const id = BRYTPUNKT_MEASURES[fold(text ?? "")];
-  if (!id) return invalidValue(`Okänt mått "${text}". Välj "brytpunkt" (standard), "antal" eller "merkostnad".`);
+  if (!id) return invalidValue(functionMessage("unknownMeasure", { measure: text! }));
   const figure = ctx.result.keyFigures.find((f) => f.id === id);
-  if (!figure) return notAvailable("Ingen brytpunkt: körningen har ingen kostnad per dygn i särskilt boende i egen regi.");
+  if (!figure) return notAvailable(functionMessage("noBreakEven"));
   return Number(figure.value);
 }
 
@@ -449,14 +447,14 @@ function knownFigure(text: string): KeyFigure | undefined {
   return { id, name: k.name, scope: "", value: "0", unit: k.unit, ...(k.kolada ? { kolada: k.kolada } : {}) };
 }
 
-const noBenchmark = (what: string) => notAvailable(`Ingen jämförelse för "${what}". Fyll i tabellen Jämförelse.`);
+const noBenchmark = (what: string) => notAvailable(functionMessage("noBenchmark", { what }));
 
 /** `=KPB.BENCHMARK(nyckeltal)`: the benchmark value, in the key figure's unit (% as a fraction). */
 export function benchmark(ctx: FigureContext, figureArg: Arg): FigureResult<number> {
   const text = textArg(figureArg, "Nyckeltal", false);
   if (isFigureError(text)) return text;
   const figure = findFigure(ctx.result, text!) ?? knownFigure(text!);
-  if (!figure) return notAvailable(`Okänt nyckeltal "${text}". Se KPB.KEYFIGURES() (KPB.NYCKELTAL()) för id:n.`);
+  if (!figure) return notAvailable(functionMessage("unknownKeyFigure", { figure: text! }));
   const comparison = compareFigure(figure, figureBenchmark(ctx.result, figure, benchmarkContext(ctx.result)));
   if (comparison.benchmark === null) return noBenchmark(figure.name);
   return figureNumber(figure.unit, comparison.benchmark);
@@ -467,10 +465,10 @@ export function index(ctx: FigureContext, figureArg: Arg): FigureResult<number> 
   const text = textArg(figureArg, "Nyckeltal", false);
   if (isFigureError(text)) return text;
   const figure = findFigure(ctx.result, text!);
-  if (!figure) return notAvailable(`Nyckeltalet "${text}" finns inte i körningen. Se KPB.KEYFIGURES() (KPB.NYCKELTAL()) för id:n.`);
+  if (!figure) return notAvailable(functionMessage("keyFigureNotInRun", { figure: text! }));
   const comparison = compareFigure(figure, figureBenchmark(ctx.result, figure, benchmarkContext(ctx.result)));
   if (comparison.benchmark === null) return noBenchmark(figure.name);
-  if (comparison.index === null) return divisionByZero(`Jämförelsevärdet för "${figure.name}" är 0.`);
+  if (comparison.index === null) return divisionByZero(functionMessage("benchmarkIsZero", { figure: figure.name }));
   return Number(comparison.index);
 }
 
@@ -493,7 +491,7 @@ export function potential(ctx: FigureContext, insatsArg: Arg, unitArg: Arg): Fig
   const pStar = intervention ? unitCostBenchmark(ctx.result, { insats: intervention.insats, regi: sameRegi ? regi : "alla", ...(onePoolId ? { pool: onePoolId } : {}) }, forMoney(bctx)) : null;
   if (!intervention || !pStar) return noBenchmark(choice.insats);
   const own = engineUnitCost(choice.pools);
-  if (own.exact === null) return divisionByZero(`${choice.insats} har ingen volym.`);
+  if (own.exact === null) return divisionByZero(functionMessage("noVolume", { what: choice.insats }));
   // Same rows as the sheet where it has them (one pool; one regi), else the same formula.
   const { pools: poolRows, interventions: regiRows } = unitCostPotential(ctx.result, bctx);
   const onePool = onePoolId ? poolRows.find((r) => r.pool === onePoolId) : undefined;

@@ -103,7 +103,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   CLIENTSHARE: {
     name: "ANDELBRUKARE",
-    description: "Andel av invånarna som är brukare i ett område och en åldersgrupp, som decimaltal (formatera cellen som %).",
+    description: "Andel av invånarna som är brukare i ett område och en åldersgrupp, som decimaltal (0,125 = 12,5 %; formatera cellen som %).",
     parameters: {
       area: { name: "område", description: 'Område: "ÄO", "LSS", "FN" eller "IFO".' },
       ageGroup: { name: "åldersgrupp", description: 'Åldersgrupp, t.ex. "80-w" eller "65-79", eller en ålder. Standard: alla åldrar.' },
@@ -112,7 +112,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   OUTLIERSHARE: {
     name: "ANDELYTTERFALL",
-    description: "Andel av brukarna i en avgränsning vars årskostnad överstiger ytterfallsgränsen, som decimaltal (formatera cellen som %).",
+    description: "Andel av brukarna i en avgränsning vars årskostnad överstiger ytterfallsgränsen, som decimaltal (0,125 = 12,5 %; formatera cellen som %).",
     parameters: {
       scope: {
         name: "avgränsning",
@@ -135,7 +135,7 @@ export const SWEDISH_FUNCTIONS: Record<string, SwedishFunction> = {
   },
   BENCHMARK: {
     name: "JAMFORELSE",
-    description: "Jämförelsevärdet för ett nyckeltal: arbetsbokens tabell Jämförelse, annars det medföljande KPB-snittet. Andelar som decimaltal.",
+    description: "Jämförelsevärdet för ett nyckeltal: arbetsbokens tabell Jämförelse, annars det medföljande KPB-snittet. Andelar som decimaltal (0,125 = 12,5 %).",
     parameters: {
       keyFigure: {
         name: "nyckeltal",

@@ -4,6 +4,7 @@
  * passes them (`T[][]`; empty cells arrive as 0, sometimes as ""), outputs have the same shape.
  */
 import { Dec, oreToKr, splitByWeights } from "../engine";
+import { functionMessage } from "./messages";
 import {
   divisionByZero,
   invalidNumber,
@@ -26,10 +27,10 @@ function isRectangular(range: unknown): range is RangeCell[][] {
 
 /** An amount in kronor as whole öre (half away from zero), or an error. */
 function amountToOre(amount: unknown): FigureResult<number> {
-  if (typeof amount !== "number" || Number.isNaN(amount)) return invalidValue("Beloppet ska vara ett tal.");
-  if (!Number.isFinite(amount)) return invalidNumber("Beloppet är inte ändligt.");
+  if (typeof amount !== "number" || Number.isNaN(amount)) return invalidValue(functionMessage("amountNotNumber"));
+  if (!Number.isFinite(amount)) return invalidNumber(functionMessage("amountNotFinite"));
   const ore = new Dec(amount).times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
-  if (ore.abs().greaterThan(Number.MAX_SAFE_INTEGER)) return invalidNumber("Beloppet är för stort för att fördelas exakt på öret.");
+  if (ore.abs().greaterThan(Number.MAX_SAFE_INTEGER)) return invalidNumber(functionMessage("amountTooLarge"));
   return ore.toNumber();
 }
 
@@ -44,7 +45,7 @@ function amountToOre(amount: unknown): FigureResult<number> {
 export function allocate(amount: unknown, keys: unknown): FigureResult<number[][]> {
   const ore = amountToOre(amount);
   if (isFigureError(ore)) return ore;
-  if (!isRectangular(keys)) return invalidValue("Nycklarna ska vara ett område med minst en cell.");
+  if (!isRectangular(keys)) return invalidValue(functionMessage("keysNotRange"));
   const decimals: Dec[] = [];
   for (let r = 0; r < keys.length; r++) {
     for (let c = 0; c < keys[r].length; c++) {
@@ -52,13 +53,13 @@ export function allocate(amount: unknown, keys: unknown): FigureResult<number[][
       if (key === null || key === undefined || key === "") {
         decimals.push(new Dec(0));
       } else if (typeof key === "number") {
-        if (!Number.isFinite(key)) return invalidValue(`Nyckeln i ${at(r, c)} är inte ett ändligt tal.`);
-        if (key < 0) return invalidValue(`Nyckeln i ${at(r, c)} är negativ (${key}); nycklar ska vara 0 eller större.`);
+        if (!Number.isFinite(key)) return invalidValue(functionMessage("keyNotFinite", { cell: at(r, c) }));
+        if (key < 0) return invalidValue(functionMessage("keyNegative", { cell: at(r, c), value: key }));
         decimals.push(new Dec(key));
       } else if (typeof key === "boolean") {
-        return invalidValue(`Nyckeln i ${at(r, c)} är ett sanningsvärde, inte ett tal.`);
+        return invalidValue(functionMessage("keyIsLogical", { cell: at(r, c) }));
       } else {
-        return invalidValue(`Nyckeln i ${at(r, c)} är text ("${String(key).slice(0, 40)}"), inte ett tal.`);
+        return invalidValue(functionMessage("keyIsText", { cell: at(r, c), text: String(key).slice(0, 40) }));
       }
     }
   }
@@ -66,18 +67,18 @@ export function allocate(amount: unknown, keys: unknown): FigureResult<number[][
   const places = Math.max(0, ...decimals.map((d) => d.decimalPlaces()));
   const scale = new Dec(10).pow(places);
   const weights = decimals.map((d) => BigInt(d.times(scale).toFixed(0)));
-  if (weights.every((w) => w === 0n)) return divisionByZero("Alla nycklar är 0: beloppet kan inte fördelas.");
+  if (weights.every((w) => w === 0n)) return divisionByZero(functionMessage("allKeysZero"));
   const parts = splitByWeights(ore, weights);
   const width = keys[0].length;
   return keys.map((row, r) => row.map((_, c) => oreToKr(parts[r * width + c])));
 }
 
-function cellNumber(value: RangeCell, what: string, r: number, c: number): FigureResult<Dec> {
+function cellNumber(value: RangeCell, what: "cost" | "volume", r: number, c: number): FigureResult<Dec> {
   if (value === null || value === undefined || value === "") return new Dec(0);
   if (typeof value === "number") {
-    return Number.isFinite(value) ? new Dec(value) : invalidNumber(`${what} i ${at(r, c)} är inte ändlig.`);
+    return Number.isFinite(value) ? new Dec(value) : invalidNumber(functionMessage("rangeCellNotFinite", { what, cell: at(r, c) }));
   }
-  return invalidValue(`${what} i ${at(r, c)} är ${typeof value === "boolean" ? "ett sanningsvärde" : "text"}, inte ett tal.`);
+  return invalidValue(functionMessage("rangeCellNotNumber", { what, cell: at(r, c), logical: typeof value === "boolean" }));
 }
 
 /**
@@ -87,14 +88,14 @@ function cellNumber(value: RangeCell, what: string, r: number, c: number): Figur
  * #VALUE! for the whole function.
  */
 export function unitCosts(costs: unknown, volumes: unknown): FigureResult<NumberOrError[][]> {
-  if (!isRectangular(costs) || !isRectangular(volumes)) return invalidValue("Kostnader och volymer ska vara områden.");
+  if (!isRectangular(costs) || !isRectangular(volumes)) return invalidValue(functionMessage("rangesNotRanges"));
   const single = (m: RangeCell[][]) => m.length === 1 && m[0].length === 1;
   const rows = Math.max(costs.length, volumes.length);
   const cols = Math.max(costs[0].length, volumes[0].length);
   const fits = (m: RangeCell[][]) => single(m) || (m.length === rows && m[0].length === cols);
   if (!fits(costs) || !fits(volumes)) {
     return invalidValue(
-      `Kostnader (${costs.length}×${costs[0].length}) och volymer (${volumes.length}×${volumes[0].length}) ska ha samma storlek.`,
+      functionMessage("rangesDiffer", { costRows: costs.length, costCols: costs[0].length, volumeRows: volumes.length, volumeCols: volumes[0].length }),
     );
   }
   const pick = (m: RangeCell[][], r: number, c: number) => (single(m) ? m[0][0] : m[r][c]);
@@ -102,11 +103,11 @@ export function unitCosts(costs: unknown, volumes: unknown): FigureResult<Number
   for (let r = 0; r < rows; r++) {
     const line: NumberOrError[] = [];
     for (let c = 0; c < cols; c++) {
-      const cost = cellNumber(pick(costs, r, c), "Kostnaden", r, c);
-      const volume = cellNumber(pick(volumes, r, c), "Volymen", r, c);
+      const cost = cellNumber(pick(costs, r, c), "cost", r, c);
+      const volume = cellNumber(pick(volumes, r, c), "volume", r, c);
       if (isFigureError(cost)) line.push(cost);
       else if (isFigureError(volume)) line.push(volume);
-      else if (volume.isZero()) line.push(divisionByZero(`Volymen i ${at(r, c)} är 0.`));
+      else if (volume.isZero()) line.push(divisionByZero(functionMessage("volumeZero", { cell: at(r, c) })));
       else line.push(cost.div(volume).toNumber());
     }
     out.push(line);

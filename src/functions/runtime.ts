@@ -6,13 +6,14 @@
  */
 import { officeExcelRun, type ExcelRun } from "../excel/excel-run";
 import { computeFromWorkbook } from "../excel/refresh";
+import { functionMessage } from "./messages";
 import { setResultLoader, type KpbLoadOutcome } from "../shared/kpb-store";
 
 /** Lets `ensureResult()` compute from the workbook's input tables (reads only). */
 export function installWorkbookLoader(run: ExcelRun = officeExcelRun): void {
   setResultLoader(async (): Promise<KpbLoadOutcome> => {
     if (run === officeExcelRun && typeof Excel === "undefined") {
-      return { ok: false, message: "Excel är inte tillgängligt." };
+      return { ok: false, message: functionMessage("excelUnavailable") };
     }
     return computeFromWorkbook(run);
   });

@@ -13,6 +13,8 @@ import {
   type TableName,
 } from "../engine";
 import { formatMicro, formatOre } from "./format";
+import { inputMessage } from "./messages";
+import type { Language } from "../engine";
 
 /**
  * A contract table read from a file (CSV/text export or SIE), with what the economist needs to
@@ -53,16 +55,16 @@ export interface FileTable {
   summary: FileSummary;
 }
 
-/** The summary as lines of Swedish text (command line and task pane). */
-export function summaryLines(s: FileSummary): string[] {
-  const lines = [`${s.file} → ${s.table}: ${s.rowsRead.toLocaleString("sv-SE")} ${s.rowsRead === 1 ? "rad" : "rader"} lästa`];
+/** The summary as lines of text (command line), in Swedish or English; the details are Swedish. */
+export function summaryLines(s: FileSummary, language: Language = "sv"): string[] {
+  const lines = [inputMessage("rowsRead", { file: s.file, table: s.table, rows: s.rowsRead }, language)];
   for (const d of s.details) lines.push(`  ${d}`);
-  if (s.amountOre !== null) lines.push(`  Summa belopp: ${formatOre(s.amountOre)}\u00a0kr`);
-  if (s.volume !== null) lines.push(`  Summa volym: ${s.volume}`);
-  if (s.unreadableNumbers > 0) lines.push(`  ${s.unreadableNumbers} belopp/volymer är inga tal (se problemlistan)`);
+  if (s.amountOre !== null) lines.push(`  ${inputMessage("amountSum", { amount: formatOre(s.amountOre) }, language)}`);
+  if (s.volume !== null) lines.push(`  ${inputMessage("volumeSum", { volume: s.volume }, language)}`);
+  if (s.unreadableNumbers > 0) lines.push(`  ${inputMessage("unreadableNumbers", { count: s.unreadableNumbers }, language)}`);
   for (const k of s.skipped) {
-    const amount = k.amountOre === undefined ? "" : ` (${formatOre(k.amountOre)}\u00a0kr)`;
-    lines.push(`  Hoppade över ${k.count.toLocaleString("sv-SE")}: ${k.reason}${amount}`);
+    const amount = k.amountOre === undefined ? null : formatOre(k.amountOre);
+    lines.push(`  ${inputMessage("skipped", { count: k.count, code: k.code, reason: k.reason, amount }, language)}`);
   }
   return lines;
 }

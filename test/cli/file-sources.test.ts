@@ -107,8 +107,8 @@ test("an SIE file as Ekonomi: bank rows skipped and counted, result accounts ent
   expect(exit).toBe(0);
   expect(json.reconciliation.ledgerTotal).toBe("1000000.00");
   const out = logged.join("\n");
-  expect(out.replace(/\u00a0/g, " ")).toContain("bok.se → Ekonomi: 1 rad lästa");
-  expect(out.replace(/\u00a0/g, " ")).toMatch(/Hoppade över 1: rader på balanskonton.*\(-1 000 000,00 kr\)/);
+  expect(out.replace(/\u00a0/g, " ")).toContain("bok.se → Ekonomi: 1 rad läst");
+  expect(out.replace(/\u00a0/g, " ")).toMatch(/Hoppade över rader på balanskonton.*: 1 rad \(-1 000 000,00 kr\)/);
 });
 
 test("a file that cannot be read stops the run with its problem (exit 1); wrong kinds of file are usage errors (exit 2)", async () => {

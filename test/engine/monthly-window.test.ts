@@ -132,7 +132,7 @@ describe("new problems of the Period column in Ekonomi", () => {
     expect(r.reconciliation.setAside).toEqual([{ table: "Ekonomi", reason: "periodOutsideYear", year: 2023, rows: [3], amountOre: 1_000_000, volumeMicro: 0 }]);
     const [w] = withCode(o, "periodOutsideWindowRows");
     expect(w).toMatchObject({ table: "Ekonomi", row: 3, column: "Period", severity: "warning" });
-    expect(w.message).toContain("år 2024");
+    expect(w.message).toContain("körningsåret 2024");
     expect(w.message).toMatch(/10\s000,00\skr/);
     const lines = Object.fromEntries(rowAccountBlock(r).rows.map((x) => [`${x[0]}|${x[1]}`, x.slice(2)]));
     expect(lines["Ekonomi|Lagt åt sidan: period utanför året (2023)"]).toEqual([1, 10_000, null]);

@@ -164,7 +164,7 @@ describe("class 8: amounts with more than two decimals warn for number cells as 
       const r = runOk(workbook(t));
       const [p] = r.problems.filter((x) => x.code === "tooManyDecimals");
       expect(p).toMatchObject({ table: "Ekonomi", row: 5, column: "Belopp" });
-      expect(p.message.replace(/\u00a0/g, " ")).toContain("avrundat till 1234,57 kr");
+      expect(p.message.replace(/\u00a0/g, " ")).toContain("avrundats till 1 234,57 kr");
       expect(pool(r, "HT").directOre).toBe(1_000_000 + 123_457);
     }
   });
@@ -264,7 +264,7 @@ describe("more of the kind: inputs silently reinterpreted", () => {
     expect(outcome.ok).toBe(false);
     const [p] = withCode(outcome, "notANumber");
     expect(p).toMatchObject({ table: "Brukare", row: 2, column: "Period" });
-    expect(p.message).toContain("ett år räcker inte");
+    expect(p.message).toContain("Ett år räcker inte");
   });
 
   it("a Jämförelse row whose År is no year is left out with a warning, not used for every year", () => {

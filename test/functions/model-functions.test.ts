@@ -102,7 +102,7 @@ describe("KPB.COSTPERHOUR", () => {
     const e = lastError(stream(F.costPerHour, "Särskilt boende", null));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/dygn/);
-    expect(e.message).toMatch(/KPB\.COSTPERDAY/);
+    expect(e.message).toMatch(/KPB\.KOSTNADPERDYGN/);
   });
 
   it("answers an unknown intervention or unit with #N/A naming what exists", () => {

@@ -139,7 +139,7 @@ describe("KPB.UNITCOSTS", () => {
   it("errors: ranges of different shapes are one #VALUE!", () => {
     const e = thrown(() => F.unitCosts([[1, 2]], [[1], [2]]));
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toMatch(/1×2/);
+    expect(e.message).toMatch(/1 rad × 2 kolumner/);
   });
 
   it("is exact on decimal inputs (no binary drift)", () => {

@@ -94,7 +94,7 @@ describe("unreadable workbooks: exit 2 with the reason, nothing written", () => 
     wb.addWorksheet("Anteckningar").getCell("A1").value = "Inget här";
     await wb.xlsx.writeFile(at("annat.xlsx"));
     expect(await main(["run", at("annat.xlsx")])).toBe(1);
-    expect(stderr).toContain("Tabellen Ekonomi saknas.");
+    expect(stderr).toContain("Tabellen Ekonomi saknas,");
     const json = JSON.parse(await fs.readFile(at("annat-kpb.problems.json"), "utf8"));
     expect(json.ok).toBe(false);
     expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["tableMissing", "tableMissing", "tableMissing", "tableMissing"]);
@@ -112,7 +112,7 @@ describe("a refused run replaces nothing", () => {
     const after = await snapshot();
     expect(after.get("r.json")).toBe(before.get("r.json"));
     expect(after.get("r.xlsx")).toBe(before.get("r.xlsx"));
-    expect(stderr).toContain('Förväntade ett belopp i kronor men fick "tusen"');
+    expect(stderr).toContain('"tusen" är inte ett belopp i kronor');
     const problems = JSON.parse(await fs.readFile(at("r.problems.json"), "utf8"));
     expect(problems.ok).toBe(false);
     expect(problems.problems.find((p: { code: string }) => p.code === "notANumber")).toMatchObject({ table: "Ekonomi", row: 3, column: "Belopp" });
@@ -136,7 +136,7 @@ describe("a refused run replaces nothing", () => {
     const before = await snapshot();
     stderr = "";
     expect(await main(["run", good, "--year", "2023"])).toBe(1);
-    expect(stderr).toMatch(/Ingen rad i (Ekonomi|Brukare) gäller år 2023; raderna gäller 2024/);
+    expect(stderr).toMatch(/Ingen rad i (Ekonomi|Brukare) gäller körningsåret 2023; raderna gäller 2024/);
     const after = await snapshot();
     for (const name of ["indata-kpb.json", "indata-kpb.xlsx"]) expect(after.get(name)).toBe(before.get(name));
   });
@@ -323,7 +323,7 @@ describe("personnummer and the pseudonym secret", () => {
     const secret = await fs.readFile(secretFile, "utf8");
     expect(secret.trim()).toMatch(/^[0-9a-f]{64}$/);
     expect((await fs.stat(secretFile)).mode & 0o077).toBe(0);
-    expect(stderr).toContain(`Hemligheten bakom pseudonymerna sparades i ${secretFile}`);
+    expect(stderr).toContain(`Pseudonymiseringsnyckeln sparades i ${secretFile}`);
     const first = await resultIds(at("indata-kpb.json"));
     expect(first.filter((id) => id.startsWith("B-"))).toHaveLength(3);
 
@@ -355,7 +355,7 @@ describe("personnummer and the pseudonym secret", () => {
     await fs.writeFile(at(SECRET_FILE_NAME), "kort\n");
     const before = await snapshot();
     expect(await main(["run", file])).toBe(2);
-    expect(stderr).toMatch(/innehåller ingen giltig hemlighet/);
+    expect(stderr).toMatch(/innehåller ingen giltig pseudonymiseringsnyckel/);
     expect(await snapshot()).toEqual(before);
   });
 

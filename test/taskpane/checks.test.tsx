@@ -36,7 +36,7 @@ describe("Kontroll", () => {
     expect(text(ekonomi)).toContain("2 fel, 0 varningar");
     const items = within(ekonomi).getAllByTestId("problem");
     expect(items).toHaveLength(2);
-    expect(text(items[0])).toContain('Förväntade ett belopp men fick "12 3x4".');
+    expect(text(items[0])).toContain('"12 3x4" är inte ett belopp i kronor. Skriv ett tal');
     expect(text(items[0])).toContain("Ekonomi!E17");
     expect(within(items[0]).getByText("Fel")).toBeTruthy();
     expect(within(screen.getByTestId("problem-group-Kodning")).getByText("Varning")).toBeTruthy();
@@ -60,7 +60,7 @@ describe("Kontroll", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Kontrollera data" }));
     const blocked = await screen.findByTestId("blocked");
     expect(text(blocked)).toContain("Körningen är spärrad");
-    expect(text(blocked)).toContain('Rätta 2 fel och kontrollera igen. Börja med: Förväntade ett belopp men fick "12 3x4".');
+    expect(text(blocked)).toContain('Rätta 2 fel och kontrollera igen. Börja med: "12 3x4" är inte ett belopp i kronor.');
 
     fireEvent.click(screen.getByRole("tab", { name: "Kör" }));
     const run = await screen.findByRole("button", { name: "Kör KPB" });

@@ -29,8 +29,8 @@ describe("Källdata: Importera fil…", () => {
     expect(text(summary)).toContain("utfall.csv → Ekonomi: 2 rader lästa");
     expect(text(summary)).toContain("Teckenkodning: Windows-1252");
     expect(text(summary)).toContain("Summa belopp: 1 200,00 kr");
-    expect(text(summary)).toContain("Hoppade över 1: rader ovanför rubrikraden");
-    expect(text(summary)).toContain("Hoppade över 1: summeringsrader");
+    expect(text(summary)).toContain("Hoppade över rader ovanför rubrikraden: 1 rad");
+    expect(text(summary)).toContain("Hoppade över summeringsrader: 1 rad");
     // Nothing is written before the user says so.
     expect(port.importTable).not.toHaveBeenCalled();
 

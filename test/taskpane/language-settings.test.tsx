@@ -43,7 +43,7 @@ describe("language", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Checks" }));
     fireEvent.click(await screen.findByRole("button", { name: "Check the data" }));
     const group = await screen.findByTestId("problem-group-Ekonomi");
-    expect(text(group)).toContain('Expected a number but got "abc".');
+    expect(text(group)).toContain('"abc" is not an amount in kronor. Write a number');
     expect(text(group)).toContain("Ekonomi (Ledger)");
     expect(within(group).getByRole("button", { name: "Show Ekonomi!E17 in the workbook" })).toBeTruthy();
   });

@@ -17,7 +17,7 @@ describe("Källdata", () => {
     expect(text(screen.getByTestId("source-Pooler"))).toContain("rubrikerna på bladet Pooler");
     expect(within(screen.getByTestId("source-Brukare")).getByText("Saknas – krävs")).toBeTruthy();
     expect(within(screen.getByTestId("source-Befolkning")).getByText("Saknas – valfri")).toBeTruthy();
-    expect(screen.getByText("1 tabeller som krävs saknas: Brukare.")).toBeTruthy();
+    expect(screen.getByText("1 tabell som krävs saknas: Brukare.")).toBeTruthy();
     // Tables exist: the sample card is offered at the bottom, not as the first thing.
     expect(screen.getByTestId("sample-card")).toBeTruthy();
     expect(port.findTables).toHaveBeenCalledWith({});

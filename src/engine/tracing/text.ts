@@ -1,4 +1,5 @@
 import { Dec } from "../decimal";
+import { enCount, svCount } from "../plural";
 import type { CostCategory, KeyMethod } from "../model";
 import { microToDec, oreToString, oreToSwedish, sumOre } from "../money";
 import type { AllocatedPart, ClientExplanation, Explanation, KeyFigureExplanation, PoolExplanation, QuantityKind, Transfer } from "./explain";
@@ -76,7 +77,7 @@ const T = {
   noVolume: { sv: "Styckkostnad: ingen volym i Brukare", en: "Unit cost: no volume in Brukare" },
   row: { sv: "Ekonomi rad", en: "Ekonomi row" },
   rule: { sv: "regel rad", en: "rule row" },
-  more: { sv: (n: number) => `… och ${n} rader till`, en: (n: number) => `… and ${n} more rows` },
+  more: { sv: (n: number) => `… och ${svCount(n, "rad", "rader")} till`, en: (n: number) => `… and ${enCount(n, "more row", "more rows")}` },
   noRows: { sv: "Raderna finns inte i resultatet (ingen spårning)", en: "The rows are not in the result (no lineage)" },
   passedOnBy: { sv: "fördelade", en: "passed on" },
   own: { sv: "egen kostnad", en: "own cost" },
@@ -125,7 +126,19 @@ const unitText = (unit: string, language: Language) =>
     ? unit
     : unit.replace(/(kr\/)?([A-Za-zåäöÅÄÖ]+)/g, (m, per: string | undefined, w: string) => (per ? `kr/${UNIT_EN_ONE[w] ?? UNIT_EN[w] ?? w}` : w === "kr" ? w : UNIT_EN[w] ?? w));
 
-const volumeText = (micro: number, unit: string, language: Language) => `${formatDecimal(microToDec(micro), language, 6)} ${unitText(unit, language)}`.trim();
+/**
+ * A quantity with its unit in the right number: "1 dag", "2 dagar", "1 hour", "5 640 dagar".
+ * Units are stored in the plural (Insatskatalog's Volymenhet); exactly 1 takes the singular.
+ */
+function countedUnit(value: Dec | string, unit: string, language: Language, places: number): string {
+  const shown = formatDecimal(value, language, places);
+  const one = !unit.includes("/") && new Dec(value).toDecimalPlaces(places).equals(1);
+  if (!one) return `${shown} ${unitText(unit, language)}`.trim();
+  const sv = singular(unit);
+  return `${shown} ${language === "sv" ? sv : UNIT_EN_ONE[sv] ?? unitText(unit, language)}`.trim();
+}
+
+const volumeText = (micro: number, unit: string, language: Language) => countedUnit(microToDec(micro), unit, language, 6);
 
 const unitCostText = (unitCost: string, unit: string, language: Language, places = 2) => `${formatDecimal(unitCost, language, places)} ${unitText(`kr/${singular(unit)}`, language)}`;
 
@@ -136,7 +149,7 @@ function singular(unit: string): string {
 /** A key weight in the unit it was taken in: kronor of direct cost, volume, or percent share. */
 export function weightText(key: KeyMethod, weight: string, language: Language, unit: string): string {
   if (key === "kostnad") return formatMoney(Number(weight), language);
-  if (key === "volym") return `${formatDecimal(new Dec(weight).div(1e6), language, 6)} ${unitText(unit, language)}`.trim();
+  if (key === "volym") return countedUnit(new Dec(weight).div(1e6), unit, language, 6);
   return `${formatDecimal(new Dec(weight).div(1e10), language, 4)} %`;
 }
 
@@ -252,7 +265,7 @@ const COUNTS = new Set<QuantityKind>(["clients", "inhabitants", "clientsOverLimi
 /** "kostnad 1 234,50 kr", "volym 13 830 dygn", "327 brukare". */
 function quantityText(q: { kind: QuantityKind; value: string; unit: string }, language: Language): string {
   if (COUNTS.has(q.kind)) return `${formatDecimal(q.value, language, 0)} ${QUANTITY[q.kind][language]}`;
-  const value = q.unit === "kr" ? formatMoney(Math.round(Number(new Dec(q.value).times(100))), language) : `${formatDecimal(q.value, language, 6)} ${unitText(q.unit, language)}`.trim();
+  const value = q.unit === "kr" ? formatMoney(Math.round(Number(new Dec(q.value).times(100))), language) : countedUnit(q.value, q.unit, language, 6);
   return `${QUANTITY[q.kind][language]} ${value}`;
 }
 

@@ -5,6 +5,8 @@
  * Add a string: put the key and Swedish text in sv.ts, then the English text in en.ts (the compiler
  * rejects en.ts until every key is present).
  */
+import { countText } from "../../engine";
+import { chooseUiLanguage } from "../../shared/ui-language";
 import { en } from "./en";
 import { sv, type StringKey } from "./sv";
 
@@ -29,19 +31,27 @@ export function initLanguage(displayLanguage?: string | null): Language {
   return current;
 }
 
+/** The user's choice in Inställningar; the worksheet functions and Excel messages follow it too. */
 export function setLanguage(language: Language): void {
   current = language;
+  chooseUiLanguage(language);
 }
 
 export function getLanguage(): Language {
   return current;
 }
 
-/** The text for `key`; `{name}` placeholders are filled from `params`. */
+/**
+ * The text for `key`; `{name}` placeholders are filled from `params`, and `{name|one|other}` writes
+ * the count with its noun in the right number ("{rows|rad|rader}" → "1 rad", "2 rader").
+ */
 export function t(key: StringKey, params?: Record<string, string | number>): string {
   const text = TABLES[current][key] ?? sv[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      has(name) ? countText(current, params[name], one, other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (has(name) ? String(params[name]) : whole));
 }

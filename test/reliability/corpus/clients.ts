@@ -31,7 +31,7 @@ export const CLIENT_CASES: CorpusCase[] = [
     input: variant((t) => setCell(t.Brukare, 3, "Period", "februari")),
     outcome: "refused",
     problems: [
-      { code: "notANumber", severity: "error", table: "Brukare", row: 3, column: "Period", cell: "F3", message: 'Förväntade en period ÅÅÅÅ-MM men fick "februari".' },
+      { code: "notANumber", severity: "error", table: "Brukare", row: 3, column: "Period", cell: "F3", message: "\"februari\" är inte en månad. Skriv månaden som ÅÅÅÅ-MM, t.ex. 2025-06." },
     ],
   },
   {
@@ -46,7 +46,7 @@ export const CLIENT_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 4,
         column: "Period",
-        message: "Perioden 2023-12 ligger utanför år 2024; raden räknas inte (volym 20).",
+        message: "Perioden 2023-12 ligger utanför körningsåret 2024, så raden räknas inte (volym 20). Rätta Period eller ändra År i Inställningar.",
       },
     ],
     check: (r) => {
@@ -59,14 +59,14 @@ export const CLIENT_CASES: CorpusCase[] = [
     title: "a negative volume (a correction row) is refused",
     input: variant((t) => setCell(t.Brukare, 3, "Volym", -5)),
     outcome: "refused",
-    problems: [{ code: "negativeVolume", severity: "error", table: "Brukare", row: 3, column: "Volym", cell: "E3", message: "Volymen -5 är negativ." }],
+    problems: [{ code: "negativeVolume", severity: "error", table: "Brukare", row: 3, column: "Volym", cell: "E3", message: "Volymen -5 är negativ. Skriv volymen som 0 eller ett positivt tal." }],
   },
   {
     id: "zero-volume",
     title: "a zero volume changes nothing and says so",
     input: variant((t) => setCell(t.Brukare, 3, "Volym", 0)),
     outcome: "ok",
-    problems: [{ code: "zeroVolume", severity: "warning", table: "Brukare", row: 3, column: "Volym", message: "Volymen är 0; raden påverkar inget." }],
+    problems: [{ code: "zeroVolume", severity: "warning", table: "Brukare", row: 3, column: "Volym", message: "Volymen är 0, så raden påverkar inget. Ta bort raden eller skriv rätt volym." }],
     check: (r) => expect(pool(r, "HT").volumeMicro).toBe(30_000_000),
   },
   {
@@ -74,7 +74,7 @@ export const CLIENT_CASES: CorpusCase[] = [
     title: "an empty Volym",
     input: variant((t) => setCell(t.Brukare, 3, "Volym", null)),
     outcome: "refused",
-    problems: [{ code: "requiredEmpty", severity: "error", table: "Brukare", row: 3, column: "Volym", message: "Volym är tom. Raden räknas inte." }],
+    problems: [{ code: "requiredEmpty", severity: "error", table: "Brukare", row: 3, column: "Volym", message: "Volym är tom, så raden räknas inte. Fyll i Volym." }],
   },
   {
     id: "duplicate-client-pool-period",
@@ -88,7 +88,7 @@ export const CLIENT_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 7,
         column: "Period",
-        message: "Brukare A2, pool HT, period 2024-01 finns redan på rad 4; volymerna summeras.",
+        message: "Brukare A2, pool HT, period 2024-01 finns redan på rad 4, så volymerna läggs ihop. Ta bort dubbletten om den inte är avsiktlig.",
       },
     ],
     check: (r) => expect(clientById(r, "A2").volumesMicro.HT).toBe(25_000_000),
@@ -105,7 +105,7 @@ export const CLIENT_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 4,
         column: "Pool",
-        message: "Poolen HT_SÖDER finns inte i Pooler. Volymen kan inte kostnadsberäknas.",
+        message: "Poolen HT_SÖDER finns inte i Pooler, så volymen kan inte kostnadsberäknas. Lägg till poolen i Pooler eller rätta pool-id i Brukare.",
       },
     ],
   },
@@ -121,7 +121,7 @@ export const CLIENT_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 4,
         column: "Pool",
-        message: "OH är en stödpool; brukarvolymer ska ligga på insatspooler.",
+        message: "OH är en stödpool, och brukarvolymer ska ligga på insatspooler. Flytta volymen till rätt insatspool eller ändra Typ till insats i Pooler.",
       },
     ],
   },
@@ -137,7 +137,7 @@ export const CLIENT_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 3,
         column: "Födelseår",
-        message: "Brukare A1 har två födelseår (1940 och 1941); 1940 används.",
+        message: "Brukare A1 har två födelseår (1940 och 1941); 1940 används. Rätta födelseåret så att det är samma på alla rader.",
       },
     ],
     check: (r) => expect(clientById(r, "A1").birthYear).toBe(1940),
@@ -148,7 +148,7 @@ export const CLIENT_CASES: CorpusCase[] = [
     input: variant((t) => setCell(t.Brukare, 4, "Födelseår", 2050)),
     outcome: "refused",
     problems: [
-      { code: "badBirthYear", severity: "error", table: "Brukare", row: 4, column: "Födelseår", message: 'Födelseår "2050" är inte ett rimligt år.' },
+      { code: "badBirthYear", severity: "error", table: "Brukare", row: 4, column: "Födelseår", message: "Födelseår \"2050\" är inte ett rimligt år. Skriv födelseåret med fyra siffror, t.ex. 1938." },
     ],
   },
   {
@@ -163,7 +163,7 @@ export const CLIENT_CASES: CorpusCase[] = [
         table: "Befolkning",
         row: null,
         column: "Antal",
-        message: "Befolkning saknas för åldersgruppen 80-w; kostnad per invånare och andel brukare beräknas inte för den.",
+        message: "Befolkning saknas för åldersgruppen 80-w, så kostnad per invånare och andel brukare beräknas inte för den. Lägg till åldersgruppen i Befolkning.",
       },
     ],
     check: (r) => {
@@ -226,7 +226,7 @@ CLIENT_CASES.push({
       table: "Befolkning",
       row: 5,
       column: "Antal",
-      message: 'Förväntade ett heltal ≥ 0 (högst 1 000 000 000) men fick "1e+308".',
+      message: "\"1e+308\" är inte ett heltal. Skriv ett heltal från 0 till 1\u00a0000\u00a0000\u00a0000.",
     },
   ],
 });

@@ -24,7 +24,7 @@ export const NUMBER_CASES: CorpusCase[] = [
     input: htAmount("ca åtta tusen"),
     outcome: "refused",
     problems: [
-      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", cell: "E3", message: 'Förväntade ett belopp i kronor men fick "ca åtta tusen".' },
+      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", cell: "E3", message: "\"ca åtta tusen\" är inte ett belopp i kronor. Skriv ett tal, t.ex. 1\u00a0234,50." },
     ],
   },
   {
@@ -72,7 +72,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         row: 3,
         column: "Belopp",
         cell: "E3",
-        message: '"8,125" är tvetydigt: det kan betyda 8,125 (med decimaltecken) eller 8 125 (med tusentalsavgränsare). Tolkat som 8 125. Skriv talet utan tvetydighet.',
+        message: "\"8,125\" kan betyda 8,125 (med decimaltecken) eller 8\u00a0125 (med tusentalsavgränsare) och har lästs som 8\u00a0125. Skriv talet så att det bara kan läsas på ett sätt, t.ex. 1\u00a0234,50.",
       },
     ],
     check: htDirect(812_500),
@@ -89,7 +89,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         table: "Ekonomi",
         row: 3,
         column: "Belopp",
-        message: '"8.125" är tvetydigt: det kan betyda 8,125 (med decimaltecken) eller 8 125 (med tusentalsavgränsare). Tolkat som 8 125. Skriv talet utan tvetydighet.',
+        message: "\"8.125\" kan betyda 8,125 (med decimaltecken) eller 8\u00a0125 (med tusentalsavgränsare) och har lästs som 8\u00a0125. Skriv talet så att det bara kan läsas på ett sätt, t.ex. 1\u00a0234,50.",
       },
     ],
     check: htDirect(812_500),
@@ -107,7 +107,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         row: 2,
         column: "Volym",
         cell: "E2",
-        message: '"1,250" är tvetydigt: det kan betyda 1,25 (med decimaltecken) eller 1 250 (med tusentalsavgränsare). Tolkat som 1,25. Skriv talet utan tvetydighet.',
+        message: "\"1,250\" kan betyda 1,25 (med decimaltecken) eller 1\u00a0250 (med tusentalsavgränsare) och har lästs som 1,25. Skriv talet så att det bara kan läsas på ett sätt, t.ex. 1\u00a0234,50.",
       },
     ],
     check: (r) => expect(pool(r, "HT").volumeMicro).toBe(31_250_000),
@@ -124,7 +124,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         table: "Ekonomi",
         row: 3,
         column: "Belopp",
-        message: "Beloppet 8000,1255 har fler än två decimaler; avrundat till 8000,13 kr.",
+        message: "Beloppet 8000,1255 har fler än två decimaler och har avrundats till 8\u00a0000,13\u00a0kr. Skriv beloppet på öret om avrundningen inte stämmer.",
       },
     ],
     check: htDirect(800_013),
@@ -149,7 +149,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         table: "Ekonomi",
         row: 3,
         column: "Belopp",
-        message: "Beloppet 1000000000000000 är orimligt stort (över 1 000 miljarder kr). Raden räknas inte.",
+        message: "Beloppet 1000000000000000 är orimligt stort (över 1\u00a0000 miljarder kr), så raden räknas inte. Kontrollera beloppet.",
       },
     ],
   },
@@ -161,7 +161,7 @@ export const NUMBER_CASES: CorpusCase[] = [
     }),
     outcome: "refused",
     problems: [
-      { code: "moneyOverflow", severity: "error", table: "Körning", row: null, column: null, message: "Beloppen är för stora för att räknas exakt." },
+      { code: "moneyOverflow", severity: "error", table: "Körning", row: null, column: null, message: "Beloppen är för stora för att räknas exakt. Kontrollera att beloppen i Ekonomi är i kronor." },
     ],
   },
   {
@@ -170,7 +170,7 @@ export const NUMBER_CASES: CorpusCase[] = [
     input: htAmount(Number.NaN),
     outcome: "refused",
     problems: [
-      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: 'Förväntade ett belopp i kronor men fick "NaN".' },
+      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: "\"NaN\" är inte ett belopp i kronor. Skriv ett tal, t.ex. 1\u00a0234,50." },
     ],
   },
   {
@@ -182,8 +182,8 @@ export const NUMBER_CASES: CorpusCase[] = [
     }),
     outcome: "refused",
     problems: [
-      { code: "notANumber", severity: "error", table: "Brukare", row: 2, column: "Volym", message: 'Förväntade en volym (timmar, dygn …) men fick "Infinity".' },
-      { code: "notANumber", severity: "error", table: "Brukare", row: 4, column: "Volym", message: 'Förväntade en volym (timmar, dygn …) men fick "-Infinity".' },
+      { code: "notANumber", severity: "error", table: "Brukare", row: 2, column: "Volym", message: "\"Infinity\" är inte en volym. Skriv antalet timmar, dygn eller andra volymenheter som tal, t.ex. 12,5." },
+      { code: "notANumber", severity: "error", table: "Brukare", row: 4, column: "Volym", message: "\"-Infinity\" är inte en volym. Skriv antalet timmar, dygn eller andra volymenheter som tal, t.ex. 12,5." },
     ],
   },
   {
@@ -203,7 +203,7 @@ export const NUMBER_CASES: CorpusCase[] = [
     input: htAmount(true),
     outcome: "refused",
     problems: [
-      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: 'Förväntade ett belopp i kronor men fick "SANT".' },
+      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: "\"SANT\" är inte ett belopp i kronor. Skriv ett tal, t.ex. 1\u00a0234,50." },
     ],
   },
   {
@@ -212,7 +212,7 @@ export const NUMBER_CASES: CorpusCase[] = [
     input: htAmount(new Date(Date.UTC(2024, 2, 1))),
     outcome: "refused",
     problems: [
-      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: 'Förväntade ett belopp i kronor men fick "2024-03-01".' },
+      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: "\"2024-03-01\" är inte ett belopp i kronor. Skriv ett tal, t.ex. 1\u00a0234,50." },
     ],
   },
   {
@@ -224,8 +224,8 @@ export const NUMBER_CASES: CorpusCase[] = [
     }),
     outcome: "refused",
     problems: [
-      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: 'Förväntade ett belopp i kronor men fick "ogiltigt datum".' },
-      { code: "requiredEmpty", severity: "error", table: "Ekonomi", row: 4, column: "Ansvar", message: "Ansvar är tom. Raden räknas inte." },
+      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: "\"ogiltigt datum\" är inte ett belopp i kronor. Skriv ett tal, t.ex. 1\u00a0234,50." },
+      { code: "requiredEmpty", severity: "error", table: "Ekonomi", row: 4, column: "Ansvar", message: "Ansvar är tom, så raden räknas inte. Fyll i Ansvar." },
     ],
   },
   {
@@ -241,7 +241,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         row: 3,
         column: "Belopp",
         cell: "E3",
-        message: "Belopp innehåller Excels felvärde #N/A (en formel som inte gick att räkna ut). Rätta formeln eller skriv in värdet; raden räknas inte.",
+        message: "Belopp innehåller Excels felvärde #N/A (en formel som inte gick att räkna ut), så raden räknas inte. Rätta formeln eller skriv in värdet.",
       },
     ],
   },
@@ -258,7 +258,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         row: 4,
         column: "Pool",
         cell: "D4",
-        message: "Pool innehåller Excels felvärde #REF! (en formel som inte gick att räkna ut). Rätta formeln eller skriv in värdet; raden räknas inte.",
+        message: "Pool innehåller Excels felvärde #REF! (en formel som inte gick att räkna ut), så raden räknas inte. Rätta formeln eller skriv in värdet.",
       },
     ],
   },
@@ -275,7 +275,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         row: 3,
         column: "Text",
         cell: "F3",
-        message: "Text innehåller Excels felvärde #VALUE! (en formel som inte gick att räkna ut); cellen läses som tom.",
+        message: "Text innehåller Excels felvärde #VALUE! (en formel som inte gick att räkna ut) och läses som tom. Rätta formeln eller skriv in värdet.",
       },
     ],
     check: htDirect(800_000),
@@ -292,7 +292,7 @@ export const NUMBER_CASES: CorpusCase[] = [
         table: "Jämförelse",
         row: 2,
         column: "Värde",
-        message: "Värde innehåller Excels felvärde #N/A (en formel som inte gick att räkna ut); raden används inte.",
+        message: "Värde innehåller Excels felvärde #N/A (en formel som inte gick att räkna ut), så raden används inte. Rätta formeln eller skriv in värdet.",
       },
     ],
     check: (r) => expect(r.benchmark).toEqual([]),
@@ -303,7 +303,7 @@ export const NUMBER_CASES: CorpusCase[] = [
     input: htAmount("x".repeat(100_000)),
     outcome: "refused",
     problems: [
-      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: { contains: 'Förväntade ett belopp i kronor men fick "xxxxxxxx' } },
+      { code: "notANumber", severity: "error", table: "Ekonomi", row: 3, column: "Belopp", message: { contains: '"xxxxxxxx' } },
     ],
     checkProblems: (problems) => {
       expect(problems[0].message.length).toBeLessThan(200);
@@ -338,7 +338,7 @@ NUMBER_CASES.push({
       table: "Jämförelse",
       row: 2,
       column: "Värde",
-      message: "Jämförelsevärdet -9.793518361329757e+28 för hemtjanst_egen_kr_timme är orimligt (över 1 000 miljarder eller under en miljarddel); raden används inte.",
+      message: "Jämförelsevärdet -9.793518361329757e+28 för hemtjanst_egen_kr_timme är orimligt (över 1\u00a0000 miljarder eller under en miljarddel), så raden används inte. Kontrollera Värde.",
     },
   ],
   check: (r) => expect(r.benchmark).toEqual([]),

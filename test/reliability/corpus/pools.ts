@@ -8,7 +8,7 @@ export const POOL_CASES: CorpusCase[] = [
     title: "OH names itself as receiver",
     input: variant((t) => setCell(t.Pooler, 2, "Mottagare", "OH, HT")),
     outcome: "refused",
-    problems: [{ code: "receiverSelf", severity: "error", table: "Pooler", row: 2, column: "Mottagare", message: "Stödpoolen OH fördelar till sig själv." }],
+    problems: [{ code: "receiverSelf", severity: "error", table: "Pooler", row: 2, column: "Mottagare", message: "Stödpoolen OH fördelar till sig själv. Ta bort poolen ur sina egna Mottagare." }],
   },
   {
     id: "support-allocates-upward",
@@ -27,7 +27,7 @@ export const POOL_CASES: CorpusCase[] = [
         row: 5,
         column: "Mottagare",
         message:
-          "Stödpoolen IT fördelar uppåt till HT, som står ovanför i Pooler. Stegvis fördelning går bara nedåt; flytta poolen eller välj reciprok metod.",
+          "Stödpoolen IT fördelar uppåt till HT, som står ovanför i Pooler. Stegvis fördelning går bara nedåt; flytta poolen eller välj reciprok fördelning.",
       },
     ],
   },
@@ -37,7 +37,7 @@ export const POOL_CASES: CorpusCase[] = [
     input: variant((t) => setCell(t.Pooler, 2, "Mottagare", "HT; HEMSJUKVÅRD")),
     outcome: "refused",
     problems: [
-      { code: "receiverUnknown", severity: "error", table: "Pooler", row: 2, column: "Mottagare", message: "Mottagaren HEMSJUKVÅRD finns inte i Pooler." },
+      { code: "receiverUnknown", severity: "error", table: "Pooler", row: 2, column: "Mottagare", message: "Mottagaren HEMSJUKVÅRD finns inte i Pooler. Lägg till poolen i Pooler eller rätta namnet." },
     ],
   },
   {
@@ -49,7 +49,7 @@ export const POOL_CASES: CorpusCase[] = [
     }),
     outcome: "refused",
     problems: [
-      { code: "keySharesSum", severity: "error", table: "Nycklar", row: 2, column: "Andel", message: "Andelarna för OH summerar till 0,9, inte 1 (100 %)." },
+      { code: "keySharesSum", severity: "error", table: "Nycklar", row: 2, column: "Andel", message: "Andelarna för OH i Nycklar summerar till 0,9 (90\u00a0%), inte 1 (100\u00a0%). Rätta andelarna så att de blir 100\u00a0% tillsammans." },
     ],
   },
   {
@@ -72,7 +72,7 @@ export const POOL_CASES: CorpusCase[] = [
     input: variant((t) => setCell(t.Pooler, 2, "Fördelning", "andel")),
     outcome: "refused",
     problems: [
-      { code: "keyMissing", severity: "error", table: "Pooler", row: 2, column: "Fördelning", message: "Stödpoolen OH fördelas med andel men har inga rader i Nycklar." },
+      { code: "keyMissing", severity: "error", table: "Pooler", row: 2, column: "Fördelning", message: "Stödpoolen OH fördelas med andel men har inga rader i Nycklar. Lägg till mottagarnas andelar i Nycklar." },
     ],
   },
   {
@@ -107,7 +107,7 @@ export const POOL_CASES: CorpusCase[] = [
         table: "Pooler",
         row: 2,
         column: "Mottagare",
-        message: "Stödpoolen OH (1 000,00 kr) har inga mottagare med volym att fördela efter.",
+        message: "Stödpoolen OH (1\u00a0000,00\u00a0kr) har inga mottagare med volym att fördela efter. Lägg till mottagare i Pooler eller välj en annan Fördelning.",
       },
     ],
   },
@@ -127,7 +127,7 @@ export const POOL_CASES: CorpusCase[] = [
         table: "Pooler",
         row: 5,
         column: "Pool",
-        message: "Poolen DAGV har kostnad (747,62 kr) men ingen volym i Brukare; ingen styckkostnad och ingen brukarkostnad, och kostnaden ingår inte i insatsens styckkostnad (se Pooler utan volym på KPB Avstämning).",
+        message: "Poolen DAGV har kostnad (747,62\u00a0kr) men ingen volym i Brukare, så den får ingen styckkostnad och ingen brukarkostnad, och kostnaden ingår inte i insatsens styckkostnad (se Pooler utan volym på KPB Avstämning). Lägg in poolens volymer i Brukare eller koda kostnaden till en annan pool.",
       },
     ],
     check: (r) => {
@@ -145,7 +145,7 @@ export const POOL_CASES: CorpusCase[] = [
     }),
     outcome: "ok",
     problems: [
-      { code: "poolWithoutCost", severity: "warning", table: "Pooler", row: 5, column: "Pool", message: "Poolen LARM har volym men ingen kostnad; styckkostnaden blir 0." },
+      { code: "poolWithoutCost", severity: "warning", table: "Pooler", row: 5, column: "Pool", message: "Poolen LARM har volym men ingen kostnad, så styckkostnaden blir 0. Koda poolens kostnader till den i Kodning." },
     ],
     check: (r) => expect(Number(pool(r, "LARM").unitCost)).toBe(0),
   },
@@ -154,7 +154,7 @@ export const POOL_CASES: CorpusCase[] = [
     title: "the same pool id twice in Pooler",
     input: variant((t) => t.Pooler.push(["HT", "Hemtjänst", "Hemtjänst Söder", "egen", "insats", null, null, null])),
     outcome: "refused",
-    problems: [{ code: "duplicatePool", severity: "error", table: "Pooler", row: 5, column: "Pool", message: "Poolen HT finns redan på rad 3." }],
+    problems: [{ code: "duplicatePool", severity: "error", table: "Pooler", row: 5, column: "Pool", message: "Poolen HT finns redan på rad 3. Ta bort den ena raden eller ge poolen ett eget id." }],
   },
   {
     id: "pool-bad-regi-and-type",
@@ -165,8 +165,8 @@ export const POOL_CASES: CorpusCase[] = [
     }),
     outcome: "refused",
     problems: [
-      { code: "badRegi", severity: "error", table: "Pooler", row: 3, column: "Regi", message: 'Regi "kommunal" ska vara egen eller annan.' },
-      { code: "badPoolType", severity: "error", table: "Pooler", row: 4, column: "Typ", message: 'Typ "boende" ska vara insats eller stöd.' },
+      { code: "badRegi", severity: "error", table: "Pooler", row: 3, column: "Regi", message: "Regi \"kommunal\" känns inte igen. Skriv egen (egen regi) eller annan (annan regi)." },
+      { code: "badPoolType", severity: "error", table: "Pooler", row: 4, column: "Typ", message: "Typ \"boende\" känns inte igen. Skriv insats (poolen har brukare) eller stöd (poolen fördelas vidare)." },
     ],
   },
   {
@@ -181,7 +181,7 @@ export const POOL_CASES: CorpusCase[] = [
         table: "Pooler",
         row: 4,
         column: "Platser",
-        message: "Poolen SABO har 831 dygn men bara 2 platser × 366 dagar = 732.",
+        message: "Poolen SABO har 831 dygn men bara 2 platser × 366 dagar = 732 dygn. Kontrollera Volym i Brukare eller Platser i Pooler.",
       },
     ],
   },

@@ -21,7 +21,7 @@ export const PRIVACY_CASES: CorpusCase[] = [
         table: "Brukare",
         row: null,
         column: "BrukarID",
-        message: "4 brukar-id ser ut som personnummer eller samordningsnummer. De skrivs aldrig ut; resultaten visar en pseudonym i stället.",
+        message: "4 brukar-id ser ut som personnummer eller samordningsnummer. De skrivs aldrig ut; resultaten visar en pseudonym i stället. Spara pseudonymiseringsnyckeln så att samma brukare får samma pseudonym nästa år.",
       },
     ],
     check: (r) => {
@@ -66,7 +66,7 @@ export const PRIVACY_CASES: CorpusCase[] = [
         column: "Kön",
         cell: "C4",
         message:
-          "1 cell i Kön (första på rad 4) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.",
+          "1 cell i Kön (på rad 4) innehåller något som ser ut som ett personnummer eller samordningsnummer. Det skrivs aldrig ut; en pseudonym används i stället. Ta bort personnumret ur indata.",
       },
       {
         code: "personalDataInCells",
@@ -74,7 +74,7 @@ export const PRIVACY_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 5,
         column: "Boendeform",
-        message: { contains: "1 cell i Boendeform (första på rad 5)" },
+        message: { contains: "1 cell i Boendeform (på rad 5)" },
       },
     ],
   },
@@ -94,7 +94,7 @@ export const PRIVACY_CASES: CorpusCase[] = [
         row: 3,
         column: "Text",
         cell: "F3",
-        message: { contains: "2 celler i Text (första på rad 3)" },
+        message: { contains: "2 celler i Text (den första på rad 3)" },
       },
     ],
   },
@@ -108,9 +108,9 @@ export const PRIVACY_CASES: CorpusCase[] = [
     }),
     outcome: "ok",
     problems: [
-      { code: "personalDataInCells", severity: "warning", table: "Pooler", row: 3, column: "Pool", message: { contains: "1 cell i Pool (första på rad 3)" } },
-      { code: "personalDataInCells", severity: "warning", table: "Kodning", row: 4, column: "Till", message: { contains: "1 cell i Till (första på rad 4)" } },
-      { code: "personalDataInCells", severity: "warning", table: "Brukare", row: 2, column: "Pool", message: { contains: "3 celler i Pool (första på rad 2)" } },
+      { code: "personalDataInCells", severity: "warning", table: "Pooler", row: 3, column: "Pool", message: { contains: "1 cell i Pool (på rad 3)" } },
+      { code: "personalDataInCells", severity: "warning", table: "Kodning", row: 4, column: "Till", message: { contains: "1 cell i Till (på rad 4)" } },
+      { code: "personalDataInCells", severity: "warning", table: "Brukare", row: 2, column: "Pool", message: { contains: "3 celler i Pool (den första på rad 2)" } },
     ],
     check: (r) => {
       const hvb = r.pools.find((p) => p.pool.startsWith("HVB B-"))!;
@@ -130,7 +130,7 @@ export const PRIVACY_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 3,
         column: "Volym",
-        message: 'Förväntade en volym (timmar, dygn …) men fick "(personnummer dolt)".',
+        message: "\"(personnummer dolt)\" är inte en volym. Skriv antalet timmar, dygn eller andra volymenheter som tal, t.ex. 12,5.",
       },
     ],
   },
@@ -149,7 +149,7 @@ export const PRIVACY_CASES: CorpusCase[] = [
         table: "Brukare",
         row: 7,
         column: "Period",
-        message: "Brukare (personnummer dolt), pool HT, period 2024-01 finns redan på rad 4; volymerna summeras.",
+        message: "Brukare (personnummer dolt), pool HT, period 2024-01 finns redan på rad 4, så volymerna läggs ihop. Ta bort dubbletten om den inte är avsiktlig.",
       },
       { code: "personalIdentityNumber", severity: "warning", table: "Brukare", row: null, column: "BrukarID", message: { contains: "1 brukar-id" } },
     ],
