@@ -1,9 +1,18 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import { fold } from "../engine/cells";
+import JSZip from "jszip";
 import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine/model";
-import { TABLE_ALIASES, TABLE_SCHEMAS } from "../engine/table-schema";
-import { TABLE_NAMES } from "../engine/model";
+import {
+  HEADER_PROBE_ROWS,
+  locateTables,
+  mappingFromStoredState,
+  renameMappedHeaders,
+  sheetOfReference,
+  type TableCandidates,
+  type TableLocation,
+  type TableSource,
+  type WorkbookMapping,
+} from "../input/table-locator";
 
 /** Why a workbook file could not be opened, in words a user can act on. */
 export class WorkbookFileError extends Error {
@@ -73,51 +82,111 @@ function usedBlock(table: TableName, ws: ExcelJS.Worksheet): TableInput | null {
   return tableBlock(table, ws, 1, 1, ws.rowCount, ws.columnCount);
 }
 
-const nameMatches = (candidate: string, table: TableName) =>
-  [table, ...TABLE_ALIASES[table]].some((n) => fold(n) === fold(candidate));
+/** The Excel tables (list objects) of a sheet as exceljs read them: name and reference. */
+function sheetTables(ws: ExcelJS.Worksheet): { name: string; ref: string }[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table: { name: string; tableRef?: string; ref?: string } }> }).tables ?? {};
+  return Object.values(tables).flatMap((t) => {
+    const ref = t.table.tableRef ?? t.table.ref;
+    return ref ? [{ name: t.table.name, ref }] : [];
+  });
+}
 
-/**
- * Finds each contract table in a workbook file: an Excel table with the table's name, else a
- * sheet with that name, else a sheet whose first rows carry the table's required headers.
- */
-export function findTables(wb: ExcelJS.Workbook): WorkbookInput {
-  const input: WorkbookInput = {};
-  const sheets = wb.worksheets.filter((ws) => !ws.name.startsWith("KPB "));
-  for (const table of TABLE_NAMES) {
-    for (const ws of sheets) {
-      for (const t of Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef?: string; ref?: string } }> }).tables ?? {})) {
-        const def = t.table;
-        if (!nameMatches(def.name, table)) continue;
-        const ref = def.tableRef ?? def.ref;
-        if (!ref) continue;
-        const { top, left, bottom, right } = decodeRef(ref);
-        input[table] = tableBlock(table, ws, top, left, bottom, right);
+/** Workbook-level names that refer to one range ("Sheet!$A$1:$F$20"); Excel's own `_xlnm.` names are left out. */
+function rangeNames(wb: ExcelJS.Workbook): { name: string; ref: string }[] {
+  const model = (wb.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? [];
+  return model.filter((n) => !n.name.startsWith("_xlnm.") && n.ranges.length === 1).map((n) => ({ name: n.name, ref: n.ranges[0] }));
+}
+
+/** What the workbook offers the locator: tables, named ranges and every sheet's header probe. */
+export function workbookCandidates(wb: ExcelJS.Workbook, files: Partial<Record<TableName, string>> = {}): TableCandidates {
+  return {
+    tables: wb.worksheets.flatMap((ws) => sheetTables(ws).map((t) => ({ name: t.name, sheet: ws.name }))),
+    names: rangeNames(wb).map((n) => ({ name: n.name, sheet: sheetOfReference(n.ref) })),
+    // The same window as the add-in's: the sheet's first rows, every used column.
+    sheets: wb.worksheets.map((ws) => ({ name: ws.name, probe: ws.actualRowCount === 0 ? [] : sheetBlock(ws, 1, 1, Math.min(HEADER_PROBE_ROWS, ws.rowCount), ws.columnCount) })),
+    files,
+  };
+}
+
+/** Reads the block a located source points at; null for an empty sheet or a source that is not in the file. */
+function readSource(wb: ExcelJS.Workbook, table: TableName, source: TableSource): TableInput | null {
+  const sheetNamed = (name: string) => wb.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+  const block = (ws: ExcelJS.Worksheet | undefined, ref: string) => {
+    if (!ws) return null;
+    const { top, left, bottom, right } = decodeRef(ref);
+    return tableBlock(table, ws, top, left, bottom, right);
+  };
+  switch (source.kind) {
+    case "table": {
+      for (const ws of wb.worksheets) {
+        const t = sheetTables(ws).find((x) => x.name.toLowerCase() === source.name.toLowerCase());
+        if (t) return block(ws, t.ref);
       }
-      if (input[table]) break;
+      return null;
     }
-    if (input[table]) continue;
-    const byName = sheets.find((ws) => nameMatches(ws.name, table));
-    if (byName) {
-      const block = usedBlock(table, byName);
-      if (block) input[table] = block;
-      continue;
+    case "name": {
+      const n = rangeNames(wb).find((x) => x.name.toLowerCase() === source.name.toLowerCase());
+      const sheet = n ? sheetOfReference(n.ref) : null;
+      return n && sheet ? block(sheetNamed(sheet), n.ref) : null;
     }
-    const required = TABLE_SCHEMAS[table].filter((c) => c.required);
-    const byHeader = sheets.find((ws) => {
-      for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
-        const texts = (sheetBlock(ws, r, 1, r, ws.columnCount)[0] ?? []).filter((v): v is string => typeof v === "string").map(fold);
-        const names = (c: (typeof required)[number]) => [c.name, ...c.aliases].map(fold);
-        if (required.every((c) => names(c).some((n) => texts.includes(n)))) return true;
-      }
-      return false;
-    });
-    if (byHeader && !Object.values(input).some((t) => t?.sheet === byHeader.name)) {
-      const block = usedBlock(table, byHeader);
-      if (block) input[table] = block;
+    case "range":
+      return block(sheetNamed(source.sheet), source.address);
+    case "sheet": {
+      const ws = sheetNamed(source.sheet);
+      return ws ? usedBlock(table, ws) : null;
     }
   }
-  return input;
 }
+
+/**
+ * Finds the contract tables of a workbook file by the shared rules (src/input/table-locator.ts)
+ * and reads them. Tables given as files are located as such and not read from the workbook.
+ */
+export function locateAndRead(wb: ExcelJS.Workbook, mapping: WorkbookMapping = {}, files: Partial<Record<TableName, string>> = {}): { input: WorkbookInput; location: TableLocation } {
+  const location = locateTables(workbookCandidates(wb, files), mapping);
+  const input: WorkbookInput = {};
+  for (const located of location.located) {
+    if (located.source.kind === "file") continue;
+    const read = readSource(wb, located.table, located.source);
+    if (!read) continue;
+    renameMappedHeaders(read.rows, mapping[located.table]?.columns);
+    input[located.table] = read;
+  }
+  return { input, location };
+}
+
+/** The contract tables of a workbook (see locateAndRead). */
+export function findTables(wb: ExcelJS.Workbook, mapping: WorkbookMapping = {}): WorkbookInput {
+  return locateAndRead(wb, mapping).input;
+}
+
+/**
+ * The add-in keeps its state (the table mapping among it) in the workbook's add-in settings, which
+ * Excel saves in the file's web-extension part as `<we:property name="KPB.state" value="…"/>`.
+ * exceljs does not read that part, so it is read from the zip directly. No such part: no mapping.
+ */
+export async function savedMappingOf(zip: JSZip): Promise<WorkbookMapping> {
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/webextensions\/webextension\d*\.xml$/i.test(n))) {
+    const xml = await zip.file(name)!.async("string");
+    for (const m of xml.matchAll(/<(?:\w+:)?property\b([^>]*)\/?>/g)) {
+      const attr = (key: string) => new RegExp(`\\b${key}="([^"]*)"`).exec(m[1])?.[1];
+      if (attr("name") === STATE_SETTING && attr("value") !== undefined) return mappingFromStoredState(unescapeXml(attr("value")!));
+    }
+  }
+  return {};
+}
+
+const STATE_SETTING = "KPB.state";
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The first bytes of a file: an .xlsx is a zip ("PK"); an encrypted .xlsx or an old .xls is an OLE compound file. */
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -154,11 +223,18 @@ async function checkWorkbookPath(path: string): Promise<void> {
   }
 }
 
-export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
+/**
+ * Reads a workbook file's contract tables: the add-in's saved mapping (if the workbook has one)
+ * and the files given for tables take part in locating them, as in the add-in.
+ */
+export async function readWorkbookTables(path: string, files: Partial<Record<TableName, string>> = {}): Promise<{ input: WorkbookInput; location: TableLocation }> {
   await checkWorkbookPath(path);
   const wb = new ExcelJS.Workbook();
+  let mapping: WorkbookMapping = {};
   try {
-    await wb.xlsx.readFile(path);
+    const bytes = await fs.readFile(path);
+    mapping = await savedMappingOf(await JSZip.loadAsync(bytes));
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookFileError(`Filen ${path} finns inte.`);
@@ -172,5 +248,9 @@ export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
     }
     throw new WorkbookFileError(`${path} går inte att öppna som .xlsx-arbetsbok (${message}).`);
   }
-  return findTables(wb);
+  return locateAndRead(wb, mapping, files);
+}
+
+export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
+  return (await readWorkbookTables(path)).input;
 }
