@@ -3,7 +3,6 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { SheetLayout } from "../engine/result-sheets";
 import type { CellValue } from "../engine/model";
-import { addCharts } from "./xlsx-charts";
 import { streamResultWorkbook } from "./xlsx-result-stream";
 
 /**
@@ -112,7 +111,7 @@ export async function writeFileAtomically(target: string, write: (tmp: string) =
 
 /** The result workbook as the bytes of an .xlsx file. */
 export async function resultWorkbookBytes(layouts: SheetLayout[]): Promise<Uint8Array> {
-  return addCharts(await streamResultWorkbook(layouts), layouts);
+  return streamResultWorkbook(layouts);
 }
 
 export async function writeResultWorkbook(target: string, layouts: SheetLayout[]): Promise<void> {

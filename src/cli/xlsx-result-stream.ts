@@ -3,6 +3,8 @@ import { PassThrough } from "stream";
 import { NUMBER_FORMATS, type SheetLayout } from "../engine/result-sheets";
 import { blockPlaces, sheetColumnWidths } from "../engine/sheet-geometry";
 import { wrappedLines } from "../engine/sheet-finish";
+import { chartsWithPlaces, chartXml, drawingXml } from "../engine/chart-parts";
+import { addRelationship, CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING } from "./xlsx-charts";
 import { FONT, pageOptions, TOP_STYLES, writeColours } from "./xlsx-result-style";
 
 /**
@@ -12,7 +14,8 @@ import { FONT, pageOptions, TOP_STYLES, writeColours } from "./xlsx-result-style
  * writer's (src/cli/reference/result-workbook.ts; a test compares the two): values, number
  * formats, fonts, alignment, merged title cells, row heights, column widths, colours by
  * direction, print setup and one Excel table per block. The streaming writer cannot write
- * tables, so their parts are added here as exceljs renders them for the in-memory writer.
+ * tables or charts, so their parts are added here: tables as exceljs renders them for the
+ * in-memory writer, charts as xlsx-charts.ts adds them to that writer's file.
  */
 
 /* exceljs internals used for the table parts (the same code its in-memory writer runs). */
@@ -73,27 +76,38 @@ class SharedStyles {
 const HEADER_ALIGNMENT: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "bottom" };
 const WRAP_ALIGNMENT: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
 
-/** The result workbook as the bytes of an .xlsx file (charts not yet added). */
+/** The result workbook as the bytes of an .xlsx file, charts included. */
 export async function streamResultWorkbook(layouts: SheetLayout[]): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on("data", (chunk: Buffer) => chunks.push(chunk));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true }) as StreamWorkbook;
   wb.creator = "KPB";
-  const tables: TableModel[] = [];
+  const parts: WrittenParts = { tables: [], drawings: 0, charts: 0, contentTypes: [] };
   const styles = new SharedStyles();
-  for (const layout of layouts) writeSheet(wb, layout, tables, styles);
-  // The content types name the table parts too (the streaming writer leaves them out).
+  for (const layout of layouts) writeSheet(wb, layout, parts, styles);
+  // The content types name the table, drawing and chart parts too (the streaming writer leaves them out).
   wb.addContentTypes = () => {
-    const model = { worksheets: wb._worksheets.filter(Boolean), sharedStrings: wb.sharedStrings, commentRefs: wb.commentRefs, media: wb.media, tables };
-    wb.zip.append(new ContentTypesXform().toXml(model), { name: "[Content_Types].xml" });
+    const model = { worksheets: wb._worksheets.filter(Boolean), sharedStrings: wb.sharedStrings, commentRefs: wb.commentRefs, media: wb.media, tables: parts.tables };
+    const xml = new ContentTypesXform().toXml(model).replace("</Types>", `${parts.contentTypes.join("")}</Types>`);
+    wb.zip.append(xml, { name: "[Content_Types].xml" });
     return Promise.resolve();
   };
   await wb.commit();
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-function writeSheet(wb: StreamWorkbook, layout: SheetLayout, tables: TableModel[], styles: SharedStyles): void {
+/** Parts written so far, numbered across the workbook. */
+interface WrittenParts {
+  tables: TableModel[];
+  drawings: number;
+  charts: number;
+  /** `<Override>` elements for the drawing and chart parts. */
+  contentTypes: string[];
+}
+
+function writeSheet(wb: StreamWorkbook, layout: SheetLayout, parts: WrittenParts, styles: SharedStyles): void {
+  const { tables } = parts;
   const page = pageOptions(layout);
   const ws = wb.addWorksheet(layout.name, {
     ...(page.views ? { views: page.views } : {}),
@@ -202,8 +216,11 @@ function writeSheet(wb: StreamWorkbook, layout: SheetLayout, tables: TableModel[
     xform.prepare(table, {});
     wb.zip.append(xform.toXml(table), { name: `xl/tables/${table.target}` });
   }
+  const drawingId = writeCharts(wb, ws, layout, parts);
   const writeLegacyData = ws._writeLegacyData.bind(ws);
   ws._writeLegacyData = () => {
+    // <drawing> before <tableParts>, as the worksheet schema orders them.
+    if (drawingId) ws._write(`<drawing r:id="${drawingId}"/>`);
     writeLegacyData();
     if (own.length) ws._write(`<tableParts count="${own.length}">${own.map((t) => `<tablePart r:id="${t.rId}"/>`).join("")}</tableParts>`);
   };
@@ -211,6 +228,26 @@ function writeSheet(wb: StreamWorkbook, layout: SheetLayout, tables: TableModel[
 }
 
 const TOP_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: "top" };
+
+/** The sheet's charts: one drawing part, a chart part per chart, their relationships; the drawing's relationship id. */
+function writeCharts(wb: StreamWorkbook, ws: StreamSheet, layout: SheetLayout, parts: WrittenParts): string | null {
+  if (!layout.charts.length) return null;
+  const drawing = ++parts.drawings;
+  const drawingPart = `xl/drawings/drawing${drawing}.xml`;
+  let drawingRels: string | null = null;
+  const anchors = chartsWithPlaces(layout).map(({ spec, place }, i) => {
+    const chartPart = `xl/charts/chart${++parts.charts}.xml`;
+    wb.zip.append(chartXml(layout, spec), { name: chartPart });
+    parts.contentTypes.push(`<Override PartName="/${chartPart}" ContentType="${CT_CHART}"/>`);
+    const relationshipId = `rId${i + 1}`;
+    drawingRels = addRelationship(drawingRels, relationshipId, REL_CHART, `../charts/chart${parts.charts}.xml`);
+    return { place, name: spec.name, relationshipId };
+  });
+  wb.zip.append(drawingXml(anchors), { name: drawingPart });
+  wb.zip.append(drawingRels!, { name: `xl/drawings/_rels/drawing${drawing}.xml.rels` });
+  parts.contentTypes.push(`<Override PartName="/${drawingPart}" ContentType="${CT_DRAWING}"/>`);
+  return ws._sheetRelsWriter.addRelationship({ Target: `../drawings/drawing${drawing}.xml`, Type: REL_DRAWING });
+}
 
 /** A table model completed by exceljs' own rules (style defaults, references), as addTable does. */
 function tableOf(name: string, headerRow: number, headers: string[], bodyRows: number): TableModel {

@@ -47,7 +47,7 @@ async function contents(bytes: Uint8Array): Promise<unknown> {
       merges: ws.model.merges,
       widths: (ws.columns ?? []).map((c) => c.width),
       tables,
-      conditionalFormattings: ws.conditionalFormattings,
+      conditionalFormattings: (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings,
       pageSetup: ws.pageSetup,
       headerFooter: ws.headerFooter,
       views: ws.views,
@@ -57,10 +57,31 @@ async function contents(bytes: Uint8Array): Promise<unknown> {
   return { sheets, definedNames: wb.definedNames.model };
 }
 
+/** The chart and drawing parts, and which sheet (by name) refers to which drawing. */
 async function chartParts(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
+  const text = (n: string) => zip.file(n)!.async("string");
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir && /^xl\/(charts|drawings)\//.test(n)).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async("string")] as const)));
+  const out: Record<string, string> = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await text(n)] as const)));
+  const workbook = await text("xl/workbook.xml");
+  const workbookRels = await text("xl/_rels/workbook.xml.rels");
+  for (const m of workbook.matchAll(/<sheet\b[^>]*name="([^"]*)"[^>]*r:id="([^"]+)"/g)) {
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${m[2]}"`).exec(workbookRels)!;
+    const part = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`;
+    const sheetXml = await text(part);
+    const drawingId = /<drawing r:id="([^"]+)"/.exec(sheetXml)?.[1];
+    if (!drawingId) continue;
+    const rels = await text(part.replace(/([^/]+)$/, "_rels/$1.rels"));
+    const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((r) => r[0]).find((r) => r.includes(`Id="${drawingId}"`))!;
+    out[`sheet ${m[1]}`] = /Target="([^"]+)"/.exec(rel)![1];
+  }
+  const types = await text("[Content_Types].xml");
+  out["content types"] = [...types.matchAll(/<Override\b[^>]*PartName="([^"]+)"[^>]*ContentType="([^"]+)"/g)]
+    .filter((m) => /\/(charts|drawings|tables)\//.test(m[1]))
+    .map((m) => `${m[1]} ${m[2]}`)
+    .sort()
+    .join("\n");
+  return out;
 }
 
 async function reference(layouts: SheetLayout[]): Promise<Uint8Array> {
@@ -77,7 +98,8 @@ describe("the streamed result workbook is the in-memory one", () => {
     const [expected, actual] = await Promise.all([reference(layouts), resultWorkbookBytes(layouts)]);
     expect(await contents(actual)).toEqual(await contents(expected));
     const [expectedCharts, actualCharts] = await Promise.all([chartParts(expected), chartParts(actual)]);
-    expect(Object.keys(actualCharts).length).toBeGreaterThan(0);
+    expect(Object.keys(actualCharts).filter((k) => k.startsWith("sheet ")).length).toBeGreaterThan(0);
+    expect(actualCharts["content types"]).toContain("/xl/tables/table1.xml");
     expect(actualCharts).toEqual(expectedCharts);
   }, 120_000);
 });
