@@ -1,18 +1,9 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import JSZip from "jszip";
-import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine/model";
-import {
-  HEADER_PROBE_ROWS,
-  locateTables,
-  mappingFromStoredState,
-  renameMappedHeaders,
-  sheetOfReference,
-  type TableCandidates,
-  type TableLocation,
-  type TableSource,
-  type WorkbookMapping,
-} from "../input/table-locator";
+import type { TableName, WorkbookInput } from "../engine/model";
+import { mappingFromStoredState, type TableLocation, type WorkbookMapping } from "../input/table-locator";
+import { CellReferenceError, cellsOfWorkbook, locateAndReadCells, plainValue, streamWorkbookCells } from "./xlsx-cells";
 
 /** Why a workbook file could not be opened, in words a user can act on. */
 export class WorkbookFileError extends Error {
@@ -22,142 +13,11 @@ export class WorkbookFileError extends Error {
   }
 }
 
-/** exceljs cell values (formulas, rich text, links, errors) as plain cell values. */
-export function plainValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value instanceof Date) return value;
-  if (typeof value === "object") {
-    if ("result" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ("formula" in value || "sharedFormula" in value) return null;
-    if ("richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
-    if ("text" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-    if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
-  }
-  return String(value);
-}
+export { plainValue };
 
-/** Tables whose numbers may be typed as percent: their cells' number formats go to the engine too. */
-const TABLES_WITH_FORMATS: TableName[] = ["Nycklar", "Jämförelse"];
-
-/** The number formats of a rectangular block (exceljs `numFmt`), same shape as sheetBlock's values. */
-function formatBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): (string | null)[][] {
-  const rows: (string | null)[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    const formats: (string | null)[] = [];
-    for (let c = left; c <= right; c++) formats.push(row.getCell(c).numFmt ?? null);
-    rows.push(formats);
-  }
-  return rows;
-}
-
-/** A table's block: values, and number formats for the tables that need them. */
-function tableBlock(table: TableName, ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): TableInput {
-  const input: TableInput = { rows: sheetBlock(ws, top, left, bottom, right), sheet: ws.name, firstRow: top, firstColumn: left };
-  if (TABLES_WITH_FORMATS.includes(table)) input.numberFormats = formatBlock(ws, top, left, bottom, right);
-  return input;
-}
-
-/** A rectangular block of a sheet as plain values. */
-function sheetBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
-  const rows: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    const cells: CellValue[] = [];
-    for (let c = left; c <= right; c++) cells.push(plainValue(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return rows;
-}
-
-function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.replace(/^.*!/, ""));
-  if (!m) throw new WorkbookFileError(`Okänd cellreferens ${ref}`);
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
-}
-
-function usedBlock(table: TableName, ws: ExcelJS.Worksheet): TableInput | null {
-  if (ws.actualRowCount === 0) return null;
-  return tableBlock(table, ws, 1, 1, ws.rowCount, ws.columnCount);
-}
-
-/** The Excel tables (list objects) of a sheet as exceljs read them: name and reference. */
-function sheetTables(ws: ExcelJS.Worksheet): { name: string; ref: string }[] {
-  const tables = (ws as unknown as { tables?: Record<string, { table: { name: string; tableRef?: string; ref?: string } }> }).tables ?? {};
-  return Object.values(tables).flatMap((t) => {
-    const ref = t.table.tableRef ?? t.table.ref;
-    return ref ? [{ name: t.table.name, ref }] : [];
-  });
-}
-
-/** Workbook-level names that refer to one range ("Sheet!$A$1:$F$20"); Excel's own `_xlnm.` names are left out. */
-function rangeNames(wb: ExcelJS.Workbook): { name: string; ref: string }[] {
-  const model = (wb.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? [];
-  return model.filter((n) => !n.name.startsWith("_xlnm.") && n.ranges.length === 1).map((n) => ({ name: n.name, ref: n.ranges[0] }));
-}
-
-/** What the workbook offers the locator: tables, named ranges and every sheet's header probe. */
-export function workbookCandidates(wb: ExcelJS.Workbook, files: Partial<Record<TableName, string>> = {}): TableCandidates {
-  return {
-    tables: wb.worksheets.flatMap((ws) => sheetTables(ws).map((t) => ({ name: t.name, sheet: ws.name }))),
-    names: rangeNames(wb).map((n) => ({ name: n.name, sheet: sheetOfReference(n.ref) })),
-    // The same window as the add-in's: the sheet's first rows, every used column.
-    sheets: wb.worksheets.map((ws) => ({ name: ws.name, probe: ws.actualRowCount === 0 ? [] : sheetBlock(ws, 1, 1, Math.min(HEADER_PROBE_ROWS, ws.rowCount), ws.columnCount) })),
-    files,
-  };
-}
-
-/** Reads the block a located source points at; null for an empty sheet or a source that is not in the file. */
-function readSource(wb: ExcelJS.Workbook, table: TableName, source: TableSource): TableInput | null {
-  const sheetNamed = (name: string) => wb.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
-  const block = (ws: ExcelJS.Worksheet | undefined, ref: string) => {
-    if (!ws) return null;
-    const { top, left, bottom, right } = decodeRef(ref);
-    return tableBlock(table, ws, top, left, bottom, right);
-  };
-  switch (source.kind) {
-    case "table": {
-      for (const ws of wb.worksheets) {
-        const t = sheetTables(ws).find((x) => x.name.toLowerCase() === source.name.toLowerCase());
-        if (t) return block(ws, t.ref);
-      }
-      return null;
-    }
-    case "name": {
-      const n = rangeNames(wb).find((x) => x.name.toLowerCase() === source.name.toLowerCase());
-      const sheet = n ? sheetOfReference(n.ref) : null;
-      return n && sheet ? block(sheetNamed(sheet), n.ref) : null;
-    }
-    case "range":
-      return block(sheetNamed(source.sheet), source.address);
-    case "sheet": {
-      const ws = sheetNamed(source.sheet);
-      return ws ? usedBlock(table, ws) : null;
-    }
-  }
-}
-
-/**
- * Finds the contract tables of a workbook file by the shared rules (src/input/table-locator.ts)
- * and reads them. Tables given as files are located as such and not read from the workbook.
- */
-export function locateAndRead(wb: ExcelJS.Workbook, mapping: WorkbookMapping = {}, files: Partial<Record<TableName, string>> = {}): { input: WorkbookInput; location: TableLocation } {
-  const location = locateTables(workbookCandidates(wb, files), mapping);
-  const input: WorkbookInput = {};
-  for (const located of location.located) {
-    if (located.source.kind === "file") continue;
-    const read = readSource(wb, located.table, located.source);
-    if (!read) continue;
-    renameMappedHeaders(read.rows, mapping[located.table]?.columns);
-    input[located.table] = read;
-  }
-  return { input, location };
-}
-
-/** The contract tables of a workbook (see locateAndRead). */
+/** The contract tables of a workbook exceljs holds in memory, by the shared rules (see xlsx-cells.ts). */
 export function findTables(wb: ExcelJS.Workbook, mapping: WorkbookMapping = {}): WorkbookInput {
-  return locateAndRead(wb, mapping).input;
+  return locateAndReadCells(cellsOfWorkbook(wb), mapping).input;
 }
 
 /**
@@ -229,12 +89,13 @@ async function checkWorkbookPath(path: string): Promise<void> {
  */
 export async function readWorkbookTables(path: string, files: Partial<Record<TableName, string>> = {}): Promise<{ input: WorkbookInput; location: TableLocation }> {
   await checkWorkbookPath(path);
-  const wb = new ExcelJS.Workbook();
   let mapping: WorkbookMapping = {};
+  let cells;
   try {
     const bytes = await fs.readFile(path);
-    mapping = await savedMappingOf(await JSZip.loadAsync(bytes));
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const zip = await JSZip.loadAsync(bytes);
+    mapping = await savedMappingOf(zip);
+    cells = await streamWorkbookCells(bytes, zip, mapping, files);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookFileError(`Filen ${path} finns inte.`);
@@ -248,7 +109,12 @@ export async function readWorkbookTables(path: string, files: Partial<Record<Tab
     }
     throw new WorkbookFileError(`${path} går inte att öppna som .xlsx-arbetsbok (${message}).`);
   }
-  return locateAndRead(wb, mapping, files);
+  try {
+    return locateAndReadCells(cells, mapping, files);
+  } catch (e) {
+    if (e instanceof CellReferenceError) throw new WorkbookFileError(`${path}: ${e.message}`);
+    throw e;
+  }
 }
 
 export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
