@@ -292,6 +292,12 @@ export async function streamWorkbookCells(
   const keep = new Set(first.located.map((l) => l.sheet?.toLowerCase()).filter((s): s is string => !!s));
   if (first.needsProbe) for (const s of outline.sheets) if (!isResultSheet(s)) keep.add(s.toLowerCase());
 
+  const kept = await streamSheets(bytes, (name) => keep.has(name.toLowerCase()));
+  return { ...outline, sheets: outline.sheets.map((name) => ({ name, cells: kept.get(name.toLowerCase()) })) };
+}
+
+/** The cells of the sheets `wanted` accepts, by lower-cased name, read with exceljs' streaming reader. */
+export async function streamSheets(bytes: Uint8Array, wanted: (name: string) => boolean): Promise<Map<string, SheetCells>> {
   const kept = new Map<string, SheetCells>();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: "cache",
@@ -301,11 +307,17 @@ export async function streamWorkbookCells(
     entries: "ignore",
   });
   for await (const ws of reader) {
-    const name = (ws as unknown as { name: string }).name;
-    const wanted = keep.has(String(name).toLowerCase());
+    const name = String((ws as unknown as { name: string }).name);
+    const keep = wanted(name);
     const cells: SheetCells = { name, rows: [], formats: new Map(), columnCount: 0 };
-    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) if (wanted) keepRow(cells, row.number, row);
-    if (wanted) kept.set(name.toLowerCase(), cells);
+    // Rows of other sheets are parsed (the reader cannot skip a sheet) but not kept.
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) if (keep) keepRow(cells, row.number, row);
+    if (keep) kept.set(name.toLowerCase(), cells);
   }
-  return { ...outline, sheets: outline.sheets.map((name) => ({ name, cells: kept.get(name.toLowerCase()) })) };
+  return kept;
+}
+
+/** A kept sheet as a rectangle of plain values from A1 (empty cells null). */
+export function sheetRows(sheet: SheetCells): CellValue[][] {
+  return block(sheet, 1, 1, sheet.rows.length, sheet.columnCount);
 }

@@ -57,17 +57,21 @@ type StreamWorkbook = ExcelJS.stream.xlsx.WorkbookWriter & {
   media: unknown;
 };
 
-/** One style object per distinct style, so exceljs registers each once (it remembers style objects). */
+/**
+ * One style object per distinct style, so exceljs registers each once (it remembers style
+ * objects). Alignments are the few constants below, so they are told apart by identity.
+ */
 class SharedStyles {
-  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly byAlignment = new Map<Partial<ExcelJS.Alignment> | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
   get(numFmt: string | undefined, alignment: Partial<ExcelJS.Alignment> | undefined): Partial<ExcelJS.Style> {
-    const key = `${numFmt ?? ""}|${alignment ? JSON.stringify(alignment) : ""}`;
-    let style = this.byKey.get(key);
+    let byFormat = this.byAlignment.get(alignment);
+    if (!byFormat) this.byAlignment.set(alignment, (byFormat = new Map()));
+    let style = byFormat.get(numFmt);
     if (!style) {
       style = {};
       if (numFmt !== undefined) style.numFmt = numFmt;
       if (alignment) style.alignment = alignment;
-      this.byKey.set(key, style);
+      byFormat.set(numFmt, style);
     }
     return style;
   }
@@ -176,7 +180,7 @@ function writeSheet(wb: StreamWorkbook, layout: SheetLayout, parts: WrittenParts
   layout.blocks.forEach((block, b) => {
     const { headerRow } = places[b];
     const firstData = headerRow + 1;
-    const rowFormats = block.rowFormats ?? [];
+    const rowFormats = new Map((block.rowFormats ?? []).map((f) => [f.column, f.formats] as const));
     const columnStyles = block.columns.map((c) => styles.get(NUMBER_FORMATS[c.format], c.wrap ? WRAP_ALIGNMENT : undefined));
     for (let r = 0; r < block.rows.length; r++) {
       const n = firstData + r;
@@ -190,8 +194,8 @@ function writeSheet(wb: StreamWorkbook, layout: SheetLayout, parts: WrittenParts
         const cell = row.getCell(i + 1);
         const v = values[i];
         cell.value = v === null || v === undefined ? null : v;
-        let numFmt = NUMBER_FORMATS[c.format];
-        for (const f of rowFormats) if (f.column === i) numFmt = NUMBER_FORMATS[f.formats[r]];
+        const own = rowFormats.get(i);
+        const numFmt = own ? NUMBER_FORMATS[own[r]] : NUMBER_FORMATS[c.format];
         // A row with wrapped long text: every cell aligned to the top.
         const alignment = lines > 1 ? (c.wrap ? WRAP_ALIGNMENT : TOP_ALIGNMENT) : c.wrap ? WRAP_ALIGNMENT : undefined;
         cell.style = numFmt === NUMBER_FORMATS[c.format] && lines === 1 ? columnStyles[i] : styles.get(numFmt, alignment);
