@@ -10,7 +10,7 @@ import { explainWorkbook, ExplainUsageError } from "./explain";
 import { koladaCommand, KoladaUsageError } from "./kolada";
 import type { FetchLike } from "../benchmark/kolada/http";
 import { defaultSecretFile, loadSecret, saveSecret, SecretFileError } from "./secret";
-import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
+import { readWorkbookTables, WorkbookFileError } from "./xlsx-input";
 import { FILE_TABLE_FLAGS, readTableFile } from "./file-input";
 import { summaryLines } from "../input/file-table";
 import { parseSieDimensionOption } from "../input/sie";
@@ -154,10 +154,12 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   const started = Date.now();
   const phase = phaseClock();
   let done = progress(cliMessage("reading", { file }));
-  const input: WorkbookInput = await readWorkbookFile(file);
+  // Tables given as files are located as such (they win over the workbook's) and not read from the workbook.
+  const located = await readWorkbookTables(file, Object.fromEntries(tableFiles.map(({ table, source }) => [table, source])));
+  const input: WorkbookInput = located.input;
   done();
-  // Tables from files replace the workbook's; what was read is shown so it can be checked against the source system.
-  const fileProblems: Problem[] = [];
+  // What was read from files is shown so it can be checked against the source system.
+  const fileProblems: Problem[] = located.location.problems.filter((p) => p.code !== "tableMissing");
   for (const { table, source } of tableFiles) {
     done = progress(cliMessage("reading", { file: source }));
     const read = await readTableFile(source, table, sieDimensions);

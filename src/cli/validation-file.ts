@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import {
   HISTORY_SHEET,
@@ -9,7 +8,7 @@ import {
   type HistoryRow,
   type ValidationNote,
 } from "../engine";
-import { plainValue } from "./xlsx-input";
+import { sheetRows, streamSheets, type SheetCells } from "./xlsx-cells";
 
 /** What a new run keeps from the earlier result file at --out. */
 export interface PreviousResult {
@@ -17,13 +16,11 @@ export interface PreviousResult {
   validation: ValidationNote[];
 }
 
-/** A sheet's cells as plain values, row by row; with `toFirstBlank`, up to the first blank row after the header. */
-function sheetCells(ws: ExcelJS.Worksheet, toFirstBlank: boolean): CellValue[][] {
+/** A sheet's rows; with `toFirstBlank`, up to the first blank row after the header. */
+function sheetCells(sheet: SheetCells, toFirstBlank: boolean): CellValue[][] {
   const rows: CellValue[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const cells: CellValue[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(plainValue(ws.getRow(r).getCell(c).value));
-    if (toFirstBlank && r > 1 && cells.every((v) => v === null || v === "")) break;
+  for (const [i, cells] of sheetRows(sheet).entries()) {
+    if (toFirstBlank && i > 0 && cells.every((v) => v === null || v === "")) break;
     rows.push(cells);
   }
   return rows;
@@ -31,24 +28,22 @@ function sheetCells(ws: ExcelJS.Worksheet, toFirstBlank: boolean): CellValue[][]
 
 /**
  * The history rows and the notes users wrote on `KPB Validering` in an earlier result file, read
- * in one pass (a large result file is slow to open), so `kpb run` with the same --out keeps both
- * (the file itself is rewritten whole). No earlier file, or not a workbook: nothing to keep.
+ * in one streamed pass that keeps only those two sheets (a large result file is slow to open), so
+ * `kpb run` with the same --out keeps both (the file itself is rewritten whole). No earlier file,
+ * or not a workbook: nothing to keep.
  */
 export async function readPreviousResult(path: string): Promise<PreviousResult> {
   const none: PreviousResult = { history: [], validation: [] };
+  let sheets: Map<string, SheetCells>;
   try {
-    await fs.access(path);
+    const bytes = new Uint8Array(await fs.readFile(path));
+    const wanted = new Set([HISTORY_SHEET.toLowerCase(), VALIDATION_SHEET.toLowerCase()]);
+    sheets = await streamSheets(bytes, (name) => wanted.has(name.toLowerCase()));
   } catch {
     return none;
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(path);
-  } catch {
-    return none;
-  }
-  const history = wb.getWorksheet(HISTORY_SHEET);
-  const validation = wb.getWorksheet(VALIDATION_SHEET);
+  const history = sheets.get(HISTORY_SHEET.toLowerCase());
+  const validation = sheets.get(VALIDATION_SHEET.toLowerCase());
   return {
     history: history ? parseHistoryRows(sheetCells(history, true)) : [],
     validation: validation ? parseValidationSheet(sheetCells(validation, false)) : [],

@@ -7,10 +7,10 @@ import { chartsWithPlaces, chartXml, drawingXml, type SheetLayout } from "../lay
  * sheet to the drawing and from the drawing to the charts, the `<drawing>` element in the sheet
  * and the content types. Everything else in the file stays byte for byte as exceljs wrote it.
  */
-const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+export const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -36,7 +36,7 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 
 const relsPathOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
 
-function addRelationship(rels: string | null, id: string, type: string, target: string): string {
+export function addRelationship(rels: string | null, id: string, type: string, target: string): string {
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
   if (rels === null) return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">${rel}</Relationships>`;
   return rels.replace("</Relationships>", `${rel}</Relationships>`);

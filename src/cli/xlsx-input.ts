@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import { fold, TABLE_ALIASES, TABLE_NAMES, TABLE_SCHEMAS, type CellValue, type TableInput, type TableName, type WorkbookInput } from "../engine";
+import JSZip from "jszip";
+import type { TableName, WorkbookInput } from "../engine";
+import { mappingFromStoredState, type TableLocation, type WorkbookMapping } from "../input/table-locator";
+import { CellReferenceError, cellsOfWorkbook, locateAndReadCells, plainValue, streamWorkbookCells } from "./xlsx-cells";
 import { cliMessage } from "./messages";
 
 /** Why a workbook file could not be opened, in words a user can act on. */
@@ -11,111 +14,40 @@ export class WorkbookFileError extends Error {
   }
 }
 
-/** exceljs cell values (formulas, rich text, links, errors) as plain cell values. */
-export function plainValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value instanceof Date) return value;
-  if (typeof value === "object") {
-    if ("result" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ("formula" in value || "sharedFormula" in value) return null;
-    if ("richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
-    if ("text" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-    if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
-  }
-  return String(value);
+export { plainValue };
+
+/** The contract tables of a workbook exceljs holds in memory, by the shared rules (see xlsx-cells.ts). */
+export function findTables(wb: ExcelJS.Workbook, mapping: WorkbookMapping = {}): WorkbookInput {
+  return locateAndReadCells(cellsOfWorkbook(wb), mapping).input;
 }
-
-/** Tables whose numbers may be typed as percent: their cells' number formats go to the engine too. */
-const TABLES_WITH_FORMATS: TableName[] = ["Nycklar", "Jämförelse"];
-
-/** The number formats of a rectangular block (exceljs `numFmt`), same shape as sheetBlock's values. */
-function formatBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): (string | null)[][] {
-  const rows: (string | null)[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    const formats: (string | null)[] = [];
-    for (let c = left; c <= right; c++) formats.push(row.getCell(c).numFmt ?? null);
-    rows.push(formats);
-  }
-  return rows;
-}
-
-/** A table's block: values, and number formats for the tables that need them. */
-function tableBlock(table: TableName, ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): TableInput {
-  const input: TableInput = { rows: sheetBlock(ws, top, left, bottom, right), sheet: ws.name, firstRow: top, firstColumn: left };
-  if (TABLES_WITH_FORMATS.includes(table)) input.numberFormats = formatBlock(ws, top, left, bottom, right);
-  return input;
-}
-
-/** A rectangular block of a sheet as plain values. */
-function sheetBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
-  const rows: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    const cells: CellValue[] = [];
-    for (let c = left; c <= right; c++) cells.push(plainValue(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return rows;
-}
-
-function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.replace(/^.*!/, ""));
-  if (!m) throw new WorkbookFileError(cliMessage("unknownCellReference", { ref }));
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
-}
-
-function usedBlock(table: TableName, ws: ExcelJS.Worksheet): TableInput | null {
-  if (ws.actualRowCount === 0) return null;
-  return tableBlock(table, ws, 1, 1, ws.rowCount, ws.columnCount);
-}
-
-const nameMatches = (candidate: string, table: TableName) =>
-  [table, ...TABLE_ALIASES[table]].some((n) => fold(n) === fold(candidate));
 
 /**
- * Finds each contract table in a workbook file: an Excel table with the table's name, else a
- * sheet with that name, else a sheet whose first rows carry the table's required headers.
+ * The add-in keeps its state (the table mapping among it) in the workbook's add-in settings, which
+ * Excel saves in the file's web-extension part as `<we:property name="KPB.state" value="…"/>`.
+ * exceljs does not read that part, so it is read from the zip directly. No such part: no mapping.
  */
-export function findTables(wb: ExcelJS.Workbook): WorkbookInput {
-  const input: WorkbookInput = {};
-  const sheets = wb.worksheets.filter((ws) => !ws.name.startsWith("KPB "));
-  for (const table of TABLE_NAMES) {
-    for (const ws of sheets) {
-      for (const t of Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef?: string; ref?: string } }> }).tables ?? {})) {
-        const def = t.table;
-        if (!nameMatches(def.name, table)) continue;
-        const ref = def.tableRef ?? def.ref;
-        if (!ref) continue;
-        const { top, left, bottom, right } = decodeRef(ref);
-        input[table] = tableBlock(table, ws, top, left, bottom, right);
-      }
-      if (input[table]) break;
-    }
-    if (input[table]) continue;
-    const byName = sheets.find((ws) => nameMatches(ws.name, table));
-    if (byName) {
-      const block = usedBlock(table, byName);
-      if (block) input[table] = block;
-      continue;
-    }
-    const required = TABLE_SCHEMAS[table].filter((c) => c.required);
-    const byHeader = sheets.find((ws) => {
-      for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
-        const texts = (sheetBlock(ws, r, 1, r, ws.columnCount)[0] ?? []).filter((v): v is string => typeof v === "string").map(fold);
-        const names = (c: (typeof required)[number]) => [c.name, ...c.aliases].map(fold);
-        if (required.every((c) => names(c).some((n) => texts.includes(n)))) return true;
-      }
-      return false;
-    });
-    if (byHeader && !Object.values(input).some((t) => t?.sheet === byHeader.name)) {
-      const block = usedBlock(table, byHeader);
-      if (block) input[table] = block;
+export async function savedMappingOf(zip: JSZip): Promise<WorkbookMapping> {
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/webextensions\/webextension\d*\.xml$/i.test(n))) {
+    const xml = await zip.file(name)!.async("string");
+    for (const m of xml.matchAll(/<(?:\w+:)?property\b([^>]*)\/?>/g)) {
+      const attr = (key: string) => new RegExp(`\\b${key}="([^"]*)"`).exec(m[1])?.[1];
+      if (attr("name") === STATE_SETTING && attr("value") !== undefined) return mappingFromStoredState(unescapeXml(attr("value")!));
     }
   }
-  return input;
+  return {};
 }
+
+const STATE_SETTING = "KPB.state";
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The first bytes of a file: an .xlsx is a zip ("PK"); an encrypted .xlsx or an old .xls is an OLE compound file. */
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -150,11 +82,19 @@ async function checkWorkbookPath(path: string): Promise<void> {
   }
 }
 
-export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
+/**
+ * Reads a workbook file's contract tables: the add-in's saved mapping (if the workbook has one)
+ * and the files given for tables take part in locating them, as in the add-in.
+ */
+export async function readWorkbookTables(path: string, files: Partial<Record<TableName, string>> = {}): Promise<{ input: WorkbookInput; location: TableLocation }> {
   await checkWorkbookPath(path);
-  const wb = new ExcelJS.Workbook();
+  let mapping: WorkbookMapping = {};
+  let cells;
   try {
-    await wb.xlsx.readFile(path);
+    const bytes = await fs.readFile(path);
+    const zip = await JSZip.loadAsync(bytes);
+    mapping = await savedMappingOf(zip);
+    cells = await streamWorkbookCells(bytes, zip, mapping, files);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookFileError(cliMessage("fileMissing", { file: path }));
@@ -166,5 +106,14 @@ export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
     }
     throw new WorkbookFileError(cliMessage("cannotOpenXlsxBecause", { file: path, detail: message }));
   }
-  return findTables(wb);
+  try {
+    return locateAndReadCells(cells, mapping, files);
+  } catch (e) {
+    if (e instanceof CellReferenceError) throw new WorkbookFileError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
+  return (await readWorkbookTables(path)).input;
 }

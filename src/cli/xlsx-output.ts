@@ -1,150 +1,10 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import {
-  a1,
-  blockPlaces,
-  DIRECTION_FILLS,
-  directionFormulas,
-  NUMBER_FORMATS,
-  PALETTE,
-  sheetColumnWidths,
-  wrappedLines,
-  type CellStyle,
-  type SheetLayout,
-} from "../layouts";
-import { type CellValue } from "../engine";
-import { addCharts } from "./xlsx-charts";
+import type { SheetLayout } from "../layouts";
+import type { CellValue } from "../engine";
+import { streamResultWorkbook } from "./xlsx-result-stream";
 import { cliMessage } from "./messages";
-
-/**
- * Writes result sheets (as laid out by the engine) into a new workbook: the free cells of a title
- * block, each block an Excel table with its number formats, colours by direction, frozen
- * headings, fitted column widths and the print setup. Text is always written as a value, never
- * as a formula. Charts are added to the file afterwards (xlsx-charts.ts): exceljs cannot write them.
- */
-export function buildResultWorkbook(layouts: SheetLayout[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "KPB";
-  for (const layout of layouts) {
-    const ws = wb.addWorksheet(layout.name);
-    const places = blockPlaces(layout);
-    writeTopCells(ws, layout);
-    layout.blocks.forEach((block, b) => {
-      const { titleRow, headerRow } = places[b];
-      if (titleRow !== null) {
-        ws.getCell(titleRow, 1).value = block.title!;
-        ws.getCell(titleRow, 1).font = { name: FONT, bold: true, size: 12 };
-      }
-      ws.addTable({
-        name: block.tableName,
-        ref: ws.getCell(headerRow, 1).address,
-        headerRow: true,
-        style: { theme: "TableStyleMedium2", showRowStripes: true },
-        columns: block.columns.map((c) => ({ name: c.header, filterButton: true })),
-        rows: block.rows.length ? block.rows.map((r) => r.map((v) => (v === null ? null : v))) : [block.columns.map(() => null)],
-      });
-      block.columns.forEach((c, i) => {
-        ws.getCell(headerRow, i + 1).alignment = { wrapText: true, vertical: "bottom" };
-        for (let r = 0; r < block.rows.length; r++) {
-          const cell = ws.getCell(headerRow + 1 + r, i + 1);
-          cell.numFmt = NUMBER_FORMATS[c.format];
-          if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
-        }
-      });
-      for (const { column, formats } of block.rowFormats ?? []) {
-        formats.forEach((f, r) => (ws.getCell(headerRow + 1 + r, column + 1).numFmt = NUMBER_FORMATS[f]));
-      }
-      // Rows with wrapped long text get their height (a reader does not always fit it on opening).
-      block.rows.forEach((row, r) => {
-        const lines = wrappedLines(row, block.columns);
-        if (lines === 1) return;
-        ws.getRow(headerRow + 1 + r).height = 15 * lines;
-        block.columns.forEach((c, i) => {
-          const cell = ws.getCell(headerRow + 1 + r, i + 1);
-          cell.alignment = { ...cell.alignment, vertical: "top" };
-        });
-      });
-    });
-    sheetColumnWidths(layout).forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    writeColours(ws, layout);
-    writePage(ws, layout);
-  }
-  return wb;
-}
-
-/** exceljs's default font; named on every styled cell so no reader falls back to another. */
-const FONT = "Calibri";
-const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-
-const TOP_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { name: FONT, bold: true, size: 20, color: { argb: argb(PALETTE.ink) } } },
-  subtitle: { font: { name: FONT, size: 11, color: { argb: argb(PALETTE.muted) } } },
-  heading: { font: { name: FONT, bold: true, size: 13, color: { argb: argb(PALETTE.ink) } } },
-  columnHeader: {
-    font: { name: FONT, bold: true, size: 11, color: { argb: "FFFFFFFF" } },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(PALETTE.ink) } },
-    alignment: { wrapText: true, vertical: "middle" },
-  },
-  label: { font: { name: FONT, bold: true, size: 11 } },
-  value: { font: { name: FONT, size: 11 } },
-  text: { font: { name: FONT, size: 11 } },
-  note: { font: { name: FONT, italic: true, size: 9, color: { argb: argb(PALETTE.muted) } } },
-};
-
-/** The title block: values, number formats, styles, merged spans and the heights of wrapped rows. */
-function writeTopCells(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
-  for (const t of layout.topCells ?? []) {
-    const cell = ws.getCell(t.row, t.column);
-    cell.value = t.value;
-    const style = TOP_STYLES[t.style ?? "value"];
-    if (style.font) cell.font = style.font;
-    if (style.fill) cell.fill = style.fill;
-    if (style.alignment) cell.alignment = style.alignment;
-    if (t.format) cell.numFmt = NUMBER_FORMATS[t.format];
-    if (t.style === "value" && t.format === "text") cell.alignment = { horizontal: "left" };
-    if (t.align) cell.alignment = { ...cell.alignment, horizontal: t.align };
-    if ((t.span ?? 1) > 1) ws.mergeCells(t.row, t.column, t.row, t.column + t.span! - 1);
-    if ((t.span ?? 1) > 1 && t.style === "text") cell.alignment = { wrapText: true, vertical: "top" };
-    if ((t.lines ?? 1) > 1) ws.getRow(t.row).height = 15 * t.lines!;
-    if (t.style === "title") ws.getRow(t.row).height = 26;
-  }
-}
-
-/** Colours by direction as conditional formats: above the threshold one fill, below it another. */
-function writeColours(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
-  for (const { box, threshold } of layout.colours ?? []) {
-    const fill = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", bgColor: { argb: argb(hex) } });
-    const [above, below] = directionFormulas(box, threshold);
-    ws.addConditionalFormatting({
-      ref: a1(box.row, box.column, box.rows, box.columns),
-      rules: [
-        { type: "expression", formulae: [above], style: { fill: fill(DIRECTION_FILLS.above) }, priority: 1 },
-        { type: "expression", formulae: [below], style: { fill: fill(DIRECTION_FILLS.below) }, priority: 2 },
-      ],
-    });
-  }
-}
-
-/** Landscape A4, one page wide, heading rows repeated, header/footer, frozen headings. */
-function writePage(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
-  const page = layout.page;
-  if (!page) return;
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: page.landscape ? "landscape" : "portrait",
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: page.fitToPagesWide,
-    fitToHeight: 0,
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    ...(page.titleRows ? { printTitlesRow: `${page.titleRows.from}:${page.titleRows.to}` } : {}),
-  };
-  const section = (s: { left: string; center: string; right: string }) => `&L${s.left}&C${s.center}&R${s.right}`;
-  ws.headerFooter = { oddHeader: section(page.header), oddFooter: section(page.footer) };
-  if (page.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: page.freezeRows }];
-  if (layout.pageBreakAfter) ws.getRow(layout.pageBreakAfter).addPageBreak();
-}
 
 /**
  * The file operations the writers use. Tests replace them to simulate a full disk, a locked file
@@ -252,8 +112,7 @@ export async function writeFileAtomically(target: string, write: (tmp: string) =
 
 /** The result workbook as the bytes of an .xlsx file. */
 export async function resultWorkbookBytes(layouts: SheetLayout[]): Promise<Uint8Array> {
-  const buffer = await buildResultWorkbook(layouts).xlsx.writeBuffer();
-  return addCharts(new Uint8Array(buffer as ArrayBuffer), layouts);
+  return streamResultWorkbook(layouts);
 }
 
 export async function writeResultWorkbook(target: string, layouts: SheetLayout[]): Promise<void> {

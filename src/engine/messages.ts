@@ -176,6 +176,21 @@ export const MESSAGES = {
         ? `No row in ${p.table} belongs to the period ${p.window}; the rows belong to ${p.years}. Change Uppföljning till in Inställningar (or --period) or load those months' data.`
         : `No row in ${p.table} belongs to the run year ${p.year}; the rows belong to ${p.years}. Change År in Inställningar (or --year) or load the right year's data.`,
   },
+  // Finding the contract tables (src/input/table-locator.ts).
+  tableAmbiguous: {
+    sv: (p) => `${p.count} källor passar som ${p.table}: ${p.chosen} används, inte ${p.others}. Välj källan för ${p.table} under Källdata (Ändra), eller byt namn på den som inte ska användas.`,
+    en: (p) => `${p.count} sources fit ${p.table}: ${p.chosen} is used, not ${p.others}. Choose the source of ${p.table} under Source data (Change), or rename the one that should not be used.`,
+  },
+  savedSourceMissing: {
+    sv: (p) =>
+      p.chosen
+        ? `Det sparade valet för ${p.table}, ${p.saved}, finns inte längre i arbetsboken; ${p.chosen} används i stället. Välj om källan under Källdata om det är fel.`
+        : `Det sparade valet för ${p.table}, ${p.saved}, finns inte längre i arbetsboken, och ingen annan källa hittades. Välj källan under Källdata.`,
+    en: (p) =>
+      p.chosen
+        ? `The saved choice for ${p.table}, ${p.saved}, no longer exists in the workbook; ${p.chosen} is used instead. Choose the source again under Source data if that is wrong.`
+        : `The saved choice for ${p.table}, ${p.saved}, no longer exists in the workbook, and no other source was found. Choose the source under Source data.`,
+  },
   fileUnreadable: {
     sv: (p) => `Filen ${p.file} går inte att läsa: ${p.detail}. Kontrollera att filen finns och är en export (CSV, SIE eller Excel).`,
     en: (p) => `The file ${p.file} cannot be read: ${p.detail}. Check that the file exists and is an export (CSV, SIE or Excel).`,

@@ -1,15 +1,15 @@
-import { fold, type CellValue, type TableInput, type TableName, type WorkbookInput } from "../engine";
+import { fold, type CellValue, type Problem, type TableInput, type TableName, type WorkbookInput } from "../engine";
 import { CancelledError, MAX_READ_CELLS, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
 import { ChunkSizer, isResponseTooLarge, measureValuesBytes } from "./read-chunks";
 import {
-  headerScore,
-  isResultSheet,
-  nameMatchesTable,
-  requiredCount,
-  TABLE_NAMES,
-  type TableSource,
-  type WorkbookMapping,
-} from "./table-sources";
+  HEADER_PROBE_ROWS,
+  locateTables,
+  renameMappedHeaders,
+  sheetOfReference,
+  type FoundBy,
+  type TableCandidates,
+} from "../input/table-locator";
+import type { TableSource, WorkbookMapping } from "./table-sources";
 
 /** A found table: where it is and how big, before its cells are read. */
 export interface FoundTable {
@@ -20,8 +20,12 @@ export interface FoundTable {
   columnIndex: number;
   rowCount: number;
   columnCount: number;
-  /** How it was found, for the task pane's Källdata list. */
-  foundBy: "mapping" | "table" | "name" | "sheet" | "header";
+  /** How it was found, for the task pane's Källdata list (the locator's rule). */
+  foundBy: Exclude<FoundBy, "file">;
+  /** Other sources the same rule matched: the choice is ambiguous. */
+  alsoMatched?: string[];
+  /** The saved choice that no longer exists, when the table fell back to the rules. */
+  savedMissing?: TableSource;
 }
 
 /** The range a table source points at (its header row included). */
@@ -39,74 +43,60 @@ export function rangeOf(context: Excel.RequestContext, source: TableSource): Exc
   }
 }
 
+/** The sheet's first rows the locator looks for a header in (see HEADER_PROBE_ROWS). */
+const PROBE_ROWS_ADDRESS = `1:${HEADER_PROBE_ROWS}`;
+
 /**
- * Finds every contract table: the user's saved mapping first, then an Excel table or a named
- * range with the table's name, then a sheet with that name, then a sheet whose first rows carry
- * the required headers. Result sheets (`KPB …`) are never inputs. Two syncs plus one for header
- * probing.
+ * Finds every contract table by the shared rules (src/input/table-locator.ts): this function only
+ * collects what the workbook holds (tables, named ranges, sheets and, when a table is still
+ * missing, the sheets' first rows) and measures the chosen sources. Two syncs plus one for header
+ * probing. `problems`: ambiguous choices and saved choices that are gone.
  */
-export async function findTables(run: ExcelRun, mapping: WorkbookMapping = {}): Promise<FoundTable[]> {
+export async function locateWorkbookTables(run: ExcelRun, mapping: WorkbookMapping = {}): Promise<{ found: FoundTable[]; problems: Problem[] }> {
   return run(async (context) => {
     const wb = context.workbook;
     const tables = wb.tables.load("items/name,items/worksheet/name");
-    const names = wb.names.load("items/name,items/type");
-    const sheets = wb.worksheets.load("items/name,items/visibility");
+    const names = wb.names.load("items/name,items/type,items/value");
+    const sheets = wb.worksheets.load("items/name");
     await context.sync();
-    const inputSheets = sheets.items.filter((s) => !isResultSheet(s.name));
-    const chosen = new Map<TableName, { source: TableSource; foundBy: FoundTable["foundBy"] }>();
-    for (const table of TABLE_NAMES) {
-      const saved = mapping[table];
-      if (saved) {
-        chosen.set(table, { source: saved.source, foundBy: "mapping" });
-        continue;
-      }
-      const t = tables.items.find((x) => nameMatchesTable(x.name, table) && !isResultSheet(x.worksheet.name));
-      if (t) {
-        chosen.set(table, { source: { kind: "table", name: t.name }, foundBy: "table" });
-        continue;
-      }
-      const n = names.items.find((x) => x.type === "Range" && nameMatchesTable(x.name, table));
-      if (n) {
-        chosen.set(table, { source: { kind: "name", name: n.name }, foundBy: "name" });
-        continue;
-      }
-      const s = inputSheets.find((x) => nameMatchesTable(x.name, table));
-      if (s) chosen.set(table, { source: { kind: "sheet", sheet: s.name }, foundBy: "sheet" });
-    }
-    // Tables still missing: probe the first rows of the sheets that hold nothing yet.
-    const missing = TABLE_NAMES.filter((t) => !chosen.has(t));
-    const taken = new Set(
-      [...chosen.values()].map((c) => (c.source.kind === "sheet" || c.source.kind === "range" ? c.source.sheet : "")),
-    );
-    const probes = inputSheets
-      .filter((s) => !taken.has(s.name))
-      .map((s) => ({ sheet: s.name, range: s.getRange("A1:Z10").load("values") }));
-    if (missing.length && probes.length) {
+    const candidates: TableCandidates = {
+      tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+      names: names.items.filter((n) => n.type === "Range").map((n) => ({ name: n.name, sheet: sheetOfReference(String(n.value ?? "")) })),
+      sheets: sheets.items.map((s) => ({ name: s.name })),
+    };
+    let location = locateTables(candidates, mapping);
+    if (location.needsProbe) {
+      // Tables still missing: the first rows (every used column) of the sheets, in one sync.
+      const probes = sheets.items.map((s) => s.getUsedRangeOrNullObject(true).getIntersectionOrNullObject(PROBE_ROWS_ADDRESS).load("values"));
       await context.sync();
-      for (const table of missing) {
-        const hit = probes.find((p) => p.range.values.some((row) => headerScore(table, row) === requiredCount(table)));
-        if (hit && ![...chosen.values()].some((c) => c.source.kind === "sheet" && c.source.sheet === hit.sheet)) {
-          chosen.set(table, { source: { kind: "sheet", sheet: hit.sheet }, foundBy: "header" });
-        }
-      }
+      candidates.sheets = sheets.items.map((s, i) => ({ name: s.name, probe: probes[i].isNullObject ? [] : probes[i].values }));
+      location = locateTables(candidates, mapping);
     }
-    const ranges = [...chosen].map(([table, c]) => ({
-      table,
-      ...c,
-      range: rangeOf(context, c.source).load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name"),
+    const ranges = location.located.map((l) => ({
+      located: l,
+      source: l.source as TableSource,
+      range: rangeOf(context, l.source as TableSource).load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name"),
     }));
     await context.sync();
-    return ranges.map((r) => ({
-      table: r.table,
+    const found = ranges.map((r): FoundTable => ({
+      table: r.located.table,
       source: r.source,
-      foundBy: r.foundBy,
+      foundBy: r.located.foundBy as FoundTable["foundBy"],
       sheet: r.range.worksheet.name,
       rowIndex: r.range.rowIndex,
       columnIndex: r.range.columnIndex,
       rowCount: r.range.rowCount,
       columnCount: r.range.columnCount,
+      ...(r.located.alsoMatched.length ? { alsoMatched: r.located.alsoMatched } : {}),
+      ...(r.located.savedMissing ? { savedMissing: r.located.savedMissing } : {}),
     }));
+    return { found, problems: location.problems.filter((p) => p.code !== "tableMissing") };
   });
+}
+
+/** The contract tables found in the workbook (see locateWorkbookTables). */
+export async function findTables(run: ExcelRun, mapping: WorkbookMapping = {}): Promise<FoundTable[]> {
+  return (await locateWorkbookTables(run, mapping)).found;
 }
 
 /** Chunks of at most `maxCells` cells: [firstRow, rowCount] pairs (the cell cap; readTables sizes by bytes). */
@@ -123,15 +113,6 @@ export function rowChunks(rowCount: number, columnCount: number, maxCells = MAX_
  * large tables are read as values only.
  */
 const TABLES_WITH_FORMATS: TableName[] = ["Nycklar", "Jämförelse"];
-
-/** Renames the user's own headers to the contract's, as saved in the mapping. */
-function applyColumnMapping(rows: CellValue[][], columns: Record<string, string> | undefined): void {
-  if (!columns || rows.length === 0) return;
-  const byOwn = new Map(Object.entries(columns).map(([contract, own]) => [fold(own), contract]));
-  for (let r = 0; r < Math.min(20, rows.length); r++) {
-    rows[r] = rows[r].map((cell) => (typeof cell === "string" && byOwn.has(fold(cell)) ? byOwn.get(fold(cell))! : cell));
-  }
-}
 
 /**
  * Reads the found tables' cells in chunks sized by the bytes of the response (read-chunks.ts), so
@@ -172,7 +153,7 @@ export async function readTables(
         doneRows += count;
         options.onProgress?.({ phase: "läser", done: doneRows, total: totalRows, detail: f.table });
       }
-      applyColumnMapping(rows, options.mapping?.[f.table]?.columns);
+      renameMappedHeaders(rows, options.mapping?.[f.table]?.columns);
       const table: TableInput = { rows, sheet: f.sheet, firstRow: f.rowIndex + 1, firstColumn: f.columnIndex + 1, ...(formats ? { numberFormats: formats } : {}) };
       input[f.table] = table;
     }

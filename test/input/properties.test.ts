@@ -4,7 +4,8 @@
  * vouchers that balance against the bank reads as result rows whose sum is the bank's counterpart.
  */
 import fc from "fast-check";
-import { readCsvTable } from "../../src/input/csv";
+import { parse } from "csv-parse/sync";
+import { plainRecords, readCsvTable } from "../../src/input/csv";
 import { readSieLedger } from "../../src/input/sie";
 import { locateTable } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
@@ -60,6 +61,19 @@ test("CSV: any table written with any delimiter, quoting, line ending and encodi
       },
     ),
     { numRuns: 150 },
+  );
+});
+
+test("CSV: the fast split of a file without quotes gives csv-parse's records, or leaves the file to csv-parse", () => {
+  const chars = fc.constantFrom(..."ab ;,\t\n\r1é".split(""));
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 40 }).map((cs) => cs.join("")), fc.constantFrom(";", "\t", ","), fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), (text, delimiter, to) => {
+      const plain = plainRecords(text, delimiter, to);
+      if (plain === null) return;
+      const options = { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, skip_records_with_error: true, to };
+      expect(plain).toEqual(parse(text, options));
+    }),
+    { numRuns: 3000 },
   );
 });
 

@@ -83,6 +83,21 @@ describe("Källdata", () => {
     );
   });
 
+  it("shows the locator's choice and why, other sources that also fit, and a saved choice that is gone", async () => {
+    const port = stubPort({
+      findTables: jest.fn().mockResolvedValue([
+        { ...found("Ekonomi"), alsoMatched: ["Huvudbok"] },
+        { ...found("Kodning", "sheet"), savedMissing: { kind: "table", name: "Regler2023" } },
+      ]),
+    });
+    renderPane(port);
+    const ekonomi = await screen.findByTestId("source-Ekonomi");
+    expect(text(within(ekonomi).getByTestId("source-Ekonomi-ambiguous"))).toBe("Passar också: Huvudbok. Välj källa med Ändra om det är fel tabell.");
+    expect(text(screen.getByTestId("source-Kodning-saved-missing"))).toContain("Ditt sparade val Regler2023 finns inte längre");
+    fireEvent.click(within(ekonomi).getByRole("button", { name: "Ändra källa för Ekonomi" }));
+    expect(within(ekonomi).getByRole("option", { name: "Hitta automatiskt (nu Excel-tabellen Ekonomi)" })).toBeTruthy();
+  });
+
   it("forgets a saved choice with 'Hitta automatiskt igen'", async () => {
     const saved = { Ekonomi: { source: { kind: "table" as const, name: "Huvudbok2024" } } };
     const port = stubPort({

@@ -20,7 +20,7 @@ import { SelectObjectRegular } from "@fluentui/react-icons";
 import { fold, TABLE_SCHEMAS, type CellValue, type TableName } from "../../engine";
 import { headerScore } from "../../excel/table-sources";
 import type { TableMapping } from "../../excel/table-sources";
-import { t } from "../i18n";
+import { t, type StringKey } from "../i18n";
 import type { FoundTable, TableSource, WorkbookObjects } from "../port";
 import { usePort } from "../port";
 import { tableLabel, useLanguage, useSectionStyles } from "./common";
@@ -59,6 +59,11 @@ const useStyles = makeStyles({
 const AUTO = "auto";
 const encode = (source: TableSource | null): string => (source ? JSON.stringify(source) : AUTO);
 const decode = (value: string): TableSource | null => (value === AUTO ? null : (JSON.parse(value) as TableSource));
+
+/** How the locator found the table (src/input/table-locator.ts), in the pane's language. */
+export function foundText(f: FoundTable): string {
+  return t(`sources.foundBy.${f.foundBy}` as StringKey, { source: sourceText(f.source) });
+}
 
 export function sourceText(source: TableSource): string {
   switch (source.kind) {
@@ -195,7 +200,9 @@ export function SourceEditor({ table, saved, found, objects, onSave, onClose }: 
       <div className={shared.row}>
         <Field label={t("sources.editor.source")} style={{ flexGrow: 1, minWidth: 0 }}>
           <Select value={encode(source)} onChange={(_, data) => setSource(decode(data.value))}>
-            <option value={AUTO}>{t("sources.editor.auto")}</option>
+            <option value={AUTO}>
+              {found && found.foundBy !== "mapping" ? t("sources.editor.autoFound", { found: foundText(found) }) : t("sources.editor.auto")}
+            </option>
             {extraRange && (
               <option value={encode(extraRange)}>
                 {extraRange.kind === "range"

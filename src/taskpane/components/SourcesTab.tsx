@@ -14,12 +14,12 @@ import { ArrowSyncRegular, DatabaseArrowDownRegular } from "@fluentui/react-icon
 import { REQUIRED_TABLES, TABLE_NAMES, type TableName } from "../../engine";
 import type { TableMapping } from "../../excel/table-sources";
 import { formatNumber } from "../format";
-import { t, type StringKey } from "../i18n";
+import { t } from "../i18n";
 import { usePort, type FoundTable, type WorkbookMapping, type WorkbookObjects } from "../port";
 import { useRunController, useRunState } from "../run-controller";
 import { tableLabel, useLanguage, useSectionStyles } from "./common";
 import { ImportFile } from "./ImportFile";
-import { SourceEditor, sourceText } from "./SourceEditor";
+import { foundText, SourceEditor, sourceText } from "./SourceEditor";
 
 const useStyles = makeStyles({
   item: {
@@ -51,9 +51,7 @@ export interface SourcesTabProps {
   onSampleWritten?: () => void;
 }
 
-export function foundText(f: FoundTable): string {
-  return t(`sources.foundBy.${f.foundBy}` as StringKey, { source: sourceText(f.source) });
-}
+export { foundText };
 
 /** Källdata: which contract tables were found, where, and what is missing; change a source; sample data. */
 export function SourcesTab({ mapping, onMappingChange, onSampleWritten }: SourcesTabProps): React.JSX.Element {
@@ -200,6 +198,16 @@ export function SourcesTab({ mapping, onMappingChange, onSampleWritten }: Source
                   {foundText(f)} · {t("sources.rows", { rows: formatNumber(Math.max(0, f.rowCount - 1)) })}
                 </Text>
               )}
+              {f?.alsoMatched?.length ? (
+                <Text size={200} data-testid={`source-${table}-ambiguous`}>
+                  {t("sources.alsoMatched", { others: f.alsoMatched.join(", ") })}
+                </Text>
+              ) : null}
+              {f?.savedMissing ? (
+                <Text size={200} data-testid={`source-${table}-saved-missing`}>
+                  {t("sources.savedMissing", { source: sourceText(f.savedMissing) })}
+                </Text>
+              ) : null}
               {editing === table && (
                 <SourceEditor
                   table={table}
