@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { problemsJson, resultJson, resultSheets, validationPackOf, type ResultSheetOptions } from "../layouts";
-import { monthlySeries, parseMonth, runKpb, type Problem, type RunOutcome, type WorkbookInput } from "../engine";
+import { monthlySeries, parseMonth, runKpb, withProblemsFirst, type Problem, type WorkbookInput } from "../engine";
 import { exempelbyTables } from "../sample/exempelby";
 import { exempelbyTwoYears } from "../sample/exempelby-months";
 import { problemList, summaryText } from "./summary";
@@ -189,7 +189,7 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   const ran = runKpb(input, runOptions);
   done();
   phase("engineMs");
-  const outcome = withFileProblems(ran, fileProblems);
+  const outcome = withProblemsFirst(ran, fileProblems);
   if (!outcome.ok) {
     // A refused run replaces nothing: earlier results stay as they were, the problems go beside them.
     console.error(`\n${cliMessage("runStopped", { errors: outcome.problems.filter((p) => p.severity === "error").length })}\n${problemList(outcome.problems)}`);
@@ -241,13 +241,6 @@ export const cliFetch: { fetch: FetchLike } = {
     return { ok: response.ok, status: response.status, json: () => response.json() };
   },
 };
-
-/** The problems met reading the files come first, before the engine's. */
-function withFileProblems(outcome: RunOutcome, fileProblems: readonly Problem[]): RunOutcome {
-  if (fileProblems.length === 0) return outcome;
-  if (!outcome.ok) return { ok: false, problems: [...fileProblems, ...outcome.problems] };
-  return { ok: true, result: { ...outcome.result, problems: [...fileProblems, ...outcome.result.problems] } };
-}
 
 async function kolada(file: string, opts: Options): Promise<number> {
   const known = new Set(["kommun", "jamfor", "ar", "out", "lang"]);

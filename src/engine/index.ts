@@ -29,7 +29,7 @@ export { fold, isBlank, readCode, readPeriod, columnLetter } from "./cells";
 export { TABLE_SCHEMAS, TABLE_ALIASES, REQUIRED_TABLES, type ColumnDef } from "./table-schema";
 export { locateTable, type LocatedTable, type DataRow } from "./table-reader";
 export { codeColumnsOf, totalsRowReason } from "./parse-tables";
-export { ProblemLog, type Place } from "./problems";
+export { ProblemLog, withProblemsFirst, type Place } from "./problems";
 export { renderMessage, MESSAGES, type MessageCode } from "./messages";
 
 // Settings: defaults and the Inställningar table

@@ -1,5 +1,5 @@
 import { renderMessage, type MessageCode } from "./messages";
-import type { Problem, Severity, TableName } from "./model";
+import type { Problem, RunOutcome, Severity, TableName } from "./model";
 import { redactPersonalIdentityNumbers } from "./privacy";
 
 export interface Place {
@@ -61,4 +61,15 @@ export class ProblemLog {
   get hasErrors(): boolean {
     return this.items.some((p) => p.severity === "error");
   }
+}
+
+/**
+ * A run's outcome with problems met before the engine put first: how the input tables were found
+ * (an ambiguous or vanished source) and what reading files reported. They are part of the run's
+ * problem list wherever it is shown, so nothing about the inputs is only on the screen that read them.
+ */
+export function withProblemsFirst(outcome: RunOutcome, first: readonly Problem[]): RunOutcome {
+  if (first.length === 0) return outcome;
+  if (!outcome.ok) return { ok: false, problems: [...first, ...outcome.problems] };
+  return { ok: true, result: { ...outcome.result, problems: [...first, ...outcome.result.problems] } };
 }

@@ -4,6 +4,7 @@ import {
   renderMessage,
   monthlySeries,
   runKpb,
+  withProblemsFirst,
   VALIDATION_SHEET,
   type HistoryRow,
   type KpbResult,
@@ -18,7 +19,7 @@ import { uiLanguage } from "../shared/ui-language";
 import { publish, type KpbLoadOutcome } from "../shared/kpb-store";
 import type { CancelToken, ExcelRun, ProgressListener } from "./excel-run";
 import { listResultSheets } from "./pane-queries";
-import { findTables, readTables, type FoundTable } from "./read-tables";
+import { locateWorkbookTables, readTables, type FoundTable } from "./read-tables";
 import { loadState, saveState } from "./workbook-settings";
 import { writeResultSheets } from "./write-results";
 
@@ -114,11 +115,14 @@ export async function checkKpb(run: ExcelRun, options: ReadAndRunOptions = {}): 
 async function readAndRun(run: ExcelRun, options: ReadAndRunOptions) {
   const state = await loadState(run);
   options.onProgress?.({ phase: "söker", done: 0, total: 1, detail: excelMessage("findingTables") });
-  const found = await findTables(run, state.mapping);
+  const located = await locateWorkbookTables(run, state.mapping);
+  const found = located.found;
   const input = await readTables(run, found, { mapping: state.mapping, onProgress: options.onProgress, cancel: options.cancel });
   const overrides = { ...(state.overrides as SettingsOverrides), ...options.overrides };
   const runOptions = { overrides, pseudonymSecret: state.pseudonymSecret };
-  const outcome = runKpb(input, runOptions);
+  // How the tables were found (an ambiguous or vanished source) belongs to the run's problems; a
+  // missing table the engine reports itself.
+  const outcome = withProblemsFirst(runKpb(input, runOptions), located.problems.filter((p) => p.code !== "tableMissing"));
   return { state, found, overrides, outcome, input, runOptions };
 }
 

@@ -115,7 +115,7 @@ export const FUNCTION_MESSAGES = defineMessages({
     en: (p: { what: string }) => `${p.what} has no volume. Put the volumes in Brukare.`,
   },
   pseudonymKeyMissing: {
-    sv: () => `Personnummer kan inte slås upp: arbetsbokens pseudonymiseringsnyckel saknas. Uppdatera KPB så att nyckeln finns.`,
+    sv: () => `Personnummer kan inte slås upp: arbetsbokens pseudonymiseringsnyckel saknas. Uppdatera KPB så att pseudonymiseringsnyckeln finns.`,
     en: () => `A personal identity number cannot be looked up: the workbook's pseudonymisation key is missing. Run Uppdatera KPB so that the key exists.`,
   },
   personalNumberNotFound: {

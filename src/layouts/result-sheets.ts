@@ -364,7 +364,7 @@ function monthFlagBlock(series: MonthlySeries): SheetBlock {
   const share = Math.round(series.deviationLimit * 1000) / 10;
   return {
     tableName: "KPB_Manad_avvikelser",
-    title: `Månader vars kostnad avviker mer än ${String(share).replace(".", ",")} % från medianen av månaderna ±2 runt den (periodiseringar, bokslutsposter), med raderna i Ekonomi som bildar månaden`,
+    title: `Månader vars kostnad avviker mer än ${String(share).replace(".", ",")} % från medianen av månaderna ±2 runt den och inte följer ett kvartalsmönster (periodiseringar, bokslutsposter), med raderna i Ekonomi som bildar månaden`,
     columns: [
       c("Insats", "text", 22),
       c("Regi", "text", 8),
