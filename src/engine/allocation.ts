@@ -1,4 +1,4 @@
-import { matchCatalogue, namesWholeInsats, readArea } from "./catalogue";
+import { matchCatalogue, namesWholeIntervention, readArea } from "./catalogue";
 import { fold } from "./cells";
 import { Dec } from "./decimal";
 import { splitByWeights } from "./largest-remainder";
@@ -80,7 +80,7 @@ function receiversOf(support: PoolDef, input: AllocationInput, log: ProblemLog):
       const text = spec.kind === "insats" ? `Insats:${spec.insats}` : `Område:${spec.area}`;
       const fits = (p: PoolDef) =>
         p.id !== support.id &&
-        (spec.kind === "insats" ? sameInsats(p.insats, spec.insats, input.catalogue) : matchCatalogue(p.insats, input.catalogue)?.entry.area === area);
+        (spec.kind === "insats" ? sameIntervention(p.insats, spec.insats, input.catalogue) : matchCatalogue(p.insats, input.catalogue)?.entry.area === area);
       const matching = input.pools.filter(fits);
       const below = matching.filter(allowed);
       if (matching.length === 0) {
@@ -434,11 +434,11 @@ export function solve(matrix: Dec[][], rhs: Dec[]): Dec[] | null {
 }
 
 /** `Insats:Hemtjänst` also means the pools whose Insats is a synonym ("Hemtjänst i ordinärt boende"). */
-function sameInsats(poolInsats: string, named: string, catalogue: Map<string, CatalogueEntry>): boolean {
-  if (fold(poolInsats) === fold(named)) return true;
+function sameIntervention(poolIntervention: string, named: string, catalogue: Map<string, CatalogueEntry>): boolean {
+  if (fold(poolIntervention) === fold(named)) return true;
   // A selector with more words than an intervention's name ("Insats:Hemtjänst natt") selects only
   // pools of that exact name, not every hemtjänst pool.
-  if (!namesWholeInsats(named, catalogue)) return false;
-  const a = matchCatalogue(poolInsats, catalogue)?.entry.insats;
+  if (!namesWholeIntervention(named, catalogue)) return false;
+  const a = matchCatalogue(poolIntervention, catalogue)?.entry.insats;
   return a !== undefined && a === matchCatalogue(named, catalogue)?.entry.insats;
 }

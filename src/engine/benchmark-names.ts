@@ -88,8 +88,8 @@ function candidates(figures: KeyFigure[], pools: PoolResult[]): Candidate[] {
   for (const [id, n] of Object.entries(KEY_FIGURE_NAMES)) add(id, n.name, [n.nameEn, ...(FORMER_FIGURE_NAMES[id] ?? []), ...(n.kolada ? [n.kolada, KOLADA_TITLES[n.kolada] ?? ""] : [])].filter(Boolean));
   for (const f of figures) add(f.id, f.name, f.kolada ? [f.kolada] : []);
   // Ids the benchmark analysis looks up by intervention even when the run has no such figure.
-  for (const insats of new Set(pools.filter((p) => p.kind === "insats").map((p) => p.insats))) {
-    for (const suffix of ["", ":egen", ":annan", ":alla"]) add(`styckkostnad:${insats}${suffix}`, `styckkostnad:${insats}${suffix}`, []);
+  for (const intervention of new Set(pools.filter((p) => p.kind === "insats").map((p) => p.insats))) {
+    for (const suffix of ["", ":egen", ":annan", ":alla"]) add(`styckkostnad:${intervention}${suffix}`, `styckkostnad:${intervention}${suffix}`, []);
   }
   return [...byId.values()];
 }

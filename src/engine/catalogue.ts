@@ -1,8 +1,8 @@
 import { fold } from "./cells";
 import type { Area, CatalogueEntry } from "./model";
 
-const entry = (insats: string, area: Area, volumeUnit: string, keyFigure = ""): CatalogueEntry => ({
-  insats,
+const entry = (intervention: string, area: Area, volumeUnit: string, keyFigure = ""): CatalogueEntry => ({
+  insats: intervention,
   area,
   volumeUnit,
   keyFigure,
@@ -68,7 +68,7 @@ export function readArea(text: string): Area | null {
  * followed by a word ("Hemtjänst i ordinärt boende", "SÄBO demens"); the longest name wins.
  * Case, Swedish letters, hyphens and other punctuation do not matter.
  */
-export const INSATS_SYNONYMS: Record<string, string[]> = {
+export const INTERVENTION_SYNONYMS: Record<string, string[]> = {
   Hemtjänst: ["Hemtjänst i ordinärt boende", "Hemtjänst ordinärt boende", "Hemtjänst SoL", "Hemhjälp", "Hemtjänstinsatser"],
   "Särskilt boende": [
     "SÄBO",
@@ -116,7 +116,7 @@ export interface CatalogueMatch {
 const SYNONYM_TO_DEFAULT: Map<string, string> = (() => {
   const map = new Map<string, string>();
   for (const e of DEFAULT_CATALOGUE) map.set(nameKey(e.insats), e.insats);
-  for (const [name, synonyms] of Object.entries(INSATS_SYNONYMS)) for (const s of synonyms) map.set(nameKey(s), name);
+  for (const [name, synonyms] of Object.entries(INTERVENTION_SYNONYMS)) for (const s of synonyms) map.set(nameKey(s), name);
   return map;
 })();
 
@@ -137,7 +137,7 @@ export function defaultEntryFor(text: string): CatalogueEntry | null {
  * Whether a text names a whole intervention: a catalogue entry's name or a synonym as written,
  * without more words ("Hemtjänst natt" names a narrower service than "Hemtjänst").
  */
-export function namesWholeInsats(text: string, catalogue: Map<string, CatalogueEntry>): boolean {
+export function namesWholeIntervention(text: string, catalogue: Map<string, CatalogueEntry>): boolean {
   const key = nameKey(text);
   return SYNONYM_TO_DEFAULT.has(key) || [...catalogue.values()].some((e) => nameKey(e.insats) === key);
 }
@@ -151,30 +151,30 @@ const matchCache = new WeakMap<Map<string, CatalogueEntry>, Map<string, Catalogu
  * A workbook entry without Nyckeltal whose name is a synonym keeps the default's figure, so
  * "Vård- och omsorgsboende" still gives the SÄBO figures.
  */
-export function matchCatalogue(insats: string, catalogue: Map<string, CatalogueEntry>): CatalogueMatch | null {
+export function matchCatalogue(intervention: string, catalogue: Map<string, CatalogueEntry>): CatalogueMatch | null {
   let cache = matchCache.get(catalogue);
   if (!cache) matchCache.set(catalogue, (cache = new Map()));
-  const cached = cache.get(insats);
+  const cached = cache.get(intervention);
   if (cached !== undefined) return cached;
-  const match = findMatch(insats, catalogue);
-  cache.set(insats, match);
+  const match = findMatch(intervention, catalogue);
+  cache.set(intervention, match);
   return match;
 }
 
-function findMatch(insats: string, catalogue: Map<string, CatalogueEntry>): CatalogueMatch | null {
-  if (!insats.trim()) return null;
+function findMatch(intervention: string, catalogue: Map<string, CatalogueEntry>): CatalogueMatch | null {
+  if (!intervention.trim()) return null;
   const withDefaultFigure = (entry: CatalogueEntry): CatalogueEntry => {
     if (entry.keyFigure) return entry;
     const standsFor = defaultEntryFor(entry.insats);
     return standsFor?.keyFigure ? { ...entry, keyFigure: standsFor.keyFigure } : entry;
   };
-  const exact = catalogue.get(fold(insats));
+  const exact = catalogue.get(fold(intervention));
   if (exact) return { entry: withDefaultFigure(exact), how: "namn" };
-  const key = nameKey(insats);
+  const key = nameKey(intervention);
   const entries = [...catalogue.values()];
   const sameKey = entries.filter((e) => nameKey(e.insats) === key);
   if (sameKey.length > 0) return { entry: withDefaultFigure(sameKey[sameKey.length - 1]), how: "namn" };
-  const standsFor = defaultEntryFor(insats);
+  const standsFor = defaultEntryFor(intervention);
   if (!standsFor) return null;
   // Entries later in the map are the workbook's own (the defaults come first).
   const candidates = entries.filter((e) => defaultEntryFor(e.insats) === standsFor);

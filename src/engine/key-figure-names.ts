@@ -114,7 +114,7 @@ export function hourBandText(band: string, language: "sv" | "en"): string {
 }
 
 /** Names of the figures made per pool, intervention, area, age group or band, in both languages. */
-export type FigureNameKey = "poolUnitCost" | "insatsUnitCost" | "catalogueFigure" | "costPerClient" | "costPerInhabitant" | "clientShare" | "outlier" | "hourBand" | "areaTotal" | "homeCareHour";
+export type FigureNameKey = "poolUnitCost" | "interventionUnitCost" | "catalogueFigure" | "costPerClient" | "costPerInhabitant" | "clientShare" | "outlier" | "hourBand" | "areaTotal" | "homeCareHour";
 
 type NameParams = Record<string, string>;
 
@@ -124,10 +124,10 @@ type NameParams = Record<string, string>;
  * first letter of a first word that is not an abbreviation (two capitals or more) is lowered;
  * the rest stays as written in Pooler, since it may be a name.
  */
-export function insatsInText(insats: string): string {
-  const first = insats.split(/\s/, 1)[0];
-  if ((first.match(/\p{Lu}/gu) ?? []).length >= 2) return insats;
-  return insats.charAt(0).toLocaleLowerCase("sv") + insats.slice(1);
+export function interventionInText(intervention: string): string {
+  const first = intervention.split(/\s/, 1)[0];
+  if ((first.match(/\p{Lu}/gu) ?? []).length >= 2) return intervention;
+  return intervention.charAt(0).toLocaleLowerCase("sv") + intervention.slice(1);
 }
 
 const REGI_EN: Record<string, string> = { egen: "in-house", annan: "external", alla: "in-house and external" };
@@ -140,16 +140,16 @@ const HOURS_EN: Record<string, string> = { beviljad: "granted", "utförd": "perf
 export const FIGURE_NAMES: Record<FigureNameKey, { sv: (p: NameParams) => string; en: (p: NameParams) => string }> = {
   // Computed per pool and per intervention: "Styckkostnad", as the published figures are "Kostnad".
   poolUnitCost: {
-    sv: (p) => `Styckkostnad ${insatsInText(p.insats)}, ${p.enhet || p.pool || "utan enhet"}, ${regiSv(p.regi)}`,
-    en: (p) => `Unit cost of ${insatsInText(p.insats)}, ${p.enhet || p.pool || "no unit"}, ${REGI_EN[p.regi] ?? p.regi}`,
+    sv: (p) => `Styckkostnad ${interventionInText(p.insats)}, ${p.enhet || p.pool || "utan enhet"}, ${regiSv(p.regi)}`,
+    en: (p) => `Unit cost of ${interventionInText(p.insats)}, ${p.enhet || p.pool || "no unit"}, ${REGI_EN[p.regi] ?? p.regi}`,
   },
-  insatsUnitCost: {
-    sv: (p) => `Styckkostnad ${insatsInText(p.insats)}, ${regiSv(p.regi)}`,
-    en: (p) => `Unit cost of ${insatsInText(p.insats)}, ${REGI_EN[p.regi] ?? p.regi}`,
+  interventionUnitCost: {
+    sv: (p) => `Styckkostnad ${interventionInText(p.insats)}, ${regiSv(p.regi)}`,
+    en: (p) => `Unit cost of ${interventionInText(p.insats)}, ${REGI_EN[p.regi] ?? p.regi}`,
   },
   catalogueFigure: {
-    sv: (p) => `Kostnad ${insatsInText(p.insats)}, egen regi`,
-    en: (p) => `Cost of ${insatsInText(p.insats)}, in-house`,
+    sv: (p) => `Kostnad ${interventionInText(p.insats)}, egen regi`,
+    en: (p) => `Cost of ${interventionInText(p.insats)}, in-house`,
   },
   costPerClient: { sv: (p) => `Kostnad per brukare, ${scopeSv(p)}`, en: (p) => `Cost per client, ${scopeEn(p)}` },
   costPerInhabitant: { sv: (p) => `Kostnad per invånare, ${scopeSv(p)}`, en: (p) => `Cost per inhabitant, ${scopeEn(p)}` },

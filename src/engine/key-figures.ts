@@ -24,7 +24,6 @@ export interface KeyFigureInput {
   inhabitants80?: number | null;
 }
 
-export { insatsInText } from "./key-figure-names";
 
 const unitOf = (volumeUnit: string) =>
   `kr/${volumeUnit.replace(/^timmar$/, "timme").replace(/^dagar$/, "dag").replace(/^månader$/, "månad").replace(/^portioner$/, "portion").replace(/^veckor$/, "vecka") || "enhet"}`;
@@ -67,8 +66,8 @@ export function isHslSupport(pool: PoolResult, catalogue: Map<string, CatalogueE
 export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
   const { pools, catalogue } = input;
   const figures: KeyFigure[] = [];
-  const insatsPools = pools.filter((p) => p.kind === "insats");
-  for (const p of insatsPools) {
+  const poolsOfInterventions = pools.filter((p) => p.kind === "insats");
+  for (const p of poolsOfInterventions) {
     if (p.unitCost === null) continue;
     figures.push(named(`styckkostnad:${p.pool}`, p.pool, new Dec(p.unitCost), {
       key: "poolUnitCost",
@@ -77,16 +76,16 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
     }));
   }
   // Per intervention: egen regi, annan regi and both, in catalogue order of first appearance.
-  const insatser = [...new Set(insatsPools.map((p) => p.insats))];
-  for (const insats of insatser) {
-    const same = interventionPools(insatsPools, insats, "alla");
+  const interventions = [...new Set(poolsOfInterventions.map((p) => p.insats))];
+  for (const intervention of interventions) {
+    const same = interventionPools(poolsOfInterventions, intervention, "alla");
     for (const regi of ["egen", "annan", "alla"] as const) {
-      const chosen = interventionPools(same, insats, regi);
+      const chosen = interventionPools(same, intervention, regi);
       const value = chosen.length ? unitCostOver(chosen) : null;
       if (value === null || (regi === "alla" && chosen.length === same.filter((p) => p.regi === "egen").length)) continue;
-      figures.push(named(`styckkostnad:${insats}:${regi}`, `${insats}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`, value, {
-        key: "insatsUnitCost",
-        params: { insats, regi },
+      figures.push(named(`styckkostnad:${intervention}:${regi}`, `${intervention}, ${regi === "alla" ? "egen och annan regi" : `${regi} regi`}`, value, {
+        key: "interventionUnitCost",
+        params: { insats: intervention, regi },
         unit: unitOf(same[0].volumeUnit),
       }));
     }
@@ -97,7 +96,7 @@ export function unitCostFigures(input: KeyFigureInput): KeyFigure[] {
   for (const entry of new Map([...catalogue.values()].map((e) => [e.keyFigure, e])).values()) {
     if (!entry.keyFigure) continue;
     // A published figure only over volumes in its own unit (volume-units.ts; the run warned).
-    const own = insatsPools.filter((p) => p.regi === "egen" && catalogueOf(p, catalogue)?.keyFigure === entry.keyFigure && figureFitsUnit(entry.keyFigure, p.volumeUnit));
+    const own = poolsOfInterventions.filter((p) => p.regi === "egen" && catalogueOf(p, catalogue)?.keyFigure === entry.keyFigure && figureFitsUnit(entry.keyFigure, p.volumeUnit));
     const value = unitCostOver(own);
     if (value === null) continue;
     const scope = `${entry.insats}, egen regi`;

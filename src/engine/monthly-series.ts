@@ -116,10 +116,10 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
     refused.push({ month, kind });
     return null;
   };
-  const line = (insats: string, regi: Regi, month: string): MonthLine => {
-    const key = `${insats}\u0000${regi}\u0000${month}`;
+  const line = (intervention: string, regi: Regi, month: string): MonthLine => {
+    const key = `${intervention}\u0000${regi}\u0000${month}`;
     let l = lines.get(key);
-    if (!l) lines.set(key, (l = { insats, regi, month, costOre: null, volumeMicro: null, clients: null, unitCost: null, ytdUnitCost: null, rollingUnitCost: null, sources: null }));
+    if (!l) lines.set(key, (l = { insats: intervention, regi, month, costOre: null, volumeMicro: null, clients: null, unitCost: null, ytdUnitCost: null, rollingUnitCost: null, sources: null }));
     return l;
   };
   const poolLines: PoolMonthLine[] = [];
@@ -130,18 +130,18 @@ export function monthlySeries(input: WorkbookInput, window: PeriodWindow, option
     for (const p of own?.pools ?? []) {
       if (p.kind === "insats") poolLines.push({ pool: p.pool, insats: p.insats, enhet: p.enhet, regi: p.regi, month, costOre: p.costOre, volumeMicro: p.volumeMicro, unitCost: p.unitCost });
     }
-    for (const [insats, regi, pools] of groups(own)) {
+    for (const [intervention, regi, pools] of groups(own)) {
       const u = unitCostOf(pools);
       const clients = clientsOf(own!, pools);
-      Object.assign(line(insats, regi, month), { costOre: sumOre(pools.map((p) => p.costOre)), volumeMicro: sumMicro(pools), clients, unitCost: u.value, sources: sourcesOf(own!, pools) });
+      Object.assign(line(intervention, regi, month), { costOre: sumOre(pools.map((p) => p.costOre)), volumeMicro: sumMicro(pools), clients, unitCost: u.value, sources: sourcesOf(own!, pools) });
     }
     // January is its own year to date: the month's run already is that calculation.
     const ytd = month.endsWith("-01") ? own : run(month, "ytd");
-    for (const [insats, regi, pools] of groups(ytd)) line(insats, regi, month).ytdUnitCost = unitCostOf(pools).value;
+    for (const [intervention, regi, pools] of groups(ytd)) line(intervention, regi, month).ytdUnitCost = unitCostOf(pools).value;
     if (ytd) keyFigures.ytd[month] = valuesOf(ytd);
     if (firstMonth === null || rollingWindow(month).from < firstMonth) continue;
     const rolling = run(month, "rolling");
-    for (const [insats, regi, pools] of groups(rolling)) line(insats, regi, month).rollingUnitCost = unitCostOf(pools).value;
+    for (const [intervention, regi, pools] of groups(rolling)) line(intervention, regi, month).rollingUnitCost = unitCostOf(pools).value;
     if (rolling) keyFigures.rolling[month] = valuesOf(rolling);
   }
   const order = [...lines.values()].sort((a, b) => a.insats.localeCompare(b.insats, "sv") || a.regi.localeCompare(b.regi) || a.month.localeCompare(b.month));

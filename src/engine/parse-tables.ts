@@ -424,10 +424,10 @@ const SHARE_TOLERANCE = "0.0001";
 export function parseCatalogue(table: LocatedTable, log: ProblemLog): CatalogueEntry[] {
   const out: CatalogueEntry[] = [];
   for (const row of dataRows(table)) {
-    const insats = textOf(table, row, "Insats");
+    const intervention = textOf(table, row, "Insats");
     const areaText = textOf(table, row, "Område");
     const area = readArea(areaText);
-    if (!insats) {
+    if (!intervention) {
       log.error("requiredEmpty", placeOf(table, row, "Insats"), { column: "Insats" });
       continue;
     }
@@ -435,7 +435,7 @@ export function parseCatalogue(table: LocatedTable, log: ProblemLog): CatalogueE
       log.error("unknownArea", placeOf(table, row, "Område"), { value: areaText });
       continue;
     }
-    out.push({ insats, area, volumeUnit: textOf(table, row, "Volymenhet"), keyFigure: textOf(table, row, "Nyckeltal") });
+    out.push({ insats: intervention, area, volumeUnit: textOf(table, row, "Volymenhet"), keyFigure: textOf(table, row, "Nyckeltal") });
   }
   return out;
 }

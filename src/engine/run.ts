@@ -107,10 +107,10 @@ function calculate(parsed: ParsedInput, input: WorkbookInput, log: ProblemLog, s
       log.error("unknownTarget", { table: "Kodning", row: rule.row, column: "Till" }, { target: rule.target });
     }
   }
-  const reportedInsats = new Set<string>();
+  const reportedIntervention = new Set<string>();
   for (const p of parsed.pools) {
-    if (p.kind === "insats" && !matchCatalogue(p.insats, catalogue) && !reportedInsats.has(fold(p.insats))) {
-      reportedInsats.add(fold(p.insats));
+    if (p.kind === "insats" && !matchCatalogue(p.insats, catalogue) && !reportedIntervention.has(fold(p.insats))) {
+      reportedIntervention.add(fold(p.insats));
       log.warning("insatsNotInCatalogue", { table: "Pooler", row: p.row, column: "Insats" }, { insats: p.insats });
     }
   }
@@ -196,7 +196,7 @@ function calculate(parsed: ParsedInput, input: WorkbookInput, log: ProblemLog, s
   ];
 
   mark("keyFigures");
-  const insatsCost = sumOre(pools.filter((p) => p.kind === "insats").map((p) => p.costOre));
+  const interventionCost = sumOre(pools.filter((p) => p.kind === "insats").map((p) => p.costOre));
   const toClientsOre = sumOre(clients.map((c) => c.totalOre));
   const pooledOre = sumOre([...coded.directByPool.values()].map((d) => d.totalOre));
   const reconciliation = {
@@ -206,14 +206,14 @@ function calculate(parsed: ParsedInput, input: WorkbookInput, log: ProblemLog, s
     uncodedOre: coded.uncodedOre,
     excludedByReason: Object.fromEntries(coded.excludedByReason),
     toClientsOre,
-    withoutVolumeOre: insatsCost - toClientsOre,
+    withoutVolumeOre: interventionCost - toClientsOre,
     rowCounts: parsed.rowCounts,
     setAside: parsed.setAside,
     balanced:
-      coded.ledgerTotalOre === pooledOre + coded.excludedOre + coded.uncodedOre && insatsCost === pooledOre && rowsAccountedFor(parsed, coded.ledgerTotalOre, countedVolumeAsReadMicro),
+      coded.ledgerTotalOre === pooledOre + coded.excludedOre + coded.uncodedOre && interventionCost === pooledOre && rowsAccountedFor(parsed, coded.ledgerTotalOre, countedVolumeAsReadMicro),
   };
   if (!reconciliation.balanced) {
-    log.error("reconciliationFailed", { table: "Körning" }, { detail: `pooler ${insatsCost} öre, kodat ${pooledOre} öre` });
+    log.error("reconciliationFailed", { table: "Körning" }, { detail: `pooler ${interventionCost} öre, kodat ${pooledOre} öre` });
   }
   const benchmark = resolveBenchmarkRows(withoutOwnRows(parsed.benchmark, settings), keyFigures, pools, settings.year, log);
   if (log.hasErrors) return null;

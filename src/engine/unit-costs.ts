@@ -55,12 +55,12 @@ export function unitCostOf<P extends PoolCostAndVolume = PoolResult>(pools: read
 }
 
 /** The intervention pools of one Insats (names are folded once, at reading) in one regi or both. */
-export function interventionPools(pools: readonly PoolResult[], insats: string, regi: RegiScope): PoolResult[] {
-  const name = fold(insats);
+export function interventionPools(pools: readonly PoolResult[], intervention: string, regi: RegiScope): PoolResult[] {
+  const name = fold(intervention);
   return pools.filter((p) => p.kind === "insats" && fold(p.insats) === name && (regi === "alla" || p.regi === regi));
 }
 
 /** The unit cost of an intervention × regi. */
-export function interventionUnitCost(pools: readonly PoolResult[], insats: string, regi: RegiScope): UnitCost {
-  return unitCostOf(interventionPools(pools, insats, regi));
+export function interventionUnitCost(pools: readonly PoolResult[], intervention: string, regi: RegiScope): UnitCost {
+  return unitCostOf(interventionPools(pools, intervention, regi));
 }

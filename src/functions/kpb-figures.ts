@@ -70,7 +70,7 @@ interface Measure {
   units: ReadonlySet<string>;
   /** The catalogue key figure whose intervention is the default, and the fallback name. */
   defaultFigure: string;
-  defaultInsats: string;
+  defaultIntervention: string;
   /** The function (its English id) to use instead when the intervention is measured in something else. */
   other: string;
 }
@@ -79,7 +79,7 @@ const PER_HOUR: Measure = {
   label: "hour",
   units: new Set(["timmar", "timme", "tim", "h"]),
   defaultFigure: "hemtjanst_egen_kr_timme",
-  defaultInsats: "Hemtjänst",
+  defaultIntervention: "Hemtjänst",
   other: "COSTPERDAY",
 };
 
@@ -87,7 +87,7 @@ const PER_DAY: Measure = {
   label: "day",
   units: new Set(["dygn", "dagar", "dag", "varddygn"]),
   defaultFigure: "sabo_egen_kr_dygn_inkl_hsl",
-  defaultInsats: "Särskilt boende",
+  defaultIntervention: "Särskilt boende",
   other: "COSTPERHOUR",
 };
 
@@ -111,7 +111,7 @@ interface PoolChoice {
   pools: PoolResult[];
 }
 
-const insatsPoolsOf = (result: KpbResult) => result.pools.filter((p) => p.kind === "insats");
+const interventionPoolsOf = (result: KpbResult) => result.pools.filter((p) => p.kind === "insats");
 const unique = (items: string[]) => [...new Set(items)];
 
 /** The pool whose id (or else Enhet) is `text`; #VALUE! when the Enhet text names several pools. */
@@ -127,7 +127,7 @@ function findPool(pools: readonly PoolResult[], text: string): FigureResult<Pool
 }
 
 /** The intervention behind a catalogue key figure (its scope is "<Insats>, egen regi"). */
-function insatsOfFigure(result: KpbResult, figureId: string): string | null {
+function interventionOfFigure(result: KpbResult, figureId: string): string | null {
   const figure = result.keyFigures.find((f) => f.id === figureId);
   return figure ? figure.scope.replace(/, egen regi$/, "") : null;
 }
@@ -148,38 +148,38 @@ function checkUnits(pools: PoolResult[], measure: Measure | null): FigureResult<
  * an intervention, a unit argument may name any pool measured in the right unit; otherwise the
  * measure's default intervention is used.
  */
-function choosePools(result: KpbResult, insatsArg: Arg, unitArg: Arg, measure: Measure | null): FigureResult<PoolChoice> {
-  const insatsText = textArg(insatsArg, "Insats", measure !== null);
-  if (isFigureError(insatsText)) return insatsText;
+function choosePools(result: KpbResult, interventionArg: Arg, unitArg: Arg, measure: Measure | null): FigureResult<PoolChoice> {
+  const interventionText = textArg(interventionArg, "Insats", measure !== null);
+  if (isFigureError(interventionText)) return interventionText;
   const unitText = textArg(unitArg, "Enhet", true);
   if (isFigureError(unitText)) return unitText;
   const regi: RegiChoice | null = unitText === null ? null : REGI_WORDS[fold(unitText)] ?? null;
   const poolText = regi === null ? unitText : null;
-  const all = insatsPoolsOf(result);
+  const all = interventionPoolsOf(result);
 
-  let insats: string;
-  if (insatsText === null) {
+  let intervention: string;
+  if (interventionText === null) {
     if (poolText !== null) {
       const pool = findPool(all.filter((p) => measure === null || measure.units.has(fold(p.volumeUnit))), poolText);
       if (isFigureError(pool)) return pool;
       if (!pool) return notAvailable(functionMessage("noPoolMeasured", { pool: poolText, measure: measure?.label ?? null }));
       return { insats: pool.insats, pools: [pool] };
     }
-    insats = insatsOfFigure(result, measure!.defaultFigure) ?? measure!.defaultInsats;
+    intervention = interventionOfFigure(result, measure!.defaultFigure) ?? measure!.defaultIntervention;
   } else {
-    insats = insatsText;
+    intervention = interventionText;
   }
 
-  const same = all.filter((p) => fold(p.insats) === fold(insats));
+  const same = all.filter((p) => fold(p.insats) === fold(intervention));
   if (same.length === 0) {
     // A pool id or Enhet in the intervention argument ("HT_NORR") means that pool.
-    const pool = unitText === null ? findPool(all, insats) : null;
+    const pool = unitText === null ? findPool(all, intervention) : null;
     if (isFigureError(pool)) return pool;
     if (pool) {
       const ok = checkUnits([pool], measure);
       return isFigureError(ok) ? ok : { insats: pool.insats, pools: [pool] };
     }
-    return notAvailable(functionMessage("unknownInsats", { insats, known: unique(all.map((p) => p.insats)) }));
+    return notAvailable(functionMessage("unknownIntervention", { insats: intervention, known: unique(all.map((p) => p.insats)) }));
   }
   const name = same[0].insats;
   let pools: PoolResult[];
@@ -187,7 +187,7 @@ function choosePools(result: KpbResult, insatsArg: Arg, unitArg: Arg, measure: M
     const pool = findPool(same, poolText);
     if (isFigureError(pool)) return pool;
     if (!pool) {
-      return notAvailable(functionMessage("insatsHasNoPool", { insats: name, pool: poolText, known: same.map((p) => p.pool) }));
+      return notAvailable(functionMessage("interventionHasNoPool", { insats: name, pool: poolText, known: same.map((p) => p.pool) }));
     }
     pools = [pool];
   } else {
@@ -213,14 +213,14 @@ function unitCostOf(choice: PoolChoice): FigureResult<number> {
 }
 
 /** `=KPB.COSTPERHOUR([insats];[enhet])`: kr per hour; default hemtjänst, egen regi, all units. */
-export function costPerHour(ctx: FigureContext, insats: Arg, unit: Arg): FigureResult<number> {
-  const choice = choosePools(ctx.result, insats, unit, PER_HOUR);
+export function costPerHour(ctx: FigureContext, intervention: Arg, unit: Arg): FigureResult<number> {
+  const choice = choosePools(ctx.result, intervention, unit, PER_HOUR);
   return isFigureError(choice) ? choice : unitCostOf(choice);
 }
 
 /** `=KPB.COSTPERDAY([insats];[enhet])`: kr per day; default särskilt boende, egen regi, all units. */
-export function costPerDay(ctx: FigureContext, insats: Arg, unit: Arg): FigureResult<number> {
-  const choice = choosePools(ctx.result, insats, unit, PER_DAY);
+export function costPerDay(ctx: FigureContext, intervention: Arg, unit: Arg): FigureResult<number> {
+  const choice = choosePools(ctx.result, intervention, unit, PER_DAY);
   return isFigureError(choice) ? choice : unitCostOf(choice);
 }
 
@@ -230,7 +230,7 @@ export function unitCost(ctx: FigureContext, poolArg: Arg): FigureResult<number>
   if (isFigureError(text)) return text;
   const pool = findPool(ctx.result.pools, text!);
   if (isFigureError(pool)) return pool;
-  if (!pool) return notAvailable(functionMessage("unknownPool", { pool: text!, known: insatsPoolsOf(ctx.result).map((p) => p.pool) }));
+  if (!pool) return notAvailable(functionMessage("unknownPool", { pool: text!, known: interventionPoolsOf(ctx.result).map((p) => p.pool) }));
   if (pool.kind === "stöd") return notAvailable(functionMessage("supportPool", { pool: pool.pool }));
   if (pool.unitCost === null) return divisionByZero(functionMessage("noVolume", { what: pool.pool }));
   return Number(pool.unitCost);
@@ -478,8 +478,8 @@ export function index(ctx: FigureContext, figureArg: Arg): FigureResult<number> 
  * 0 where the own unit cost is at or below the benchmark. In kr to the öre, the number on
  * KPB Potential (src/engine/benchmark/potential.ts).
  */
-export function potential(ctx: FigureContext, insatsArg: Arg, unitArg: Arg): FigureResult<number> {
-  const choice = choosePools(ctx.result, insatsArg, unitArg, null);
+export function potential(ctx: FigureContext, interventionArg: Arg, unitArg: Arg): FigureResult<number> {
+  const choice = choosePools(ctx.result, interventionArg, unitArg, null);
   if (isFigureError(choice)) return choice;
   const bctx = benchmarkContext(ctx.result);
   const intervention = interventions(ctx.result).find((i) => fold(i.insats) === fold(choice.insats));

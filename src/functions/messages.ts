@@ -90,7 +90,7 @@ export const FUNCTION_MESSAGES = defineMessages({
     sv: (p: { pool: string; measure: MeasureUnit | null }) => `Ingen pool eller enhet "${p.pool}" mäts i ${p.measure ? MEASURE_WORDS[p.measure].sv : "någon volym"}. Kontrollera pool-id eller enhetens namn i Pooler.`,
     en: (p: { pool: string; measure: MeasureUnit | null }) => `No pool or unit "${p.pool}" is measured in ${p.measure ? MEASURE_WORDS[p.measure].en : "any volume"}. Check the pool id or the unit's name in Pooler.`,
   },
-  unknownInsats: {
+  unknownIntervention: {
     sv: (p: { insats: string; known: string[] }) => `Okänd insats "${p.insats}". Skriv en av insatserna i körningen: ${quoted(p.known, "sv")}.`,
     en: (p: { insats: string; known: string[] }) => `Unknown intervention "${p.insats}". Write one of the interventions in the run: ${quoted(p.known, "en")}.`,
   },
@@ -98,7 +98,7 @@ export const FUNCTION_MESSAGES = defineMessages({
     sv: (p: { pool: string; known: string[] }) => `Okänd pool "${p.pool}". Skriv en av poolerna: ${quoted(p.known, "sv")}.`,
     en: (p: { pool: string; known: string[] }) => `Unknown pool "${p.pool}". Write one of the pools: ${quoted(p.known, "en")}.`,
   },
-  insatsHasNoPool: {
+  interventionHasNoPool: {
     sv: (p: { insats: string; pool: string; known: string[] }) => `${p.insats} har ingen pool eller enhet "${p.pool}". Skriv en av insatsens pooler: ${quoted(p.known, "sv")}.`,
     en: (p: { insats: string; pool: string; known: string[] }) => `${p.insats} has no pool or unit "${p.pool}". Write one of the intervention's pools: ${quoted(p.known, "en")}.`,
   },

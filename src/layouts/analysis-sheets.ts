@@ -232,14 +232,14 @@ export function interventionMixLayout(result: KpbResult, benchmark: readonly Ben
   const charts: ChartSpec[] = [];
   for (const area of [...new Set(mix.map((r) => r.area))]) {
     const inArea = mix.filter((r) => r.area === area);
-    const insatser = [...new Set(inArea.flatMap((r) => r.parts.map((p) => p.insats)))];
+    const interventions = [...new Set(inArea.flatMap((r) => r.parts.map((p) => p.insats)))];
     const pivot: SheetCell[][] = [];
     for (const r of inArea) {
       const own = new Map(r.parts.map((p) => [p.insats, p.own.toNumber()]));
-      pivot.push([`${r.ageGroup} egen`, ...insatser.map((i) => own.get(i) ?? null), r.ownTotal.toNumber()]);
+      pivot.push([`${r.ageGroup} egen`, ...interventions.map((i) => own.get(i) ?? null), r.ownTotal.toNumber()]);
       if (r.benchmarkTotal) {
         const bench = new Map(r.parts.filter((p) => p.benchmark).map((p) => [p.insats, p.benchmark!.toNumber()]));
-        pivot.push([`${r.ageGroup} jämförelse`, ...insatser.map((i) => bench.get(i) ?? null), r.benchmarkTotal.toNumber()]);
+        pivot.push([`${r.ageGroup} jämförelse`, ...interventions.map((i) => bench.get(i) ?? null), r.benchmarkTotal.toNumber()]);
       }
     }
     const index = blocks.length;
@@ -247,7 +247,7 @@ export function interventionMixLayout(result: KpbResult, benchmark: readonly Ben
     blocks.push({
       tableName: name,
       title: `${area}: kostnad per invånare per insats`,
-      columns: [c("Åldersgrupp", "text", 18), ...insatser.map((i) => c(i, "kr", 14)), c("Summa", "kr", 14)],
+      columns: [c("Åldersgrupp", "text", 18), ...interventions.map((i) => c(i, "kr", 14)), c("Summa", "kr", 14)],
       rows: pivot,
     });
     charts.push({
@@ -256,7 +256,7 @@ export function interventionMixLayout(result: KpbResult, benchmark: readonly Ben
       title: `Insatsmix ${area}: kostnad per invånare per insats, egen och jämförelse`,
       block: index,
       categoryColumn: 0,
-      valueColumns: insatser.map((_, i) => i + 1),
+      valueColumns: interventions.map((_, i) => i + 1),
       lineColumns: [],
       valueAxisTitle: "kr per invånare",
     });

@@ -54,9 +54,9 @@ function figureCell(value: string, unit: string): number {
 
 export function unitCostSheet(result: KpbResult, benchmark: readonly BenchmarkRow[], published?: PublishedLookup): SheetLayout {
   const supports = result.pools.filter((p) => p.kind === "stöd").map((p) => p.pool);
-  const insats = result.pools.filter((p) => p.kind === "insats");
+  const intervention = result.pools.filter((p) => p.kind === "insats");
   const ctx = { rows: benchmark, year: result.year, published };
-  const rows = insats.map((p) => {
+  const rows = intervention.map((p) => {
     // The pool's benchmark from the one lookup (figure-benchmark.ts): a row for the pool, else
     // the intervention's published figure, the same line as on KPB Översikt and KPB Potential.
     const b = unitCostBenchmark(result, { insats: p.insats, regi: p.regi, pool: p.pool }, ctx);
@@ -119,13 +119,13 @@ export function unitCostSheet(result: KpbResult, benchmark: readonly BenchmarkRo
 }
 
 export function clientSheet(result: KpbResult): SheetLayout {
-  const poolInsats = new Map(result.pools.map((p) => [p.pool, p.insats]));
-  const insatser = [...new Set(result.pools.filter((p) => p.kind === "insats" && p.clientCount > 0).map((p) => p.insats))];
+  const poolIntervention = new Map(result.pools.map((p) => [p.pool, p.insats]));
+  const interventions = [...new Set(result.pools.filter((p) => p.kind === "insats" && p.clientCount > 0).map((p) => p.insats))];
   const rows = result.clients.map((cl) => {
-    const byInsats = new Map<string, number>();
+    const byIntervention = new Map<string, number>();
     for (const [pool, ore] of Object.entries(cl.poolsOre)) {
-      const ins = poolInsats.get(pool)!;
-      byInsats.set(ins, (byInsats.get(ins) ?? 0) + ore);
+      const ins = poolIntervention.get(pool)!;
+      byIntervention.set(ins, (byIntervention.get(ins) ?? 0) + ore);
     }
     return [
       cl.id,
@@ -133,7 +133,7 @@ export function clientSheet(result: KpbResult): SheetLayout {
       cl.sex || null,
       cl.housing,
       cl.housingSource ?? null,
-      ...insatser.map((i) => (byInsats.has(i) ? oreToKr(byInsats.get(i)!) : null)),
+      ...interventions.map((i) => (byIntervention.has(i) ? oreToKr(byIntervention.get(i)!) : null)),
       oreToKr(cl.totalOre),
       cl.outlierScopes.length ? cl.outlierScopes.join(", ") : null,
     ];
@@ -149,7 +149,7 @@ export function clientSheet(result: KpbResult): SheetLayout {
           c("Kön", "text", 6),
           c("Boendeform", "text", 11),
           c("Boende enligt", "text", 14),
-          ...insatser.map((i) => c(i, "kr", 14)),
+          ...interventions.map((i) => c(i, "kr", 14)),
           c("Total kostnad", "kr", 16),
           c("Ytterfall", "text", 24),
         ],

@@ -54,7 +54,7 @@ export function tableRowCounts(tables: SampleTables): Record<string, number> {
 
 type Area = "ÄO" | "FN" | "LSS" | "IFO";
 
-interface InsatsKind {
+interface InterventionKind {
   insats: string;
   area: Area;
   prefix: string;
@@ -68,7 +68,7 @@ interface InsatsKind {
   purchased: number;
 }
 
-const KINDS: InsatsKind[] = [
+const KINDS: InterventionKind[] = [
   { insats: "Hemtjänst", area: "ÄO", prefix: "HT", verksamhet: "511", weight: 28, price: 560, residential: false, purchased: 0.25 },
   { insats: "Särskilt boende", area: "ÄO", prefix: "SABO", verksamhet: "512", weight: 14, price: 2600, residential: true, purchased: 0.15 },
   { insats: "Korttidsvård", area: "ÄO", prefix: "KORT", verksamhet: "513", weight: 3, price: 3200, residential: true, purchased: 0 },
@@ -95,7 +95,7 @@ type CodingStyle = "exact" | "prefix" | "range";
 
 interface Pool {
   id: string;
-  kind: InsatsKind;
+  kind: InterventionKind;
   enhet: string;
   regi: "egen" | "annan";
   ansvar: string;
@@ -243,9 +243,9 @@ const PLANS: Record<string, { ages: [number, number]; housing: string; extras: [
 };
 
 /** Volume in one month of one client's intervention (hours, days, months or portions). */
-function monthlyVolume(insats: string, random: () => number, month: number, annualHours: number): number {
+function monthlyVolume(intervention: string, random: () => number, month: number, annualHours: number): number {
   const days = DAYS_IN_MONTH[month];
-  switch (insats) {
+  switch (intervention) {
     case "Hemtjänst":
       return round2(annualHours / 12);
     case "Särskilt boende":
@@ -305,8 +305,8 @@ interface ClientInfo {
 function makeClients(spec: SyntheticSpec, pools: Pool[], byKind: Map<string, Pool[]>, random: () => number) {
   const rows: CellValue[][] = [];
   const clients: ClientInfo[] = [];
-  const pickPool = (insats: string, district: number): Pool => {
-    const list = byKind.get(insats)!;
+  const pickPool = (intervention: string, district: number): Pool => {
+    const list = byKind.get(intervention)!;
     const sameDistrict = list.filter((p) => p.district === district);
     const from = sameDistrict.length && random() < 0.8 ? sameDistrict : list;
     return from[Math.floor(random() * from.length)];
@@ -323,7 +323,7 @@ function makeClients(spec: SyntheticSpec, pools: Pool[], byKind: Map<string, Poo
   };
   const kindWeights = KINDS.map((k) => k.weight);
   const weightSum = kindWeights.reduce((a, b) => a + b, 0);
-  const pickKind = (): InsatsKind => {
+  const pickKind = (): InterventionKind => {
     let u = random() * weightSum;
     for (let k = 0; k < KINDS.length; k++) {
       u -= kindWeights[k];
@@ -382,7 +382,7 @@ function makeSupports(spec: SyntheticSpec, pools: Pool[], districts: number, ran
     { id: "LEDN_LSS", insats: "Verksamhetsledning", enhet: "Funktionsstödets ledning", ansvar: "5220", verksamhet: "502", key: "kostnad", receivers: "Område:LSS; Område:FN", cost: (areaCost("LSS") + areaCost("FN")) * 0.015 },
     { id: "LEDN_IFO", insats: "Verksamhetsledning", enhet: "IFO:s ledning", ansvar: "5230", verksamhet: "502", key: "kostnad", receivers: "Område:IFO", cost: areaCost("IFO") * 0.02 },
   ];
-  const inDistrict = (insats: string, d: number) => pools.filter((p) => p.kind.insats === insats && p.regi === "egen" && p.district === d && p.volume > 0);
+  const inDistrict = (intervention: string, d: number) => pools.filter((p) => p.kind.insats === intervention && p.regi === "egen" && p.district === d && p.volume > 0);
   for (let d = 0; d < districts; d++) {
     const name = DISTRICTS[d % DISTRICTS.length] + (d >= DISTRICTS.length ? ` ${Math.floor(d / DISTRICTS.length) + 1}` : "");
     const ht = inDistrict("Hemtjänst", d);

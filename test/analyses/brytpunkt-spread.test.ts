@@ -7,7 +7,7 @@ import type { PoolResult } from "../../src/engine/model";
 import { resultSheets } from "../../src/layouts";
 import { explainKeyFigure } from "../../src/engine/tracing/explain";
 import { breakEven } from "../../src/functions/kpb-figures";
-import { byAnsvar, figure, insats, runOk, workbook, type Row } from "../engine/helpers";
+import { byAnsvar, figure, intervention, runOk, workbook, type Row } from "../engine/helpers";
 
 // 2024 has 366 days.
 //   SABO  3 660 000 kr / 1 830 dygn = 2 000 kr/dygn  → brytpunkt 2 000 × 366 = 732 000 kr/år
@@ -22,7 +22,7 @@ import { byAnsvar, figure, insats, runOk, workbook, type Row } from "../engine/h
 //   E  HT_B 1 000 h                 = 732 000            equal: not above ("exceeds")
 //   L  GB   800 dygn                = 800 000            LSS only: no SÄBO alternative, not compared
 // → 2 clients above, merkostnad 68 000 + 366 000 = 434 000 kr.
-const pools: Row[] = [insats("SABO", "Särskilt boende"), insats("HT_A", "Hemtjänst"), insats("HT_B", "Hemtjänst"), insats("GB", "Gruppbostad LSS")];
+const pools: Row[] = [intervention("SABO", "Särskilt boende"), intervention("HT_A", "Hemtjänst"), intervention("HT_B", "Hemtjänst"), intervention("GB", "Gruppbostad LSS")];
 const input = workbook({
   ledger: [
     ["10", "500", "5110", 3_660_000],
@@ -83,7 +83,7 @@ describe("brytpunkt on a hand-computed case", () => {
 
   it("is absent, not zero, without SÄBO in egen regi", () => {
     const withoutSabo = runOk(
-      workbook({ ledger: [["20", "500", "5110", 1_000]], rules: [byAnsvar(20, "HT_A")], pools: [insats("HT_A", "Hemtjänst")], clients: [["A", 1935, "HT_A", 10, null]] }),
+      workbook({ ledger: [["20", "500", "5110", 1_000]], rules: [byAnsvar(20, "HT_A")], pools: [intervention("HT_A", "Hemtjänst")], clients: [["A", 1935, "HT_A", 10, null]] }),
     );
     expect(withoutSabo.keyFigures.some((f) => f.id.startsWith("brytpunkt"))).toBe(false);
     expect(breakEven({ result: withoutSabo }, null)).toMatchObject({ code: "#N/A" });
@@ -140,7 +140,7 @@ describe("spread between units of one intervention × regi", () => {
       ["Validering minsta antal brukare", 5],
       ["Spridning max/min", "hög"],
     ];
-    const outcome = runOk(workbook({ ledger: [["20", "500", "5110", 1_000]], rules: [byAnsvar(20, "HT_A")], pools: [insats("HT_A", "Hemtjänst")], clients: [["A", 1935, "HT_A", 10, null]], settings }));
+    const outcome = runOk(workbook({ ledger: [["20", "500", "5110", 1_000]], rules: [byAnsvar(20, "HT_A")], pools: [intervention("HT_A", "Hemtjänst")], clients: [["A", 1935, "HT_A", 10, null]], settings }));
     expect(outcome.settings.analysisLimits).toMatchObject({ historyChange: 0.15, benchmarkDeviation: 0.3, minClients: 5, spreadRatio: 2 });
     expect(outcome.problems.some((p) => p.code === "badSetting" && p.table === "Inställningar")).toBe(true);
   });

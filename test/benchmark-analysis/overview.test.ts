@@ -14,7 +14,7 @@ import {
   type TopCell,
 } from "../../src/layouts";
 import type { HistoryRow } from "../../src/engine/benchmark/history";
-import { insatsInText } from "../../src/engine/key-figures";
+import { interventionInText } from "../../src/engine/key-figure-names";
 import type { KpbResult, WorkbookInput } from "../../src/engine/model";
 import { runKpb } from "../../src/engine/run";
 import { exempelbyTables } from "../../src/sample/exempelby";
@@ -153,11 +153,11 @@ describe("KPB Översikt, the committee's page", () => {
 
 describe("insats names in text", () => {
   it("keep abbreviations and lower only the first letter of an ordinary first word", () => {
-    expect(insatsInText("HSL")).toBe("HSL");
-    expect(insatsInText("HVB")).toBe("HVB");
-    expect(insatsInText("Gruppbostad LSS")).toBe("gruppbostad LSS");
-    expect(insatsInText("Särskilt boende")).toBe("särskilt boende");
-    expect(insatsInText("Öppenvård")).toBe("öppenvård");
+    expect(interventionInText("HSL")).toBe("HSL");
+    expect(interventionInText("HVB")).toBe("HVB");
+    expect(interventionInText("Gruppbostad LSS")).toBe("gruppbostad LSS");
+    expect(interventionInText("Särskilt boende")).toBe("särskilt boende");
+    expect(interventionInText("Öppenvård")).toBe("öppenvård");
     const names = result.keyFigures.map((f) => f.name);
     expect(names).toContain("Styckkostnad HSL, egen regi");
     expect(names).toContain("Styckkostnad gruppbostad LSS, egen regi");

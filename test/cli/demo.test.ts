@@ -109,15 +109,15 @@ describe("kpb demo", () => {
   it("the JSON reconciles: ledgerTotal = pooled + excluded + uncoded, and pools and clients add up", () => {
     const r = json.reconciliation;
     expect(new Dec(r.ledgerTotal).equals(new Dec(r.pooled).plus(r.excluded).plus(r.uncoded))).toBe(true);
-    const insats = json.pools.filter((p: any) => p.typ === "insats");
-    const poolSum = insats.reduce((a: Dec, p: any) => a.plus(p.cost), new Dec(0));
+    const intervention = json.pools.filter((p: any) => p.typ === "insats");
+    const poolSum = intervention.reduce((a: Dec, p: any) => a.plus(p.cost), new Dec(0));
     expect(poolSum.equals(r.pooled)).toBe(true);
     for (const p of json.pools.filter((x: any) => x.typ === "stöd")) expect(p.cost).toBe("0.00");
     const clientSum = json.clients.reduce((a: Dec, c: any) => a.plus(c.total), new Dec(0));
     expect(clientSum.equals(r.toClients)).toBe(true);
     expect(new Dec(r.toClients).plus(r.withoutVolume).equals(r.pooled)).toBe(true);
     // Per pool: Σ clients = pool cost for every pool with volume; unit cost = cost ÷ volume.
-    for (const p of insats) {
+    for (const p of intervention) {
       if (p.unitCost === null) continue;
       const sum = json.clients.reduce((a: Dec, c: any) => (c.pools[p.pool] ? a.plus(c.pools[p.pool]) : a), new Dec(0));
       expect(sum.equals(p.cost)).toBe(true);
@@ -128,10 +128,10 @@ describe("kpb demo", () => {
   it("the unit-cost sheet carries the JSON's unit costs and pool costs", () => {
     const { col, rows } = readTable(wb.getWorksheet("KPB Styckkostnader")!);
     const byPool = new Map(rows.map((r) => [String(r[col.get("Pool")! - 1]), r]));
-    const insats = json.pools.filter((p: any) => p.typ === "insats");
-    expect(byPool.size).toBe(insats.length);
+    const intervention = json.pools.filter((p: any) => p.typ === "insats");
+    expect(byPool.size).toBe(intervention.length);
     let compared = 0;
-    for (const p of insats) {
+    for (const p of intervention) {
       const row = byPool.get(p.pool)!;
       expect(row[col.get("Total kostnad")! - 1]).toBe(Number(p.cost));
       const cell = row[col.get("Styckkostnad")! - 1];

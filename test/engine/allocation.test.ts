@@ -12,7 +12,7 @@ import { ProblemLog } from "../../src/engine/problems";
 const HOUR = 1_000_000;
 const KR = 100;
 
-function insats(id: string, order: number, name = "Hemtjänst"): PoolDef {
+function intervention(id: string, order: number, name = "Hemtjänst"): PoolDef {
   return { row: order + 2, order, id, insats: name, enhet: id, regi: "egen", kind: "insats", keyMethod: null, receivers: [], places: null };
 }
 
@@ -45,7 +45,7 @@ describe("step-down (stegvis)", () => {
     //   → S2 200 kr, A 600 kr, B 200 kr.
     // S2 then passes on its own 1 000 kr + the 200 kr it received = 1 200 kr, only to A and B
     //   (S1 is above it): weights 3 000 : 1 000 → A 900 kr, B 300 kr.
-    const pools = [support("S1", 0, "kostnad"), support("S2", 1, "kostnad"), insats("A", 2), insats("B", 3)];
+    const pools = [support("S1", 0, "kostnad"), support("S2", 1, "kostnad"), intervention("A", 2), intervention("B", 3)];
     const { outcome, received, log } = allocate(pools, { S1: 1_000 * KR, S2: 1_000 * KR, A: 3_000 * KR, B: 1_000 * KR });
     expect(log.items).toEqual([]);
     expect(received("S2")).toEqual({ S1: 200 * KR });
@@ -59,7 +59,7 @@ describe("step-down (stegvis)", () => {
   });
 
   it("records every transfer with its key: weight of the receiver and the sum over the receivers", () => {
-    const pools = [support("S", 0, "kostnad"), insats("A", 1), insats("B", 2)];
+    const pools = [support("S", 0, "kostnad"), intervention("A", 1), intervention("B", 2)];
     const { outcome } = allocate(pools, { S: 400 * KR, A: 3_000 * KR, B: 1_000 * KR });
     expect(outcome!.flows).toEqual([
       { from: "S", to: "A", amountOre: 300 * KR, key: "kostnad", weight: String(3_000 * KR), weightSum: String(4_000 * KR) },
@@ -69,14 +69,14 @@ describe("step-down (stegvis)", () => {
 
   it("refuses a receiver named above the support pool", () => {
     // Step-down moves cost only downwards: S (row 3) may not give to A (row 2).
-    const pools = [insats("A", 0), support("S", 1, "kostnad", [{ kind: "pools", ids: ["A"] }])];
+    const pools = [intervention("A", 0), support("S", 1, "kostnad", [{ kind: "pools", ids: ["A"] }])];
     const { outcome, log } = allocate(pools, { S: 100 * KR, A: 100 * KR });
     expect(outcome).toBeNull();
     expect(log.items.map((p) => [p.code, p.table, p.row, p.column])).toEqual([["receiverAbove", "Pooler", 3, "Mottagare"]]);
   });
 
   it("splits to the öre by largest remainder: 1 kr over three equal receivers is 34 + 33 + 33 öre", () => {
-    const pools = [support("S", 0, "kostnad"), insats("A", 1), insats("B", 2), insats("C", 3)];
+    const pools = [support("S", 0, "kostnad"), intervention("A", 1), intervention("B", 2), intervention("C", 3)];
     const { received } = allocate(pools, { S: 100, A: 500 * KR, B: 500 * KR, C: 500 * KR });
     const shares = ["A", "B", "C"].map((p) => received(p).S);
     expect(shares.reduce((a, b) => a + b, 0)).toBe(100);
@@ -87,7 +87,7 @@ describe("step-down (stegvis)", () => {
 describe("keys", () => {
   it("by volume: shares follow the receivers' volume, and a receiver without volume gets nothing", () => {
     // S 400 kr by volume: A 30 h, B 10 h, C 0 h → A 300 kr, B 100 kr, C nothing.
-    const pools = [support("S", 0, "volym"), insats("A", 1), insats("B", 2), insats("C", 3)];
+    const pools = [support("S", 0, "volym"), intervention("A", 1), intervention("B", 2), intervention("C", 3)];
     const { received, log } = allocate(pools, { S: 400 * KR }, { volume: { A: 30 * HOUR, B: 10 * HOUR, C: 0 } });
     expect(log.items).toEqual([]);
     expect(received("A")).toEqual({ S: 300 * KR });
@@ -97,7 +97,7 @@ describe("keys", () => {
 
   it("by share (andel): the shares in Nycklar, among the receivers named in Mottagare", () => {
     // S 1 000 kr: A 0,25 and B 0,75 → A 250 kr, B 750 kr.
-    const pools = [support("S", 0, "andel", [{ kind: "pools", ids: ["A", "B"] }]), insats("A", 1), insats("B", 2)];
+    const pools = [support("S", 0, "andel", [{ kind: "pools", ids: ["A", "B"] }]), intervention("A", 1), intervention("B", 2)];
     const keys: KeyShare[] = [
       { row: 2, from: "S", to: "A", share: "0.25" },
       { row: 3, from: "S", to: "B", share: "0.75" },
@@ -110,7 +110,7 @@ describe("keys", () => {
 
   it("by share: shares that do not sum to 1 stop the run on the first key row", () => {
     // 0,25 + 0,5 = 0,75.
-    const pools = [support("S", 0, "andel", [{ kind: "pools", ids: ["A", "B"] }]), insats("A", 1), insats("B", 2)];
+    const pools = [support("S", 0, "andel", [{ kind: "pools", ids: ["A", "B"] }]), intervention("A", 1), intervention("B", 2)];
     const keys: KeyShare[] = [
       { row: 2, from: "S", to: "A", share: "0.25" },
       { row: 3, from: "S", to: "B", share: "0.5" },
@@ -122,7 +122,7 @@ describe("keys", () => {
 
   it("by direct cost: a receiver with a negative direct cost weighs 0, with a warning", () => {
     // A −200 kr (a net income) weighs 0; B 1 000 kr takes all of S's 500 kr.
-    const pools = [support("S", 0, "kostnad"), insats("A", 1), insats("B", 2)];
+    const pools = [support("S", 0, "kostnad"), intervention("A", 1), intervention("B", 2)];
     const { received, log } = allocate(pools, { S: 500 * KR, A: -200 * KR, B: 1_000 * KR });
     expect(received("A")).toEqual({});
     expect(received("B")).toEqual({ S: 500 * KR });
@@ -139,8 +139,8 @@ describe("reciprocal (reciprok)", () => {
     const pools = [
       support("S1", 0, "kostnad", [{ kind: "pools", ids: ["S2", "A"] }]),
       support("S2", 1, "kostnad", [{ kind: "pools", ids: ["S1", "B"] }]),
-      insats("A", 2),
-      insats("B", 3),
+      intervention("A", 2),
+      intervention("B", 3),
     ];
     const { outcome, received, log } = allocate(pools, { S1: 100 * KR, S2: 100 * KR, A: 100 * KR, B: 100 * KR }, { method: "reciprok" });
     expect(log.items).toEqual([]);
@@ -153,7 +153,7 @@ describe("reciprocal (reciprok)", () => {
   });
 
   it("with no exchange between support pools gives what step-down gives", () => {
-    const pools = [support("S", 0, "kostnad"), insats("A", 1), insats("B", 2)];
+    const pools = [support("S", 0, "kostnad"), intervention("A", 1), intervention("B", 2)];
     const direct = { S: 400 * KR, A: 3_000 * KR, B: 1_000 * KR };
     const reciprocal = allocate(pools, direct, { method: "reciprok" });
     const stepDown = allocate(pools, direct);
@@ -165,21 +165,21 @@ describe("reciprocal (reciprok)", () => {
 describe("a support pool with no receivers", () => {
   it("is an error when its cost has nowhere to go: the last pool in step-down with Mottagare *", () => {
     // S is the last pool: "*" means every pool below it, and there is none; its 500 kr would vanish.
-    const pools = [insats("A", 0), support("S", 1, "kostnad")];
+    const pools = [intervention("A", 0), support("S", 1, "kostnad")];
     const { outcome, log } = allocate(pools, { S: 500 * KR, A: 100 * KR });
     expect(outcome).toBeNull();
     expect(log.items.map((p) => [p.code, p.table, p.row, p.column, p.params.pool])).toEqual([["noPoolsBelow", "Pooler", 3, "Mottagare", "S"]]);
   });
 
   it("is an error when every receiver weighs 0 (a volume key and no volume)", () => {
-    const pools = [support("S", 0, "volym"), insats("A", 1)];
+    const pools = [support("S", 0, "volym"), intervention("A", 1)];
     const { outcome, log } = allocate(pools, { S: 500 * KR }, { volume: { A: 0 } });
     expect(outcome).toBeNull();
     expect(log.items.map((p) => [p.code, p.row, p.params.basis])).toEqual([["noReceivers", 2, "volym"]]);
   });
 
   it("is no problem when the support pool holds no cost", () => {
-    const pools = [insats("A", 0), support("S", 1, "kostnad")];
+    const pools = [intervention("A", 0), support("S", 1, "kostnad")];
     const { outcome, log } = allocate(pools, { A: 100 * KR });
     expect(log.items).toEqual([]);
     expect(outcome!.passedOn.get("S")).toBe(0);

@@ -12,7 +12,7 @@ import {
   CLIENTS_HEADER,
   codes,
   describeProblems,
-  insats,
+  intervention,
   LEDGER_HEADER,
   pool,
   runOk,
@@ -244,7 +244,7 @@ describe("coding rules", () => {
 describe("pools and keys", () => {
   it("the same pool twice", () => {
     const t = base();
-    t.pools.push(insats("HT", "Hemtjänst"));
+    t.pools.push(intervention("HT", "Hemtjänst"));
     expectProblem(run(workbook(t)), { code: "duplicatePool", severity: "error", table: "Pooler", row: 5, column: "Pool" });
   });
 
@@ -288,7 +288,7 @@ describe("pools and keys", () => {
   it("support pool allocating upward (step-down)", () => {
     const t = base();
     // HT, then OH naming HT above it.
-    t.pools = [insats("HT", "Hemtjänst"), support("OH", "kostnad", "HT, SABO"), insats("SABO", "Särskilt boende")];
+    t.pools = [intervention("HT", "Hemtjänst"), support("OH", "kostnad", "HT, SABO"), intervention("SABO", "Särskilt boende")];
     expectProblem(run(workbook(t)), { code: "receiverAbove", severity: "error", table: "Pooler", row: 3, column: "Mottagare" });
   });
 
@@ -306,13 +306,13 @@ describe("pools and keys", () => {
 
   it("support pool with no receivers below it: the message names the cause (it stands last)", () => {
     const t = base();
-    t.pools = [insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende"), support("OH", "kostnad", "*")];
+    t.pools = [intervention("HT", "Hemtjänst"), intervention("SABO", "Särskilt boende"), support("OH", "kostnad", "*")];
     expectProblem(run(workbook(t)), { code: "noPoolsBelow", severity: "error", table: "Pooler", row: 4, column: "Mottagare" });
   });
 
   it("support pool keyed by volume whose receivers have none", () => {
     const t = base();
-    t.pools.push(insats("LARM", "Trygghetslarm"));
+    t.pools.push(intervention("LARM", "Trygghetslarm"));
     t.pools[0] = support("OH", "volym", "LARM");
     expectProblem(run(workbook(t)), { code: "noReceivers", severity: "error", table: "Pooler", row: 2, column: "Mottagare" });
   });
@@ -321,7 +321,7 @@ describe("pools and keys", () => {
     // S2 has no direct cost but gets half of S1; its only receiver LARM has no volume. The cost
     // would vanish: reported like step-down does (engine fix: it used to fail inside the rounding).
     const t = base();
-    t.pools = [support("OH", "andel", ""), support("S2", "volym", "LARM"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende"), insats("LARM", "Trygghetslarm")];
+    t.pools = [support("OH", "andel", ""), support("S2", "volym", "LARM"), intervention("HT", "Hemtjänst"), intervention("SABO", "Särskilt boende"), intervention("LARM", "Trygghetslarm")];
     t.keys = [["OH", "S2", 0.5], ["OH", "HT", 0.5]];
     for (const method of ["stegvis", "reciprok"] as const) {
       expectProblem(run(workbook(t), { overrides: { allocationMethod: method } }), {
@@ -336,7 +336,7 @@ describe("pools and keys", () => {
 
   it("reciprocal: support pools that only serve each other", () => {
     const t = base();
-    t.pools = [support("OH", "andel", ""), support("S2", "andel", ""), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")];
+    t.pools = [support("OH", "andel", ""), support("S2", "andel", ""), intervention("HT", "Hemtjänst"), intervention("SABO", "Särskilt boende")];
     t.rules.push(byAnsvar("1200", "S2"));
     t.keys = [["OH", "S2", 1], ["S2", "OH", 1]];
     expectProblem(run(workbook(t), { overrides: { allocationMethod: "reciprok" } }), {
@@ -394,7 +394,7 @@ describe("pools and keys", () => {
 
   it("a receiver with negative direct cost gets no share of a kostnad key", () => {
     const t = base();
-    t.pools.push(insats("LARM", "Trygghetslarm"));
+    t.pools.push(intervention("LARM", "Trygghetslarm"));
     t.rules.push(byAnsvar("6510", "LARM"));
     t.ledger.push(["6510", "515", "3410", -500]);
     t.clients.push(["C", 1940, "LARM", 12, "2024-01"]);
@@ -408,7 +408,7 @@ describe("pools and keys", () => {
 
   it("pool with cost and no volume", () => {
     const t = base();
-    t.pools.push(insats("LARM", "Trygghetslarm"));
+    t.pools.push(intervention("LARM", "Trygghetslarm"));
     t.rules.push(byAnsvar("6510", "LARM"));
     t.ledger.push(["6510", "515", "5110", 500]);
     const outcome = run(workbook(t));
@@ -421,7 +421,7 @@ describe("pools and keys", () => {
 
   it("pool with volume and no cost", () => {
     const t = base();
-    t.pools.push(insats("LARM", "Trygghetslarm"));
+    t.pools.push(intervention("LARM", "Trygghetslarm"));
     t.clients.push(["C", 1940, "LARM", 12, "2024-01"]);
     const outcome = run(workbook(t));
     expectProblem(outcome, { code: "poolWithoutCost", severity: "warning", table: "Pooler", row: 5, column: "Pool" });
@@ -429,7 +429,7 @@ describe("pools and keys", () => {
 
   it("residential days over places × days in the year", () => {
     const t = base();
-    t.pools[2] = insats("SABO", "Särskilt boende", "egen", 1);
+    t.pools[2] = intervention("SABO", "Särskilt boende", "egen", 1);
     t.clients.push(["C", 1940, "SABO", 400, "2024-02"]); // 30 + 400 = 430 > 1 × 366 (2024)
     const p = expectProblem(run(workbook(t)), { code: "capacityExceeded", severity: "warning", table: "Pooler", row: 4, column: "Platser" });
     expect(p.params.capacity).toBe(366);
@@ -437,7 +437,7 @@ describe("pools and keys", () => {
 
   it("an intervention missing from the catalogue", () => {
     const t = base();
-    t.pools[1] = insats("HT", "Fotvård"); // "Hemtjänst plus" is hemtjänst by the synonym rule
+    t.pools[1] = intervention("HT", "Fotvård"); // "Hemtjänst plus" is hemtjänst by the synonym rule
     expectProblem(run(workbook(t)), { code: "insatsNotInCatalogue", severity: "warning", table: "Pooler", row: 3, column: "Insats" });
   });
 

@@ -12,7 +12,7 @@ import { readHousing } from "../../src/engine/client-facts";
 import { figureWords } from "../../src/engine/benchmark-names";
 import { figureNameIn } from "../../src/engine/key-figure-names";
 import type { Row, Tables } from "./helpers";
-import { byAnsvar, client, figure, insats, pool, runOk, support, workbook, YEAR } from "./helpers";
+import { byAnsvar, client, figure, intervention, pool, runOk, support, workbook, YEAR } from "./helpers";
 import type { KpbResult, WorkbookInput } from "../../src/engine/model";
 
 function tables(): Tables {
@@ -23,7 +23,7 @@ function tables(): Tables {
       ["6210", "512", "5110", 1_000_000],
     ],
     rules: [byAnsvar("1100", "HSL"), byAnsvar("6110", "HT"), byAnsvar("6210", "VOB")],
-    pools: [support("HSL", "kostnad", "VOB", "Hälso- och sjukvård"), insats("HT", "Hemtjänst i ordinärt boende"), insats("VOB", "Vård- och omsorgsboende")],
+    pools: [support("HSL", "kostnad", "VOB", "Hälso- och sjukvård"), intervention("HT", "Hemtjänst i ordinärt boende"), intervention("VOB", "Vård- och omsorgsboende")],
     clients: [
       ["A", 1940, "HT", 100, "2024-01"],
       ["B", 1935, "VOB", 300, "2024-01"],
@@ -82,7 +82,7 @@ describe("interventions named the municipality's way", () => {
 
   test("a pool whose Insats matches no entry and no synonym is a warning", () => {
     const t = tables();
-    t.pools[1] = insats("HT", "Fotvård");
+    t.pools[1] = intervention("HT", "Fotvård");
     const r = runOk(workbook(t));
     expect(problems(r, "insatsNotInCatalogue").map((p) => [p.table, p.row, p.column])).toEqual([["Pooler", 3, "Insats"]]);
     expect(pool(r, "HT").catalogueInsats).toBeNull();

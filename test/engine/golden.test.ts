@@ -12,7 +12,7 @@ import {
   client,
   codes,
   figure,
-  insats,
+  intervention,
   pool,
   runOk,
   support,
@@ -52,8 +52,8 @@ describe("a) toy example: 540 kr/h, client X = 227 000 kr", () => {
     pools: [
       support("KOMMUN_OH", "andel", "", "Kommungemensamt"),
       support("FORV_OH", "andel", "", "Förvaltningsledning"),
-      insats("HT_A", "Hemtjänst"),
-      insats("HSL", "HSL"),
+      intervention("HT_A", "Hemtjänst"),
+      intervention("HSL", "HSL"),
     ],
     keys: [
       ["KOMMUN_OH", "HT_A", 0.4],
@@ -138,9 +138,9 @@ describe("b) step-down with a support pool feeding another", () => {
     pools: [
       support("S1", "kostnad", "*"),
       support("S2", "volym", "P1, P2; P3"),
-      insats("P1", "Hemtjänst"),
-      insats("P2", "Hemtjänst"),
-      insats("P3", "Hemtjänst"),
+      intervention("P1", "Hemtjänst"),
+      intervention("P2", "Hemtjänst"),
+      intervention("P3", "Hemtjänst"),
     ],
     clients: [
       ["C1", 1940, "P1", 1, "2024-01"],
@@ -198,7 +198,7 @@ describe("c) reciprocal vs step-down (Laundry / Housekeeping → Radiology / Nur
     ["20", "1", "5110", 30_000],
   ];
   const rules: Row[] = [byAnsvar("10", "LAUNDRY"), byAnsvar("20", "HOUSEKEEPING")];
-  const production: Row[] = [insats("RADIOLOGY", "Radiologi"), insats("NURSING", "Omvårdnad")];
+  const production: Row[] = [intervention("RADIOLOGY", "Radiologi"), intervention("NURSING", "Omvårdnad")];
   const clients: Row[] = [
     ["R1", 1950, "RADIOLOGY", 900, "2024-06"],
     ["N1", 1950, "NURSING", 1950, "2024-06"],
@@ -356,7 +356,7 @@ describe("d) client costs per pool and in total", () => {
       ["3", "1", "6110", 77.78],
     ],
     rules: [byAnsvar(1, "P1"), byAnsvar(2, "P2"), byAnsvar(3, "P3")],
-    pools: [insats("P1", "Hemtjänst"), insats("P2", "HSL"), insats("P3", "Korttidsvård")],
+    pools: [intervention("P1", "Hemtjänst"), intervention("P2", "HSL"), intervention("P3", "Korttidsvård")],
     clients: [
       ["K1", 1935, "P1", 0.5, "2024-01"],
       ["K1", 1935, "P1", 0.5, "2024-02"],
@@ -400,7 +400,7 @@ describe("d) client costs per pool and in total", () => {
       workbook({
         ledger: [["1", "1", "5110", 1000]],
         rules: [byAnsvar(1, "P1")],
-        pools: [insats("P1", "Hemtjänst")],
+        pools: [intervention("P1", "Hemtjänst")],
         clients: [
           [9, 1940, "P1", 1, "2024-01"],
           [10, 1940, "P1", 1, "2024-01"],
@@ -492,7 +492,7 @@ describe("f) coding: first match wins, patterns, EXKL, reconciliation", () => {
       ["", "900-1100", "", "", "D", ""],
       ["7777", "", "", "", "D", ""],
     ],
-    pools: [insats("A", "Hemtjänst"), insats("B", "Hemtjänst"), insats("C", "Hemtjänst"), insats("D", "Hemtjänst")],
+    pools: [intervention("A", "Hemtjänst"), intervention("B", "Hemtjänst"), intervention("C", "Hemtjänst"), intervention("D", "Hemtjänst")],
     clients: ["A", "B", "C", "D"].map((p) => [`K${p}`, 1940, p, 10, "2024-01"]),
   });
   const result = runOk(input);
@@ -536,7 +536,7 @@ describe("f) coding: first match wins, patterns, EXKL, reconciliation", () => {
           ["9", "1", "5110", 40],
         ],
         rules: [byAnsvar(1, "A"), byAnsvar(9, "EXKL")],
-        pools: [insats("A", "Hemtjänst")],
+        pools: [intervention("A", "Hemtjänst")],
         clients: [["K", 1940, "A", 1, "2024-01"]],
       }),
     );
@@ -572,9 +572,9 @@ describe("g) key figures", () => {
     rules: [byAnsvar(61, "HT"), byAnsvar(62, "SABO"), byAnsvar(64, "HSL_S"), byAnsvar(73, "PA")],
     pools: [
       support("HSL_S", "volym", "SABO", "HSL"),
-      insats("HT", "Hemtjänst"),
-      insats("SABO", "Särskilt boende", "egen", 2),
-      insats("PA", "Personlig assistans"),
+      intervention("HT", "Hemtjänst"),
+      intervention("SABO", "Särskilt boende", "egen", 2),
+      intervention("PA", "Personlig assistans"),
     ],
     clients: [
       ["H1", 1940, "HT", 10, "2024-01"],

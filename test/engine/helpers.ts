@@ -17,13 +17,13 @@ export const CLIENTS_HEADER: Row = ["BrukarID", "Födelseår", "Pool", "Volym", 
 export const SETTINGS_HEADER: Row = ["Inställning", "Värde"];
 
 /** An intervention pool row of `Pooler`. */
-export function insats(id: string, insatsName: string, regi: "egen" | "annan" = "egen", places: number | null = null): Row {
-  return [id, insatsName, `Enhet ${id}`, regi, "insats", null, null, places];
+export function intervention(id: string, interventionName: string, regi: "egen" | "annan" = "egen", places: number | null = null): Row {
+  return [id, interventionName, `Enhet ${id}`, regi, "insats", null, null, places];
 }
 
 /** A support pool row of `Pooler`. */
-export function support(id: string, key: "kostnad" | "volym" | "andel", receivers = "*", insatsName = "Overhead"): Row {
-  return [id, insatsName, `Enhet ${id}`, "egen", "stöd", key, receivers, null];
+export function support(id: string, key: "kostnad" | "volym" | "andel", receivers = "*", interventionName = "Overhead"): Row {
+  return [id, interventionName, `Enhet ${id}`, "egen", "stöd", key, receivers, null];
 }
 
 /** A coding rule that sends every row of one Ansvar to `target`. */
@@ -103,7 +103,7 @@ export function smallMunicipality(): Tables {
       ["6210", "512", "5110", 20_000],
     ],
     rules: [byAnsvar("1100", "OH"), byAnsvar("6110", "HT"), byAnsvar("6210", "SABO")],
-    pools: [support("OH", "kostnad", "*"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")],
+    pools: [support("OH", "kostnad", "*"), intervention("HT", "Hemtjänst"), intervention("SABO", "Särskilt boende")],
     clients: [
       ["A", 1940, "HT", 10, "2024-01"],
       ["B", 1935, "SABO", 30, "2024-01"],

@@ -6,7 +6,7 @@ import { runKpb } from "../../src/engine/run";
 import type { Problem, RunOutcome } from "../../src/engine/model";
 import { explainKeyFigure, explainPool } from "../../src/engine/tracing/explain";
 import { explanationText } from "../../src/engine/tracing/text";
-import { byAnsvar, insats, support, workbook, runOk, pool, smallMunicipality, type Tables } from "./helpers";
+import { byAnsvar, intervention, support, workbook, runOk, pool, smallMunicipality, type Tables } from "./helpers";
 
 const base = smallMunicipality;
 
@@ -48,7 +48,7 @@ describe("receivers that match nothing, andel keys and Mottagare (issue 21 class
 
   it("Insats:… whose only pools stand above the support pool says so (step-down)", () => {
     const t = base();
-    t.pools = [insats("HT", "Hemtjänst"), support("OH", "kostnad", "Insats:Hemtjänst; SABO"), insats("SABO", "Särskilt boende")];
+    t.pools = [intervention("HT", "Hemtjänst"), support("OH", "kostnad", "Insats:Hemtjänst; SABO"), intervention("SABO", "Särskilt boende")];
     expect(only(runKpb(workbook(t)), "receiverAbove")).toHaveLength(1);
   });
 
@@ -110,7 +110,7 @@ describe("volume keys across units (issue 21 class 12)", () => {
 
   it("a volym key over pools of one unit runs", () => {
     const t = base();
-    t.pools = [support("OH", "volym", "*"), insats("HT", "Hemtjänst"), insats("HT2", "Hemtjänst"), insats("SABO", "Särskilt boende")];
+    t.pools = [support("OH", "volym", "*"), intervention("HT", "Hemtjänst"), intervention("HT2", "Hemtjänst"), intervention("SABO", "Särskilt boende")];
     t.pools[0] = support("OH", "volym", "HT, HT2");
     t.clients.push(["C", 1940, "HT2", 30, "2024-01"]);
     const r = runOk(workbook(t));
@@ -121,7 +121,7 @@ describe("volume keys across units (issue 21 class 12)", () => {
 describe("misleading outcomes (issue 21 class 14)", () => {
   it("a support pool last in Pooler with * is told that nothing stands below it", () => {
     const t = base();
-    t.pools = [insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende"), support("OH", "kostnad", "*")];
+    t.pools = [intervention("HT", "Hemtjänst"), intervention("SABO", "Särskilt boende"), support("OH", "kostnad", "*")];
     const [p] = only(runKpb(workbook(t)), "noPoolsBelow");
     expect(p).toMatchObject({ row: 4, column: "Mottagare", severity: "error" });
     expect(p.message).toMatch(/sist i Pooler/);
@@ -213,7 +213,7 @@ describe("percent keys decided per support pool (issue 21 class 13)", () => {
     const t = base();
     t.ledger.push(["1200", "100", "5110", 1000]);
     t.rules.unshift(byAnsvar("1200", "OH2"));
-    t.pools = [support("OH", "andel", "*"), support("OH2", "andel", "HT, SABO"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")];
+    t.pools = [support("OH", "andel", "*"), support("OH2", "andel", "HT, SABO"), intervention("HT", "Hemtjänst"), intervention("SABO", "Särskilt boende")];
     t.keys = [["OH", "HT", 1], ["OH", "SABO", 99], ["OH2", "HT", 0.5], ["OH2", "SABO", 0.5]];
     const r = runOk(workbook(t));
     expect(pool(r, "HT").receivedOre).toEqual({ OH: 1_000, OH2: 50_000 });
@@ -368,7 +368,7 @@ describe("reciprocal support pools reconcile in their explanation (issue 12 clas
     const t = base();
     t.ledger.push(["1200", "100", "5110", 101.48]);
     t.rules.unshift(byAnsvar("1200", "OH2"));
-    t.pools = [support("OH", "andel", "*"), support("OH2", "andel", "*"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")];
+    t.pools = [support("OH", "andel", "*"), support("OH2", "andel", "*"), intervention("HT", "Hemtjänst"), intervention("SABO", "Särskilt boende")];
     t.keys = [
       ["OH", "OH2", 0.07], ["OH", "HT", 0.31], ["OH", "SABO", 0.62],
       ["OH2", "OH", 0.13], ["OH2", "HT", 0.29], ["OH2", "SABO", 0.58],

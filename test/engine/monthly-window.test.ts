@@ -15,7 +15,7 @@ import { rollingWindow, yearToDateWindow, periodInWindow, daysInWindow, monthsOf
 import { exempelbyTables, type SampleTables } from "../../src/sample/exempelby";
 import { exempelbyTwoYears, SUMMER_TEMP_FACTOR } from "../../src/sample/exempelby-months";
 import { input, twoYears, withColumn } from "./two-years";
-import { byAnsvar, describeProblems, insats, support, workbook, type Tables } from "./helpers";
+import { byAnsvar, describeProblems, intervention, support, workbook, type Tables } from "./helpers";
 
 const problemsOf = (o: RunOutcome): readonly Problem[] => (o.ok ? o.result.problems : o.problems);
 const withCode = (o: RunOutcome, code: string) => problemsOf(o).filter((p) => p.code === code);
@@ -114,7 +114,7 @@ function small(periods: CellValue[]): WorkbookInput {
       ["6210", "512", "5110", 20_000],
     ],
     rules: [byAnsvar("1100", "OH"), byAnsvar("6110", "HT"), byAnsvar("6210", "SABO")],
-    pools: [support("OH", "kostnad", "*"), insats("HT", "Hemtjänst"), insats("SABO", "Särskilt boende")],
+    pools: [support("OH", "kostnad", "*"), intervention("HT", "Hemtjänst"), intervention("SABO", "Särskilt boende")],
     clients: [
       ["A", 1940, "HT", 10, "2024-01"],
       ["B", 1935, "SABO", 30, "2024-01"],
@@ -157,7 +157,7 @@ describe("new problems of the Period column in Ekonomi", () => {
     const w = workbook({
       ledger: [["6110", "511", "5110", 10_000]],
       rules: [byAnsvar("6110", "HT")],
-      pools: [insats("HT", "Hemtjänst")],
+      pools: [intervention("HT", "Hemtjänst")],
       clients: [["A", 1940, "HT", 10, "2024-01"]],
     });
     const o = runKpb(w, { overrides: { followUpTo: "2024-06" } });
@@ -206,8 +206,8 @@ describe("KPB Månad: each month's figures are the same calculation on other mon
   const tables = twoYears((i) => (i % 12) + 1);
   const window = rollingWindow("2025-06");
   const series = monthlySeries(input(tables), window, { pseudonymSecret: "s" });
-  const lineOf = (insats: string, regi: string, month: string) => series.lines.find((l) => l.insats === insats && l.regi === regi && l.month === month)!;
-  const group = (r: KpbResult, insats: string, regi: string) => r.pools.filter((p) => p.kind === "insats" && p.insats === insats && p.regi === regi);
+  const lineOf = (intervention: string, regi: string, month: string) => series.lines.find((l) => l.insats === intervention && l.regi === regi && l.month === month)!;
+  const group = (r: KpbResult, intervention: string, regi: string) => r.pools.filter((p) => p.kind === "insats" && p.insats === intervention && p.regi === regi);
 
   it("keeps every key figure of the rolling and year-to-date runs ending at each month (the pane's month before)", () => {
     const valuesOf = (r: KpbResult) => Object.fromEntries(r.keyFigures.map((f) => [f.id, f.value]));
@@ -238,10 +238,10 @@ describe("KPB Månad: each month's figures are the same calculation on other mon
 
   it("the rolling-twelve unit cost at P is the rolling run's; the months' volumes add up to the window's", () => {
     const rolling = ok(runKpb(input(tables), { overrides: { followUpTo: "2025-06" }, pseudonymSecret: "s" }));
-    for (const [insats, regi] of [["Hemtjänst", "egen"], ["Särskilt boende", "egen"]]) {
-      const pools = group(rolling, insats, regi);
-      expect(lineOf(insats, regi, "2025-06").rollingUnitCost).toBe(unitCostOf(pools).value);
-      const months = series.lines.filter((l) => l.insats === insats && l.regi === regi);
+    for (const [intervention, regi] of [["Hemtjänst", "egen"], ["Särskilt boende", "egen"]]) {
+      const pools = group(rolling, intervention, regi);
+      expect(lineOf(intervention, regi, "2025-06").rollingUnitCost).toBe(unitCostOf(pools).value);
+      const months = series.lines.filter((l) => l.insats === intervention && l.regi === regi);
       expect(months.map((l) => l.month)).toEqual(monthsOf(window));
       expect(months.reduce((n, l) => n + l.volumeMicro!, 0)).toBe(pools.reduce((n, p) => n + p.volumeMicro, 0));
     }

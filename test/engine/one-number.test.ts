@@ -18,7 +18,7 @@ import { indexDecompositions } from "../../src/engine/benchmark/decomposition";
 import { validationFlags } from "../../src/engine/analyses/validation-pack";
 import { isFigureError } from "../../src/functions/figure-values";
 import { summaryFigures } from "../../src/taskpane/summary";
-import { byAnsvar, codes, figure, insats, pool, runOk, support, workbook, type Row } from "./helpers";
+import { byAnsvar, codes, figure, intervention, pool, runOk, support, workbook, type Row } from "./helpers";
 
 // ---------------------------------------------------------------------------------------------
 // Reading the result sheets
@@ -134,7 +134,7 @@ function build(spec: { pools: PoolSpec[]; hslKr: number; overheadKr: number; ben
   const clients: Row[] = [];
   spec.pools.forEach((p, i) => {
     const id = `P${i}`;
-    pools.push(insats(id, NAMES[p.name][0], p.annan ? "annan" : "egen"));
+    pools.push(intervention(id, NAMES[p.name][0], p.annan ? "annan" : "egen"));
     ledger.push([String(1000 + i), "1", "5110", p.costKr + 1000]);
     rules.push(byAnsvar(1000 + i, id));
     if (i === 0) clients.push(["C0", spec.births[0], id, 5, "2024-12"]);
@@ -183,7 +183,7 @@ describe("issue 12 class 3: one unit cost per intervention × regi", () => {
         ["2", "1", "5110", 50_000],
       ],
       rules: [byAnsvar(1, "HT_A"), byAnsvar(2, "HT_B")],
-      pools: [insats("HT_A", "Hemtjänst"), insats("HT_B", "Hemtjänst")],
+      pools: [intervention("HT_A", "Hemtjänst"), intervention("HT_B", "Hemtjänst")],
       clients: [["X", 1940, "HT_A", 100, "2024-01"]],
       population: [["80-w", 100]],
     });
@@ -239,7 +239,7 @@ describe("issue 19 item 4: one source of benchmark per figure", () => {
     const input = workbook({
       ledger: [["1", "1", "5110", 80_000]],
       rules: [byAnsvar(1, "HT")],
-      pools: [insats("HT", "Hemtjänst")],
+      pools: [intervention("HT", "Hemtjänst")],
       clients: [["X", 1940, "HT", 100, "2024-01"]],
     });
     input.Insatskatalog = { rows: [["Insats", "Område", "Volymenhet"], ["Hemtjänst", "ÄO", "timmar"]], sheet: "Insatskatalog" };
@@ -259,7 +259,7 @@ describe("issue 19 item 4, more of the kind: Konsumtion and Översikt share the 
     const input = workbook({
       ledger: [["1", "1", "5110", 80_000]],
       rules: [byAnsvar(1, "HT")],
-      pools: [insats("HT", "Hemtjänst")],
+      pools: [intervention("HT", "Hemtjänst")],
       clients: [["X", 1940, "HT", 100, "2024-01"]],
       population: [["0-19", 300], ["20-64", 400], ["65-79", 200], ["80-w", 100]],
     });
@@ -279,7 +279,7 @@ const hemtjanst = (extra: Partial<Parameters<typeof workbook>[0]> = {}) =>
   workbook({
     ledger: [["1", "1", "5110", 120_000]],
     rules: [byAnsvar(1, "HT")],
-    pools: [insats("HT", "Hemtjänst")],
+    pools: [intervention("HT", "Hemtjänst")],
     clients: [
       ["A", 1940, "HT", 10, "2024-01"],
       ["B", 1940, "HT", 110, "2024-01"],
@@ -335,7 +335,7 @@ describe("issue 21 class 9: one intervention spelled two ways is folded at readi
           ["2", "1", "5110", 300_000],
         ],
         rules: [byAnsvar(1, "HT_A"), byAnsvar(2, "HT_B")],
-        pools: [insats("HT_A", "Hemtjänst"), insats("HT_B", "hemtjänst")],
+        pools: [intervention("HT_A", "Hemtjänst"), intervention("HT_B", "hemtjänst")],
         clients: [
           ["X", 1940, "HT_A", 100, "2024-01"],
           ["Y", 1940, "HT_B", 100, "2024-01"],
@@ -359,7 +359,7 @@ describe("issue 21 class 2: delegated HSL is not in the hemtjänst hour cost", (
         ["2", "1", "5110", 100_000],
       ],
       rules: [byAnsvar(1, "HSL"), byAnsvar(2, "HT")],
-      pools: [support("HSL", "kostnad", "*", "HSL"), insats("HT", "Hemtjänst")],
+      pools: [support("HSL", "kostnad", "*", "HSL"), intervention("HT", "Hemtjänst")],
       clients: [["X", 1940, "HT", 100, "2024-01"]],
     });
 
@@ -418,7 +418,7 @@ describe("issue 21 class 3: volume units are converted or refused, never relabel
       workbook({
         ledger: [["1", "1", "5110", 70_000]],
         rules: [byAnsvar(1, "KT")],
-        pools: [insats("KT", "Korttidsvård")],
+        pools: [intervention("KT", "Korttidsvård")],
         clients: [["A", 1940, "KT", 2, "2024-01"]],
         catalogue: [["Korttidsvård", "ÄO", "veckor", ""]],
       }),
@@ -457,7 +457,7 @@ describe("issue 16: a bundled average older than the age limit is shown with its
     const input = workbook({
       ledger: [["1", "1", "5110", 1_825_000]],
       rules: [byAnsvar(1, "GB")],
-      pools: [insats("GB", "Gruppbostad LSS")],
+      pools: [intervention("GB", "Gruppbostad LSS")],
       clients: [["X", 1980, "GB", 365, "2024-01"]],
       population: [["0-19", 300], ["20-64", 400], ["65-79", 200], ["80-w", 100]],
     });

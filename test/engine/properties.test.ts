@@ -8,7 +8,7 @@ import { Dec } from "../../src/engine/decimal";
 import { splitByWeights } from "../../src/engine/largest-remainder";
 import { explainPool } from "../../src/engine/tracing/explain";
 import type { KpbResult, WorkbookInput } from "../../src/engine/model";
-import { byAnsvar, insats, runOk, support, workbook, type Row } from "./helpers";
+import { byAnsvar, intervention, runOk, support, workbook, type Row } from "./helpers";
 
 type KeyKind = "kostnad" | "volym" | "andel";
 
@@ -70,9 +70,9 @@ const UNCODED_ANSVAR = "8000";
 /** Turns a spec into contract tables, and sums the ledger by destination on the side. */
 function build(spec: Spec, rowsOverride?: { ledger: Row[]; clients: Row[] }): Built {
   const supportIds = spec.supports.map((_, i) => `S${i}`);
-  const insatsIds = Array.from({ length: spec.nInsats }, (_, i) => `P${i}`);
-  const allIds = [...supportIds, ...insatsIds];
-  const volumeIds = new Set(insatsIds.filter((_, i) => i === 0 || spec.hasVolume[i]));
+  const interventionIds = Array.from({ length: spec.nInsats }, (_, i) => `P${i}`);
+  const allIds = [...supportIds, ...interventionIds];
+  const volumeIds = new Set(interventionIds.filter((_, i) => i === 0 || spec.hasVolume[i]));
   const pools: Row[] = [];
   const keys: Row[] = [];
   spec.supports.forEach((s, i) => {
@@ -90,7 +90,7 @@ function build(spec: Spec, rowsOverride?: { ledger: Row[]; clients: Row[] }): Bu
       pools.push(support(`S${i}`, s.key, s.all ? "*" : chosen.join(", ")));
     }
   });
-  insatsIds.forEach((id) => pools.push(insats(id, "Hemtjänst")));
+  interventionIds.forEach((id) => pools.push(intervention(id, "Hemtjänst")));
 
   const expected = { ledgerTotal: 0, pooled: 0, excluded: 0, uncoded: 0, supportDirect: 0 };
   const ledgerRows: Row[] = [];
@@ -104,7 +104,7 @@ function build(spec: Spec, rowsOverride?: { ledger: Row[]; clients: Row[] }): Bu
     } else if (target === allIds.length) expected.excluded += ore;
     else expected.uncoded += ore;
   };
-  insatsIds.forEach((_, i) => addRow(supportIds.length + i, spec.baseOre[i]));
+  interventionIds.forEach((_, i) => addRow(supportIds.length + i, spec.baseOre[i]));
   for (const r of spec.ledger) addRow(r.target % (allIds.length + 2), r.ore);
 
   const volumePools = [...volumeIds];
@@ -122,7 +122,7 @@ function build(spec: Spec, rowsOverride?: { ledger: Row[]; clients: Row[] }): Bu
     keys: keys.length ? keys : undefined,
     clients: rowsOverride?.clients ?? clientRows,
   });
-  return { input, ledgerRows, clientRows, expected, insatsIds, supportIds, volumeIds };
+  return { input, ledgerRows, clientRows, expected, insatsIds: interventionIds, supportIds, volumeIds };
 }
 
 /** Deterministic Fisher–Yates from a seed (a small LCG: the permutation itself is the input). */
@@ -173,15 +173,15 @@ describe("properties of random valid workbooks", () => {
       fc.property(specArb, (spec) => {
         const b = build(spec);
         const result = runOk(b.input);
-        const insatsPools = result.pools.filter((p) => p.kind === "insats");
-        expect(sumOf(insatsPools.map((p) => p.costOre))).toBe(b.expected.pooled);
-        expect(sumOf(insatsPools.map((p) => p.allocatedOre))).toBe(b.expected.supportDirect);
+        const interventionPools = result.pools.filter((p) => p.kind === "insats");
+        expect(sumOf(interventionPools.map((p) => p.costOre))).toBe(b.expected.pooled);
+        expect(sumOf(interventionPools.map((p) => p.allocatedOre))).toBe(b.expected.supportDirect);
         for (const p of result.pools.filter((x) => x.kind === "stöd")) {
           expect(p.costOre).toBe(0);
           // Step-down: a support pool passes on its direct cost plus what it received from above.
           expect(p.passedOnOre).toBe(p.directOre + p.allocatedOre);
         }
-        for (const p of insatsPools) expect(p.costOre).toBe(p.directOre + p.allocatedOre);
+        for (const p of interventionPools) expect(p.costOre).toBe(p.directOre + p.allocatedOre);
       }),
       RUNS,
     );
@@ -230,9 +230,9 @@ describe("properties of random valid workbooks", () => {
       fc.property(specArb, (spec) => {
         const b = build(spec);
         const result = runOk(b.input, { overrides: { allocationMethod: "reciprok" } });
-        const insatsPools = result.pools.filter((p) => p.kind === "insats");
-        expect(sumOf(insatsPools.map((p) => p.costOre))).toBe(b.expected.pooled);
-        expect(sumOf(insatsPools.map((p) => p.allocatedOre))).toBe(b.expected.supportDirect);
+        const interventionPools = result.pools.filter((p) => p.kind === "insats");
+        expect(sumOf(interventionPools.map((p) => p.costOre))).toBe(b.expected.pooled);
+        expect(sumOf(interventionPools.map((p) => p.allocatedOre))).toBe(b.expected.supportDirect);
         expect(result.reconciliation.balanced).toBe(true);
       }),
       RUNS,
@@ -290,16 +290,16 @@ describe("reciprocal allocation with mutual services", () => {
         const input = workbook({
           ledger,
           rules: ids.map((id, j) => byAnsvar(ansvarOf(j), id)),
-          pools: [...m.supportOre.map((_, s) => support(`S${s}`, "andel", "")), ...m.insatsOre.map((_, p) => insats(`P${p}`, "Hemtjänst"))],
+          pools: [...m.supportOre.map((_, s) => support(`S${s}`, "andel", "")), ...m.insatsOre.map((_, p) => intervention(`P${p}`, "Hemtjänst"))],
           keys: shares.flatMap((list, s) => list.map((x) => [`S${s}`, x.to, (x.milli / 1000).toFixed(3)])),
           clients: m.insatsOre.map((_, p) => [`C${p}`, 1940, `P${p}`, 10, "2024-01"]),
           settings: [["Fördelningsmetod", "reciprok"]],
         });
         const result = runOk(input);
         const supportTotal = sumOf(m.supportOre);
-        const insatsPools = result.pools.filter((p) => p.kind === "insats");
-        expect(sumOf(insatsPools.map((p) => p.allocatedOre))).toBe(supportTotal);
-        expect(sumOf(insatsPools.map((p) => p.costOre))).toBe(sumOf(m.supportOre) + sumOf(m.insatsOre));
+        const interventionPools = result.pools.filter((p) => p.kind === "insats");
+        expect(sumOf(interventionPools.map((p) => p.allocatedOre))).toBe(supportTotal);
+        expect(sumOf(interventionPools.map((p) => p.costOre))).toBe(sumOf(m.supportOre) + sumOf(m.insatsOre));
 
         // Independent check: x = d + Aᵀx by fixed-point iteration. Every support pool sends at least
         // 5/35 of its key to intervention pools, so the iteration contracts by ≤ 0.86 a round.
@@ -319,7 +319,7 @@ describe("reciprocal allocation with mutual services", () => {
             if (t.to === `P${p}`) exact = exact.plus(x[s].times(t.milli).div(1000));
           }));
           // Each of the k transfers into the pool is rounded to the öre (off by < 1 each).
-          expect(exact.minus(insatsPools[p].allocatedOre).abs().lessThan(k)).toBe(true);
+          expect(exact.minus(interventionPools[p].allocatedOre).abs().lessThan(k)).toBe(true);
         }
         // Every support pool reconciles to the öre, and its transfers are one largest-remainder
         // split of what it passes on (support pools among the receivers included).

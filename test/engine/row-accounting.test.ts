@@ -9,7 +9,7 @@ import { resultJson, resultSheets, rowAccountBlock } from "../../src/layouts";
 import type { KpbResult, Problem, RunOutcome, WorkbookInput } from "../../src/engine/model";
 import { runKpb } from "../../src/engine/run";
 import { findPersonalIdentityNumbersInJson, findPersonalIdentityNumbersInLayouts } from "../reliability/pnr-scan";
-import { byAnsvar, describeProblems, insats, pool, runOk, support, workbook, YEAR, smallMunicipality, type Tables } from "./helpers";
+import { byAnsvar, describeProblems, intervention, pool, runOk, support, workbook, YEAR, smallMunicipality, type Tables } from "./helpers";
 
 /** Ekonomi rows 2–4: OH 1 000, HT 10 000, SABO 20 000; Brukare rows 2–3: A 10 h, B 30 dygn. */
 /** The small municipality without Befolkning (the row checks need none). */

@@ -50,7 +50,7 @@ function sampleBenchmark(id: string): number {
   return Number((same ?? rows.reduce((a, b) => (year(b) > year(a) ? b : a)))[1]);
 }
 
-const egenPools = (insats: string) => result.pools.filter((p) => p.kind === "insats" && p.insats === insats && p.regi === "egen");
+const egenPools = (intervention: string) => result.pools.filter((p) => p.kind === "insats" && p.insats === intervention && p.regi === "egen");
 
 describe("KPB.COSTPERHOUR", () => {
   const hemtjanst = figure(result, "hemtjanst_egen_kr_timme");
@@ -406,26 +406,26 @@ describe("KPB.BENCHMARK and KPB.BENCHMARKINDEX", () => {
 });
 
 describe("KPB.POTENTIAL", () => {
-  const perInsats = block("KPB Potential", "KPB_Potential_insats");
+  const perIntervention = block("KPB Potential", "KPB_Potential_insats");
   const perPool = block("KPB Potential", "KPB_Potential_pool");
 
   it("is (own unit cost − benchmark) × own volume for the intervention in egen regi", () => {
-    for (const [insats, id] of [
+    for (const [intervention, id] of [
       ["Hemtjänst", "hemtjanst_egen_kr_timme"],
       ["Särskilt boende", "sabo_egen_kr_dygn_inkl_hsl"],
     ]) {
-      const volume = egenPools(insats).reduce((s, p) => s + p.volumeMicro, 0) / 1e6;
+      const volume = egenPools(intervention).reduce((s, p) => s + p.volumeMicro, 0) / 1e6;
       const expected = Math.max(0, (figure(result, id) - sampleBenchmark(id)) * volume);
       expect(expected).toBeGreaterThan(0);
-      expect(lastNumber(stream(F.potential, insats, null))).toBeCloseTo(expected, 1);
+      expect(lastNumber(stream(F.potential, intervention, null))).toBeCloseTo(expected, 1);
     }
   });
 
   it("is the Potential cell of KPB Potential for every intervention × regi and every pool", () => {
     let checked = 0;
-    for (const row of perInsats.rows) {
-      const inv = stream(F.potential, row[perInsats.at("Insats")], row[perInsats.at("Regi")]);
-      const cell = row[perInsats.at("Potential")];
+    for (const row of perIntervention.rows) {
+      const inv = stream(F.potential, row[perIntervention.at("Insats")], row[perIntervention.at("Regi")]);
+      const cell = row[perIntervention.at("Potential")];
       if (cell === null) expect(lastError(inv).code).toBe("#N/A");
       else expect(lastNumber(inv)).toBe(cell);
       checked++;
@@ -466,9 +466,9 @@ describe("KPB.POTENTIAL", () => {
   it("errors: missing intervention #VALUE!, unknown #N/A, no benchmark #N/A", () => {
     expect(lastError(stream(F.potential, null, null)).code).toBe("#VALUE!");
     expect(lastError(stream(F.potential, "Bowling", null)).code).toBe("#N/A");
-    const withoutBenchmark = perInsats.rows.find((r) => r[perInsats.at("Jämförelse")] === null && r[perInsats.at("Regi")] === "egen");
+    const withoutBenchmark = perIntervention.rows.find((r) => r[perIntervention.at("Jämförelse")] === null && r[perIntervention.at("Regi")] === "egen");
     expect(withoutBenchmark).toBeDefined();
-    expect(lastError(stream(F.potential, withoutBenchmark![perInsats.at("Insats")], null))).toMatchObject({
+    expect(lastError(stream(F.potential, withoutBenchmark![perIntervention.at("Insats")], null))).toMatchObject({
       code: "#N/A",
       message: expect.stringMatching(/jämförelse/i),
     });

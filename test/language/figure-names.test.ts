@@ -74,11 +74,11 @@ describe("key-figure names", () => {
   });
 
   it("every family of FIGURE_NAMES follows it, for the sample's interventions, regi, age groups and bands", () => {
-    const insatser = ["Hemtjänst", "Särskilt boende", "HSL", "Gruppbostad LSS", "HVB", "Personlig assistans", "Korttidsvistelse LSS", "Öppenvård"];
+    const interventions = ["Hemtjänst", "Särskilt boende", "HSL", "Gruppbostad LSS", "HVB", "Personlig assistans", "Korttidsvistelse LSS", "Öppenvård"];
     const params: Record<FigureNameKey, Record<string, string>[]> = {
-      poolUnitCost: insatser.flatMap((insats) => ["egen", "annan"].map((regi) => ({ insats, enhet: "Enhet Norr", regi, pool: "P1" }))),
-      insatsUnitCost: insatser.flatMap((insats) => ["egen", "annan", "alla"].map((regi) => ({ insats, regi }))),
-      catalogueFigure: insatser.map((insats) => ({ insats })),
+      poolUnitCost: interventions.flatMap((intervention) => ["egen", "annan"].map((regi) => ({ insats: intervention, enhet: "Enhet Norr", regi, pool: "P1" }))),
+      interventionUnitCost: interventions.flatMap((intervention) => ["egen", "annan", "alla"].map((regi) => ({ insats: intervention, regi }))),
+      catalogueFigure: interventions.map((intervention) => ({ insats: intervention })),
       costPerClient: ["0-19", "20-64", "80-w", "85-w", "alla"].map((ageGroup) => ({ area: "LSS", ageGroup })),
       costPerInhabitant: ["0-19", "80-w", "alla"].map((ageGroup) => ({ area: "ÄO", ageGroup })),
       clientShare: ["0-19", "80-w", "alla"].map((ageGroup) => ({ area: "IFO", ageGroup })),
@@ -91,7 +91,7 @@ describe("key-figure names", () => {
       expectClean(list.flatMap((p) => [FIGURE_NAMES[key].sv(p), FIGURE_NAMES[key].en(p)]));
     }
     // Derived rows say Styckkostnad; abbreviations keep their capitals inside the name.
-    expect(FIGURE_NAMES.insatsUnitCost.sv({ insats: "Gruppbostad LSS", regi: "egen" })).toBe("Styckkostnad gruppbostad LSS, egen regi");
+    expect(FIGURE_NAMES.interventionUnitCost.sv({ insats: "Gruppbostad LSS", regi: "egen" })).toBe("Styckkostnad gruppbostad LSS, egen regi");
     expect(FIGURE_NAMES.poolUnitCost.sv({ insats: "HVB", enhet: "Köpta platser", regi: "annan", pool: "HVB_KOP" })).toBe("Styckkostnad HVB, Köpta platser, annan regi");
     expect(FIGURE_NAMES.costPerClient.sv({ area: "ÄO", ageGroup: "80-w" })).toBe("Kostnad per brukare, ÄO, 80 år och äldre");
   });

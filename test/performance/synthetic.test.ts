@@ -43,8 +43,8 @@ describe("synthetic generator", () => {
     const r = result.reconciliation;
     expect(r.balanced).toBe(true);
     expect(r.ledgerTotalOre).toBe(r.pooledOre + r.excludedOre + r.uncodedOre);
-    const insatsCost = result.pools.filter((p) => p.kind === "insats").reduce((a, p) => a + p.costOre, 0);
-    expect(insatsCost).toBe(r.pooledOre);
+    const interventionCost = result.pools.filter((p) => p.kind === "insats").reduce((a, p) => a + p.costOre, 0);
+    expect(interventionCost).toBe(r.pooledOre);
     // Every support pool passes on everything it carries; every client cost sums to the pools.
     const clientCost = result.clients.reduce((a, c) => a + c.totalOre, 0);
     expect(clientCost).toBe(r.toClientsOre);

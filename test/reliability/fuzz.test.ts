@@ -147,8 +147,8 @@ function checkResult(r: KpbResult, inputPnrs: Set<string>, input?: WorkbookInput
   expect(rec.balanced).toBe(true);
   expect(rec.ledgerTotalOre).toBe(rec.pooledOre + rec.excludedOre + rec.uncodedOre);
   for (const v of [rec.ledgerTotalOre, rec.pooledOre, rec.excludedOre, rec.uncodedOre, rec.toClientsOre]) expect(Number.isSafeInteger(v)).toBe(true);
-  const insats = r.pools.filter((p) => p.kind === "insats");
-  expect(insats.reduce((s, p) => s + p.costOre, 0)).toBe(rec.pooledOre);
+  const intervention = r.pools.filter((p) => p.kind === "insats");
+  expect(intervention.reduce((s, p) => s + p.costOre, 0)).toBe(rec.pooledOre);
   const toClients = new Map<string, number>();
   const badClients: string[] = [];
   for (const c of r.clients) {
@@ -160,7 +160,7 @@ function checkResult(r: KpbResult, inputPnrs: Set<string>, input?: WorkbookInput
     if (total !== c.totalOre) badClients.push(c.id);
   }
   expect(badClients).toEqual([]);
-  for (const p of insats) if (p.volumeMicro > 0) expect([p.pool, toClients.get(p.pool) ?? 0]).toEqual([p.pool, p.costOre]);
+  for (const p of intervention) if (p.volumeMicro > 0) expect([p.pool, toClients.get(p.pool) ?? 0]).toEqual([p.pool, p.costOre]);
   const sheets = resultSheets(r, r.benchmark);
   const badCells: string[] = [];
   for (const layout of sheets) {

@@ -32,18 +32,18 @@ export interface UnitCostTarget {
 const keyFigureCache = new WeakMap<KpbResult["keyFigures"], Map<string, string>>();
 
 function keyFigures(result: KpbResult): Map<string, string> {
-  let byInsats = keyFigureCache.get(result.keyFigures);
-  if (!byInsats) {
-    byInsats = new Map();
+  let byIntervention = keyFigureCache.get(result.keyFigures);
+  if (!byIntervention) {
+    byIntervention = new Map();
     for (const p of result.pools) {
-      if (p.kind === "insats" && !byInsats.has(fold(p.insats))) byInsats.set(fold(p.insats), interventionKeyFigure(result, p.insats));
+      if (p.kind === "insats" && !byIntervention.has(fold(p.insats))) byIntervention.set(fold(p.insats), interventionKeyFigure(result, p.insats));
     }
-    keyFigureCache.set(result.keyFigures, byInsats);
+    keyFigureCache.set(result.keyFigures, byIntervention);
   }
-  return byInsats;
+  return byIntervention;
 }
 
-const keyFigureOf = (result: KpbResult, insats: string) => keyFigures(result).get(fold(insats)) ?? interventionKeyFigure(result, insats);
+const keyFigureOf = (result: KpbResult, intervention: string) => keyFigures(result).get(fold(intervention)) ?? interventionKeyFigure(result, intervention);
 
 /** The ids a unit cost is compared under, most specific first. */
 export function unitCostBenchmarkIds(result: KpbResult, target: UnitCostTarget): string[] {
@@ -99,8 +99,8 @@ export function unitCostTargetOf(result: KpbResult, id: string): UnitCostTarget 
   }
   if (parts.length !== 1) return null;
   // The intervention's own catalogue figure (not a derived one such as "exkl. HSL").
-  for (const [insats, k] of keyFigures(result)) {
-    if (k === id) return { insats: result.pools.find((p) => p.kind === "insats" && fold(p.insats) === insats)!.insats, regi: "egen" };
+  for (const [intervention, k] of keyFigures(result)) {
+    if (k === id) return { insats: result.pools.find((p) => p.kind === "insats" && fold(p.insats) === intervention)!.insats, regi: "egen" };
   }
   return null;
 }

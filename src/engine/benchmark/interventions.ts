@@ -27,13 +27,13 @@ const DERIVED_UNIT_COSTS = new Set(["sabo_egen_kr_dygn_exkl_hsl", "hsl_sabo_kr_d
  * workbook's own `Insatskatalog` counts), else the run's catalogue entry of its pools, else the
  * default catalogue's.
  */
-export function interventionKeyFigure(result: KpbResult, insats: string): string {
-  const scope = fold(`${insats}, egen regi`);
+export function interventionKeyFigure(result: KpbResult, intervention: string): string {
+  const scope = fold(`${intervention}, egen regi`);
   const own = result.keyFigures.find((f) => !f.id.includes(":") && !DERIVED_UNIT_COSTS.has(f.id) && f.unit.startsWith("kr/") && fold(f.scope) === scope);
   if (own) return own.id;
-  const pool = result.pools.find((p) => p.kind === "insats" && fold(p.insats) === fold(insats));
+  const pool = result.pools.find((p) => p.kind === "insats" && fold(p.insats) === fold(intervention));
   const poolKeyFigure = result.trace?.poolKeyFigure;
-  const id = pool && poolKeyFigure ? poolKeyFigure[pool.pool] ?? "" : DEFAULT_CATALOGUE.find((e) => fold(e.insats) === fold(insats))?.keyFigure ?? "";
+  const id = pool && poolKeyFigure ? poolKeyFigure[pool.pool] ?? "" : DEFAULT_CATALOGUE.find((e) => fold(e.insats) === fold(intervention))?.keyFigure ?? "";
   // Never a published figure in another unit than the intervention's volume (kr/timme over "besök").
   return id && pool && !figureFitsUnit(id, pool.volumeUnit) ? "" : id;
 }

@@ -467,21 +467,21 @@ function costOverVolume(all: PoolResult[], unit: string, part: (p: PoolResult) =
 
 /** Which pools and clients a figure is computed from, and the division that gives it. */
 function divisionOf(result: KpbResult, id: string, unit: string): Division | null {
-  const insats = result.pools.filter((p) => p.kind === "insats");
+  const intervention = result.pools.filter((p) => p.kind === "insats");
   const trace = result.trace;
   const [head, a, b] = id.split(":");
   if (head === "styckkostnad" && b === undefined) {
-    const p = insats.find((x) => x.pool === a);
+    const p = intervention.find((x) => x.pool === a);
     return p ? costOverVolume([p], unit) : null;
   }
   if (head === "styckkostnad") {
-    const chosen = insats.filter((p) => p.insats === a && (b === "alla" || p.regi === b));
+    const chosen = intervention.filter((p) => p.insats === a && (b === "alla" || p.regi === b));
     return chosen.length ? costOverVolume(chosen, unit) : null;
   }
   if (head === "kostnad_per_brukare" || head === "kostnad_per_invanare" || head === "andel_brukare") {
     const row = result.consumption.find((r) => r.area === a && r.ageGroup === b);
     if (!row) return null;
-    const areaPools = insats.filter((p) => p.area === a);
+    const areaPools = intervention.filter((p) => p.area === a);
     const inGroup = result.clients.filter((c) => (b === "alla" || c.ageGroup === b) && areaPools.some((p) => c.poolsOre[p.pool] !== undefined));
     const pools = areaPools
       .map((p) => poolPart(p, sumOre(inGroup.map((c) => c.poolsOre[p.pool] ?? 0)), "clientCost"))
@@ -494,7 +494,7 @@ function divisionOf(result: KpbResult, id: string, unit: string): Division | nul
     return { numerator: clients, denominator: inhabitants, factor: 100, pools, clients: inGroup, roundBeforeFactor: true };
   }
   if (head === "kostnad_total") {
-    const pools = insats.filter((p) => p.area === a);
+    const pools = intervention.filter((p) => p.area === a);
     return { numerator: qty("cost", kr(sumOre(pools.map((p) => p.costOre))), "kr"), denominator: null, factor: 1, pools: pools.map((p) => poolPart(p)), clients: null };
   }
   if (OUTLIER_IDS[id]) {
@@ -522,13 +522,13 @@ function divisionOf(result: KpbResult, id: string, unit: string): Division | nul
   const keyFigure = (p: PoolResult) => trace.poolKeyFigure[p.pool] ?? "";
   if (id === BRYTPUNKT_IDS.value) {
     // The SÄBO cost per dygn as the run states it (12 decimals) × the days of the year.
-    const own = insats.filter((p) => p.regi === "egen" && keyFigure(p) === BRYTPUNKT_BASIS);
+    const own = intervention.filter((p) => p.regi === "egen" && keyFigure(p) === BRYTPUNKT_BASIS);
     if (own.length === 0) return null;
     return { ...costOverVolume(own, "kr/dygn"), factor: daysInYear(result.year), roundBeforeFactor: true };
   }
   if (id === "hemtjanst_timmar_per_inv_80" || id === "sabo_dygn_per_inv_80") {
     const measure = id === "hemtjanst_timmar_per_inv_80" ? "hemtjanst_egen_kr_timme" : "sabo_egen_kr_dygn_inkl_hsl";
-    const pools = insats.filter((p) => keyFigure(p) === measure);
+    const pools = intervention.filter((p) => keyFigure(p) === measure);
     const old = result.clients.filter((c) => c.birthYear !== null && result.year - c.birthYear >= 80);
     let micro = 0;
     for (const c of old) for (const p of pools) micro += c.volumesMicro[p.pool] ?? 0;
@@ -551,7 +551,7 @@ function divisionOf(result: KpbResult, id: string, unit: string): Division | nul
         : id === "hemtjanst_egen_kr_timme_inkl_hsl"
           ? "hemtjanst_egen_kr_timme"
           : id;
-  const own = insats.filter((p) => p.regi === "egen" && keyFigure(p) === base);
+  const own = intervention.filter((p) => p.regi === "egen" && keyFigure(p) === base);
   if (own.length === 0) return null;
   const hsl = result.pools.filter((p) => p.kind === "stöd" && (fold(p.insats) === "hsl" || keyFigure(p) === "hsl_kr_timme")).map((p) => p.pool);
   const hslShare = (p: PoolResult) => hsl.reduce((s, h) => addOre(s, p.receivedOre[h] ?? 0), 0);

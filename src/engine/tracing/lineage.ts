@@ -74,7 +74,7 @@ export function traceLineage(sources: LineageSources, log: ProblemLog): TraceLin
 /** Volume per intervention pool and period, summed in Maps (a million rows into objects with thousands of keys is slow), then made plain. */
 function volumeByPeriod(rows: ClientRows, pools: readonly PoolResult[]): Record<string, Record<string, number>> {
   const volumeMaps = new Map<string, Map<string, number>>();
-  const insats = new Set(pools.filter((p) => p.kind === "insats").map((p) => p.pool));
+  const intervention = new Set(pools.filter((p) => p.kind === "insats").map((p) => p.pool));
   // A client's rows of one pool come together in extracts: the pool is looked up once per run of rows.
   let lastPool: string | null = null;
   let byPeriod: Map<string, number> | undefined;
@@ -83,7 +83,7 @@ function volumeByPeriod(rows: ClientRows, pools: readonly PoolResult[]): Record<
     if (pool !== lastPool) {
       lastPool = pool;
       byPeriod = volumeMaps.get(pool);
-      if (!byPeriod && insats.has(pool)) volumeMaps.set(pool, (byPeriod = new Map()));
+      if (!byPeriod && intervention.has(pool)) volumeMaps.set(pool, (byPeriod = new Map()));
     }
     if (!byPeriod) continue;
     const period = rows.period[i] ?? "";
