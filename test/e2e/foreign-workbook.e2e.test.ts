@@ -252,7 +252,7 @@ describe("a hand-made workbook in the pane at 320 px", () => {
     const benchmarkGroup = page.getByTestId("problem-group-Jämförelse");
     const problems = (await benchmarkGroup.textContent()) ?? "";
     expect(problems).toContain('Jämförelseraden "Fotvård kr/besök" motsvarar inget nyckeltal');
-    expect(problems).toContain("gäller år efter 2024 (2025)");
+    expect(problems).toContain("gäller år efter körningsåret 2024 (2025)");
     await expectOneTabLineAndWholeNumbers();
     await harness.screenshot("foreign-320-checks");
     expect(harness.errors()).toEqual([]);
