@@ -204,7 +204,8 @@ function keepRow(cells: SheetCells, n: number, row: ExcelJS.Row): void {
 // ------------------------------------------------------------------------------------------------
 // From a file, streamed
 
-const unescapeXml = (s: string) =>
+/** XML text as written: the five named entities and numeric character references. */
+export const unescapeXml = (s: string) =>
   s
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))

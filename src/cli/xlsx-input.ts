@@ -3,7 +3,7 @@ import { promises as fs } from "fs";
 import JSZip from "jszip";
 import type { TableName, WorkbookInput } from "../engine";
 import { mappingFromStoredState, type TableLocation, type WorkbookMapping } from "../input/table-locator";
-import { CellReferenceError, cellsOfWorkbook, locateAndReadCells, plainValue, streamWorkbookCells } from "./xlsx-cells";
+import { CellReferenceError, cellsOfWorkbook, locateAndReadCells, plainValue, streamWorkbookCells, unescapeXml } from "./xlsx-cells";
 import { cliMessage } from "./messages";
 
 /** Why a workbook file could not be opened, in words a user can act on. */
@@ -39,15 +39,6 @@ export async function savedMappingOf(zip: JSZip): Promise<WorkbookMapping> {
 
 const STATE_SETTING = "KPB.state";
 
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 
 /** The first bytes of a file: an .xlsx is a zip ("PK"); an encrypted .xlsx or an old .xls is an OLE compound file. */
 const ZIP_MAGIC = [0x50, 0x4b];

@@ -5,7 +5,7 @@ import { blockPlaces, sheetColumnWidths } from "../layouts";
 import { wrappedLines } from "../layouts";
 import { chartsWithPlaces, chartXml, drawingXml } from "../layouts";
 import { addRelationship, CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING } from "./xlsx-charts";
-import { FONT, pageOptions, TOP_STYLES, writeColours } from "./xlsx-result-style";
+import { FONT, pageOptions, styleTopCell, writeColours } from "./xlsx-result-style";
 
 /**
  * Writes the result sheets row by row with exceljs' streaming writer, so memory and time follow
@@ -131,16 +131,7 @@ function writeSheet(wb: StreamWorkbook, layout: SheetLayout, parts: WrittenParts
   const merges: [number, number, number, number][] = [];
   for (const t of layout.topCells ?? []) {
     at(t.row, (row) => {
-      const cell = row.getCell(t.column);
-      cell.value = t.value;
-      const style = TOP_STYLES[t.style ?? "value"];
-      if (style.font) cell.font = style.font;
-      if (style.fill) cell.fill = style.fill;
-      if (style.alignment) cell.alignment = style.alignment;
-      if (t.format) cell.numFmt = NUMBER_FORMATS[t.format];
-      if (t.style === "value" && t.format === "text") cell.alignment = { horizontal: "left" };
-      if (t.align) cell.alignment = { ...cell.alignment, horizontal: t.align };
-      if ((t.span ?? 1) > 1 && t.style === "text") cell.alignment = { wrapText: true, vertical: "top" };
+      styleTopCell(row.getCell(t.column), t);
       if ((t.lines ?? 1) > 1) row.height = 15 * t.lines!;
       if (t.style === "title") row.height = 26;
     });

@@ -1,6 +1,5 @@
 import type ExcelJS from "exceljs";
-import { DIRECTION_FILLS, PALETTE, type CellStyle, type SheetLayout } from "../layouts";
-import { a1, directionFormulas } from "../layouts";
+import { a1, directionFormulas, DIRECTION_FILLS, NUMBER_FORMATS, PALETTE, type CellStyle, type SheetLayout, type TopCell } from "../layouts";
 
 /** What the result writers share: fonts and fills of the title block, colours by direction, print setup. */
 
@@ -24,6 +23,19 @@ export const TOP_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
 };
 
 /** Colours by direction as conditional formats: above the threshold one fill, below it another. */
+/** A title-block cell's value, font, fill, number format and alignment (merging and row height are the writer's). */
+export function styleTopCell(cell: ExcelJS.Cell, t: TopCell): void {
+  cell.value = t.value;
+  const style = TOP_STYLES[t.style ?? "value"];
+  if (style.font) cell.font = style.font;
+  if (style.fill) cell.fill = style.fill;
+  if (style.alignment) cell.alignment = style.alignment;
+  if (t.format) cell.numFmt = NUMBER_FORMATS[t.format];
+  if (t.style === "value" && t.format === "text") cell.alignment = { horizontal: "left" };
+  if (t.align) cell.alignment = { ...cell.alignment, horizontal: t.align };
+  if ((t.span ?? 1) > 1 && t.style === "text") cell.alignment = { wrapText: true, vertical: "top" };
+}
+
 export function writeColours(ws: Pick<ExcelJS.Worksheet, "addConditionalFormatting">, layout: SheetLayout): void {
   for (const { box, threshold } of layout.colours ?? []) {
     const fill = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", bgColor: { argb: argb(hex) } });

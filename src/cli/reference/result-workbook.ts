@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { NUMBER_FORMATS, type SheetLayout } from "../../layouts";
 import { blockPlaces, sheetColumnWidths } from "../../layouts";
 import { wrappedLines } from "../../layouts";
-import { FONT, pageOptions, TOP_STYLES, writeColours } from "../xlsx-result-style";
+import { FONT, pageOptions, styleTopCell, writeColours } from "../xlsx-result-style";
 
 /*
  * The straightforward result writer: the whole workbook in memory with exceljs. The command line
@@ -69,17 +69,8 @@ export function buildResultWorkbook(layouts: SheetLayout[]): ExcelJS.Workbook {
 /** The title block: values, number formats, styles, merged spans and the heights of wrapped rows. */
 function writeTopCells(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   for (const t of layout.topCells ?? []) {
-    const cell = ws.getCell(t.row, t.column);
-    cell.value = t.value;
-    const style = TOP_STYLES[t.style ?? "value"];
-    if (style.font) cell.font = style.font;
-    if (style.fill) cell.fill = style.fill;
-    if (style.alignment) cell.alignment = style.alignment;
-    if (t.format) cell.numFmt = NUMBER_FORMATS[t.format];
-    if (t.style === "value" && t.format === "text") cell.alignment = { horizontal: "left" };
-    if (t.align) cell.alignment = { ...cell.alignment, horizontal: t.align };
+    styleTopCell(ws.getCell(t.row, t.column), t);
     if ((t.span ?? 1) > 1) ws.mergeCells(t.row, t.column, t.row, t.column + t.span! - 1);
-    if ((t.span ?? 1) > 1 && t.style === "text") cell.alignment = { wrapText: true, vertical: "top" };
     if ((t.lines ?? 1) > 1) ws.getRow(t.row).height = 15 * t.lines!;
     if (t.style === "title") ws.getRow(t.row).height = 26;
   }
