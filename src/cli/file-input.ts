@@ -3,6 +3,7 @@ import * as path from "path";
 import { type TableName, type WorkbookInput } from "../engine";
 import { readCsvTable } from "../input/csv";
 import { countRows, type FileTable } from "../input/file-table";
+import type { SummaryDetail } from "../input/messages";
 import { readSieLedger, type SieDimensionMap } from "../input/sie";
 import { readWorkbookFile, WorkbookFileError } from "./xlsx-input";
 import { cliMessage } from "./messages";
@@ -42,10 +43,10 @@ export async function readTableFile(file: string, table: TableName, sieDimension
   if (ext === ".xlsx") {
     const tables: WorkbookInput = await readWorkbookFile(file);
     const found = tables[table];
-    const summary = { file: name, table, format: "xlsx" as const, details: [] as string[], rowsRead: 0, skipped: [], amountOre: null, volume: null, unreadableNumbers: 0 };
+    const summary = { file: name, table, format: "xlsx" as const, details: [] as SummaryDetail[], rowsRead: 0, skipped: [], amountOre: null, volume: null, unreadableNumbers: 0 };
     if (!found) throw new WorkbookFileError(cliMessage("tableNotInFile", { table, file: name }));
     const input = { ...found, sheet: `${name}: ${found.sheet ?? table}` };
-    summary.details.push(`Blad: ${found.sheet ?? table}`);
+    summary.details.push({ key: "sheet", params: { sheet: found.sheet ?? table } });
     countRows(table, input, summary);
     return { table, input, problems: [], summary };
   }

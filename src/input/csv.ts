@@ -2,7 +2,8 @@ import { parse } from "csv-parse/sync";
 import { fold, locateTable, ProblemLog, TABLE_SCHEMAS, type CellValue, type TableName } from "../engine";
 import { countRows, type FileTable, type SkippedRows } from "./file-table";
 import { numberFromText, sniffDecimalMark, type DecimalMark } from "./number-text";
-import { decodeText, ENCODING_NAMES } from "./text-decoding";
+import type { SummaryDetail } from "./messages";
+import { decodeText } from "./text-decoding";
 
 /**
  * A CSV/text export as a contract table. The delimiter (semicolon, tab or comma) is the one under
@@ -13,7 +14,6 @@ import { decodeText, ENCODING_NAMES } from "./text-decoding";
  */
 
 const DELIMITERS = [";", "\t", ","] as const;
-const DELIMITER_NAMES: Record<string, string> = { ";": "semikolon", "\t": "tabb", ",": "komma" };
 /** How many leading records the delimiter and header search look at (title lines come first). */
 const HEADER_PROBE_RECORDS = 21;
 const PROBE_CHARS = 256 * 1024;
@@ -187,7 +187,7 @@ function sniffDelimiter(table: TableName, text: string): { delimiter: string; sc
 export function readCsvTable(bytes: Uint8Array, table: TableName, file: string): FileTable {
   const log = new ProblemLog();
   const skipped: SkippedRows[] = [];
-  const summary = { file, table, format: "csv" as const, details: [] as string[], rowsRead: 0, skipped, amountOre: null as number | null, volume: null as string | null, unreadableNumbers: 0 };
+  const summary = { file, table, format: "csv" as const, details: [] as SummaryDetail[], rowsRead: 0, skipped, amountOre: null as number | null, volume: null as string | null, unreadableNumbers: 0 };
   const place = (row?: number) => ({ table, sheet: file, row: row ?? null });
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
@@ -195,14 +195,14 @@ export function readCsvTable(bytes: Uint8Array, table: TableName, file: string):
     return { table, input: null, problems: log.items, summary };
   }
   const text = decoded.text.replace(/\r\n?/g, "\n");
-  summary.details.push(`Teckenkodning: ${ENCODING_NAMES[decoded.encoding]}`);
+  summary.details.push({ key: "encoding", params: { encoding: decoded.encoding } });
   const { delimiter, score } = sniffDelimiter(table, text);
   const schema = TABLE_SCHEMAS[table];
   if (score <= 0) {
     log.error("csvNoHeader", place(1), { table, file, expected: schema.filter((d) => d.required).map((d) => d.name).join(", ") });
     return { table, input: null, problems: log.items, summary };
   }
-  summary.details.push(`Avgränsare: ${DELIMITER_NAMES[delimiter]}`);
+  summary.details.push({ key: "delimiter", params: { delimiter } });
   const parsed = parseRecords(text, delimiter);
   for (const b of parsed.bad) log.error("csvBadRecord", place(b.line), { detail: b.detail });
   if (parsed.bad.length) skipped.push({ code: "badRecord", reason: "rader som inte går att dela upp i fält (se problemlistan)", count: parsed.bad.length });
@@ -225,7 +225,7 @@ export function readCsvTable(bytes: Uint8Array, table: TableName, file: string):
     if (above) skipped.push({ code: "aboveHeader", reason: "rader ovanför rubrikraden", count: above });
     const marks = convertNumbers(parsed.rows, headerLine, headLocated.columns, table);
     const mark = marks.get(headLocated.columns.get(table === "Brukare" ? "Volym" : "Belopp") ?? -1);
-    if (marks.size) summary.details.push(`Decimaltecken: ${mark === "," ? "komma" : mark === "." ? "punkt" : "inga decimaler i filen"}`);
+    if (marks.size) summary.details.push({ key: "decimalMark", params: { mark: mark === "," || mark === "." ? mark : null } });
     countRows(table, input, summary);
   }
   return { table, input, problems: log.items, summary };

@@ -13,7 +13,8 @@ import {
   type TableName,
 } from "../engine";
 import { formatMicro, formatOre } from "./format";
-import { inputMessage } from "./messages";
+import { detailText, inputMessage, type SieDimension, type SummaryDetail } from "./messages";
+import type { SieDimensionMap } from "./sie";
 import type { Language } from "../engine";
 
 /**
@@ -33,8 +34,10 @@ export interface FileSummary {
   file: string;
   table: TableName;
   format: "csv" | "sie" | "xlsx";
-  /** How the file was read: encoding, delimiter, decimal mark, dimension mapping … (Swedish). */
-  details: string[];
+  /** How the file was read: encoding, delimiter, decimal mark, dimension mapping … (keys; `detailText` renders them). */
+  details: SummaryDetail[];
+  /** An SIE file's dimensions (declared or reserved and used) and which one feeds each contract column. */
+  sie?: { dimensions: SieDimension[]; chosen: SieDimensionMap };
   /** Data rows the table holds after reading. */
   rowsRead: number;
   skipped: SkippedRows[];
@@ -55,10 +58,10 @@ export interface FileTable {
   summary: FileSummary;
 }
 
-/** The summary as lines of text (command line), in Swedish or English; the details are Swedish. */
+/** The summary as lines of text (command line), in Swedish or English. */
 export function summaryLines(s: FileSummary, language: Language = "sv"): string[] {
   const lines = [inputMessage("rowsRead", { file: s.file, table: s.table, rows: s.rowsRead }, language)];
-  for (const d of s.details) lines.push(`  ${d}`);
+  for (const d of s.details) lines.push(`  ${detailText(d, language)}`);
   if (s.amountOre !== null) lines.push(`  ${inputMessage("amountSum", { amount: formatOre(s.amountOre) }, language)}`);
   if (s.volume !== null) lines.push(`  ${inputMessage("volumeSum", { volume: s.volume }, language)}`);
   if (s.unreadableNumbers > 0) lines.push(`  ${inputMessage("unreadableNumbers", { count: s.unreadableNumbers }, language)}`);

@@ -1,6 +1,7 @@
 import { fold, ProblemLog, type CellValue } from "../engine";
-import type { FileTable, SkippedRows } from "./file-table";
+import type { FileSummary, FileTable, SkippedRows } from "./file-table";
 import { formatOre } from "./format";
+import { RESERVED_SIE_DIMENSIONS, type SieDimension, type SummaryDetail } from "./messages";
 import { decodeText, ENCODING_NAMES } from "./text-decoding";
 
 /**
@@ -18,7 +19,8 @@ import { decodeText, ENCODING_NAMES } from "./text-decoding";
 
 export type SieTarget = "Ansvar" | "Verksamhet" | "Aktivitet";
 export const SIE_TARGETS: SieTarget[] = ["Ansvar", "Verksamhet", "Aktivitet"];
-export type SieDimensionMap = Partial<Record<SieTarget, number>>;
+/** Dimension number per contract column; null = no dimension (the column stays empty); absent = by the #DIM names. */
+export type SieDimensionMap = Partial<Record<SieTarget, number | null>>;
 
 /** Dimension names per contract column, in order of preference. */
 const TARGET_NAMES: Record<SieTarget, string[]> = {
@@ -26,16 +28,8 @@ const TARGET_NAMES: Record<SieTarget, string[]> = {
   Verksamhet: ["verksamhet"],
   Aktivitet: ["aktivitet", "projekt"],
 };
-/** The dimensions SIE reserves, for files that use them without a #DIM line. */
-const RESERVED_DIMENSIONS: Record<number, string> = {
-  1: "Kostnadsställe",
-  2: "Kostnadsbärare",
-  6: "Projekt",
-  7: "Anställd",
-  8: "Kund",
-  9: "Leverantör",
-  10: "Faktura",
-};
+/** The dimensions SIE reserves (standard Swedish names), for files that use them without a #DIM line. */
+const RESERVED_DIMENSIONS: Record<number, string> = Object.fromEntries(Object.entries(RESERVED_SIE_DIMENSIONS).map(([d, n]) => [d, n.sv]));
 
 /** `Ansvar=1,Verksamhet=20,Aktivitet=21` as a map, or a Swedish reason it is not one. */
 export function parseSieDimensionOption(text: string): SieDimensionMap | string {
@@ -251,6 +245,13 @@ function pairs(list: string[]): [number, string][] {
   return out;
 }
 
+/** The dimensions a file declares (#DIM) or uses under a reserved number, in number order: what a column can be fed from. */
+function sieDimensionsOf(scan: Scan): number[] {
+  const dims = new Set(scan.dims.keys());
+  for (const e of [...scan.transactions, ...scan.psaldo]) for (const [d] of e.objects) if (RESERVED_DIMENSIONS[d]) dims.add(d);
+  return [...dims].sort((a, b) => a - b);
+}
+
 /** Which dimension feeds each contract column: the option first, then the #DIM names. */
 function mapDimensions(scan: Scan, override: SieDimensionMap): Map<SieTarget, number> {
   const known = new Map(scan.dims);
@@ -260,8 +261,9 @@ function mapDimensions(scan: Scan, override: SieDimensionMap): Map<SieTarget, nu
   for (const d of used) if (!known.has(d) && RESERVED_DIMENSIONS[d]) known.set(d, RESERVED_DIMENSIONS[d]);
   const map = new Map<SieTarget, number>();
   for (const target of SIE_TARGETS) {
-    if (override[target] !== undefined) {
-      map.set(target, override[target]!);
+    const chosen = override[target];
+    if (chosen !== undefined) {
+      if (chosen !== null) map.set(target, chosen);
       continue;
     }
     let best: { rank: number; dim: number } | null = null;
@@ -286,7 +288,7 @@ const HEADER = ["Ansvar", "Verksamhet", "Aktivitet", "Konto", "Belopp", "Text", 
 export function readSieLedger(bytes: Uint8Array, file: string, options: SieOptions = {}): FileTable {
   const log = new ProblemLog();
   const skipped: SkippedRows[] = [];
-  const summary = { file, table: "Ekonomi" as const, format: "sie" as const, details: [] as string[], rowsRead: 0, skipped, amountOre: null as number | null, volume: null, unreadableNumbers: 0 };
+  const summary = { file, table: "Ekonomi" as const, format: "sie" as const, details: [] as SummaryDetail[], rowsRead: 0, skipped, amountOre: null as number | null, volume: null, unreadableNumbers: 0 } as FileSummary;
   const place = (row: number) => ({ table: "Ekonomi" as const, sheet: file, row });
   const decoded = decodeText(bytes, { preferPc8: true });
   if (!decoded.ok) {
@@ -299,15 +301,16 @@ export function readSieLedger(bytes: Uint8Array, file: string, options: SieOptio
     return { table: "Ekonomi", input: null, problems: log.items, summary };
   }
   const scan = scanLines(text, place, log);
-  summary.details.push(`Teckenkodning: ${ENCODING_NAMES[decoded.encoding]}`);
+  summary.details.push({ key: "encoding", params: { encoding: decoded.encoding } });
   if (scan.format && fold(scan.format) === "pc8" && decoded.encoding !== "cp437" && /[^\x00-\x7f]/.test(text)) {
     log.warning("sieEncodingMismatch", { table: "Ekonomi", sheet: file }, { declared: scan.format, used: ENCODING_NAMES[decoded.encoding] });
   }
-  if (scan.year0) summary.details.push(`Räkenskapsår: ${iso(scan.year0.start)} – ${iso(scan.year0.end)}`);
+  if (scan.year0) summary.details.push({ key: "financialYear", params: { start: iso(scan.year0.start), end: iso(scan.year0.end) } });
 
   const dims = mapDimensions(scan, options.dimensions ?? {});
-  const dimName = (d: number) => scan.dims.get(d) ?? RESERVED_DIMENSIONS[d] ?? "okänd";
-  summary.details.push(`Dimensioner: ${SIE_TARGETS.map((t) => `${t} = ${dims.has(t) ? `${dims.get(t)} (${dimName(dims.get(t)!)})` : "ingen"}`).join(", ")}`);
+  const dimension = (d: number): SieDimension => (scan.dims.has(d) ? { dim: d, name: scan.dims.get(d) } : { dim: d });
+  summary.details.push({ key: "sieDimensions", params: { chosen: SIE_TARGETS.map((target) => ({ target, dimension: dims.has(target) ? dimension(dims.get(target)!) : null })) } });
+  summary.sie = { dimensions: sieDimensionsOf(scan).map(dimension), chosen: Object.fromEntries(SIE_TARGETS.map((t) => [t, dims.get(t) ?? null])) };
   const declared = [...scan.dims].map(([d, n]) => `${d} ${n}`).join(", ") || "inga";
   for (const target of ["Ansvar", "Verksamhet"] as SieTarget[]) {
     if (!dims.has(target)) log.error("sieDimensionMissing", { table: "Ekonomi", sheet: file, column: target }, { file, target, dimensions: declared });
@@ -317,11 +320,11 @@ export function readSieLedger(bytes: Uint8Array, file: string, options: SieOptio
   let entries: Entry[];
   if (resultTransactions.length > 0 || scan.psaldo.length === 0) {
     entries = scan.transactions;
-    summary.details.push(`Källa: verifikationer (#VER/#TRANS), ${scan.transactions.length.toLocaleString("sv-SE")} transaktioner`);
+    summary.details.push({ key: "sieVouchers", params: { transactions: scan.transactions.length } });
     if (scan.psaldo.length) skipped.push({ code: "psaldoReplaced", reason: "periodsaldon (#PSALDO): verifikationerna används i stället", count: scan.psaldo.length });
   } else {
     entries = periodBalances(scan, dims, skipped, log, file);
-    summary.details.push(`Källa: periodsaldon (#PSALDO), inga verifikationer i filen`);
+    summary.details.push({ key: "siePeriodBalances", params: {} });
   }
   if (scan.correctionLines) skipped.push({ code: "sieCorrection", reason: "#RTRANS/#BTRANS (rättelser; verifikationens #TRANS-rader gäller)", count: scan.correctionLines });
   if (scan.badLines) skipped.push({ code: "badLine", reason: "rader som inte går att läsa (se problemlistan)", count: scan.badLines });
@@ -372,7 +375,7 @@ export function readSieLedger(bytes: Uint8Array, file: string, options: SieOptio
   // Amounts were summed in öre; the table holds kronor (exact: at most two decimals).
   for (const row of groups.values()) row[4] = (row[4] as number) / 100;
   for (const [d, u] of unknownDims) log.warning("sieUnknownDimension", place(u.line), { dimension: d, count: u.count });
-  if (unusedDims.size) summary.details.push(`Används inte i KPB: ${[...unusedDims].sort((a, b) => a - b).map((d) => `dimension ${d} (${dimName(d)})`).join(", ")}`);
+  if (unusedDims.size) summary.details.push({ key: "sieUnusedDimensions", params: { dimensions: [...unusedDims].sort((a, b) => a - b).map(dimension) } });
   if (balance.count) skipped.push({ code: "balanceAccount", reason: "rader på balanskonton (klass 1–2), t.ex. bank och leverantörsskulder", count: balance.count, amountOre: balance.ore });
   if (other.count) skipped.push({ code: "otherAccount", reason: "rader på konton utanför klass 1–8", count: other.count, amountOre: other.ore });
   for (const [account, declaredOre] of scan.results) {
@@ -381,7 +384,7 @@ export function readSieLedger(bytes: Uint8Array, file: string, options: SieOptio
     if (read !== declaredOre) log.warning("sieResultDiffers", { table: "Ekonomi", sheet: file, column: "Belopp" }, { account, read: formatOre(read), declared: formatOre(declaredOre) });
   }
   if (groups.size === 0) log.error("sieNoRows", { table: "Ekonomi", sheet: file }, { file });
-  summary.details.push(`${groups.size.toLocaleString("sv-SE")} rader per ansvar, verksamhet, aktivitet, konto och månad`);
+  summary.details.push({ key: "sieGroupedRows", params: { rows: groups.size } });
   summary.rowsRead = groups.size;
   summary.amountOre = total;
   return { table: "Ekonomi", input: { rows, sheet: file, firstRow: 1, firstColumn: 1 }, problems: log.items, summary };

@@ -109,6 +109,20 @@ test("an SIE file as Ekonomi: bank rows skipped and counted, result accounts ent
   const out = logged.join("\n");
   expect(out.replace(/\u00a0/g, " ")).toContain("bok.se → Ekonomi: 1 rad läst");
   expect(out.replace(/\u00a0/g, " ")).toMatch(/Hoppade över rader på balanskonton.*: 1 rad \(-1 000 000,00 kr\)/);
+
+  expect(out).toContain("Dimensioner: Ansvar = 1 (Ansvar), Verksamhet = 20 (Verksamhet), Aktivitet = ingen");
+
+  // --lang en: the whole summary, its detail lines too, is English.
+  logged = [];
+  expect((await runJson(["--ekonomi", sie, "--lang", "en"], "sie-en")).exit).toBe(0);
+  const summary = logged.join("\n").replace(/\u00a0/g, " ");
+  expect(summary).toContain("bok.se → Ekonomi: 1 row read");
+  expect(summary).toContain("Character encoding: ");
+  expect(summary).toContain("Financial year: 2024-01-01 – 2024-12-31");
+  expect(summary).toContain("Dimensions: Ansvar = 1 (Ansvar), Verksamhet = 20 (Verksamhet), Aktivitet = none");
+  expect(summary).toContain("Source: vouchers (#VER/#TRANS), 2 transactions");
+  expect(summary).toContain("1 row per Ansvar, Verksamhet, Aktivitet, account and month");
+  expect(summary).not.toMatch(/Teckenkodning|Räkenskapsår|Dimensioner|Källa|verifikationer|transaktioner|rader per|Hoppade|ingen/);
 });
 
 test("a file that cannot be read stops the run with its problem (exit 1); wrong kinds of file are usage errors (exit 2)", async () => {

@@ -1,5 +1,6 @@
 import { readCsvTable } from "../../src/input/csv";
 import { summaryLines } from "../../src/input/file-table";
+import { detailText } from "../../src/input/messages";
 import { locateTable } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
 
@@ -32,7 +33,7 @@ describe("CSV/text exports", () => {
     ].join("\r\n");
     const file = readCsvTable(cp1252(text), "Ekonomi", "huvudbok.csv");
     expect(file.problems).toEqual([]);
-    expect(file.summary.details).toEqual(expect.arrayContaining(["Teckenkodning: Windows-1252", "Avgränsare: semikolon", "Decimaltecken: komma"]));
+    expect(file.summary.details.map((d) => detailText(d))).toEqual(expect.arrayContaining(["Teckenkodning: Windows-1252", "Avgränsare: semikolon", "Decimaltecken: komma"]));
     const rows = cells(file);
     expect(rows.map((r) => r.row)).toEqual([4, 5, 6, 7, 8]);
     expect(rows.map((r) => r.cells[4])).toEqual([1234567.5, -12500, 1234.75, -250.25, -99.5]);
@@ -44,13 +45,28 @@ describe("CSV/text exports", () => {
       expect.arrayContaining([expect.objectContaining({ code: "aboveHeader", count: 1 }), expect.objectContaining({ code: "blank", count: 1 })]),
     );
     expect(summaryLines(file.summary)[0]).toBe("huvudbok.csv → Ekonomi: 5 rader lästa");
+
+    // In English every line is English: no Swedish word of the details, rows or sums is left.
+    const english = summaryLines(file.summary, "en");
+    expect(english).toEqual(
+      expect.arrayContaining([
+        "huvudbok.csv → Ekonomi: 5 rows read",
+        "  Character encoding: Windows-1252",
+        "  Delimiter: semicolon",
+        "  Decimal mark: comma",
+        "  Skipped lines above the header row: 1 row",
+        "  Skipped empty lines: 1 row",
+      ]),
+    );
+    expect(english.join("\n")).not.toMatch(/Teckenkodning|Avgränsare|Decimaltecken|semikolon|komma\b|rader|Summa|Hoppade/);
   });
 
   test("tab-separated UTF-8 file with BOM, English headers and a dot decimal", () => {
     const text = "\ufeffClient id\tBirth year\tPool\tVolume\tPeriod\nK1\t1931\tHT-N\t12.5\t2024-01\nK2\t1940\tHT-N\t1,250.25\t2024-02\n";
     const file = readCsvTable(utf8(text), "Brukare", "volymer.txt");
     expect(file.problems).toEqual([]);
-    expect(file.summary.details).toEqual(expect.arrayContaining(["Teckenkodning: UTF-8 med BOM", "Avgränsare: tabb", "Decimaltecken: punkt"]));
+    expect(file.summary.details.map((d) => detailText(d))).toEqual(expect.arrayContaining(["Teckenkodning: UTF-8 med BOM", "Avgränsare: tabb", "Decimaltecken: punkt"]));
+    expect(summaryLines(file.summary, "en")).toEqual(expect.arrayContaining(["  Character encoding: UTF-8 with BOM", "  Delimiter: tab", "  Decimal mark: point"]));
     const rows = cells(file);
     expect(rows.map((r) => r.cells)).toEqual([
       ["K1", 1931, "HT-N", 12.5, "2024-01"],
@@ -104,7 +120,7 @@ describe("CSV/text exports", () => {
 
   test("UTF-8 without BOM with Swedish letters is not mistaken for Windows-1252", () => {
     const file = readCsvTable(utf8("Ansvar;Verksamhet;Konto;Belopp;Text\n1;2;3;4;Särskilt boende\n"), "Ekonomi", "u.csv");
-    expect(file.summary.details[0]).toBe("Teckenkodning: UTF-8");
+    expect(detailText(file.summary.details[0])).toBe("Teckenkodning: UTF-8");
     expect(cells(file)[0].cells[4]).toBe("Särskilt boende");
   });
 });

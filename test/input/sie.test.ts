@@ -1,4 +1,6 @@
 import { readSieLedger, parseSieDimensionOption } from "../../src/input/sie";
+import { summaryLines } from "../../src/input/file-table";
+import { detailText } from "../../src/input/messages";
 import { locateTable } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
 
@@ -69,13 +71,39 @@ describe("SIE 4 ledger", () => {
         expect.objectContaining({ code: "sieCorrection", count: 1 }),
       ]),
     );
-    expect(file.summary.details).toEqual(
+    expect(file.summary.details.map((d) => detailText(d))).toEqual(
       expect.arrayContaining([
         "Teckenkodning: PC8 (IBM 437)",
+        "Räkenskapsår: 2024-01-01 – 2024-12-31",
         "Dimensioner: Ansvar = 1 (Kostnadsställe), Verksamhet = 20 (Verksamhet), Aktivitet = 6 (Projekt)",
         "Används inte i KPB: dimension 7 (Anställd)",
+        "3 rader per ansvar, verksamhet, aktivitet, konto och månad",
       ]),
     );
+    expect(file.summary.details.map((d) => detailText(d)).find((l) => l.startsWith("Källa:"))).toMatch(/^Källa: verifikationer \(#VER\/#TRANS\), \d+ transaktioner$/);
+    expect(file.summary.sie).toEqual({
+      dimensions: [
+        { dim: 1, name: "Kostnadsställe" },
+        { dim: 6, name: "Projekt" },
+        { dim: 7, name: "Anställd" },
+        { dim: 20, name: "Verksamhet" },
+      ],
+      chosen: { Ansvar: 1, Verksamhet: 20, Aktivitet: 6 },
+    });
+
+    // In English every detail line is English (the dimension names are the file's own).
+    const english = summaryLines(file.summary, "en");
+    expect(english).toEqual(
+      expect.arrayContaining([
+        "  Character encoding: PC8 (IBM 437)",
+        "  Financial year: 2024-01-01 – 2024-12-31",
+        "  Dimensions: Ansvar = 1 (Kostnadsställe), Verksamhet = 20 (Verksamhet), Aktivitet = 6 (Projekt)",
+        "  Not used in KPB: dimension 7 (Anställd)",
+        "  3 rows per Ansvar, Verksamhet, Aktivitet, account and month",
+      ]),
+    );
+    expect(english.find((l) => l.startsWith("  Source:"))).toMatch(/^  Source: vouchers \(#VER\/#TRANS\), \d+ transactions$/);
+    expect(english.join("\n")).not.toMatch(/Teckenkodning|Räkenskapsår|Dimensioner|Används inte|Källa|verifikationer|transaktioner|rader|månad|Summa|Hoppade|ingen/);
   });
 
   test("unbalanced vouchers, unknown dimensions and unreadable lines are problems on their lines", () => {
@@ -163,5 +191,41 @@ describe("SIE 4 ledger", () => {
     expect(readSieLedger(Uint8Array.from([0x50, 0x4b, 3, 4]), "y.se").input).toBeNull();
     const unclosed = readSieLedger(pc8(["#FLAGGA 0", '#DIM 1 "Ansvar', '#DIM 20 "Verksamhet"']), "z.se");
     expect(unclosed.problems.map((p) => [p.code, p.row])).toEqual(expect.arrayContaining([["sieBadLine", 2]]));
+  });
+
+  test("period balances with reserved dimensions: the English summary names them in English, counts take the right form, and Aktivitet can be set to none", () => {
+    const lines = ["#FLAGGA 0", "#FORMAT PC8", "#RAR 0 20240101 20241231", '#DIM 20 "Verksamhet"', '#PSALDO 0 202401 5010 {1 "A" 20 "V" 6 "P"} 600.00'];
+    const file = readSieLedger(pc8(lines), "saldon.se");
+    expect(file.problems).toEqual([]);
+    const swedish = file.summary.details.map((d) => detailText(d));
+    expect(swedish).toEqual(
+      expect.arrayContaining([
+        "Dimensioner: Ansvar = 1 (Kostnadsställe), Verksamhet = 20 (Verksamhet), Aktivitet = 6 (Projekt)",
+        "Källa: periodsaldon (#PSALDO), inga verifikationer i filen",
+        "1 rad per ansvar, verksamhet, aktivitet, konto och månad",
+      ]),
+    );
+    const english = file.summary.details.map((d) => detailText(d, "en"));
+    expect(english).toEqual(
+      expect.arrayContaining([
+        "Dimensions: Ansvar = 1 (cost centre), Verksamhet = 20 (Verksamhet), Aktivitet = 6 (project)",
+        "Source: period balances (#PSALDO), no vouchers in the file",
+        "1 row per Ansvar, Verksamhet, Aktivitet, account and month",
+      ]),
+    );
+    expect(english.join("\n")).not.toMatch(/Kostnadsställe|Projekt|Källa|periodsaldon|inga|rad\b|månad/);
+
+    const noActivity = readSieLedger(pc8(lines), "saldon.se", { dimensions: { Aktivitet: null } });
+    expect(noActivity.summary.sie!.chosen).toEqual({ Ansvar: 1, Verksamhet: 20, Aktivitet: null });
+    expect(detailText(noActivity.summary.details.find((d) => d.key === "sieDimensions")!, "en")).toBe("Dimensions: Ansvar = 1 (cost centre), Verksamhet = 20 (Verksamhet), Aktivitet = none");
+    expect(detailText(noActivity.summary.details.find((d) => d.key === "sieUnusedDimensions")!)).toBe("Används inte i KPB: dimension 6 (Projekt)");
+    expect(ledger(noActivity)[0].cells.slice(0, 5)).toEqual(["A", "V", "", "5010", 600]);
+  });
+
+  test("one voucher transaction is counted in the singular", () => {
+    const lines = ["#FLAGGA 0", '#DIM 1 "Ansvar"', '#DIM 20 "Verksamhet"', '#VER A 1 20240105 ""', "{", '#TRANS 5010 {1 "1" 20 "2"} 10', "}"];
+    const file = readSieLedger(pc8(lines), "en.se");
+    expect(file.summary.details.map((d) => detailText(d))).toContain("Källa: verifikationer (#VER/#TRANS), 1 transaktion");
+    expect(file.summary.details.map((d) => detailText(d, "en"))).toContain("Source: vouchers (#VER/#TRANS), 1 transaction");
   });
 });

@@ -14,7 +14,7 @@ import { MESSAGES, renderMessage } from "../../src/engine/messages";
 import type { WorkbookInput } from "../../src/engine/model";
 import { runKpb } from "../../src/engine/run";
 import { FUNCTION_MESSAGES, functionMessage } from "../../src/functions/messages";
-import { INPUT_MESSAGES } from "../../src/input/messages";
+import { DETAIL_MESSAGES, INPUT_MESSAGES } from "../../src/input/messages";
 import { exempelbyTables } from "../../src/sample/exempelby";
 import { chooseUiLanguage } from "../../src/shared/ui-language";
 import { checkSwedishText } from "./text-rules";
@@ -26,6 +26,7 @@ type Catalogue = Record<string, { sv: (p: never) => string; en: (p: never) => st
 const COUNTS = new Set([
   "count", "rows", "errors", "warnings", "open", "pools", "clients", "moreErrors", "places", "days", "daysInYear", "capacity",
   "min", "values", "missing", "kept", "costRows", "costCols", "volumeRows", "volumeCols", "seconds",
+  "transactions",
 ]);
 
 /** Plausible values for every other parameter, by name. */
@@ -55,6 +56,11 @@ const VALUES: Record<string, unknown> = {
 /** Where a catalogue uses a name differently (a list of pools in the functions, a count elsewhere). */
 const OVERRIDES: Record<string, Record<string, unknown>> = {
   functions: { pools: ["HT_NORR", "HT_SODER"], value: -2 },
+  "input details": {
+    encoding: "windows-1252", delimiter: ";", mark: ",", start: "2024-01-01", end: "2024-12-31",
+    chosen: [{ target: "Ansvar", dimension: { dim: 1 } }, { target: "Verksamhet", dimension: { dim: 20, name: "Verksamhet" } }, { target: "Aktivitet", dimension: null }],
+    dimensions: [{ dim: 7 }, { dim: 21, name: "Aktivitet" }],
+  },
 };
 
 function paramsFor(count: number, catalogueName: string): Record<string, unknown> {
@@ -85,6 +91,7 @@ const CATALOGUES: [string, Catalogue][] = [
   ["excel", EXCEL_MESSAGES as unknown as Catalogue],
   ["cli", CLI_MESSAGES as unknown as Catalogue],
   ["input", INPUT_MESSAGES as unknown as Catalogue],
+  ["input details", DETAIL_MESSAGES as unknown as Catalogue],
 ];
 
 describe("the text rules catch what they are for", () => {

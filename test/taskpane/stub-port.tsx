@@ -78,8 +78,8 @@ export function sampleResult(): KpbResult {
   return sample;
 }
 
-export function renderPane(port: StubPort, options: { initialTab?: TabId; controller?: RunController } = {}) {
-  setLanguage("sv");
+export function renderPane(port: StubPort, options: { initialTab?: TabId; controller?: RunController; language?: "sv" | "en" } = {}) {
+  setLanguage(options.language ?? "sv");
   const controller = options.controller ?? new RunController(port as unknown as KpbPort);
   const utils = render(
     <FluentProvider theme={webLightTheme}>

@@ -5,7 +5,8 @@ import { renderMessage, type TableName } from "../../engine";
 import { readCsvTable } from "../../input/csv";
 import { rowsToWrite, type FileTable } from "../../input/file-table";
 import { formatOre } from "../../input/format";
-import { readSieLedger } from "../../input/sie";
+import { detailText, sieDimensionLabel } from "../../input/messages";
+import { readSieLedger, SIE_TARGETS, type SieDimensionMap, type SieTarget } from "../../input/sie";
 import { t, type StringKey } from "../i18n";
 import { usePort, type WorkbookMapping } from "../port";
 import { useRunController, useRunState } from "../run-controller";
@@ -52,18 +53,36 @@ export function ImportFile({ mapping, onMappingChange }: ImportFileProps): React
   const [reading, setReading] = React.useState<string | null>(null);
   const [read, setRead] = React.useState<FileTable | null>(null);
   const [writing, setWriting] = React.useState(false);
+  // An SIE file's bytes, kept so a change of dimensions reads it again before anything is written.
+  const [sieBytes, setSieBytes] = React.useState<Uint8Array | null>(null);
 
   const pick = async (file: File) => {
     setRead(null);
+    setSieBytes(null);
     setReading(file.name);
     try {
       const bytes = await readBytes(file);
-      setRead(SIE_FILE.test(file.name) ? readSieLedger(bytes, file.name) : readCsvTable(bytes, target, file.name));
+      const sie = SIE_FILE.test(file.name);
+      setSieBytes(sie ? bytes : null);
+      setRead(sie ? readSieLedger(bytes, file.name) : readCsvTable(bytes, target, file.name));
     } catch {
       controller.notify({ intent: "error", key: "sources.import.readFailed", params: { file: file.name } });
     } finally {
       setReading(null);
     }
+  };
+
+  /**
+   * One column fed from another dimension: the file is read again with every column's choice. A
+   * dimension feeds one column only, so a column that had it takes this column's former one.
+   */
+  const chooseDimension = (column: SieTarget, value: string) => {
+    const chosen = read?.summary.sie?.chosen;
+    if (!read || !sieBytes || !chosen) return;
+    const dim = value === "" ? null : Number(value);
+    const next: SieDimensionMap = {};
+    for (const t of SIE_TARGETS) next[t] = t === column ? dim : dim !== null && chosen[t] === dim ? (chosen[column] ?? null) : (chosen[t] ?? null);
+    setRead(readSieLedger(sieBytes, read.summary.file, { dimensions: next }));
   };
 
   const write = async () => {
@@ -80,6 +99,7 @@ export function ImportFile({ mapping, onMappingChange }: ImportFileProps): React
         params: { rows: outcome.rows, sheet: outcome.sheet, table: tableLabel(read.table, language), count: outcome.pseudonymised },
       });
       setRead(null);
+      setSieBytes(null);
     } catch {
       controller.notify({ intent: "error", key: "sources.import.failed" });
     } finally {
@@ -126,10 +146,30 @@ export function ImportFile({ mapping, onMappingChange }: ImportFileProps): React
         <div className={styles.card} data-testid="import-summary">
           {SIE_FILE.test(s.file) && target !== "Ekonomi" && <Text size={200}>{t("sources.import.sieOnlyLedger")}</Text>}
           <Text weight="semibold">{t("sources.import.rows", { file: s.file, table: tableLabel(s.table, language), rows: s.rowsRead.toLocaleString("sv-SE") })}</Text>
+          {s.sie && sieBytes && (
+            <div className={styles.card} data-testid="import-sie-dimensions">
+              <Text weight="semibold">{t("sources.import.sie.heading")}</Text>
+              <Text size={200} className={shared.muted}>
+                {t("sources.import.sie.intro")}
+              </Text>
+              {SIE_TARGETS.map((column) => (
+                <Field key={column} label={column} orientation="horizontal">
+                  <Select value={String(s.sie!.chosen[column] ?? "")} onChange={(_, d) => chooseDimension(column, d.value)} disabled={writing}>
+                    {s.sie!.dimensions.map((d) => (
+                      <option key={d.dim} value={String(d.dim)}>
+                        {sieDimensionLabel(d, language)}
+                      </option>
+                    ))}
+                    {(column === "Aktivitet" || s.sie!.chosen[column] == null) && <option value="">{t("sources.import.sie.none")}</option>}
+                  </Select>
+                </Field>
+              ))}
+            </div>
+          )}
           <ul className={styles.lines}>
-            {s.details.map((d) => (
-              <li key={d}>
-                <Text size={200}>{d}</Text>
+            {s.details.map((d, i) => (
+              <li key={`${d.key}${i}`}>
+                <Text size={200}>{detailText(d, language)}</Text>
               </li>
             ))}
             {s.amountOre !== null && (
@@ -181,7 +221,13 @@ export function ImportFile({ mapping, onMappingChange }: ImportFileProps): React
             <Button appearance="primary" onClick={() => void write()} disabled={errors > 0 || writing || !read.input || busy !== null}>
               {t("sources.import.write", { table: tableLabel(read.table, language) })}
             </Button>
-            <Button onClick={() => setRead(null)} disabled={writing}>
+            <Button
+              onClick={() => {
+                setRead(null);
+                setSieBytes(null);
+              }}
+              disabled={writing}
+            >
               {t("sources.import.cancel")}
             </Button>
             {writing && <Spinner size="tiny" />}

@@ -112,6 +112,9 @@ export const en: Record<StringKey, string> = {
   "sources.import.reason.otherAccount": "lines on accounts outside classes 1–8",
   "sources.import.reason.psaldoOtherYear": "period balances of other years",
   "sources.import.reason.psaldoOtherSplit": "period balances split by other objects",
+  "sources.import.sie.heading": "Dimensions in the SIE file",
+  "sources.import.sie.intro": "Choose the dimension that gives Ansvar, Verksamhet and Aktivitet. The preset is what the dimensions' names point to; the summary is read again when you change it.",
+  "sources.import.sie.none": "none",
 
   "sample.heading": "Sample data",
   "sample.intro": "Try the whole flow with the made-up municipality Exempelby: every table is written as an Excel table on its own sheet.",

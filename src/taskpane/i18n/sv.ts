@@ -110,6 +110,9 @@ export const sv = {
   "sources.import.reason.otherAccount": "rader på konton utanför klass 1–8",
   "sources.import.reason.psaldoOtherYear": "periodsaldon för andra år",
   "sources.import.reason.psaldoOtherSplit": "periodsaldon med en annan objektuppdelning",
+  "sources.import.sie.heading": "Dimensioner i SIE-filen",
+  "sources.import.sie.intro": "Välj vilken dimension som ger Ansvar, Verksamhet och Aktivitet. Förvalt är det som dimensionernas namn pekar ut; sammanställningen läses om när du ändrar.",
+  "sources.import.sie.none": "ingen",
 
   "sample.heading": "Exempeldata",
   "sample.intro": "Prova hela flödet med den påhittade kommunen Exempelby: alla tabeller skrivs som Excel-tabeller på egna blad.",
