@@ -141,7 +141,7 @@ async function runWorkbook(file: string, opts: Options): Promise<number> {
   if ((await sameFile(problemsFile, out)) || (await sameFile(problemsFile, json))) throw new UsageError(cliMessage("sameOutputs", { a: "--problems", b: "--out/--json" }));
   const sieDimText = opts.flags.get("sie-dim");
   const sieDimensions = sieDimText === undefined ? {} : parseSieDimensionOption(sieDimText);
-  if (typeof sieDimensions === "string") throw new UsageError(`--sie-dim: ${sieDimensions}.`);
+  if ("badPart" in sieDimensions) throw new UsageError(cliMessage("badSieDimension", { part: String(sieDimensions.badPart) }));
   const tableFiles = Object.entries(FILE_TABLE_FLAGS).flatMap(([flag, table]) => {
     const source = opts.flags.get(flag);
     return source === undefined ? [] : [{ flag, table, source }];

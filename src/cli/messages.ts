@@ -74,6 +74,10 @@ export const CLI_MESSAGES = defineMessages({
   usage: { sv: () => USAGE_SV, en: () => USAGE_EN },
   // Wrong use
   flagNeedsValue: { sv: (p: { flag: string }) => `--${p.flag} behöver ett värde.`, en: (p: { flag: string }) => `--${p.flag} needs a value.` },
+  badSieDimension: {
+    sv: (p: { part: string }) => `--sie-dim: "${p.part}" ska vara Ansvar, Verksamhet eller Aktivitet = dimensionens nummer i SIE-filen, eller = ingen (t.ex. Ansvar=1,Verksamhet=20,Aktivitet=ingen).`,
+    en: (p: { part: string }) => `--sie-dim: "${p.part}" should be Ansvar, Verksamhet or Aktivitet = the dimension's number in the SIE file, or = none (e.g. Ansvar=1,Verksamhet=20,Aktivitet=none).`,
+  },
   unknownFlag: { sv: (p: { flag: string }) => `Okänd flagga --${p.flag}.`, en: (p: { flag: string }) => `Unknown flag --${p.flag}.` },
   unknownCommand: { sv: (p: { command: string }) => `Okänt kommando "${p.command}". Se kpb --help.`, en: (p: { command: string }) => `Unknown command "${p.command}". See kpb --help.` },
   badLanguage: { sv: () => `--lang ska vara sv eller en.`, en: () => `--lang should be sv or en.` },

@@ -32,13 +32,15 @@ const TARGET_NAMES: Record<SieTarget, string[]> = {
 const RESERVED_DIMENSIONS: Record<number, string> = Object.fromEntries(Object.entries(RESERVED_SIE_DIMENSIONS).map(([d, n]) => [d, n.sv]));
 
 /** `Ansvar=1,Verksamhet=20,Aktivitet=21` as a map, or a Swedish reason it is not one. */
-export function parseSieDimensionOption(text: string): SieDimensionMap | string {
+export function parseSieDimensionOption(text: string): SieDimensionMap | { badPart: string } {
   const map: SieDimensionMap = {};
   for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([^=]+)=(\d+)$/.exec(part);
+    // `Aktivitet=ingen` (or none/0): the column stays empty even if a dimension's name would match.
+    const m = /^([^=]+)=(\d+|ingen|none)$/i.exec(part);
     const target = m && SIE_TARGETS.find((t) => fold(t) === fold(m[1]));
-    if (!m || !target) return `"${part}" ska vara Ansvar=nummer, Verksamhet=nummer eller Aktivitet=nummer`;
-    map[target] = Number(m[2]);
+    if (!m || !target) return { badPart: part };
+    const dimension = /^\d+$/.test(m[2]) ? Number(m[2]) : 0;
+    map[target] = dimension === 0 ? null : dimension;
   }
   return map;
 }

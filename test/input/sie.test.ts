@@ -135,7 +135,9 @@ describe("SIE 4 ledger", () => {
     expect(mapped.problems).toEqual([]);
     expect(ledger(mapped)[0].cells.slice(0, 5)).toEqual(["10", "99", "", "4010", 7]);
     expect(parseSieDimensionOption("Ansvar=1,Verksamhet=20,Aktivitet=21")).toEqual({ Ansvar: 1, Verksamhet: 20, Aktivitet: 21 });
-    expect(typeof parseSieDimensionOption("Konto=3")).toBe("string");
+    expect(parseSieDimensionOption("Konto=3")).toEqual({ badPart: "Konto=3" });
+    expect(parseSieDimensionOption("Ansvar=1,Aktivitet=ingen")).toEqual({ Ansvar: 1, Aktivitet: null });
+    expect(parseSieDimensionOption("Aktivitet=none")).toEqual({ Aktivitet: null });
   });
 
   test("period balances without vouchers: the split by the mapped dimensions is used, the total's rest kept, other splits counted", () => {
