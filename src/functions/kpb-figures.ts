@@ -380,7 +380,7 @@ for (const [scope, words] of Object.entries({
   for (const w of [...words, OUTLIER_FIGURE[scope]]) OUTLIER_WORDS[fold(w)] = scope;
 }
 
-/** `=KPB.OUTLIERSHARE(omfattning)`: share of the scope's clients above its cost limit (fraction). */
+/** `=KPB.OUTLIERSHARE(avgränsning)`: share of the scope's clients above its cost limit (fraction). */
 export function outlierShare(ctx: FigureContext, scopeArg: Arg): FigureResult<number> {
   const text = textArg(scopeArg, "Avgränsning", false);
   if (isFigureError(text)) return text;

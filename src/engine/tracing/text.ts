@@ -49,7 +49,7 @@ const QUANTITY: Record<QuantityKind, Record<Language, string>> = {
   clients: { sv: "brukare", en: "clients" },
   inhabitants: { sv: "invånare", en: "inhabitants" },
   clientsOverLimit: { sv: "brukare över gränsen", en: "clients over the limit" },
-  clientsInScope: { sv: "brukare i omfattningen", en: "clients in scope" },
+  clientsInScope: { sv: "brukare i avgränsningen", en: "clients in scope" },
   clientsInBand: { sv: "brukare i intervallet", en: "clients in the band" },
   hemtjanstClients: { sv: "hemtjänstbrukare", en: "home-care clients" },
   volume80: { sv: "volym för brukare 80 år och äldre", en: "volume of clients aged 80 and over" },
