@@ -155,7 +155,7 @@ export function locateAndReadCells(
     if (located.source.kind === "file") continue;
     const read = readSource(wb, located.table, located.source);
     if (!read) continue;
-    renameMappedHeaders(read.rows, mapping[located.table]?.columns);
+    renameMappedHeaders(read.rows!, mapping[located.table]?.columns);
     input[located.table] = read;
   }
   return { input, location };

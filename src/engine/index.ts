@@ -28,6 +28,17 @@ export { splitByWeights, roundToTotal } from "./largest-remainder";
 export { fold, isBlank, readCode, readPeriod, columnLetter } from "./cells";
 export { TABLE_SCHEMAS, TABLE_ALIASES, REQUIRED_TABLES, type ColumnDef } from "./table-schema";
 export { locateTable, type LocatedTable, type DataRow } from "./table-reader";
+export {
+  CellTableBuilder,
+  cellAt,
+  cellTableFromRows,
+  rowsOfCellTable,
+  sliceCellTable,
+  cellsOfInput,
+  rowsOfInput,
+  type CellTable,
+  type CellColumn,
+} from "./cell-table";
 export { codeColumnsOf, totalsRowReason } from "./parse-tables";
 export { ProblemLog, withProblemsFirst, type Place } from "./problems";
 export { renderMessage, MESSAGES, type MessageCode } from "./messages";

@@ -8,25 +8,32 @@ import type { PeriodWindow } from "./period-window";
  */
 
 import type { TraceLineage } from "./tracing/types";
+import type { CellTable } from "./cell-table";
 
 /** A cell as both Excel (`Range.values`) and a file reader deliver it. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
-/** One input table as a 2-D array whose first row is the header, plus where it sits in the workbook. */
-export interface TableInput {
-  rows: CellValue[][];
+/** Where an input table sits in the workbook, and the number formats a reader loaded. */
+export interface TablePlacement {
   /** Sheet the table was read from (for messages and "Visa" links). */
   sheet?: string;
-  /** 1-based sheet row of the header row; data row i (0-based) is at firstRow + 1 + i. Default 1. */
+  /** 1-based sheet row of the table's first row (the header, or title lines above it); data row i (0-based) is at firstRow + 1 + i. Default 1. */
   firstRow?: number;
   /** 1-based sheet column of the first column. Default 1. */
   firstColumn?: number;
   /**
-   * The cells' number formats, same shape as `rows`, where the reader loaded them (tables whose
-   * numbers may be typed as percent: Nycklar, Jämförelse). A percent-formatted cell holds a fraction.
+   * The cells' number formats, same shape as the table's rows, where the reader loaded them (tables
+   * whose numbers may be typed as percent: Nycklar, Jämförelse). A percent-formatted cell holds a fraction.
    */
   numberFormats?: (string | null | undefined)[][];
 }
+
+/**
+ * One input table whose first row (or one of its first rows) is the header: by column, as the
+ * readers (Excel, .xlsx, CSV, SIE) deliver it, or as a 2-D array of cells (small hand-built tables,
+ * tests). The engine reads both the same way (cell-table.ts).
+ */
+export type TableInput = (TablePlacement & { cells: CellTable; rows?: undefined }) | (TablePlacement & { rows: CellValue[][]; cells?: undefined });
 
 export type TableName =
   | "Ekonomi"

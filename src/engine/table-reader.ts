@@ -1,4 +1,5 @@
 import { columnLetter, excelErrorValue, fold, isBlank, readText } from "./cells";
+import { rowsOfInput } from "./cell-table";
 import type { CellValue, TableInput, TableName } from "./model";
 import type { ProblemLog } from "./problems";
 import { TABLE_SCHEMAS, type ColumnDef } from "./table-schema";
@@ -53,10 +54,11 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
   const firstRow = input.firstRow ?? 1;
   const firstColumn = input.firstColumn ?? 1;
   const place = { table, sheet: input.sheet };
+  const inputRows = rowsOfInput(input);
   let best = -1;
   let bestScore = 0;
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, input.rows.length); r++) {
-    const row = input.rows[r] ?? [];
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, inputRows.length); r++) {
+    const row = inputRows[r] ?? [];
     const score = schema.filter((def) => row.some((cell) => typeof cell === "string" && matches(def, cell))).length;
     if (score > bestScore) {
       best = r;
@@ -68,7 +70,7 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
     return null;
   }
   const headerRow = firstRow + best;
-  const header = input.rows[best];
+  const header = inputRows[best];
   const columns = new Map<string, number>();
   const headers = new Map<string, string>();
   let usable = true;
@@ -91,12 +93,12 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
   }
   if (!usable) return null;
   // Sized once for every row below the header (growing a million-entry list copies it repeatedly).
-  const sheetRows: number[] = new Array(Math.max(0, input.rows.length - best - 1));
+  const sheetRows: number[] = new Array(Math.max(0, inputRows.length - best - 1));
   const rowCells: CellValue[][] = new Array(sheetRows.length);
   let kept = 0;
   const formats = input.numberFormats ? new Map<number, (string | null | undefined)[]>() : undefined;
-  for (let r = best + 1; r < input.rows.length; r++) {
-    const cells = input.rows[r] ?? [];
+  for (let r = best + 1; r < inputRows.length; r++) {
+    const cells = inputRows[r] ?? [];
     if (cells.every(isBlank)) continue;
     // Ekonomi and Brukare decide by their codes (parse-tables.ts): a row with codes is data,
     // whatever its text says, and a row without them is set aside and accounted for.

@@ -2,6 +2,7 @@ import {
   codeColumnsOf,
   containsPersonalIdentityNumber,
   locateTable,
+  rowsOfInput,
   ProblemLog,
   pseudonym,
   readCode,
@@ -119,7 +120,7 @@ export function rowsToWrite(file: FileTable): CellValue[][] | null {
   if (!file.input) return null;
   const located = locateTable(file.table, file.input, new ProblemLog());
   if (!located) return null;
-  const header = file.input.rows[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
+  const header = rowsOfInput(file.input)[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
   const codeColumns = file.table === "Ekonomi" || file.table === "Brukare" ? codeColumnsOf(located) : [];
   return [header, ...located.rowCells.filter((cells) => codeColumns.length === 0 || totalsRowReason(cells, codeColumns) === null)];
 }

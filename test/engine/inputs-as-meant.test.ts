@@ -172,7 +172,7 @@ describe("percent keys decided per support pool (issue 21 class 13)", () => {
     t.pools[0] = support("OH", "andel", "*");
     t.keys = keys;
     const input = workbook(t);
-    if (header) input.Nycklar!.rows[0] = ["Från", "Till", header];
+    if (header) input.Nycklar!.rows![0] = ["Från", "Till", header];
     return input;
   };
 

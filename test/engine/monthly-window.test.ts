@@ -121,7 +121,7 @@ function small(periods: CellValue[]): WorkbookInput {
     ],
   };
   const w = workbook(t);
-  w.Ekonomi = { rows: withColumn(w.Ekonomi!.rows, "Period", (_r, i) => periods[i]), sheet: "Ekonomi" };
+  w.Ekonomi = { rows: withColumn(w.Ekonomi!.rows!, "Period", (_r, i) => periods[i]), sheet: "Ekonomi" };
   return w;
 }
 
@@ -167,7 +167,7 @@ describe("new problems of the Period column in Ekonomi", () => {
 
   it("in a rolling window a Brukare row without a Period is an error, not counted in some month", () => {
     const w = small(["2024-03", "2024-04", "2024-05"]);
-    w.Brukare!.rows.push(["C", 1930, "HT", 5, null]);
+    w.Brukare!.rows!.push(["C", 1930, "HT", 5, null]);
     const o = runKpb(w, { overrides: { followUpTo: "2024-06" } });
     expect(withCode(o, "periodEmpty")).toMatchObject([{ table: "Brukare", row: 4, severity: "error" }]);
     expect(withCode(o, "periodEmpty")[0].message).toContain("volym 5");
@@ -183,7 +183,7 @@ describe("new problems of the Period column in Ekonomi", () => {
 
   it("a bad Uppföljning till is a warning and the annual run goes on", () => {
     const w = small(["2024-03", "2024-04", "2024-05"]);
-    w.Inställningar!.rows.push(["Uppföljning till", "juni"]);
+    w.Inställningar!.rows!.push(["Uppföljning till", "juni"]);
     const o = runKpb(w);
     expect(withCode(o, "badSetting")).toMatchObject([{ table: "Inställningar", column: "Värde" }]);
     expect(ok(o).settings.period).toBeUndefined();

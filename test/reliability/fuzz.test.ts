@@ -1,3 +1,4 @@
+import { rowsOfInput } from "../../src/engine";
 /**
  * Fuzzing the cell readers and the whole engine with fast-check: arbitrary cells (text, number-like
  * text, NaN, ±Infinity, -0, huge numbers, booleans, valid and invalid Dates, error values,
@@ -192,8 +193,8 @@ function textPersonalNumbers(input: WorkbookInput): Set<string> {
   const out = new Set<string>();
   for (const [name, table] of Object.entries(input) as [TableName, WorkbookInput[TableName]][]) {
     if (!table) continue;
-    const headers = (table.rows.find((r) => r.some((c) => typeof c === "string" && c.trim() !== "")) ?? []).map((h) => (typeof h === "string" ? h.trim().toLowerCase() : ""));
-    for (const row of table.rows) {
+    const headers = (rowsOfInput(table).find((r) => r.some((c) => typeof c === "string" && c.trim() !== "")) ?? []).map((h) => (typeof h === "string" ? h.trim().toLowerCase() : ""));
+    for (const row of rowsOfInput(table)) {
       row.forEach((cell, i) => {
         if (NUMERIC_HEADERS.has(headers[i]) || (name === "Jämförelse" && ["värde", "value"].includes(headers[i]))) return;
         for (const p of findPersonalIdentityNumbers(readCode(cell))) out.add(p.replace(/\D/g, "").slice(-10));
