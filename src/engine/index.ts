@@ -27,7 +27,7 @@ export { splitByWeights, roundToTotal } from "./largest-remainder";
 // Reading cells and input tables: the table shapes, header search, problems with their place
 export { fold, isBlank, readCode, readPeriod, columnLetter } from "./cells";
 export { TABLE_SCHEMAS, TABLE_ALIASES, REQUIRED_TABLES, type ColumnDef } from "./table-schema";
-export { locateTable, type LocatedTable, type DataRow } from "./table-reader";
+export { locateTable, rowCellsOf, type LocatedTable, type DataRow } from "./table-reader";
 export {
   CellTableBuilder,
   cellAt,
@@ -39,7 +39,7 @@ export {
   type CellTable,
   type CellColumn,
 } from "./cell-table";
-export { codeColumnsOf, totalsRowReason } from "./parse-tables";
+export { codeColumnsOf, totalsRowReason, totalsRowsOf } from "./parse-tables";
 export { ProblemLog, withProblemsFirst, type Place } from "./problems";
 export { renderMessage, MESSAGES, type MessageCode } from "./messages";
 

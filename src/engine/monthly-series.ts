@@ -4,7 +4,8 @@ import { sumOre } from "./money";
 import { monthsOf, rollingWindow, type PeriodWindow } from "./period-window";
 import { ProblemLog } from "./problems";
 import { runKpb, type RunOptions } from "./run";
-import { cellOf, dataRows, locateTable } from "./table-reader";
+import { readByValue } from "./column-readers";
+import { locateTable } from "./table-reader";
 import { unitCostOf } from "./unit-costs";
 import { ledgerLinesOf } from "./tracing/explain";
 import { DEFAULT_ANALYSIS_LIMITS } from "./settings";
@@ -251,8 +252,9 @@ export function ledgerMonths(input: WorkbookInput): { first: string; last: strin
   if (!table?.columns.has("Period")) return null;
   let first: string | null = null;
   let last: string | null = null;
-  for (const row of dataRows(table)) {
-    const p = readPeriod(cellOf(table, row, "Period"));
+  const periodOf = readByValue(table, "Period", readPeriod);
+  for (let i = 0; i < table.sheetRows.length; i++) {
+    const p = periodOf(i);
     if (!p.ok) continue;
     if (first === null || p.value < first) first = p.value;
     if (last === null || p.value > last) last = p.value;

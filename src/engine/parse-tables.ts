@@ -1,4 +1,4 @@
-import { fold, isBlank, readDecimal, readInteger, readPeriod, readText } from "./cells";
+import { fold, isBlank, readDecimal, readInteger, readPeriod, readText, type Read } from "./cells";
 import { Dec } from "./decimal";
 import { parsePattern } from "./coding-patterns";
 import { readArea } from "./catalogue";
@@ -26,17 +26,28 @@ import { isShareFigure } from "./key-figure-names";
 import { isCalendarYear, periodInWindow, windowLabel, yearInWindow, type PeriodWindow } from "./period-window";
 import { RowAccount } from "./set-aside";
 import { parseAgeGroupLabel } from "./settings";
-import { cellOf, dataRows, formatOf, isPercentFormat, isTotalsWord, placeOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
+import { cellOf, dataRows, formatOf, isPercentFormat, isTotalsWord, placeOf, rowCellsOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
+import { EMPTY, NUMBER } from "./cell-table";
+import { readByValue, readCell } from "./column-readers";
 
 /**
  * The year of a row with an År column: a whole year, or null with an error (blank, "2024/25", a
  * date cell): such a row is not counted, and not taken for the run's year either.
  */
 function readRowYear(cell: CellValue, table: LocatedTable, row: number, year: number, log: ProblemLog): number | null {
+  const y = readRowYearValue(cell);
+  if (y === null) reportBadYear(cell, table, row, year, log);
+  return y;
+}
+
+/** The year an År cell holds, or null when it holds none (blank, "2024/25", a date cell). */
+function readRowYearValue(cell: CellValue): number | null {
   const y = typeof cell === "number" || typeof cell === "string" ? readInteger(cell) : null;
-  if (y?.ok && isPlausibleYear(y.value)) return y.value;
+  return y?.ok && isPlausibleYear(y.value) ? y.value : null;
+}
+
+function reportBadYear(cell: CellValue, table: LocatedTable, row: number, year: number, log: ProblemLog): void {
   log.error("badYear", placeOf(table, row, "År"), { value: isBlank(cell) ? "" : display(cell), year });
-  return null;
 }
 
 /**
@@ -95,6 +106,34 @@ export function totalsRowReason(cells: CellValue[], codeColumns: number[]): "noC
   return any ? null : "noCodes";
 }
 
+/**
+ * totalsRowReason for every data row of Ekonomi or Brukare, by column: each distinct code is
+ * classified once (blank, a "Summa"-like word, a code), the rows only look up their class.
+ */
+export function totalsRowsOf(table: LocatedTable): (i: number) => "noCodes" | "labelInCode" | null {
+  const BLANK = 0;
+  const LABEL = 1;
+  const CODE = 2;
+  const columns = codeColumnsOf(table).map((c) => {
+    const column = table.cells.columns[c];
+    const kind = Uint8Array.from(column.values, (v, code) => (code <= NUMBER || isBlank(v) ? BLANK : typeof v === "string" && isTotalsWord(v) ? LABEL : CODE));
+    return { codes: column.codes, kind };
+  });
+  const rowIndex = table.rowIndex;
+  return (i) => {
+    const r = rowIndex[i];
+    let any = false;
+    for (const { codes, kind } of columns) {
+      const code = codes[r];
+      if (code === EMPTY) continue;
+      const k = code === NUMBER ? CODE : kind[code];
+      if (k === LABEL) return "labelInCode";
+      if (k === CODE) any = true;
+    }
+    return any ? null : "noCodes";
+  };
+}
+
 /** The columns whose codes make a row data rather than a totals row (Ekonomi and Brukare). */
 export function codeColumnsOf(table: LocatedTable): number[] {
   const names = table.table === "Brukare" ? ["BrukarID", "Pool"] : ["Ansvar", "Verksamhet", "Aktivitet", "Konto"];
@@ -147,33 +186,38 @@ export function parseLedger(table: LocatedTable, window: PeriodWindow, log: Prob
   const out: LedgerRow[] = [];
   const year = yearOf(window);
   // Column positions looked up once, not per cell (hundreds of thousands of rows).
-  const [cAnsvar, cVerksamhet, cAktivitet, cKonto, cAmount, cText, cYear, cPeriod] = ["Ansvar", "Verksamhet", "Aktivitet", "Konto", "Belopp", "Text", "År", "Period"].map((c) =>
-    table.columns.get(c),
-  );
-  const required: [string, number | undefined][] = [
-    ["Ansvar", cAnsvar],
-    ["Verksamhet", cVerksamhet],
-    ["Konto", cKonto],
+  const [cYear, cPeriod] = ["År", "Period"].map((c) => table.columns.get(c));
+  // By column: each distinct code, period and year is read once; the rows share the result.
+  const totalsRow = totalsRowsOf(table);
+  const [ansvar, verksamhet, aktivitet, konto, text] = ["Ansvar", "Verksamhet", "Aktivitet", "Konto", "Text"].map((c) => readByValue(table, c, readText));
+  const amountOf = readCell(table, "Belopp");
+  const yearCell = readCell(table, "År");
+  const yearOfRow = readByValue(table, "År", readRowYearValue);
+  const periodCell = readCell(table, "Period");
+  const periodOfRow = readByValue(table, "Period", readPeriod);
+  const required: [string, (i: number) => string][] = [
+    ["Ansvar", ansvar],
+    ["Verksamhet", verksamhet],
+    ["Konto", konto],
   ];
-  const codeColumns = codeColumnsOf(table);
-  let cells: CellValue[] = [];
-  const text = (index: number | undefined): string => readText(index === undefined ? null : cells[index]);
   for (let i = 0; i < table.sheetRows.length; i++) {
-    cells = table.rowCells[i];
     const row = table.sheetRows[i];
-    const amountCell = cAmount === undefined ? null : cells[cAmount];
+    const amountCell = amountOf(i);
     // A totals row has no codes, or a "Summa" where a code belongs; a row with codes is ledger,
     // whatever its Text says.
-    const why = totalsRowReason(cells, codeColumns);
+    const why = totalsRow(i);
     if (why !== null) {
       const amountOre = totalsRowAmount(amountCell, placeOf(table, row, "Belopp"), log);
       account.setAside("Ekonomi", "totalsRow", null, row, amountOre);
-      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), why, columns: LEDGER_CODES.join(", "), quantity: quantityText("Ekonomi", amountOre) });
+      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(rowCellsOf(table, i)), why, columns: LEDGER_CODES.join(", "), quantity: quantityText("Ekonomi", amountOre) });
       continue;
     }
     if (cYear !== undefined) {
-      const y = readRowYear(cells[cYear], table, row, year, log);
-      if (y === null) continue;
+      const y = yearOfRow(i);
+      if (y === null) {
+        reportBadYear(yearCell(i), table, row, year, log);
+        continue;
+      }
       if (!yearInWindow(y, window)) {
         const amountOre = isBlank(amountCell) ? 0 : (readAmountOre(amountCell, placeOf(table, row, "Belopp"), log) ?? 0);
         account.setAside("Ekonomi", "otherYear", y, row, amountOre);
@@ -181,7 +225,7 @@ export function parseLedger(table: LocatedTable, window: PeriodWindow, log: Prob
       }
     }
     if (cPeriod !== undefined) {
-      const period = readLedgerPeriod(cells[cPeriod], amountCell, table, row, log);
+      const period = ledgerPeriod(periodOfRow(i), periodCell(i), amountCell, table, row, log);
       if (period === null) continue;
       if (!periodInWindow(period, window)) {
         const amountOre = isBlank(amountCell) ? 0 : (readAmountOre(amountCell, placeOf(table, row, "Belopp"), log) ?? 0);
@@ -190,8 +234,8 @@ export function parseLedger(table: LocatedTable, window: PeriodWindow, log: Prob
       }
     }
     let usable = true;
-    for (const [column, index] of required) {
-      if (text(index) === "") {
+    for (const [column, read] of required) {
+      if (read(i) === "") {
         log.error("requiredEmpty", placeOf(table, row, column), { column });
         usable = false;
       }
@@ -199,7 +243,7 @@ export function parseLedger(table: LocatedTable, window: PeriodWindow, log: Prob
     const amountOre = fastOre(amountCell, MAX_ROW_AMOUNT_ORE) ?? readAmountOre(amountCell, placeOf(table, row, "Belopp"), log);
     if (amountOre === null || !usable) continue;
     account.counted("Ekonomi", amountOre);
-    out.push(ledgerRow(row, text(cAnsvar), text(cVerksamhet), text(cAktivitet), text(cKonto), amountOre, text(cText)));
+    out.push(ledgerRow(row, ansvar(i), verksamhet(i), aktivitet(i), konto(i), amountOre, text(i)));
   }
   reportSetAside(table, account, window, log, ["otherYear", "periodOutsideYear", "periodOutsideWindow"]);
   return out;
@@ -210,7 +254,8 @@ export function parseLedger(table: LocatedTable, window: PeriodWindow, log: Prob
  * month (or with no month in it) cannot be placed in a year or a window, so it is not counted and
  * the error names its amount.
  */
-function readLedgerPeriod(cell: CellValue, amountCell: CellValue, table: LocatedTable, row: number, log: ProblemLog): string | null {
+function ledgerPeriod(p: Read<string>, cell: CellValue, amountCell: CellValue, table: LocatedTable, row: number, log: ProblemLog): string | null {
+  if (p.ok) return p.value;
   const place = placeOf(table, row, "Period");
   const ore = isBlank(amountCell) ? 0 : fastOre(amountCell, MAX_ROW_AMOUNT_ORE);
   const amount = ore === null ? `Belopp ${display(amountCell)}` : quantityText("Ekonomi", ore);
@@ -218,12 +263,8 @@ function readLedgerPeriod(cell: CellValue, amountCell: CellValue, table: Located
     log.error("periodEmpty", place, { quantity: amount });
     return null;
   }
-  const p = readPeriod(cell);
-  if (!p.ok) {
-    log.error("periodNotAMonth", place, { value: readText(cell), expected: p.reason, quantity: amount });
-    return null;
-  }
-  return p.value;
+  log.error("periodNotAMonth", place, { value: readText(cell), expected: p.reason, quantity: amount });
+  return null;
 }
 
 function ledgerRow(row: number, ansvar: string, verksamhet: string, aktivitet: string, konto: string, amountOre: number, text: string): LedgerRow {
@@ -457,47 +498,53 @@ export function parseClientRows(table: LocatedTable, window: PeriodWindow, log: 
     return trimClientRows(out, 0);
   }
   let n = 0;
-  // A million rows: the column positions are looked up once, not per cell.
-  const [cClient, cPool, cPeriod, cVolume, cSex, cHousing, cYear] = ["BrukarID", "Pool", "Period", "Volym", "Kön", "Boendeform", "År"].map((c) => table.columns.get(c));
-  const birthColumns = { birth: table.columns.get("Födelseår"), age: table.columns.get("Ålder") };
-  const clientCodeColumns = codeColumnsOf(table);
-  let cells: CellValue[] = [];
-  const at = (index: number | undefined): CellValue => (index === undefined ? null : cells[index]);
+  // A million rows, by column: each distinct client, pool, period and year is read once.
+  const cYear = table.columns.get("År");
+  const cPeriod = table.columns.get("Period");
+  const totalsRow = totalsRowsOf(table);
+  const [clientOf, poolOf, sexOf, housingOf] = ["BrukarID", "Pool", "Kön", "Boendeform"].map((c) => readByValue(table, c, readText));
+  const volumeOf = readCell(table, "Volym");
+  const yearCell = readCell(table, "År");
+  const yearOfRow = readByValue(table, "År", readRowYearValue);
+  const periodCell = readCell(table, "Period");
+  const periodBlank = readByValue(table, "Period", isBlank);
+  const periodOfRow = readByValue(table, "Period", readPeriod);
+  const birthYearOf = birthYearReader(table, year, log);
   for (let i = 0; i < table.sheetRows.length; i++) {
-    cells = table.rowCells[i];
     const row = table.sheetRows[i];
-    const volumeCell = at(cVolume);
+    const volumeCell = volumeOf(i);
     // A row with neither BrukarID nor Pool, or "Summa" in one of them, is a totals row: set
     // aside with its volume, and said (a client called "Summa" would count its pool twice).
-    const why = totalsRowReason(cells, clientCodeColumns);
+    const why = totalsRow(i);
     if (why !== null) {
       const volume = setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, false);
       account.setAside("Brukare", "totalsRow", null, row, volume);
-      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(cells), why, columns: "BrukarID, Pool", quantity: quantityText("Brukare", volume) });
+      log.warning("totalsRowSkipped", placeOf(table, row), { value: totalsRowLabel(rowCellsOf(table, i)), why, columns: "BrukarID, Pool", quantity: quantityText("Brukare", volume) });
       continue;
     }
-    let y: number | null = null;
     if (cYear !== undefined) {
-      y = readRowYear(cells[cYear], table, row, year, log);
-      if (y === null) continue;
+      const y = yearOfRow(i);
+      if (y === null) {
+        reportBadYear(yearCell(i), table, row, year, log);
+        continue;
+      }
       if (!yearInWindow(y, window)) {
         account.setAside("Brukare", "otherYear", y, row, setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, true));
         continue;
       }
     }
-    const clientId = readText(at(cClient));
-    const pool = readText(at(cPool));
+    const clientId = clientOf(i);
+    const pool = poolOf(i);
     if (!clientId || !pool) {
       const column = !clientId ? "BrukarID" : "Pool";
       log.error("requiredEmpty", placeOf(table, row, column), { column });
       continue;
     }
     let period: string | null = null;
-    const periodCell = at(cPeriod);
-    if (!isBlank(periodCell)) {
-      const p = readPeriod(periodCell);
+    if (!periodBlank(i)) {
+      const p = periodOfRow(i);
       if (!p.ok) {
-        log.error("notANumber", placeOf(table, row, "Period"), { expected: p.reason, value: readText(periodCell) });
+        log.error("notANumber", placeOf(table, row, "Period"), { expected: p.reason, value: readText(periodCell(i)) });
         continue;
       }
       if (!periodInWindow(p.value, window)) {
@@ -513,7 +560,7 @@ export function parseClientRows(table: LocatedTable, window: PeriodWindow, log: 
       log.error("periodEmpty", placeOf(table, row, "Period"), { quantity: quantityText("Brukare", setAsideVolume(volumeCell, placeOf(table, row, "Volym"), log, false)) });
       continue;
     }
-    const birthYear = readBirthYear(table, cells, row, birthColumns, year, log);
+    const birthYear = birthYearOf(i, row);
     if (birthYear === undefined) continue;
     const volumeMicro = readVolumeMicro(volumeCell, placeOf(table, row, "Volym"), log);
     if (volumeMicro === null) continue;
@@ -521,11 +568,11 @@ export function parseClientRows(table: LocatedTable, window: PeriodWindow, log: 
     out.row[n] = row;
     out.clientId[n] = clientId;
     out.birthYear[n] = birthYear;
-    out.sex[n] = readText(at(cSex));
+    out.sex[n] = sexOf(i);
     out.pool[n] = pool;
     out.volumeMicro[n] = volumeMicro;
     out.period[n] = period;
-    out.housing[n] = readText(at(cHousing));
+    out.housing[n] = housingOf(i);
     n++;
   }
   reportSetAside(table, account, window, log, calendarYear ? ["otherYear"] : ["otherYear", "periodOutsideWindow"]);
@@ -553,37 +600,47 @@ function trimClientRows(rows: ClientRows, length: number): ClientRows {
   return { ...rows, length, row: rows.row.subarray(0, length), volumeMicro: rows.volumeMicro.subarray(0, length) };
 }
 
-/** Birth year from Födelseår, or from Ålder (age at the end of the year). undefined = bad row. */
-function readBirthYear(
-  table: LocatedTable,
-  cells: CellValue[],
-  row: number,
-  columns: { birth: number | undefined; age: number | undefined },
-  year: number,
-  log: ProblemLog,
-): number | null | undefined {
-  const birthCell = columns.birth === undefined ? null : cells[columns.birth];
-  if (!isBlank(birthCell)) {
-    const b = readInteger(birthCell);
-    if (!b.ok || !isPlausibleYear(b.value) || b.value > year) {
-      log.error("badBirthYear", placeOf(table, row, "Födelseår"), { value: readText(birthCell) });
-      return undefined;
+/** How a Födelseår or Ålder cell reads: blank, a whole number, or not one (with its text). */
+type WholeNumberCell = { blank: true } | { blank: false; value: number | null; text: string };
+
+function readWholeNumberCell(cell: CellValue): WholeNumberCell {
+  if (isBlank(cell)) return { blank: true };
+  const read = readInteger(cell);
+  return { blank: false, value: read.ok ? read.value : null, text: readText(cell) };
+}
+
+/**
+ * Birth year by data row from Födelseår, or from Ålder (age at the end of the year); null when
+ * both are blank (said as a warning), undefined for a bad row (said as an error).
+ */
+function birthYearReader(table: LocatedTable, year: number, log: ProblemLog): (i: number, row: number) => number | null | undefined {
+  const hasBirth = table.columns.has("Födelseår");
+  const birthOf = readByValue(table, "Födelseår", readWholeNumberCell);
+  const ageOf = readByValue(table, "Ålder", readWholeNumberCell);
+  return (i, row) => {
+    const birth = birthOf(i);
+    if (!birth.blank) {
+      const b = birth.value;
+      if (b === null || !isPlausibleYear(b) || b > year) {
+        log.error("badBirthYear", placeOf(table, row, "Födelseår"), { value: birth.text });
+        return undefined;
+      }
+      return b;
     }
-    return b.value;
-  }
-  const ageCell = columns.age === undefined ? null : cells[columns.age];
-  if (!isBlank(ageCell)) {
-    const a = readInteger(ageCell);
-    if (!a.ok || a.value < 0 || a.value > 130) {
-      log.error("notANumber", placeOf(table, row, "Ålder"), { expected: "en ålder i hela år", value: readText(ageCell) });
-      return undefined;
+    const age = ageOf(i);
+    if (!age.blank) {
+      const a = age.value;
+      if (a === null || a < 0 || a > 130) {
+        log.error("notANumber", placeOf(table, row, "Ålder"), { expected: "en ålder i hela år", value: age.text });
+        return undefined;
+      }
+      return year - a;
     }
-    return year - a.value;
-  }
-  // Födelseår is required: a blank one leaves the client without an age group, which is said.
-  const column = columns.birth !== undefined ? "Födelseår" : "Ålder";
-  log.warning("birthYearEmpty", placeOf(table, row, column), { column });
-  return null;
+    // Födelseår is required: a blank one leaves the client without an age group, which is said.
+    const column = hasBirth ? "Födelseår" : "Ålder";
+    log.warning("birthYearEmpty", placeOf(table, row, column), { column });
+    return null;
+  };
 }
 
 export function parsePopulation(table: LocatedTable, log: ProblemLog, year?: number): PopulationRow[] {

@@ -1,5 +1,6 @@
+import { NUMBER, withCells } from "./cell-table";
 import { readCode } from "./cells";
-import type { TableName } from "./model";
+import type { CellValue, TableName } from "./model";
 import { containsPersonalIdentityNumber, pseudonym, redactPersonalIdentityNumbers } from "./privacy";
 import type { ProblemLog } from "./problems";
 import { placeOf, type LocatedTable } from "./table-reader";
@@ -40,22 +41,28 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
     const replace = scanned.map(([column]) => !kept.has(column));
     const count = scanned.map(() => 0);
     const firstRow = scanned.map(() => 0);
-    // Row by row, every scanned column at once: one pass over a million rows, not one per column.
-    for (let r = 0; r < table.rowCells.length; r++) {
-      let cells = table.rowCells[r];
-      for (let k = 0; k < scanned.length; k++) {
-        const index = scanned[k][1];
-        const cell = cells[index];
-        if (typeof cell !== "string" && !(typeof cell === "number" && Math.abs(cell) >= 1e9)) continue;
-        const text = typeof cell === "string" ? cell : readCode(cell);
-        if (!containsPersonalIdentityNumber(text)) continue;
-        if (count[k]++ === 0) firstRow[k] = table.sheetRows[r];
-        if (!replace[k]) continue;
-        cells = [...cells];
-        cells[index] = redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret));
-        table.rowCells[r] = cells;
+    const hide = (text: string) => redactPersonalIdentityNumbers(text, (found) => pseudonym(found, secret));
+    // By column: each distinct text is scanned once; long numbers (a personnummer typed as a number) per row.
+    scanned.forEach(([, index], k) => {
+      const column = table.cells.columns[index];
+      const flagged = Uint8Array.from(column.values, (v, code) => (code > NUMBER && typeof v === "string" && containsPersonalIdentityNumber(v) ? 1 : 0));
+      const numberRows = new Map<number, CellValue>();
+      for (let i = 0; i < table.rowIndex.length; i++) {
+        const r = table.rowIndex[i];
+        const code = column.codes[r];
+        let hit = code > NUMBER && flagged[code] === 1;
+        if (code === NUMBER && Math.abs(column.numbers![r]) >= 1e9) {
+          const text = readCode(column.numbers![r]);
+          hit = containsPersonalIdentityNumber(text);
+          if (hit && replace[k]) numberRows.set(r, hide(text));
+        }
+        if (!hit) continue;
+        if (count[k]++ === 0) firstRow[k] = table.sheetRows[i];
       }
-    }
+      if (count[k] === 0 || !replace[k]) return;
+      const values = column.values.map((v, code) => (flagged[code] === 1 ? hide(v as string) : v));
+      table.cells.columns[index] = withCells({ ...column, values }, numberRows);
+    });
     scanned.forEach(([column], k) => {
       if (count[k] > 0) {
         log.warning("personalDataInCells", placeOf(table, firstRow[k], column), { count: count[k], column, row: firstRow[k] });

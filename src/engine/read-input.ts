@@ -17,7 +17,8 @@ import { isCalendarYear, parseMonth, windowLabel, windowOf, type PeriodWindow } 
 import { RowAccount } from "./set-aside";
 import { applyOverrides, defaultSettings, readSettingsTable, type SettingsOverrides } from "./settings";
 import { REQUIRED_TABLES } from "./table-schema";
-import { cellOf, dataRows, locateTable, type LocatedTable } from "./table-reader";
+import { readByValue } from "./column-readers";
+import { locateTable, type LocatedTable } from "./table-reader";
 
 /**
  * Locates and parses every contract table. Returns null when a required table is missing or
@@ -102,19 +103,22 @@ function reportYearNotInData(account: RowAccount, year: number, window: PeriodWi
 function inferYear(located: Map<TableName, LocatedTable | null>): number {
   const counts = new Map<number, number>();
   const count = (y: number) => counts.set(y, (counts.get(y) ?? 0) + 1);
+  // By column: each distinct period and year is read once.
   for (const name of ["Brukare", "Ekonomi"] as TableName[]) {
     const t = located.get(name);
     if (!t?.columns.has("Period")) continue;
-    for (const row of dataRows(t)) {
-      const p = readPeriod(cellOf(t, row, "Period"));
+    const periodOf = readByValue(t, "Period", readPeriod);
+    for (let i = 0; i < t.sheetRows.length; i++) {
+      const p = periodOf(i);
       if (p.ok) count(Number(p.value.slice(0, 4)));
     }
   }
   for (const name of ["Brukare", "Ekonomi"] as TableName[]) {
     const t = located.get(name);
     if (!t?.columns.has("År")) continue;
-    for (const row of dataRows(t)) {
-      const y = readInteger(cellOf(t, row, "År"));
+    const yearOf = readByValue(t, "År", readInteger);
+    for (let i = 0; i < t.sheetRows.length; i++) {
+      const y = yearOf(i);
       if (y.ok) count(y.value);
     }
   }

@@ -1,16 +1,18 @@
 import { columnLetter, excelErrorValue, fold, isBlank, readText } from "./cells";
-import { rowsOfInput } from "./cell-table";
+import { cellsOfInput, EMPTY, NUMBER, rowAt, withCells, type CellColumn, type CellTable } from "./cell-table";
 import type { CellValue, TableInput, TableName } from "./model";
 import type { ProblemLog } from "./problems";
 import { TABLE_SCHEMAS, type ColumnDef } from "./table-schema";
 
-/** A data row of a located table, with the sheet row it came from. */
+/** A data row of a located table, with the sheet row it came from (small tables are read this way). */
 export interface DataRow {
   row: number;
+  /** The row's position in the located table's data rows. */
+  index: number;
   cells: CellValue[];
 }
 
-/** A contract table found in a 2-D array: which column holds what, and its data rows. */
+/** A contract table found in an input table: which column holds what, and its data rows. */
 export interface LocatedTable {
   table: TableName;
   sheet?: string;
@@ -18,21 +20,29 @@ export interface LocatedTable {
   firstColumn: number;
   columns: Map<string, number>;
   /**
-   * The data rows as two parallel lists, sheet row and cells (the input's own arrays unless a cell
-   * had to be blanked): no object per row, as a million long-lived ones cost the garbage collector
-   * more than reading them. dataRows() hands out one short-lived DataRow at a time.
+   * The table's cells by column: the input's own columns, except where a cell had to be read
+   * otherwise (an error value in a descriptive column read as empty, a personnummer replaced by
+   * its pseudonym), where the column is a changed copy.
    */
-  sheetRows: number[];
-  rowCells: CellValue[][];
+  cells: { rowCount: number; columns: CellColumn[] };
+  /** Per data row: its row in `cells`. Header, title lines, blank rows and skipped rows are not data rows. */
+  rowIndex: Int32Array;
+  /** Per data row: the 1-based sheet row. */
+  sheetRows: Int32Array;
   /** The header text found for each contract column (e.g. "Andel (%)" for Andel). */
   headers?: Map<string, string>;
   /** Number formats by sheet row, where the input carried them. */
   formats?: Map<number, (string | null | undefined)[]>;
 }
 
-/** The data rows of a located table, in sheet order. */
+/** The data rows of a located table, in sheet order, each with its cells as a list. */
 export function* dataRows(table: LocatedTable): Generator<DataRow> {
-  for (let i = 0; i < table.sheetRows.length; i++) yield { row: table.sheetRows[i], cells: table.rowCells[i] };
+  for (let i = 0; i < table.sheetRows.length; i++) yield { row: table.sheetRows[i], index: i, cells: rowCellsOf(table, i) };
+}
+
+/** Data row `i`'s cells as a list. */
+export function rowCellsOf(table: LocatedTable, i: number): CellValue[] {
+  return rowAt(table.cells, table.rowIndex[i]);
 }
 
 const HEADER_SEARCH_ROWS = 20;
@@ -54,15 +64,17 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
   const firstRow = input.firstRow ?? 1;
   const firstColumn = input.firstColumn ?? 1;
   const place = { table, sheet: input.sheet };
-  const inputRows = rowsOfInput(input);
+  const cells = cellsOfInput(input);
   let best = -1;
   let bestScore = 0;
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, inputRows.length); r++) {
-    const row = inputRows[r] ?? [];
+  let header: CellValue[] = [];
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, cells.rowCount); r++) {
+    const row = rowAt(cells, r);
     const score = schema.filter((def) => row.some((cell) => typeof cell === "string" && matches(def, cell))).length;
     if (score > bestScore) {
       best = r;
       bestScore = score;
+      header = row;
     }
   }
   if (best < 0) {
@@ -70,7 +82,6 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
     return null;
   }
   const headerRow = firstRow + best;
-  const header = inputRows[best];
   const columns = new Map<string, number>();
   const headers = new Map<string, string>();
   let usable = true;
@@ -93,29 +104,58 @@ export function locateTable(table: TableName, input: TableInput, log: ProblemLog
   }
   if (!usable) return null;
   // Sized once for every row below the header (growing a million-entry list copies it repeatedly).
-  const sheetRows: number[] = new Array(Math.max(0, inputRows.length - best - 1));
-  const rowCells: CellValue[][] = new Array(sheetRows.length);
+  const capacity = Math.max(0, cells.rowCount - best - 1);
+  const rowIndex = new Int32Array(capacity);
+  const sheetRows = new Int32Array(capacity);
   let kept = 0;
   const formats = input.numberFormats ? new Map<number, (string | null | undefined)[]>() : undefined;
-  for (let r = best + 1; r < inputRows.length; r++) {
-    const cells = inputRows[r] ?? [];
-    if (cells.every(isBlank)) continue;
-    // Ekonomi and Brukare decide by their codes (parse-tables.ts): a row with codes is data,
-    // whatever its text says, and a row without them is set aside and accounted for.
-    const totalsWord = CODES_DECIDE_TOTALS.includes(table) ? null : totalsLabel(cells);
+  const blank = cells.columns.map(blankCodes);
+  const errors = new ErrorCells(table, columns, cells, firstColumn, input.sheet);
+  // Ekonomi and Brukare decide by their codes (parse-tables.ts): a row with codes is data,
+  // whatever its text says, and a row without them is set aside and accounted for.
+  const totalsByText = !CODES_DECIDE_TOTALS.includes(table);
+  for (let r = best + 1; r < cells.rowCount; r++) {
+    if (isBlankRow(cells, blank, r)) continue;
+    const totalsWord = totalsByText ? totalsLabel(rowAt(cells, r)) : null;
     if (totalsWord !== null) {
       log.warning("totalsRowSkipped", { ...place, row: firstRow + r }, { value: totalsWord });
       continue;
     }
-    const checked = withoutErrorValues(table, firstRow + r, cells, columns, firstColumn, input.sheet, log);
-    if (checked) {
+    if (errors.rowUsable(r, firstRow + r, log)) {
       sheetRows[kept] = firstRow + r;
-      rowCells[kept++] = checked;
+      rowIndex[kept++] = r;
       if (formats && input.numberFormats?.[r]) formats.set(firstRow + r, input.numberFormats[r]);
     }
   }
-  sheetRows.length = rowCells.length = kept;
-  return { table, sheet: input.sheet, headerRow, firstColumn, columns, sheetRows, rowCells, headers, ...(formats ? { formats } : {}) };
+  const located: LocatedTable = {
+    table,
+    sheet: input.sheet,
+    headerRow,
+    firstColumn,
+    columns,
+    cells: { rowCount: cells.rowCount, columns: errors.columnsRead() },
+    rowIndex: rowIndex.subarray(0, kept),
+    sheetRows: sheetRows.subarray(0, kept),
+    headers,
+    ...(formats ? { formats } : {}),
+  };
+  return located;
+}
+
+/** Per value code of a column: 1 where the cell reads as blank (empty, or only spaces). */
+function blankCodes(column: CellColumn): Uint8Array {
+  const out = new Uint8Array(column.values.length);
+  out[EMPTY] = 1;
+  for (let code = NUMBER + 1; code < column.values.length; code++) out[code] = isBlank(column.values[code]) ? 1 : 0;
+  return out;
+}
+
+function isBlankRow(cells: CellTable, blank: Uint8Array[], r: number): boolean {
+  for (let c = 0; c < cells.columns.length; c++) {
+    const code = cells.columns[c].codes[r];
+    if (code === NUMBER || blank[c][code] === 0) return false;
+  }
+  return true;
 }
 
 /** Columns that only describe a row: an error value there is read as empty, the row still counts. */
@@ -132,48 +172,58 @@ const OPTIONAL_ROW_TABLES: TableName[] = ["Jämförelse", "Inställningar"];
 /**
  * Excel error values (#N/A, #REF! …) are failed formulas, not data: each one is reported where it
  * sits, and the row is left out (an error in a table the calculation needs) or, in a descriptive
- * column, the cell is read as empty. Returns the cells to use, or null.
+ * column, the cell is read as empty. Error values are found once per distinct value of a column.
  */
-function withoutErrorValues(
-  table: TableName,
-  sheetRow: number,
-  rowCells: CellValue[],
-  columns: Map<string, number>,
-  firstColumn: number,
-  sheet: string | undefined,
-  log: ProblemLog,
-): CellValue[] | null {
-  let cells = rowCells;
-  // The common row holds no error value at all: nothing to report, nothing to copy.
-  let any = false;
-  for (let i = 0; i < cells.length && !any; i++) any = mayBeErrorValue(cells[i]) && excelErrorValue(cells[i]) !== null;
-  if (!any) return cells;
-  let usable = true;
-  for (const [column, index] of columns) {
-    const error = excelErrorValue(cells[index]);
-    if (error === null) continue;
-    const place = { table, sheet, row: sheetRow, column, cell: `${columnLetter(firstColumn + index)}${sheetRow}` };
-    const params = { column, value: error };
-    if (DESCRIPTIVE_COLUMNS[table]?.includes(column)) {
-      log.warning("cellErrorValueBlank", place, params);
-      if (cells === rowCells) cells = [...cells];
-      cells[index] = null;
-    } else if (OPTIONAL_ROW_TABLES.includes(table)) {
-      log.warning("cellErrorValueSkipped", place, params);
-      usable = false;
-    } else {
-      log.error("cellErrorValue", place, params);
-      usable = false;
+class ErrorCells {
+  /** Per contract column holding an error value: its name, position, and the error text per value code. */
+  private readonly checked: { column: string; index: number; errorOf: (string | null)[] }[] = [];
+  private readonly blanked = new Map<number, Map<number, null>>();
+
+  constructor(
+    private readonly table: TableName,
+    columns: Map<string, number>,
+    private readonly cells: CellTable,
+    private readonly firstColumn: number,
+    private readonly sheet: string | undefined,
+  ) {
+    for (const [column, index] of columns) {
+      const values = cells.columns[index]?.values ?? [];
+      const errorOf = values.map((v, code) => (code > NUMBER ? excelErrorValue(v) : null));
+      if (errorOf.some((e) => e !== null)) this.checked.push({ column, index, errorOf });
     }
   }
-  return usable ? cells : null;
-}
 
-/** Cheap pre-check: only text starting with "#" (after any leading space) can be an error value. */
-function mayBeErrorValue(cell: CellValue): boolean {
-  if (typeof cell !== "string" || cell.length === 0) return false;
-  const c = cell.charCodeAt(0);
-  return c === 35 || c <= 32 || c === 0xa0 || c >= 0x1680;
+  /** Reports the row's error values; false when the row cannot be used. */
+  rowUsable(r: number, sheetRow: number, log: ProblemLog): boolean {
+    let usable = true;
+    for (const { column, index, errorOf } of this.checked) {
+      const error = errorOf[this.cells.columns[index].codes[r]];
+      if (error === null || error === undefined) continue;
+      const place = { table: this.table, sheet: this.sheet, row: sheetRow, column, cell: `${columnLetter(this.firstColumn + index)}${sheetRow}` };
+      const params = { column, value: error };
+      if (DESCRIPTIVE_COLUMNS[this.table]?.includes(column)) {
+        log.warning("cellErrorValueBlank", place, params);
+        let blanked = this.blanked.get(index);
+        if (!blanked) this.blanked.set(index, (blanked = new Map()));
+        blanked.set(r, null);
+      } else if (OPTIONAL_ROW_TABLES.includes(this.table)) {
+        log.warning("cellErrorValueSkipped", place, params);
+        usable = false;
+      } else {
+        log.error("cellErrorValue", place, params);
+        usable = false;
+      }
+    }
+    return usable;
+  }
+
+  /** The columns to read: the input's, with the blanked cells of descriptive columns read as empty. */
+  columnsRead(): CellColumn[] {
+    return this.cells.columns.map((column, index) => {
+      const blanked = this.blanked.get(index);
+      return blanked ? withCells(column, blanked) : column;
+    });
+  }
 }
 
 function expectedList(schema: ColumnDef[]): string {

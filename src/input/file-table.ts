@@ -1,5 +1,5 @@
 import {
-  codeColumnsOf,
+  cellAt,
   containsPersonalIdentityNumber,
   locateTable,
   rowsOfInput,
@@ -7,7 +7,8 @@ import {
   pseudonym,
   readCode,
   redactPersonalIdentityNumbers,
-  totalsRowReason,
+  rowCellsOf,
+  totalsRowsOf,
   type CellValue,
   type Problem,
   type TableInput,
@@ -85,28 +86,27 @@ export function countRows(table: TableName, input: TableInput, summary: FileSumm
   for (const p of scratch.items) if (p.row !== null) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
   // Totals rows by the run's own rule (a row without codes, or "Summa" in a code column), so the
   // summary sets aside exactly the rows the run will.
-  const codeColumns = table === "Ekonomi" || table === "Brukare" ? codeColumnsOf(located) : [];
-  const isTotals = (cells: CellValue[]) => codeColumns.length > 0 && totalsRowReason(cells, codeColumns) !== null;
-  const totals = (byCode.get("totalsRowSkipped") ?? 0) + located.rowCells.filter(isTotals).length;
-  summary.rowsRead = located.sheetRows.length - located.rowCells.filter(isTotals).length;
+  const totalsRow = table === "Ekonomi" || table === "Brukare" ? totalsRowsOf(located) : () => null;
+  let totalsByCode = 0;
+  for (let i = 0; i < located.sheetRows.length; i++) if (totalsRow(i) !== null) totalsByCode++;
+  const totals = (byCode.get("totalsRowSkipped") ?? 0) + totalsByCode;
+  summary.rowsRead = located.sheetRows.length - totalsByCode;
   if (totals) summary.skipped.push({ code: "totalsRow", reason: "summeringsrader", count: totals });
-  const amountIndex = table === "Ekonomi" ? located.columns.get("Belopp") : undefined;
-  const volumeIndex = table === "Brukare" ? located.columns.get("Volym") : undefined;
+  const quantity = table === "Ekonomi" ? located.columns.get("Belopp") : table === "Brukare" ? located.columns.get("Volym") : undefined;
   let ore = 0;
   let micro = 0;
-  for (const cells of located.rowCells) {
-    if (isTotals(cells)) continue;
-    if (amountIndex !== undefined) {
-      const amount = cells[amountIndex];
-      if (typeof amount === "number") ore += Math.round(amount * 100);
-      else summary.unreadableNumbers++;
+  for (let i = 0; quantity !== undefined && i < located.sheetRows.length; i++) {
+    if (totalsRow(i) !== null) continue;
+    const value = cellAt(located.cells, located.rowIndex[i], quantity);
+    if (typeof value !== "number") {
+      summary.unreadableNumbers++;
+      continue;
     }
-    if (volumeIndex !== undefined) {
-      const volume = cells[volumeIndex];
-      if (typeof volume === "number") micro += Math.round(volume * 1e6);
-      else summary.unreadableNumbers++;
-    }
+    if (table === "Ekonomi") ore += Math.round(value * 100);
+    else micro += Math.round(value * 1e6);
   }
+  const amountIndex = table === "Ekonomi" ? quantity : undefined;
+  const volumeIndex = table === "Brukare" ? quantity : undefined;
   if (amountIndex !== undefined) summary.amountOre = ore;
   if (volumeIndex !== undefined) summary.volume = formatMicro(micro);
 }
@@ -121,8 +121,10 @@ export function rowsToWrite(file: FileTable): CellValue[][] | null {
   const located = locateTable(file.table, file.input, new ProblemLog());
   if (!located) return null;
   const header = rowsOfInput(file.input)[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
-  const codeColumns = file.table === "Ekonomi" || file.table === "Brukare" ? codeColumnsOf(located) : [];
-  return [header, ...located.rowCells.filter((cells) => codeColumns.length === 0 || totalsRowReason(cells, codeColumns) === null)];
+  const totalsRow = file.table === "Ekonomi" || file.table === "Brukare" ? totalsRowsOf(located) : () => null;
+  const rows: CellValue[][] = [header];
+  for (let i = 0; i < located.sheetRows.length; i++) if (totalsRow(i) === null) rows.push(rowCellsOf(located, i));
+  return rows;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readCsvTable } from "../../src/input/csv";
 import { summaryLines } from "../../src/input/file-table";
 import { detailText } from "../../src/input/messages";
-import { locateTable } from "../../src/engine/table-reader";
+import { locateTable, rowCellsOf } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -16,7 +16,7 @@ const cp1252 = (text: string) =>
 
 function cells(file: ReturnType<typeof readCsvTable>) {
   const located = locateTable(file.table, file.input!, new ProblemLog())!;
-  return located.sheetRows.map((row, i) => ({ row, cells: located.rowCells[i] }));
+  return Array.from(located.sheetRows, (row, i) => ({ row, cells: rowCellsOf(located, i) }));
 }
 
 describe("CSV/text exports", () => {

@@ -7,13 +7,13 @@ import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { plainRecords, readCsvTable } from "../../src/input/csv";
 import { readSieLedger } from "../../src/input/sie";
-import { locateTable } from "../../src/engine/table-reader";
+import { locateTable, rowCellsOf } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
 import type { FileTable } from "../../src/input/file-table";
 
 function located(file: FileTable) {
   const t = locateTable(file.table, file.input!, new ProblemLog())!;
-  return t.sheetRows.map((row, i) => ({ row, cells: t.rowCells[i] }));
+  return Array.from(t.sheetRows, (row, i) => ({ row, cells: rowCellsOf(t, i) }));
 }
 
 const kronor = (ore: number) => {

@@ -1,7 +1,7 @@
 import { readSieLedger, parseSieDimensionOption } from "../../src/input/sie";
 import { summaryLines } from "../../src/input/file-table";
 import { detailText } from "../../src/input/messages";
-import { locateTable } from "../../src/engine/table-reader";
+import { locateTable, rowCellsOf } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
 
 const CP437_HIGH =
@@ -30,7 +30,7 @@ const HEAD = [
 
 function ledger(file: ReturnType<typeof readSieLedger>) {
   const located = locateTable("Ekonomi", file.input!, new ProblemLog())!;
-  return located.sheetRows.map((row, i) => ({ row, cells: located.rowCells[i] }));
+  return Array.from(located.sheetRows, (row, i) => ({ row, cells: rowCellsOf(located, i) }));
 }
 
 describe("SIE 4 ledger", () => {

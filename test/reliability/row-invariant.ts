@@ -9,7 +9,7 @@ import { isBlank, readDecimal } from "../../src/engine/cells";
 import { Dec } from "../../src/engine/decimal";
 import type { CellValue, KpbResult, WorkbookInput } from "../../src/engine/model";
 import { ProblemLog } from "../../src/engine/problems";
-import { locateTable } from "../../src/engine/table-reader";
+import { locateTable, rowCellsOf } from "../../src/engine/table-reader";
 
 /** Belopp as the cell shows it: whole öre (two decimals exactly, else 15 significant digits, half up). */
 function amountOre(cell: CellValue): bigint {
@@ -52,7 +52,7 @@ export function rowInvariantFailures(input: WorkbookInput, r: KpbResult): RowInv
     const valueColumn = located.columns.get(table === "Ekonomi" ? "Belopp" : "Volym");
     const read = (cells: CellValue[]) => (table === "Ekonomi" ? amountOre : volumeMicro)(valueColumn === undefined ? null : cells[valueColumn]);
     const all = new Map<number, bigint>();
-    located.sheetRows.forEach((row, i) => all.set(row, read(located.rowCells[i])));
+    located.sheetRows.forEach((row, i) => all.set(row, read(rowCellsOf(located, i))));
     const groups = rec.setAside.filter((g) => g.table === table);
     const setAside = new Set<number>();
     for (const g of groups) {

@@ -1,0 +1,51 @@
+import { EMPTY, NUMBER } from "./cell-table";
+import type { CellValue } from "./model";
+import type { LocatedTable } from "./table-reader";
+
+/**
+ * Reads a contract column of a located table by data row, reading each distinct value once: a
+ * pool, a period or a client repeated on a million rows is read, trimmed and checked one time,
+ * and the rows share the result. `read` must be pure (problems are logged per row by the caller).
+ * An absent optional column reads as an empty cell.
+ */
+export function readByValue<T>(table: LocatedTable, column: string, read: (cell: CellValue) => T): (i: number) => T {
+  const index = table.columns.get(column);
+  if (index === undefined) {
+    const empty = read(null);
+    return () => empty;
+  }
+  const cells = table.cells.columns[index];
+  const { codes, numbers, values } = cells;
+  const rowIndex = table.rowIndex;
+  const byCode: T[] = new Array(values.length);
+  const done = new Uint8Array(values.length);
+  const byNumber = new Map<number, T>();
+  return (i) => {
+    const r = rowIndex[i];
+    const code = codes[r];
+    if (code === NUMBER) {
+      const n = numbers![r];
+      let value = byNumber.get(n);
+      if (value === undefined) byNumber.set(n, (value = read(n)));
+      return value;
+    }
+    if (done[code] === 0) {
+      byCode[code] = read(code === EMPTY ? null : values[code]);
+      done[code] = 1;
+    }
+    return byCode[code];
+  };
+}
+
+/** Reads a contract column's raw cell by data row, without a list of cells per row. */
+export function readCell(table: LocatedTable, column: string): (i: number) => CellValue {
+  const index = table.columns.get(column);
+  if (index === undefined) return () => null;
+  const { codes, numbers, values } = table.cells.columns[index];
+  const rowIndex = table.rowIndex;
+  return (i) => {
+    const r = rowIndex[i];
+    const code = codes[r];
+    return code === NUMBER ? numbers![r] : code === EMPTY ? null : values[code];
+  };
+}
