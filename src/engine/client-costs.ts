@@ -38,87 +38,71 @@ export interface AggregatedVolumes {
  * and conflicting birth years.
  */
 export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, log: ProblemLog): AggregatedVolumes {
+  const { text } = rows;
+  // Everything per code, looked up once: the row loop is integer work.
+  const poolOf = text.pool.map((id) => pools.get(id));
+  const poolTotal = new Float64Array(text.pool.length);
+  const poolUsed = new Uint8Array(text.pool.length);
+  const unknownReported = new Uint8Array(text.pool.length);
+  const clientOf: (ClientVolumes | undefined)[] = new Array(text.client.length);
   const clients = new Map<string, ClientVolumes>();
-  const poolVolumeMicro = new Map<string, number>();
-  // First row per client × pool × period, without a string key per row: periods become small integers.
-  const periodIndex = new Map<string, number>();
-  const seenPeriods = new Map<string, Map<string, number[]>>();
-  const unknownPools = new Set<string>();
-  // Extracts list a client's rows together: the last client and pool are looked up once per run of rows.
-  const poolTotals = new Map<string, { micro: number }>();
-  let lastPoolId: string | null = null;
-  let lastPool: PoolDef | undefined;
-  let lastTotal: { micro: number } | undefined;
-  let lastSeenId: string | null = null;
-  let lastSeen: Map<string, number[]> | undefined;
-  let lastClientId: string | null = null;
-  let lastClient: ClientVolumes | undefined;
+  // First row per client × pool × period, keyed by one number.
+  const periods = text.period.length;
+  const firstRow = new Map<number, number>();
   for (let i = 0; i < rows.length; i++) {
-    const rowPool = rows.pool[i];
-    const clientId = rows.clientId[i];
-    const period = rows.period[i];
-    const volumeMicro = rows.volumeMicro[i];
-    const birthYear = rows.birthYear[i];
-    if (rowPool !== lastPoolId) {
-      lastPoolId = rowPool;
-      lastPool = pools.get(rowPool);
-      lastTotal = poolTotals.get(rowPool);
-    }
-    const pool = lastPool;
+    const poolCode = rows.pool[i];
+    const pool = poolOf[poolCode];
     if (!pool) {
-      if (!unknownPools.has(rowPool)) log.error("clientPoolUnknown", { table: "Brukare", row: rows.row[i], column: "Pool" }, { pool: rowPool });
-      unknownPools.add(rowPool);
+      if (unknownReported[poolCode] === 0) log.error("clientPoolUnknown", { table: "Brukare", row: rows.row[i], column: "Pool" }, { pool: text.pool[poolCode] });
+      unknownReported[poolCode] = 1;
       continue;
     }
     if (pool.kind !== "insats") {
-      log.error("clientPoolIsSupport", { table: "Brukare", row: rows.row[i], column: "Pool" }, { pool: rowPool });
+      log.error("clientPoolIsSupport", { table: "Brukare", row: rows.row[i], column: "Pool" }, { pool: text.pool[poolCode] });
       continue;
     }
-    if (period !== null) {
-      let periodNo = periodIndex.get(period);
-      if (periodNo === undefined) periodIndex.set(period, (periodNo = periodIndex.size));
-      if (clientId !== lastSeenId) {
-        lastSeenId = clientId;
-        lastSeen = seenPeriods.get(clientId);
-        if (!lastSeen) seenPeriods.set(clientId, (lastSeen = new Map()));
-      }
-      const byPool = lastSeen!;
-      let rowOfPeriod = byPool.get(rowPool);
-      if (!rowOfPeriod) byPool.set(rowPool, (rowOfPeriod = []));
-      const first = rowOfPeriod[periodNo];
+    const clientCode = rows.client[i];
+    const period = rows.period[i];
+    const volumeMicro = rows.volumeMicro[i];
+    const birthYear = Number.isNaN(rows.birthYear[i]) ? null : rows.birthYear[i];
+    if (period >= 0) {
+      const key = (clientCode * text.pool.length + poolCode) * periods + period;
+      const first = firstRow.get(key);
       if (first !== undefined) {
         log.warning("duplicateClientRow", { table: "Brukare", row: rows.row[i], column: "Period" }, {
-          client: displayId(clientId),
-          pool: rowPool,
-          period,
+          client: displayId(text.client[clientCode]),
+          pool: text.pool[poolCode],
+          period: text.period[period],
           first,
         });
-      } else rowOfPeriod[periodNo] = rows.row[i];
+      } else firstRow.set(key, rows.row[i]);
     }
-    let c = clientId === lastClientId ? lastClient : clients.get(clientId);
-    lastClientId = clientId;
+    let c = clientOf[clientCode];
     if (!c) {
-      c = { clientId, birthYear, sex: rows.sex[i], housing: rows.housing[i], volumes: new Map() };
+      const clientId = text.client[clientCode];
+      c = { clientId, birthYear, sex: text.sex[rows.sex[i]], housing: text.housing[rows.housing[i]], volumes: new Map() };
+      clientOf[clientCode] = c;
       clients.set(clientId, c);
-      lastClient = c;
     } else {
-      lastClient = c;
       if (c.birthYear === null) c.birthYear = birthYear;
       else if (birthYear !== null && birthYear !== c.birthYear) {
         log.warning("conflictingBirthYear", { table: "Brukare", row: rows.row[i], column: "Födelseår" }, {
-          client: displayId(clientId),
+          client: displayId(c.clientId),
           first: c.birthYear,
           second: birthYear,
         });
       }
-      if (!c.sex) c.sex = rows.sex[i];
-      if (!c.housing) c.housing = rows.housing[i];
+      if (!c.sex) c.sex = text.sex[rows.sex[i]];
+      if (!c.housing) c.housing = text.housing[rows.housing[i]];
     }
-    c.volumes.set(rowPool, (c.volumes.get(rowPool) ?? 0) + volumeMicro);
-    if (!lastTotal) poolTotals.set(rowPool, (lastTotal = { micro: 0 }));
-    lastTotal.micro += volumeMicro;
+    const poolId = text.pool[poolCode];
+    c.volumes.set(poolId, (c.volumes.get(poolId) ?? 0) + volumeMicro);
+    poolTotal[poolCode] += volumeMicro;
+    poolUsed[poolCode] = 1;
   }
-  for (const [id, total] of poolTotals) poolVolumeMicro.set(id, total.micro);
+  // Pools in the order their first counted row came, as before.
+  const poolVolumeMicro = new Map<string, number>();
+  for (let code = 0; code < text.pool.length; code++) if (poolUsed[code] === 1) poolVolumeMicro.set(text.pool[code], poolTotal[code]);
   return { clients, poolVolumeMicro };
 }
 

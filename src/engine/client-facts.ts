@@ -75,13 +75,16 @@ export function clientFacts(
   const volumesSoFar = new Map<string, Map<string, number>>();
   let lastId: string | null = null;
   let last: ClientFacts | undefined;
+  const { text } = rows;
+  const poolOf = text.pool.map((id) => pools.get(id));
+  const readingOf = text.housing.map((raw) => readHousing(raw, catalogue));
+  text.housing.forEach((raw, code) => readings.set(raw, readingOf[code]));
   for (let i = 0; i < rows.length; i++) {
-    const pool = pools.get(rows.pool[i]);
+    const pool = poolOf[rows.pool[i]];
     if (!pool || pool.kind !== "insats") continue;
-    const id = rows.clientId[i];
-    const raw = rows.housing[i];
-    let reading = readings.get(raw);
-    if (reading === undefined) readings.set(raw, (reading = readHousing(raw, catalogue)));
+    const id = text.client[rows.client[i]];
+    const raw = text.housing[rows.housing[i]];
+    const reading = readingOf[rows.housing[i]];
     if (reading === "okänd") {
       const u = unknown.get(raw);
       if (u) u.count++;
@@ -89,7 +92,7 @@ export function clientFacts(
     }
     const stated = reading === "ordinärt" || reading === "särskilt" ? reading : null;
     const housing = stated ?? housingOfPool(pool);
-    checkSex(id, rows.sex[i], rows.row[i], sexes, log);
+    checkSex(id, text.sex[rows.sex[i]], rows.row[i], sexes, log);
     let f = id === lastId ? last : facts.get(id);
     if (!f) {
       f = { housing: housing ?? "ordinärt", source: "insatser", mixed: null, firstStated: null, conflictStated: null, conflictRow: null };

@@ -49,3 +49,19 @@ export function readCell(table: LocatedTable, column: string): (i: number) => Ce
     return code === NUMBER ? numbers![r] : code === EMPTY ? null : values[code];
   };
 }
+
+/** Distinct texts numbered in the order they are first seen. */
+export class TextCodes {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  code(text: string): number {
+    let code = this.index.get(text);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(text);
+      this.index.set(text, code);
+    }
+    return code;
+  }
+}

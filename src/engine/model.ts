@@ -158,17 +158,25 @@ export interface CatalogueEntry {
  * (one client row's fields). A million rows would otherwise be a million objects to allocate
  * and for the garbage collector to copy.
  */
+/**
+ * The counted Brukare rows, by column. Texts that repeat (client, pool, month, Kön, Boendeform)
+ * are stored once, in `text`, and each row holds its index there: the aggregation is integer work.
+ */
 export interface ClientRows {
   length: number;
   /** 1-based sheet row. */
   row: Int32Array;
-  clientId: string[];
-  birthYear: (number | null)[];
-  sex: string[];
-  pool: string[];
+  client: Int32Array;
+  pool: Int32Array;
+  /** -1 where the row has no Period. */
+  period: Int32Array;
+  sex: Int32Array;
+  housing: Int32Array;
+  /** NaN where the row has no birth year. */
+  birthYear: Float64Array;
   volumeMicro: Float64Array;
-  period: (string | null)[];
-  housing: string[];
+  /** The distinct texts the codes above stand for, in the order they were first counted. */
+  text: { client: string[]; pool: string[]; period: string[]; sex: string[]; housing: string[] };
 }
 
 export interface AgeGroup {

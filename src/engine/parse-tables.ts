@@ -28,7 +28,7 @@ import { RowAccount } from "./set-aside";
 import { parseAgeGroupLabel } from "./settings";
 import { cellOf, dataRows, formatOf, isPercentFormat, isTotalsWord, placeOf, rowCellsOf, textOf, type DataRow, type LocatedTable } from "./table-reader";
 import { EMPTY, NUMBER } from "./cell-table";
-import { readByValue, readCell } from "./column-readers";
+import { readByValue, readCell, TextCodes } from "./column-readers";
 
 /**
  * The year of a row with an År column: a whole year, or null with an error (blank, "2024/25", a
@@ -502,7 +502,17 @@ export function parseClientRows(table: LocatedTable, window: PeriodWindow, log: 
   const cYear = table.columns.get("År");
   const cPeriod = table.columns.get("Period");
   const totalsRow = totalsRowsOf(table);
-  const [clientOf, poolOf, sexOf, housingOf] = ["BrukarID", "Pool", "Kön", "Boendeform"].map((c) => readByValue(table, c, readText));
+  const [clientOf, poolOf] = ["BrukarID", "Pool"].map((c) => readByValue(table, c, readText));
+  // The counted rows' texts, numbered as they are first counted (codeOf is called for counted rows only).
+  const text = { client: new TextCodes(), pool: new TextCodes(), period: new TextCodes(), sex: new TextCodes(), housing: new TextCodes() };
+  const codeOf = (column: string, codes: TextCodes) => readByValue(table, column, (cell) => codes.code(readText(cell)));
+  const [clientCode, poolCode, sexCode, housingCode] = [
+    codeOf("BrukarID", text.client),
+    codeOf("Pool", text.pool),
+    codeOf("Kön", text.sex),
+    codeOf("Boendeform", text.housing),
+  ];
+  const periodCode = readByValue(table, "Period", (cell) => text.period.code(readPeriodValue(cell)));
   const volumeOf = readCell(table, "Volym");
   const yearCell = readCell(table, "År");
   const yearOfRow = readByValue(table, "År", readRowYearValue);
@@ -562,20 +572,22 @@ export function parseClientRows(table: LocatedTable, window: PeriodWindow, log: 
     }
     const birthYear = birthYearOf(i, row);
     if (birthYear === undefined) continue;
-    const volumeMicro = readVolumeMicro(volumeCell, placeOf(table, row, "Volym"), log);
+    const fast = fastMicro(volumeCell);
+    const volumeMicro = fast !== null && fast <= MAX_ROW_VOLUME_MICRO ? fast : readVolumeMicro(volumeCell, placeOf(table, row, "Volym"), log);
     if (volumeMicro === null) continue;
     account.counted("Brukare", volumeMicro);
     out.row[n] = row;
-    out.clientId[n] = clientId;
-    out.birthYear[n] = birthYear;
-    out.sex[n] = sexOf(i);
-    out.pool[n] = pool;
+    out.client[n] = clientCode(i);
+    out.birthYear[n] = birthYear ?? NaN;
+    out.sex[n] = sexCode(i);
+    out.pool[n] = poolCode(i);
     out.volumeMicro[n] = volumeMicro;
-    out.period[n] = period;
-    out.housing[n] = housingOf(i);
+    out.period[n] = period === null ? -1 : periodCode(i);
+    out.housing[n] = housingCode(i);
     n++;
   }
   reportSetAside(table, account, window, log, calendarYear ? ["otherYear"] : ["otherYear", "periodOutsideWindow"]);
+  out.text = { client: text.client.values, pool: text.pool.values, period: text.period.values, sex: text.sex.values, housing: text.housing.values };
   return trimClientRows(out, n);
 }
 
@@ -584,20 +596,38 @@ function emptyClientRows(capacity: number): ClientRows {
   return {
     length: 0,
     row: new Int32Array(capacity),
-    clientId: new Array(capacity),
-    birthYear: new Array(capacity),
-    sex: new Array(capacity),
-    pool: new Array(capacity),
+    client: new Int32Array(capacity),
+    pool: new Int32Array(capacity),
+    period: new Int32Array(capacity),
+    sex: new Int32Array(capacity),
+    housing: new Int32Array(capacity),
+    birthYear: new Float64Array(capacity),
     volumeMicro: new Float64Array(capacity),
-    period: new Array(capacity),
-    housing: new Array(capacity),
+    text: { client: [], pool: [], period: [], sex: [], housing: [] },
   };
 }
 
-/** The first `length` rows: the lists were sized for every row of the table. */
+/** The first `length` rows: the columns were sized for every row of the table. */
 function trimClientRows(rows: ClientRows, length: number): ClientRows {
-  for (const list of [rows.clientId, rows.birthYear, rows.sex, rows.pool, rows.period, rows.housing]) list.length = length;
-  return { ...rows, length, row: rows.row.subarray(0, length), volumeMicro: rows.volumeMicro.subarray(0, length) };
+  const first = (column: Int32Array) => column.subarray(0, length);
+  return {
+    ...rows,
+    length,
+    row: first(rows.row),
+    client: first(rows.client),
+    pool: first(rows.pool),
+    period: first(rows.period),
+    sex: first(rows.sex),
+    housing: first(rows.housing),
+    birthYear: rows.birthYear.subarray(0, length),
+    volumeMicro: rows.volumeMicro.subarray(0, length),
+  };
+}
+
+/** The month of a Period cell already read successfully as one. */
+function readPeriodValue(cell: CellValue): string {
+  const p = readPeriod(cell);
+  return p.ok ? p.value : "";
 }
 
 /** How a Födelseår or Ålder cell reads: blank, a whole number, or not one (with its text). */

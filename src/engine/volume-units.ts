@@ -99,8 +99,9 @@ export function normaliseVolumeUnits(catalogue: Map<string, CatalogueEntry>, poo
     }
   }
   if (factorOfPool.size > 0) {
+    const factorOf = rows.text.pool.map((pool) => factorOfPool.get(pool));
     for (let i = 0; i < rows.length; i++) {
-      const c = factorOfPool.get(rows.pool[i]);
+      const c = factorOf[rows.pool[i]];
       if (c) rows.volumeMicro[i] = Math.round((rows.volumeMicro[i] * c.numerator) / c.denominator);
     }
   }

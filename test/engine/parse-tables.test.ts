@@ -125,10 +125,10 @@ describe("Brukare", () => {
     expect(log.items).toEqual([]);
     expect(rows.length).toBe(2);
     expect([...rows.row]).toEqual([2, 3]);
-    expect(rows.clientId).toEqual(["K1", "K2"]);
-    expect(rows.birthYear).toEqual([1940, 1950]);
+    expect(Array.from(rows.client, (c) => rows.text.client[c])).toEqual(["K1", "K2"]);
+    expect([...rows.birthYear]).toEqual([1940, 1950]);
     expect([...rows.volumeMicro]).toEqual([12_500_000, 3_000_000]);
-    expect(rows.period).toEqual(["2024-01", "2024-02"]);
+    expect(Array.from(rows.period, (p) => rows.text.period[p])).toEqual(["2024-01", "2024-02"]);
   });
 
   it("reports a volume that is no number at its cell", () => {

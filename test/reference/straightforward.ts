@@ -121,13 +121,13 @@ function clientRowObjects(columns: ClientRows): ClientVolumeRow[] {
   for (let i = 0; i < columns.length; i++) {
     rows.push({
       row: columns.row[i],
-      clientId: columns.clientId[i],
-      birthYear: columns.birthYear[i],
-      sex: columns.sex[i],
-      pool: columns.pool[i],
+      clientId: columns.text.client[columns.client[i]],
+      birthYear: Number.isNaN(columns.birthYear[i]) ? null : columns.birthYear[i],
+      sex: columns.text.sex[columns.sex[i]],
+      pool: columns.text.pool[columns.pool[i]],
       volumeMicro: columns.volumeMicro[i],
-      period: columns.period[i],
-      housing: columns.housing[i],
+      period: columns.period[i] < 0 ? null : columns.text.period[columns.period[i]],
+      housing: columns.text.housing[columns.housing[i]],
     });
   }
   return rows;

@@ -75,18 +75,19 @@ export function traceLineage(sources: LineageSources, log: ProblemLog): TraceLin
 function volumeByPeriod(rows: ClientRows, pools: readonly PoolResult[]): Record<string, Record<string, number>> {
   const volumeMaps = new Map<string, Map<string, number>>();
   const intervention = new Set(pools.filter((p) => p.kind === "insats").map((p) => p.pool));
-  // A client's rows of one pool come together in extracts: the pool is looked up once per run of rows.
-  let lastPool: string | null = null;
-  let byPeriod: Map<string, number> | undefined;
+  // Per pool code, its period sums once the pool is first seen (in row order, as the sheet lists them).
+  const byPoolCode: (Map<string, number> | null | undefined)[] = new Array(rows.text.pool.length);
   for (let i = 0; i < rows.length; i++) {
-    const pool = rows.pool[i];
-    if (pool !== lastPool) {
-      lastPool = pool;
-      byPeriod = volumeMaps.get(pool);
-      if (!byPeriod && intervention.has(pool)) volumeMaps.set(pool, (byPeriod = new Map()));
+    const code = rows.pool[i];
+    let byPeriod = byPoolCode[code];
+    if (byPeriod === undefined) {
+      const pool = rows.text.pool[code];
+      byPeriod = intervention.has(pool) ? new Map() : null;
+      if (byPeriod) volumeMaps.set(pool, byPeriod);
+      byPoolCode[code] = byPeriod;
     }
     if (!byPeriod) continue;
-    const period = rows.period[i] ?? "";
+    const period = rows.period[i] < 0 ? "" : rows.text.period[rows.period[i]];
     byPeriod.set(period, (byPeriod.get(period) ?? 0) + rows.volumeMicro[i]);
   }
   const out: Record<string, Record<string, number>> = {};
