@@ -46,9 +46,16 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
   const unknownReported = new Uint8Array(text.pool.length);
   const clientOf: (ClientVolumes | undefined)[] = new Array(text.client.length);
   const clients = new Map<string, ClientVolumes>();
-  // First row per client × pool × period, keyed by one number.
+  // One entry per client × pool, in the order of its first row: its volume and, per month, its
+  // first row. Extracts list a client's rows of a pool together, so the last pair is reused.
   const periods = text.period.length;
-  const firstRow = new Map<number, number>();
+  const pairOf = new Map<number, number>();
+  const pairClient: number[] = [];
+  const pairPool: number[] = [];
+  const pairVolume: number[] = [];
+  const pairFirstRow: Int32Array[] = [];
+  let lastKey = -1;
+  let pair = -1;
   for (let i = 0; i < rows.length; i++) {
     const poolCode = rows.pool[i];
     const pool = poolOf[poolCode];
@@ -62,27 +69,38 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
       continue;
     }
     const clientCode = rows.client[i];
+    const key = clientCode * text.pool.length + poolCode;
+    if (key !== lastKey) {
+      lastKey = key;
+      const known = pairOf.get(key);
+      if (known === undefined) {
+        pair = pairClient.length;
+        pairOf.set(key, pair);
+        pairClient.push(clientCode);
+        pairPool.push(poolCode);
+        pairVolume.push(0);
+        pairFirstRow.push(new Int32Array(periods));
+      } else pair = known;
+    }
     const period = rows.period[i];
-    const volumeMicro = rows.volumeMicro[i];
-    const birthYear = Number.isNaN(rows.birthYear[i]) ? null : rows.birthYear[i];
     if (period >= 0) {
-      const key = (clientCode * text.pool.length + poolCode) * periods + period;
-      const first = firstRow.get(key);
-      if (first !== undefined) {
+      const first = pairFirstRow[pair][period];
+      if (first !== 0) {
         log.warning("duplicateClientRow", { table: "Brukare", row: rows.row[i], column: "Period" }, {
           client: displayId(text.client[clientCode]),
           pool: text.pool[poolCode],
           period: text.period[period],
           first,
         });
-      } else firstRow.set(key, rows.row[i]);
+      } else pairFirstRow[pair][period] = rows.row[i];
     }
-    let c = clientOf[clientCode];
+    const birthYear = Number.isNaN(rows.birthYear[i]) ? null : rows.birthYear[i];
+    const c = clientOf[clientCode];
     if (!c) {
       const clientId = text.client[clientCode];
-      c = { clientId, birthYear, sex: text.sex[rows.sex[i]], housing: text.housing[rows.housing[i]], volumes: new Map() };
-      clientOf[clientCode] = c;
-      clients.set(clientId, c);
+      const created = { clientId, birthYear, sex: text.sex[rows.sex[i]], housing: text.housing[rows.housing[i]], volumes: new Map<string, number>() };
+      clientOf[clientCode] = created;
+      clients.set(clientId, created);
     } else {
       if (c.birthYear === null) c.birthYear = birthYear;
       else if (birthYear !== null && birthYear !== c.birthYear) {
@@ -95,12 +113,13 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
       if (!c.sex) c.sex = text.sex[rows.sex[i]];
       if (!c.housing) c.housing = text.housing[rows.housing[i]];
     }
-    const poolId = text.pool[poolCode];
-    c.volumes.set(poolId, (c.volumes.get(poolId) ?? 0) + volumeMicro);
-    poolTotal[poolCode] += volumeMicro;
+    pairVolume[pair] += rows.volumeMicro[i];
+    poolTotal[poolCode] += rows.volumeMicro[i];
     poolUsed[poolCode] = 1;
   }
-  // Pools in the order their first counted row came, as before.
+  // Each client's pools in the order of their first row.
+  for (let p = 0; p < pairClient.length; p++) clientOf[pairClient[p]]!.volumes.set(text.pool[pairPool[p]], pairVolume[p]);
+  // Pools in the order of their first counted row.
   const poolVolumeMicro = new Map<string, number>();
   for (let code = 0; code < text.pool.length; code++) if (poolUsed[code] === 1) poolVolumeMicro.set(text.pool[code], poolTotal[code]);
   return { clients, poolVolumeMicro };

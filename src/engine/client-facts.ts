@@ -70,36 +70,48 @@ export function clientFacts(
   const facts = new Map<string, ClientFacts>();
   const readings = new Map<string, HousingReading>();
   const unknown = new Map<string, { row: number; count: number }>();
-  const sexes = new Map<string, { first: string; key: string; reported: boolean }>();
-  // A volume already seen for a client whose rows so far all point one way.
-  const volumesSoFar = new Map<string, Map<string, number>>();
-  let lastId: string | null = null;
-  let last: ClientFacts | undefined;
   const { text } = rows;
+  // Everything per code, read once: pools, housing readings, the sex keys, each client's facts.
   const poolOf = text.pool.map((id) => pools.get(id));
+  const housingOf = poolOf.map((pool) => (pool && pool.kind === "insats" ? housingOfPool(pool) : null));
   const readingOf = text.housing.map((raw) => readHousing(raw, catalogue));
   text.housing.forEach((raw, code) => readings.set(raw, readingOf[code]));
+  const sexKeyOf = text.sex.map(sexKey);
+  const factsOf: (ClientFacts | undefined)[] = new Array(text.client.length);
+  const firstSex = new Int32Array(text.client.length).fill(-1);
+  const sexReported = new Uint8Array(text.client.length);
+  // A volume already seen for a client whose rows so far all point one way.
+  const volumesSoFar: (Map<string, number> | undefined)[] = new Array(text.client.length);
   for (let i = 0; i < rows.length; i++) {
     const pool = poolOf[rows.pool[i]];
     if (!pool || pool.kind !== "insats") continue;
-    const id = text.client[rows.client[i]];
-    const raw = text.housing[rows.housing[i]];
-    const reading = readingOf[rows.housing[i]];
+    const client = rows.client[i];
+    const rawCode = rows.housing[i];
+    const raw = text.housing[rawCode];
+    const reading = readingOf[rawCode];
     if (reading === "okänd") {
       const u = unknown.get(raw);
       if (u) u.count++;
       else unknown.set(raw, { row: rows.row[i], count: 1 });
     }
     const stated = reading === "ordinärt" || reading === "särskilt" ? reading : null;
-    const housing = stated ?? housingOfPool(pool);
-    checkSex(id, text.sex[rows.sex[i]], rows.row[i], sexes, log);
-    let f = id === lastId ? last : facts.get(id);
+    const housing = stated ?? housingOf[rows.pool[i]];
+    // Kön: the first one counts; a different one is said once per client.
+    const sex = rows.sex[i];
+    if (text.sex[sex]) {
+      const first = firstSex[client];
+      if (first < 0) firstSex[client] = sex;
+      else if (sexReported[client] === 0 && sexKeyOf[first] !== sexKeyOf[sex]) {
+        sexReported[client] = 1;
+        log.warning("conflictingSex", { table: "Brukare", row: rows.row[i], column: "Kön" }, { client: displayId(text.client[client]), first: text.sex[first], second: text.sex[sex] });
+      }
+    }
+    let f = factsOf[client];
     if (!f) {
       f = { housing: housing ?? "ordinärt", source: "insatser", mixed: null, firstStated: null, conflictStated: null, conflictRow: null };
-      facts.set(id, f);
+      factsOf[client] = f;
+      facts.set(text.client[client], f);
     }
-    lastId = id;
-    last = f;
     if (stated) {
       if (f.firstStated === null) f.firstStated = raw;
       else if (f.conflictStated === null && readings.get(f.firstStated) !== stated) {
@@ -110,8 +122,8 @@ export function clientFacts(
     if (housing === null) continue;
     const volume = rows.volumeMicro[i];
     if (!f.mixed) {
-      let soFar = volumesSoFar.get(id);
-      if (!soFar) volumesSoFar.set(id, (soFar = new Map()));
+      let soFar = volumesSoFar[client];
+      if (!soFar) volumesSoFar[client] = soFar = new Map();
       if (soFar.size === 0 || housing === f.housing) {
         if (soFar.size === 0) f.housing = housing;
         soFar.set(pool.id, (soFar.get(pool.id) ?? 0) + volume);
@@ -126,18 +138,6 @@ export function clientFacts(
   for (const f of facts.values()) f.source = f.mixed ? "störst kostnad" : f.firstStated !== null ? "Boendeform" : "insatser";
   for (const [value, u] of unknown) log.warning("unknownHousing", { table: "Brukare", row: u.row, column: "Boendeform" }, { value, count: u.count });
   return facts;
-}
-
-function checkSex(id: string, sex: string, row: number, sexes: Map<string, { first: string; key: string; reported: boolean }>, log: ProblemLog): void {
-  if (!sex) return;
-  const seen = sexes.get(id);
-  if (!seen) {
-    sexes.set(id, { first: sex, key: sexKey(sex), reported: false });
-    return;
-  }
-  if (seen.reported || seen.key === sexKey(sex)) return;
-  seen.reported = true;
-  log.warning("conflictingSex", { table: "Brukare", row, column: "Kön" }, { client: displayId(id), first: seen.first, second: sex });
 }
 
 export function displayId(id: string): string {
