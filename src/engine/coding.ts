@@ -122,7 +122,8 @@ const DIGITS = /^\d+$/;
  * of code (or written with a leading zero), so each such range warns once, with examples, for the
  * codes it meets (rows whose other columns match the rule).
  */
-function warnRangeLengths(rules: CodingRule[], codes: LedgerCodes[], log: ProblemLog): void {
+function warnRangeLengths(rules: CodingRule[], codes: readonly LedgerCodes[], log: ProblemLog): void {
+  const byLength = digitCodesByLength(codes);
   for (const rule of rules) {
     for (const [key, column] of RULE_COLUMNS) {
       const range = rule[key];
@@ -130,10 +131,16 @@ function warnRangeLengths(rules: CodingRule[], codes: LedgerCodes[], log: Proble
       const shortest = Math.min(range.from.length, range.to.length);
       const longest = Math.max(range.from.length, range.to.length);
       const others = RULE_COLUMNS.filter(([k]) => k !== key).map(([k]) => [k, rule[k]] as [typeof k, MatchPattern]);
+      // Only codes of all digits and another length can warn: those, in ledger order.
+      const candidates: number[] = [];
+      for (const [length, indices] of byLength[key]) if (length < shortest || length > longest) for (const i of indices) candidates.push(i);
+      if (candidates.length === 0) continue;
+      candidates.sort((a, b) => a - b);
       const odd = new Map<string, boolean>();
-      for (const c of codes) {
+      for (const i of candidates) {
+        const c = codes[i];
         const code = c[key];
-        if (odd.has(code) || !DIGITS.test(code) || (code.length >= shortest && code.length <= longest)) continue;
+        if (odd.has(code)) continue;
         if (others.every(([k, pattern]) => patternMatches(pattern, c[k]))) odd.set(code, patternMatches(range, code));
       }
       if (odd.size === 0) continue;
@@ -147,4 +154,22 @@ function warnRangeLengths(rules: CodingRule[], codes: LedgerCodes[], log: Proble
       });
     }
   }
+}
+
+/** Per code column: the code combinations whose code there is all digits, grouped by its length. */
+function digitCodesByLength(codes: readonly LedgerCodes[]): Record<(typeof RULE_COLUMNS)[number][0], Map<number, number[]>> {
+  const out = { ansvar: new Map<number, number[]>(), verksamhet: new Map<number, number[]>(), aktivitet: new Map<number, number[]>(), konto: new Map<number, number[]>() };
+  const digits = new Map<string, boolean>();
+  codes.forEach((c, i) => {
+    for (const [key] of RULE_COLUMNS) {
+      const code = c[key];
+      let isDigits = digits.get(code);
+      if (isDigits === undefined) digits.set(code, (isDigits = DIGITS.test(code)));
+      if (!isDigits) continue;
+      const list = out[key].get(code.length);
+      if (list) list.push(i);
+      else out[key].set(code.length, [i]);
+    }
+  });
+  return out;
 }
