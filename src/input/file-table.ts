@@ -1,13 +1,15 @@
 import {
+  cellAt,
+  cellsOfInput,
   codeColumnsOf,
   containsPersonalIdentityNumber,
   locateTable,
-  rowsOfInput,
   ProblemLog,
   pseudonym,
   readCode,
   redactPersonalIdentityNumbers,
   totalsRowReason,
+  type CellTable,
   type CellValue,
   type Problem,
   type TableInput,
@@ -75,7 +77,8 @@ export function summaryLines(s: FileSummary, language: Language = "sv"): string[
 
 /**
  * Rows read, rows the run will set aside (totals rows …) and the sums, counted by the same
- * locator the run uses, so the summary and the run agree on every row.
+ * locator the run uses, so the summary and the run agree on every row. The cells are read by
+ * column, only those the counts need.
  */
 export function countRows(table: TableName, input: TableInput, summary: FileSummary): void {
   const scratch = new ProblemLog();
@@ -86,27 +89,36 @@ export function countRows(table: TableName, input: TableInput, summary: FileSumm
   // Totals rows by the run's own rule (a row without codes, or "Summa" in a code column), so the
   // summary sets aside exactly the rows the run will.
   const codeColumns = table === "Ekonomi" || table === "Brukare" ? codeColumnsOf(located) : [];
-  const isTotals = (cells: CellValue[]) => codeColumns.length > 0 && totalsRowReason(cells, codeColumns) !== null;
-  const totals = (byCode.get("totalsRowSkipped") ?? 0) + located.rowCells.filter(isTotals).length;
-  summary.rowsRead = located.sheetRows.length - located.rowCells.filter(isTotals).length;
-  if (totals) summary.skipped.push({ code: "totalsRow", reason: "summeringsrader", count: totals });
   const amountIndex = table === "Ekonomi" ? located.columns.get("Belopp") : undefined;
   const volumeIndex = table === "Brukare" ? located.columns.get("Volym") : undefined;
+  const cells = cellsOfInput(input);
+  const firstRow = input.firstRow ?? 1;
+  // One row, reused: only the cells the counts look at are filled in.
+  const read = [...codeColumns, amountIndex, volumeIndex].filter((c): c is number => c !== undefined);
+  const row: CellValue[] = new Array(Math.max(0, ...read) + 1).fill(null);
+  let totalsRows = 0;
   let ore = 0;
   let micro = 0;
-  for (const cells of located.rowCells) {
-    if (isTotals(cells)) continue;
+  for (const sheetRow of located.sheetRows) {
+    for (const c of read) row[c] = cellAt(cells, sheetRow - firstRow, c);
+    if (codeColumns.length > 0 && totalsRowReason(row, codeColumns) !== null) {
+      totalsRows++;
+      continue;
+    }
     if (amountIndex !== undefined) {
-      const amount = cells[amountIndex];
+      const amount = row[amountIndex];
       if (typeof amount === "number") ore += Math.round(amount * 100);
       else summary.unreadableNumbers++;
     }
     if (volumeIndex !== undefined) {
-      const volume = cells[volumeIndex];
+      const volume = row[volumeIndex];
       if (typeof volume === "number") micro += Math.round(volume * 1e6);
       else summary.unreadableNumbers++;
     }
   }
+  const totals = (byCode.get("totalsRowSkipped") ?? 0) + totalsRows;
+  summary.rowsRead = located.sheetRows.length - totalsRows;
+  if (totals) summary.skipped.push({ code: "totalsRow", reason: "summeringsrader", count: totals });
   if (amountIndex !== undefined) summary.amountOre = ore;
   if (volumeIndex !== undefined) summary.volume = formatMicro(micro);
 }
@@ -120,9 +132,24 @@ export function rowsToWrite(file: FileTable): CellValue[][] | null {
   if (!file.input) return null;
   const located = locateTable(file.table, file.input, new ProblemLog());
   if (!located) return null;
-  const header = rowsOfInput(file.input)[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
+  const cells = cellsOfInput(file.input);
+  const firstRow = file.input.firstRow ?? 1;
   const codeColumns = file.table === "Ekonomi" || file.table === "Brukare" ? codeColumnsOf(located) : [];
-  return [header, ...located.rowCells.filter((cells) => codeColumns.length === 0 || totalsRowReason(cells, codeColumns) === null)];
+  const out = [recordOf(cells, located.headerRow - firstRow)];
+  for (const sheetRow of located.sheetRows) {
+    const cellsOfRow = recordOf(cells, sheetRow - firstRow);
+    if (codeColumns.length === 0 || totalsRowReason(cellsOfRow, codeColumns) === null) out.push(cellsOfRow);
+  }
+  return out;
+}
+
+/** Row r of a file's table as its record was read: up to its last cell that is not empty. */
+function recordOf(cells: CellTable, r: number): CellValue[] {
+  let width = cells.columns.length;
+  while (width > 0 && cellAt(cells, r, width - 1) === null) width--;
+  const record: CellValue[] = new Array(width);
+  for (let c = 0; c < width; c++) record[c] = cellAt(cells, r, c);
+  return record;
 }
 
 /**
