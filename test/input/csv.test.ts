@@ -3,6 +3,7 @@ import { summaryLines } from "../../src/input/file-table";
 import { detailText } from "../../src/input/messages";
 import { locateTable } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
+import { rowsOfInput } from "../../src/engine";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Windows-1252 bytes: Latin-1 plus the few letters only Windows-1252 has (en dash, euro). */
@@ -16,7 +17,9 @@ const cp1252 = (text: string) =>
 
 function cells(file: ReturnType<typeof readCsvTable>) {
   const located = locateTable(file.table, file.input!, new ProblemLog())!;
-  return located.sheetRows.map((row, i) => ({ row, cells: located.rowCells[i] }));
+  // The file's own rows (row 1 = line 1) at the data rows the locator keeps.
+  const rows = rowsOfInput(file.input!);
+  return located.sheetRows.map((row) => ({ row, cells: rows[row - 1] }));
 }
 
 describe("CSV/text exports", () => {

@@ -9,11 +9,14 @@ import { plainRecords, readCsvTable } from "../../src/input/csv";
 import { readSieLedger } from "../../src/input/sie";
 import { locateTable } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
+import { rowsOfInput } from "../../src/engine";
 import type { FileTable } from "../../src/input/file-table";
 
 function located(file: FileTable) {
   const t = locateTable(file.table, file.input!, new ProblemLog())!;
-  return t.sheetRows.map((row, i) => ({ row, cells: t.rowCells[i] }));
+  // The file's own rows (row 1 = line 1) at the data rows the locator keeps.
+  const rows = rowsOfInput(file.input!);
+  return t.sheetRows.map((row) => ({ row, cells: rows[row - 1] }));
 }
 
 const kronor = (ore: number) => {

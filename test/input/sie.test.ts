@@ -3,6 +3,7 @@ import { summaryLines } from "../../src/input/file-table";
 import { detailText } from "../../src/input/messages";
 import { locateTable } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
+import { rowsOfInput } from "../../src/engine";
 
 const CP437_HIGH =
   "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
@@ -30,7 +31,9 @@ const HEAD = [
 
 function ledger(file: ReturnType<typeof readSieLedger>) {
   const located = locateTable("Ekonomi", file.input!, new ProblemLog())!;
-  return located.sheetRows.map((row, i) => ({ row, cells: located.rowCells[i] }));
+  // The file's own rows (row 1 = line 1) at the data rows the locator keeps.
+  const rows = rowsOfInput(file.input!);
+  return located.sheetRows.map((row) => ({ row, cells: rows[row - 1] }));
 }
 
 describe("SIE 4 ledger", () => {
