@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { fold, type CellValue } from "../engine";
+import { fold, rowsOfInput, type CellValue } from "../engine";
 import { BENCHMARK_HEADER, type BenchmarkTableRow } from "../benchmark/kolada/benchmark-rows";
 import type { FetchLike } from "../benchmark/kolada/http";
 import { defaultYears, fetchKpbBenchmark, parseMunicipalityCode, parsePeers, parseYears, type KoladaFetchOutcome } from "../benchmark/kolada/kpb-benchmark";
@@ -51,7 +51,9 @@ function settingOf(rows: CellValue[][] | undefined, name: string): string | null
 
 export async function koladaCommand(file: string, options: KoladaCommandOptions, fetch: FetchLike, log: (line: string) => void): Promise<number> {
   const input = await readWorkbookFile(file);
-  const settings = input["Inställningar"]?.rows;
+  // Both tables are small: read as rows.
+  const settingsTable = input["Inställningar"];
+  const settings = settingsTable ? rowsOfInput(settingsTable) : undefined;
   const municipality = parseMunicipalityCode(options.municipality ?? settingOf(settings, "Kommunkod") ?? "");
   if (!municipality) throw new KoladaUsageError(cliMessage("koladaNoMunicipality"));
   const peers = parsePeers(options.peers ?? "");
@@ -65,7 +67,8 @@ export async function koladaCommand(file: string, options: KoladaCommandOptions,
     log(cliMessage("koladaNoAnswer", { why: `${outcome.error.kind}${"status" in outcome.error ? ` ${outcome.error.status}` : ""}` }));
     return 2;
   }
-  const merged = mergeBenchmarkRows(input["Jämförelse"]?.rows ?? [], outcome.rows);
+  const benchmark = input["Jämförelse"];
+  const merged = mergeBenchmarkRows(benchmark ? rowsOfInput(benchmark) : [], outcome.rows);
   await writeWorkbookWithBenchmark(file, options.out, merged);
   for (const k of outcome.kpis) {
     log(`${k.kpi.padEnd(7)} ${k.keyFigure.padEnd(34)} ${cliMessage("koladaKpi", { values: k.values, noData: Boolean(k.noData), retired: Boolean(k.retired), missing: k.missingValues ?? 0 })}`);

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { Readable } from "stream";
-import type { CellValue, TableInput, TableName, WorkbookInput } from "../engine";
+import { CellTableBuilder, rowsOfCellTable, sliceCellTable, type CellTable, type CellValue, type TableInput, type TableName, type WorkbookInput } from "../engine";
 import {
   HEADER_PROBE_ROWS,
   isResultSheet,
@@ -22,8 +22,8 @@ import {
  */
 export interface SheetCells {
   name: string;
-  /** Row r (1-based) at index r - 1: plain values by column (index c - 1). */
-  rows: (CellValue[] | undefined)[];
+  /** The sheet's plain values from A1, by column: row r (1-based) at r - 1, column c at c - 1. */
+  cells: CellTable;
   /** Number formats by row and column where a cell has one. */
   formats: Map<number, (string | null)[]>;
   columnCount: number;
@@ -63,15 +63,9 @@ export function decodeRef(ref: string): { top: number; left: number; bottom: num
   return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
 }
 
-function block(sheet: SheetCells, top: number, left: number, bottom: number, right: number): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = sheet.rows[r - 1];
-    const cells: CellValue[] = new Array(right - left + 1);
-    for (let c = left; c <= right; c++) cells[c - left] = row?.[c - 1] ?? null;
-    out.push(cells);
-  }
-  return out;
+/** Rows top..bottom and columns left..right (1-based, inclusive) of a sheet: a view of its cells, not a copy. */
+function block(sheet: SheetCells, top: number, left: number, bottom: number, right: number): CellTable {
+  return sliceCellTable(sheet.cells, top - 1, bottom, left - 1, right);
 }
 
 function formatBlock(sheet: SheetCells, top: number, left: number, bottom: number, right: number): (string | null)[][] {
@@ -85,16 +79,19 @@ function formatBlock(sheet: SheetCells, top: number, left: number, bottom: numbe
   return out;
 }
 
-function tableBlock(table: TableName, sheet: SheetCells, top: number, left: number, bottom: number, right: number): TableInput {
-  const input: TableInput = { rows: block(sheet, top, left, bottom, right), sheet: sheet.name, firstRow: top, firstColumn: left };
-  if (TABLES_WITH_FORMATS.includes(table)) input.numberFormats = formatBlock(sheet, top, left, bottom, right);
+type CellsInput = Extract<TableInput, { cells: CellTable }>;
+
+function tableBlock(table: TableName, sheet: SheetCells, top: number, left: number, bottom: number, right: number): CellsInput {
+  const cells = block(sheet, top, left, bottom, right);
+  const input: CellsInput = { cells, sheet: sheet.name, firstRow: top, firstColumn: left };
+  if (TABLES_WITH_FORMATS.includes(table)) input.numberFormats = formatBlock(sheet, top, left, top + cells.rowCount - 1, right);
   return input;
 }
 
 /** The used part of a sheet (from A1); null for an empty sheet. */
-function usedBlock(table: TableName, sheet: SheetCells): TableInput | null {
-  if (!sheet.rows.some((r) => r !== undefined)) return null;
-  return tableBlock(table, sheet, 1, 1, sheet.rows.length, sheet.columnCount);
+function usedBlock(table: TableName, sheet: SheetCells): CellsInput | null {
+  if (sheet.cells.rowCount === 0) return null;
+  return tableBlock(table, sheet, 1, 1, sheet.cells.rowCount, sheet.columnCount);
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -107,14 +104,14 @@ export function cellCandidates(wb: WorkbookCells, files: Partial<Record<TableNam
     // The same window as the add-in's: the sheet's first rows, every used column.
     sheets: wb.sheets.map((s) => ({
       name: s.name,
-      ...(s.cells ? { probe: block(s.cells, 1, 1, Math.min(HEADER_PROBE_ROWS, s.cells.rows.length), s.cells.columnCount) } : {}),
+      ...(s.cells ? { probe: rowsOfCellTable(block(s.cells, 1, 1, Math.min(HEADER_PROBE_ROWS, s.cells.cells.rowCount), s.cells.columnCount)) } : {}),
     })),
     files,
   };
 }
 
 /** Reads the block a located source points at; null for an empty sheet or a source that is not in the file. */
-function readSource(wb: WorkbookCells, table: TableName, source: TableSource): TableInput | null {
+function readSource(wb: WorkbookCells, table: TableName, source: TableSource): CellsInput | null {
   const sheetNamed = (name: string) => wb.sheets.find((s) => sameName(s.name, name))?.cells;
   const refBlock = (sheet: SheetCells | undefined, ref: string) => {
     if (!sheet) return null;
@@ -155,8 +152,7 @@ export function locateAndReadCells(
     if (located.source.kind === "file") continue;
     const read = readSource(wb, located.table, located.source);
     if (!read) continue;
-    renameMappedHeaders(read.rows!, mapping[located.table]?.columns);
-    input[located.table] = read;
+    input[located.table] = { ...read, cells: renameMappedHeaders(read.cells, mapping[located.table]?.columns) };
   }
   return { input, location };
 }
@@ -177,28 +173,50 @@ export function cellsOfWorkbook(wb: ExcelJS.Workbook): WorkbookCells {
   const model = (wb.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? [];
   return {
     sheets: wb.worksheets.map((ws) => {
-      const cells: SheetCells = { name: ws.name, rows: [], formats: new Map(), columnCount: ws.columnCount };
-      ws.eachRow({ includeEmpty: false }, (row, n) => keepRow(cells, n, row));
-      cells.rows.length = ws.actualRowCount === 0 ? 0 : Math.max(cells.rows.length, ws.rowCount);
-      return { name: ws.name, cells };
+      const reading = new SheetReading(ws.name, ws.columnCount);
+      ws.eachRow({ includeEmpty: false }, (row, n) => reading.keep(n, row));
+      if (ws.actualRowCount > 0) reading.reach(ws.rowCount);
+      return { name: ws.name, cells: reading.done() };
     }),
     tables: wb.worksheets.flatMap((ws) => sheetTables(ws).map((t) => ({ ...t, sheet: ws.name }))),
     names: model.filter((n) => !n.name.startsWith("_xlnm.") && n.ranges.length === 1).map((n) => ({ name: n.name, ref: n.ranges[0] })),
   };
 }
 
-/** One row's values and number formats into a sheet's cells. */
-function keepRow(cells: SheetCells, n: number, row: ExcelJS.Row): void {
-  const values: CellValue[] = [];
-  let formats: (string | null)[] | undefined;
-  row.eachCell({ includeEmpty: false }, (cell, c) => {
-    values[c - 1] = plainValue(cell.value);
-    const numFmt = cell.numFmt;
-    if (numFmt) (formats ??= [])[c - 1] = numFmt;
-  });
-  if (values.length > cells.columnCount) cells.columnCount = values.length;
-  cells.rows[n - 1] = values;
-  if (formats) cells.formats.set(n, formats);
+/** A sheet's cells as its rows come in: values into a cell table, number formats by row. */
+class SheetReading {
+  private readonly builder = new CellTableBuilder(1024);
+  private readonly formats = new Map<number, (string | null)[]>();
+
+  constructor(
+    private readonly name: string,
+    private columnCount = 0,
+  ) {}
+
+  /** One row's values and number formats (row n, 1-based). */
+  keep(n: number, row: ExcelJS.Row): void {
+    let formats: (string | null)[] | undefined;
+    let width = 0;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const value = plainValue(cell.value);
+      if (value !== null) this.builder.set(n - 1, c - 1, value);
+      width = c;
+      const numFmt = cell.numFmt;
+      if (numFmt) (formats ??= [])[c - 1] = numFmt;
+    });
+    if (width > this.columnCount) this.columnCount = width;
+    this.reach(n);
+    if (formats) this.formats.set(n, formats);
+  }
+
+  /** The sheet holds at least `rows` rows (a row that is there but empty still counts). */
+  reach(rows: number): void {
+    if (rows > this.builder.rowCount) this.builder.set(rows - 1, 0, null);
+  }
+
+  done(): SheetCells {
+    return { name: this.name, cells: this.builder.build(), formats: this.formats, columnCount: this.columnCount };
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -309,16 +327,15 @@ export async function streamSheets(bytes: Uint8Array, wanted: (name: string) => 
   });
   for await (const ws of reader) {
     const name = String((ws as unknown as { name: string }).name);
-    const keep = wanted(name);
-    const cells: SheetCells = { name, rows: [], formats: new Map(), columnCount: 0 };
+    const reading = wanted(name) ? new SheetReading(name) : null;
     // Rows of other sheets are parsed (the reader cannot skip a sheet) but not kept.
-    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) if (keep) keepRow(cells, row.number, row);
-    if (keep) kept.set(name.toLowerCase(), cells);
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) reading?.keep(row.number, row);
+    if (reading) kept.set(name.toLowerCase(), reading.done());
   }
   return kept;
 }
 
 /** A kept sheet as a rectangle of plain values from A1 (empty cells null). */
 export function sheetRows(sheet: SheetCells): CellValue[][] {
-  return block(sheet, 1, 1, sheet.rows.length, sheet.columnCount);
+  return rowsOfCellTable(block(sheet, 1, 1, sheet.cells.rowCount, sheet.columnCount));
 }

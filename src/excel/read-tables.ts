@@ -1,4 +1,4 @@
-import { fold, type CellValue, type Problem, type TableInput, type TableName, type WorkbookInput } from "../engine";
+import { CellTableBuilder, fold, type CellValue, type Problem, type TableInput, type TableName, type WorkbookInput } from "../engine";
 import { CancelledError, MAX_READ_CELLS, type CancelToken, type ExcelRun, type ProgressListener } from "./excel-run";
 import { ChunkSizer, isResponseTooLarge, measureValuesBytes } from "./read-chunks";
 import {
@@ -129,7 +129,8 @@ export async function readTables(
   const input: WorkbookInput = {};
   await run(async (context) => {
     for (const f of found) {
-      const rows: CellValue[][] = new Array(f.rowCount);
+      // Each chunk's rows go straight into the table by column: no 2-D array of the whole table.
+      const cells = new CellTableBuilder(f.rowCount);
       const withFormats = TABLES_WITH_FORMATS.includes(f.table);
       const formats: string[][] | undefined = withFormats ? new Array(f.rowCount) : undefined;
       const whole = rangeOf(context, f.source);
@@ -146,15 +147,20 @@ export async function readTables(
           sizer.tooLarge(count);
           continue;
         }
-        range.values.forEach((row, k) => (rows[start + k] = row as CellValue[]));
+        for (const row of range.values) cells.addRow(row as CellValue[]);
         if (formats) range.numberFormat.forEach((row, k) => (formats[start + k] = row.map(String)));
         sizer.observe(count, measureValuesBytes(range.values) + (formats ? measureValuesBytes(range.numberFormat) : 0));
         start += count;
         doneRows += count;
         options.onProgress?.({ phase: "läser", done: doneRows, total: totalRows, detail: f.table });
       }
-      renameMappedHeaders(rows, options.mapping?.[f.table]?.columns);
-      const table: TableInput = { rows, sheet: f.sheet, firstRow: f.rowIndex + 1, firstColumn: f.columnIndex + 1, ...(formats ? { numberFormats: formats } : {}) };
+      const table: TableInput = {
+        cells: renameMappedHeaders(cells.build(), options.mapping?.[f.table]?.columns),
+        sheet: f.sheet,
+        firstRow: f.rowIndex + 1,
+        firstColumn: f.columnIndex + 1,
+        ...(formats ? { numberFormats: formats } : {}),
+      };
       input[f.table] = table;
     }
   });

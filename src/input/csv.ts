@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
-import { fold, locateTable, ProblemLog, TABLE_SCHEMAS, type CellValue, type TableName } from "../engine";
+import { cellAt, CellTableBuilder, fold, locateTable, ProblemLog, TABLE_SCHEMAS, type CellTable, type CellValue, type TableInput, type TableName } from "../engine";
 import { countRows, type FileTable, type SkippedRows } from "./file-table";
-import { numberFromText, sniffDecimalMark, type DecimalMark } from "./number-text";
+import { numberFromText, sniffDecimalMarkOfCounts, type DecimalMark } from "./number-text";
 import type { SummaryDetail } from "./messages";
 import { decodeText } from "./text-decoding";
 
@@ -31,9 +31,10 @@ export const NUMBER_COLUMNS: Record<TableName, string[]> = {
   Inställningar: [],
 };
 
+/** Receives each record that is not a blank line, with the line it starts on (1-based). */
+type RecordSink = (line: number, record: string[]) => void;
+
 interface Parsed {
-  /** rows[line - 1] = the record that starts on that line; other lines are holes. */
-  rows: CellValue[][];
   bad: { line: number; detail: string }[];
   blankLines: number;
   records: number;
@@ -45,62 +46,60 @@ const BAD_RECORD_DETAIL: Record<string, string> = {
 };
 
 /**
- * The records of a text, each at the line it starts on. The common file has no broken record:
- * csv-parse's plain list is taken and the lines counted here (a record takes one line plus the line
- * breaks inside its quoted fields). Only a file with broken records is parsed again with
- * csv-parse's per-record line information, which costs an object per record.
+ * Hands each record of a text to `sink` at the line it starts on; nothing keeps the whole file's
+ * records. The common file (no quotation mark, one kind of line break) is split by lines and
+ * delimiter here, several times faster than csv-parse; anything else is read by csv-parse.
  */
-function parseRecords(text: string, delimiter: string, maxRecords?: number): Parsed {
-  let broken = false;
-  let records: string[][];
-  const plain = plainRecords(text, delimiter, maxRecords);
-  if (plain) records = plain;
-  else {
-    try {
-      records = parse(text, { ...parseOptions(delimiter, maxRecords), on_skip: () => void (broken = true) }) as string[][];
-    } catch {
-      broken = true;
-      records = [];
-    }
-  }
-  if (broken) return parseRecordsLineByLine(text, delimiter, maxRecords);
-  const rows: CellValue[][] = [];
+function parseRecords(text: string, delimiter: string, sink: RecordSink, maxRecords?: number): Parsed {
+  const lineBreak = plainLineBreak(text);
+  if (lineBreak === null) return parseQuotedRecords(text, delimiter, sink, maxRecords);
   let blankLines = 0;
-  let kept = 0;
-  let line = 1;
-  for (const record of records) {
-    if (record.length === 1 && record[0].trim() === "") blankLines++;
+  let records = 0;
+  eachPlainRecord(text, lineBreak, delimiter, maxRecords, (line, record) => {
+    if (isBlankRecord(record)) blankLines++;
     else {
-      rows[line - 1] = record;
-      kept++;
+      sink(line, record);
+      records++;
     }
-    line++;
-    for (const field of record) for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) line++;
-  }
-  return { rows, bad: [], blankLines, records: kept };
+  });
+  return { bad: [], blankLines, records };
 }
 
-/**
- * The records of a text without a single quotation mark and with one kind of line break (the
- * common system export): split by lines and delimiter, as csv-parse would split them but several
- * times faster. Anything else (quotes, mixed line breaks): null, and csv-parse reads it.
- */
+/** Each line of a plain text (see plainLineBreak) split by the delimiter, blank lines included. */
+function eachPlainRecord(text: string, lineBreak: string, delimiter: string, maxRecords: number | undefined, fn: RecordSink): void {
+  // A line break at the end closes the last record; it does not start an empty one.
+  for (let start = 0, line = 1; start < text.length && (maxRecords === undefined || line <= maxRecords); line++) {
+    let end = text.indexOf(lineBreak, start);
+    if (end < 0) end = text.length;
+    fn(line, text.slice(start, end).split(delimiter));
+    start = end + lineBreak.length;
+  }
+}
+
+/** The records of a plain text as csv-parse would give them (blank lines as one empty field); null for any other text. */
 export function plainRecords(text: string, delimiter: string, maxRecords?: number): string[][] | null {
+  const lineBreak = plainLineBreak(text);
+  if (lineBreak === null) return null;
+  const records: string[][] = [];
+  eachPlainRecord(text, lineBreak, delimiter, maxRecords, (_, record) => records.push(record));
+  return records;
+}
+
+const isBlankRecord = (record: string[]) => record.length === 1 && record[0].trim() === "";
+
+/**
+ * The line break of a text without a single quotation mark and with one kind of line break (the
+ * common system export), whose records are its lines split by the delimiter, as csv-parse would
+ * split them. Anything else (quotes, mixed line breaks): null, and csv-parse reads it.
+ */
+export function plainLineBreak(text: string): string | null {
   if (text === "" || text.includes('"')) return null;
   const lf = countOf(text, "\n");
   const cr = countOf(text, "\r");
-  let lineBreak: string;
-  if (cr === 0) lineBreak = "\n";
-  else if (lf === 0) lineBreak = "\r";
-  else if (cr === lf && countOf(text, "\r\n") === lf) lineBreak = "\r\n";
-  else return null;
-  const lines = text.split(lineBreak);
-  // A line break at the end closes the last record; it does not start an empty one.
-  if (lines[lines.length - 1] === "") lines.pop();
-  const count = maxRecords === undefined ? lines.length : Math.min(maxRecords, lines.length);
-  const records: string[][] = new Array(count);
-  for (let i = 0; i < count; i++) records[i] = lines[i].split(delimiter);
-  return records;
+  if (cr === 0) return "\n";
+  if (lf === 0) return "\r";
+  if (cr === lf && countOf(text, "\r\n") === lf) return "\r\n";
+  return null;
 }
 
 function countOf(text: string, part: string): number {
@@ -113,8 +112,12 @@ function parseOptions(delimiter: string, maxRecords?: number) {
   return { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, skip_records_with_error: true, to: maxRecords };
 }
 
-function parseRecordsLineByLine(text: string, delimiter: string, maxRecords?: number): Parsed {
-  const rows: CellValue[][] = [];
+/**
+ * A text with quoted fields, read by csv-parse: each record goes to `sink` as csv-parse reads it
+ * (with the line it ends on, less the line breaks inside its fields), and a record csv-parse
+ * cannot split is reported at the line it starts on.
+ */
+function parseQuotedRecords(text: string, delimiter: string, sink: RecordSink, maxRecords?: number): Parsed {
   const bad: { endLine: number; code: string }[] = [];
   const ends: number[] = [];
   let blankLines = 0;
@@ -125,16 +128,15 @@ function parseRecordsLineByLine(text: string, delimiter: string, maxRecords?: nu
       on_skip: (err) => {
         if (err) bad.push({ endLine: (err as { lines?: number }).lines ?? 0, code: (err as { code?: string }).code ?? "" });
       },
-      // Records are kept here, with their line, instead of in csv-parse's own result list.
+      // Records go to the sink here instead of into csv-parse's own result list.
       on_record: (record: string[], context) => {
         const endLine = context.lines;
         let breaks = 0;
         for (const field of record) for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) breaks++;
-        const line = endLine - breaks;
         ends.push(endLine);
-        if (record.length === 1 && record[0].trim() === "") blankLines++;
+        if (isBlankRecord(record)) blankLines++;
         else {
-          rows[line - 1] = record;
+          sink(endLine - breaks, record);
           records++;
         }
         return undefined;
@@ -150,7 +152,7 @@ function parseRecordsLineByLine(text: string, delimiter: string, maxRecords?: nu
     for (const end of ends) if (end < b.endLine && end + 1 > start) start = end + 1;
     return { line: start, detail: BAD_RECORD_DETAIL[b.code] ?? b.code };
   });
-  return { rows, bad: badLines, blankLines, records };
+  return { bad: badLines, blankLines, records };
 }
 
 /** How many contract columns the best of the first records names (the header matching). */
@@ -173,7 +175,8 @@ function sniffDelimiter(table: TableName, text: string): { delimiter: string; sc
   const cut = text.length > PROBE_CHARS ? text.slice(0, text.lastIndexOf("\n", PROBE_CHARS) + 1 || PROBE_CHARS) : text;
   let best = { delimiter: DELIMITERS[0] as string, score: -1, even: -1 };
   for (const delimiter of DELIMITERS) {
-    const { rows } = parseRecords(cut, delimiter, 200);
+    const rows: CellValue[][] = [];
+    parseRecords(cut, delimiter, (line, record) => (rows[line - 1] = record), 200);
     const score = headerScore(table, rows);
     const widths = rows.filter(Boolean).map((r) => r.length);
     const common = widths.length ? Math.max(...widths.map((w) => widths.filter((x) => x === w).length)) : 0;
@@ -203,58 +206,73 @@ export function readCsvTable(bytes: Uint8Array, table: TableName, file: string):
     return { table, input: null, problems: log.items, summary };
   }
   summary.details.push({ key: "delimiter", params: { delimiter } });
-  const parsed = parseRecords(text, delimiter);
+  // Records go straight into the table by column (row = line - 1); the first ones are kept
+  // aside as rows too, for the header search.
+  const builder = new CellTableBuilder(countOf(text, "\n") + 1);
+  const head: CellValue[][] = [];
+  const headLines: number[] = [];
+  const parsed = parseRecords(text, delimiter, (line, record) => {
+    if (head.length < HEADER_PROBE_RECORDS) {
+      head.push(record);
+      headLines.push(line);
+    }
+    for (let c = 0; c < record.length; c++) builder.set(line - 1, c, record[c]);
+  });
   for (const b of parsed.bad) log.error("csvBadRecord", place(b.line), { detail: b.detail });
   if (parsed.bad.length) skipped.push({ code: "badRecord", reason: "rader som inte går att dela upp i fält (se problemlistan)", count: parsed.bad.length });
   if (parsed.blankLines) skipped.push({ code: "blank", reason: "tomma rader", count: parsed.blankLines });
 
   // The header as the engine will find it: the same locator, on the first records only.
-  const head: CellValue[][] = [];
-  const headLines: number[] = [];
-  for (let i = 0; i < parsed.rows.length && head.length < HEADER_PROBE_RECORDS; i++) {
-    if (parsed.rows[i]) {
-      head.push(parsed.rows[i]);
-      headLines.push(i + 1);
-    }
-  }
   const headLocated = locateTable(table, { rows: head, sheet: file }, new ProblemLog());
-  const input = { rows: parsed.rows, sheet: file, firstRow: 1, firstColumn: 1 };
+  let cells = builder.build();
   if (headLocated) {
     const headerLine = headLines[headLocated.headerRow - 1];
     const above = headLines.filter((l) => l < headerLine).length;
     if (above) skipped.push({ code: "aboveHeader", reason: "rader ovanför rubrikraden", count: above });
-    const marks = convertNumbers(parsed.rows, headerLine, headLocated.columns, table);
-    const mark = marks.get(headLocated.columns.get(table === "Brukare" ? "Volym" : "Belopp") ?? -1);
-    if (marks.size) summary.details.push({ key: "decimalMark", params: { mark: mark === "," || mark === "." ? mark : null } });
-    countRows(table, input, summary);
+    const converted = convertNumbers(cells, headerLine, headLocated.columns, table);
+    cells = converted.cells;
+    const mark = converted.marks.get(headLocated.columns.get(table === "Brukare" ? "Volym" : "Belopp") ?? -1);
+    if (converted.marks.size) summary.details.push({ key: "decimalMark", params: { mark: mark === "," || mark === "." ? mark : null } });
   }
+  const input: TableInput = { cells, sheet: file, firstRow: 1, firstColumn: 1 };
+  if (headLocated) countRows(table, input, summary);
   return { table, input, problems: log.items, summary };
 }
 
-/** Number columns become numbers under the file's own decimal mark; cells that are no numbers stay text, so the run reports them where they are. */
+/**
+ * Number columns become numbers under the file's own decimal mark; cells that are no numbers stay
+ * text, so the run reports them where they are. Rows from `headerLine` on (the rows below the
+ * header) are converted; each distinct text is read once. A converted column is a new column,
+ * the others are the table's own.
+ */
 function convertNumbers(
-  rows: CellValue[][],
+  table: CellTable,
   headerLine: number,
   columns: Map<string, number>,
-  table: TableName,
-): Map<number, DecimalMark | null> {
-  const indexes = NUMBER_COLUMNS[table].map((c) => columns.get(c)).filter((i): i is number => i !== undefined);
+  name: TableName,
+): { cells: CellTable; marks: Map<number, DecimalMark | null> } {
+  const indexes = NUMBER_COLUMNS[name].map((c) => columns.get(c)).filter((i): i is number => i !== undefined);
   const marks = new Map<number, DecimalMark | null>();
+  const converted = [...table.columns];
   for (const index of indexes) {
-    const column = function* () {
-      for (let i = headerLine; i < rows.length; i++) if (rows[i]) yield rows[i][index];
-    };
-    marks.set(index, sniffDecimalMark(column()));
-  }
-  for (let i = headerLine; i < rows.length; i++) {
-    const row = rows[i];
-    if (!row) continue;
-    for (const index of indexes) {
-      const cell = row[index];
-      if (typeof cell !== "string" || cell.trim() === "") continue;
-      const value = numberFromText(cell, marks.get(index) ?? null);
-      if (value !== null) row[index] = value;
+    const column = table.columns[index];
+    if (!column) {
+      marks.set(index, null);
+      continue;
     }
+    // How many cells below the header hold each distinct value (a cell's code is its value's index).
+    const counts = new Int32Array(column.values.length);
+    for (let r = headerLine; r < table.rowCount; r++) counts[column.codes[r]]++;
+    const mark = sniffDecimalMarkOfCounts(column.values.flatMap((v, code) => (counts[code] > 0 ? [[v, counts[code]] as const] : [])));
+    marks.set(index, mark);
+    const numberOf = column.values.map((v, code) => (counts[code] > 0 && typeof v === "string" && v.trim() !== "" ? numberFromText(v, mark) : null));
+    const out = new CellTableBuilder(table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) {
+      const cell = (r >= headerLine ? numberOf[column.codes[r]] : null) ?? cellAt(table, r, index);
+      if (cell !== null) out.set(r, 0, cell);
+    }
+    if (out.rowCount < table.rowCount) out.set(table.rowCount - 1, 0, null);
+    converted[index] = out.build().columns[0];
   }
-  return marks;
+  return { cells: { rowCount: table.rowCount, columns: converted }, marks };
 }

@@ -1,14 +1,15 @@
 import {
   cellAt,
+  cellsOfInput,
   containsPersonalIdentityNumber,
   locateTable,
-  rowsOfInput,
   ProblemLog,
   pseudonym,
   readCode,
   redactPersonalIdentityNumbers,
   rowCellsOf,
   totalsRowsOf,
+  type CellTable,
   type CellValue,
   type Problem,
   type TableInput,
@@ -76,7 +77,8 @@ export function summaryLines(s: FileSummary, language: Language = "sv"): string[
 
 /**
  * Rows read, rows the run will set aside (totals rows …) and the sums, counted by the same
- * locator the run uses, so the summary and the run agree on every row.
+ * locator the run uses, so the summary and the run agree on every row. The cells are read by
+ * column, only those the counts need.
  */
 export function countRows(table: TableName, input: TableInput, summary: FileSummary): void {
   const scratch = new ProblemLog();
@@ -120,11 +122,26 @@ export function rowsToWrite(file: FileTable): CellValue[][] | null {
   if (!file.input) return null;
   const located = locateTable(file.table, file.input, new ProblemLog());
   if (!located) return null;
-  const header = rowsOfInput(file.input)[located.headerRow - (file.input.firstRow ?? 1)] ?? [];
+  const cells = cellsOfInput(file.input);
   const totalsRow = file.table === "Ekonomi" || file.table === "Brukare" ? totalsRowsOf(located) : () => null;
-  const rows: CellValue[][] = [header];
-  for (let i = 0; i < located.sheetRows.length; i++) if (totalsRow(i) === null) rows.push(rowCellsOf(located, i));
-  return rows;
+  const out = [recordOf(cells, located.headerRow - (file.input.firstRow ?? 1))];
+  // The rows as the run reads them (an error value in a descriptive column already read as empty).
+  for (let i = 0; i < located.sheetRows.length; i++) if (totalsRow(i) === null) out.push(withoutTrailingEmpty(rowCellsOf(located, i)));
+  return out;
+}
+
+/** Row r of a file's table as its record was read: up to its last cell that is not empty. */
+function recordOf(cells: CellTable, r: number): CellValue[] {
+  const record: CellValue[] = new Array(cells.columns.length);
+  for (let c = 0; c < cells.columns.length; c++) record[c] = cellAt(cells, r, c);
+  return withoutTrailingEmpty(record);
+}
+
+function withoutTrailingEmpty(record: CellValue[]): CellValue[] {
+  let width = record.length;
+  while (width > 0 && (record[width - 1] === null || record[width - 1] === undefined)) width--;
+  record.length = width;
+  return record;
 }
 
 /**

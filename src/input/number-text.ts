@@ -57,25 +57,42 @@ export function sniffDecimalMark(texts: Iterable<unknown>): DecimalMark | null {
   let comma = 0;
   let dot = 0;
   for (const text of texts) {
-    if (typeof text !== "string") continue;
-    // The common cells first, without taking them apart: whole numbers and one or two decimals.
-    if (PLAIN_INTEGER.test(text)) continue;
-    if (COMMA_DECIMAL.test(text)) {
-      comma++;
-      continue;
-    }
-    if (DOT_DECIMAL.test(text)) {
-      dot++;
-      continue;
-    }
-    const p = parts(text);
-    if (!p) continue;
-    const mark = markOf(p.body);
+    const mark = markOfText(text);
     if (mark === ",") comma++;
     else if (mark === ".") dot++;
   }
+  return majority(comma, dot);
+}
+
+/**
+ * The same, from each distinct text of a column with how many cells hold it: a column stored by
+ * column is read once per distinct text, not once per row.
+ */
+export function sniffDecimalMarkOfCounts(texts: Iterable<readonly [unknown, number]>): DecimalMark | null {
+  let comma = 0;
+  let dot = 0;
+  for (const [text, count] of texts) {
+    const mark = markOfText(text);
+    if (mark === ",") comma += count;
+    else if (mark === ".") dot += count;
+  }
+  return majority(comma, dot);
+}
+
+function majority(comma: number, dot: number): DecimalMark | null {
   if (comma === 0 && dot === 0) return null;
   return comma >= dot ? "," : ".";
+}
+
+/** The decimal mark one cell's number says it uses (null: no text, no number, or cannot tell). */
+function markOfText(text: unknown): DecimalMark | null {
+  if (typeof text !== "string") return null;
+  // The common cells first, without taking them apart: whole numbers and one or two decimals.
+  if (PLAIN_INTEGER.test(text)) return null;
+  if (COMMA_DECIMAL.test(text)) return ",";
+  if (DOT_DECIMAL.test(text)) return ".";
+  const p = parts(text);
+  return p ? markOf(p.body) : null;
 }
 
 const PLAIN_INTEGER = /^-?\d{1,15}$/;

@@ -1,4 +1,4 @@
-import { fold, ProblemLog, type CellValue } from "../engine";
+import { CellTableBuilder, fold, ProblemLog, type CellValue } from "../engine";
 import type { FileSummary, FileTable, SkippedRows } from "./file-table";
 import { formatOre } from "./format";
 import { RESERVED_SIE_DIMENSIONS, type SieDimension, type SummaryDetail } from "./messages";
@@ -332,8 +332,12 @@ export function readSieLedger(bytes: Uint8Array, file: string, options: SieOptio
   if (scan.badLines) skipped.push({ code: "badLine", reason: "rader som inte går att läsa (se problemlistan)", count: scan.badLines });
 
   // Ledger rows: result accounts only, summed per codes and month.
-  const rows: CellValue[][] = [HEADER];
-  const groups = new Map<string, CellValue[]>();
+  // Straight into the table by column: row = the line of the group's first transaction - 1
+  // (line 1 holds the header); Belopp is set once the group's sum is known.
+  const cells = new CellTableBuilder();
+  cells.addRow(HEADER);
+  const taken = new Set<number>([0]);
+  const groups = new Map<string, { row: number; ore: number }>();
   const balance = { count: 0, ore: 0 };
   const other = { count: 0, ore: 0 };
   const unknownDims = new Map<number, { line: number; count: number }>();
@@ -362,20 +366,20 @@ export function readSieLedger(bytes: Uint8Array, file: string, options: SieOptio
     }
     const key = `${codes.Ansvar}\u0000${codes.Verksamhet}\u0000${codes.Aktivitet}\u0000${e.account}\u0000${e.period}`;
     const group = groups.get(key);
-    if (group) group[4] = (group[4] as number) + e.ore;
+    if (group) group.ore += e.ore;
     else {
-      const row: CellValue[] = [codes.Ansvar, codes.Verksamhet, codes.Aktivitet, e.account, e.ore, scan.accountNames.get(e.account) ?? "", Number(e.period.slice(0, 4)), `${e.period.slice(0, 4)}-${e.period.slice(4)}`];
-      groups.set(key, row);
-      // Row number = the line of the group's first transaction (line 1 holds the header).
       let index = Math.max(1, e.line - 1);
-      while (rows[index] !== undefined) index++;
-      rows[index] = row;
+      while (taken.has(index)) index++;
+      taken.add(index);
+      const row: CellValue[] = [codes.Ansvar, codes.Verksamhet, codes.Aktivitet, e.account, null, scan.accountNames.get(e.account) ?? "", Number(e.period.slice(0, 4)), `${e.period.slice(0, 4)}-${e.period.slice(4)}`];
+      row.forEach((cell, c) => cells.set(index, c, cell));
+      groups.set(key, { row: index, ore: e.ore });
     }
     perAccount.set(e.account, (perAccount.get(e.account) ?? 0) + e.ore);
     total += e.ore;
   }
   // Amounts were summed in öre; the table holds kronor (exact: at most two decimals).
-  for (const row of groups.values()) row[4] = (row[4] as number) / 100;
+  for (const group of groups.values()) cells.set(group.row, 4, group.ore / 100);
   for (const [d, u] of unknownDims) log.warning("sieUnknownDimension", place(u.line), { dimension: d, count: u.count });
   if (unusedDims.size) summary.details.push({ key: "sieUnusedDimensions", params: { dimensions: [...unusedDims].sort((a, b) => a - b).map(dimension) } });
   if (balance.count) skipped.push({ code: "balanceAccount", reason: "rader på balanskonton (klass 1–2), t.ex. bank och leverantörsskulder", count: balance.count, amountOre: balance.ore });
@@ -389,7 +393,7 @@ export function readSieLedger(bytes: Uint8Array, file: string, options: SieOptio
   summary.details.push({ key: "sieGroupedRows", params: { rows: groups.size } });
   summary.rowsRead = groups.size;
   summary.amountOre = total;
-  return { table: "Ekonomi", input: { rows, sheet: file, firstRow: 1, firstColumn: 1 }, problems: log.items, summary };
+  return { table: "Ekonomi", input: { cells: cells.build(), sheet: file, firstRow: 1, firstColumn: 1 }, problems: log.items, summary };
 }
 
 function iso(date: string): string {

@@ -1,5 +1,5 @@
 import { fold } from "../engine";
-import { TABLE_NAMES, type CellValue, type Problem, type TableName } from "../engine";
+import { TABLE_NAMES, cellAt, type CellTable, type CellValue, type Problem, type TableName } from "../engine";
 import { ProblemLog } from "../engine";
 import { REQUIRED_TABLES, TABLE_ALIASES, TABLE_SCHEMAS } from "../engine";
 
@@ -254,13 +254,38 @@ export function locateTables(candidates: TableCandidates, mapping: WorkbookMappi
   };
 }
 
-/** Renames the user's own headers to the contract's, as saved in the mapping (in the table's first rows). */
-export function renameMappedHeaders(rows: CellValue[][], columns: Record<string, string> | undefined): void {
-  if (!columns || rows.length === 0) return;
+/** Rows a header may be in (the engine's header search looks at the table's first 20 rows). */
+const HEADER_RENAME_ROWS = 20;
+
+/**
+ * The table with the user's own headers renamed to the contract's, as saved in the mapping (in the
+ * table's first rows). The input's cells are never changed: a column with a renamed header is a
+ * copy of its codes with the contract name added to its values; other columns are shared.
+ */
+export function renameMappedHeaders(table: CellTable, columns: Record<string, string> | undefined): CellTable {
+  if (!columns || table.rowCount === 0) return table;
   const byOwn = new Map(Object.entries(columns).map(([contract, own]) => [fold(own), contract]));
-  for (let r = 0; r < Math.min(20, rows.length); r++) {
-    rows[r] = rows[r].map((cell) => (typeof cell === "string" && byOwn.has(fold(cell)) ? byOwn.get(fold(cell))! : cell));
-  }
+  const top = Math.min(HEADER_RENAME_ROWS, table.rowCount);
+  let changed = false;
+  const renamed = table.columns.map((column, c) => {
+    let codes: Int32Array | null = null;
+    let values: CellValue[] | null = null;
+    for (let r = 0; r < top; r++) {
+      const cell = cellAt(table, r, c);
+      const contract = typeof cell === "string" ? byOwn.get(fold(cell)) : undefined;
+      if (contract === undefined || contract === cell) continue;
+      codes ??= column.codes.slice();
+      values ??= [...column.values];
+      // A string cell's code is its index in the column's values.
+      let code = values.indexOf(contract);
+      if (code < 0) code = values.push(contract) - 1;
+      codes[r] = code;
+    }
+    if (!codes || !values) return column;
+    changed = true;
+    return { codes, numbers: column.numbers, values };
+  });
+  return changed ? { rowCount: table.rowCount, columns: renamed } : table;
 }
 
 /** The saved state as the add-in stores it in the workbook's settings: the mapping, if any. */

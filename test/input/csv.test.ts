@@ -3,6 +3,7 @@ import { summaryLines } from "../../src/input/file-table";
 import { detailText } from "../../src/input/messages";
 import { locateTable, rowCellsOf } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
+import { rowsOfInput } from "../../src/engine";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Windows-1252 bytes: Latin-1 plus the few letters only Windows-1252 has (en dash, euro). */

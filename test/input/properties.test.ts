@@ -9,6 +9,7 @@ import { plainRecords, readCsvTable } from "../../src/input/csv";
 import { readSieLedger } from "../../src/input/sie";
 import { locateTable, rowCellsOf } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
+import { rowsOfInput } from "../../src/engine";
 import type { FileTable } from "../../src/input/file-table";
 
 function located(file: FileTable) {

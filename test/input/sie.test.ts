@@ -3,6 +3,7 @@ import { summaryLines } from "../../src/input/file-table";
 import { detailText } from "../../src/input/messages";
 import { locateTable, rowCellsOf } from "../../src/engine/table-reader";
 import { ProblemLog } from "../../src/engine/problems";
+import { rowsOfInput } from "../../src/engine";
 
 const CP437_HIGH =
   "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
