@@ -56,8 +56,21 @@ const WORDS: Record<string, string> = {
 };
 const STOP = new Set(["kostnad", "kostnader", "kr", "kronor", "sek", "per", "i", "for", "av", "och", "inom", "enligt", "beviljad", "beviljade", "antal", "cost", "the", "of", "in", "a", "kpb", "snitt", "medel", "styckkostnad", "sfb", "vuxna"]);
 
+const wordsCache = new Map<string, readonly string[]>();
+
 /** The words of a figure name that carry meaning, sorted: "Hemtjänst kr/beviljad timme" → "hemtjanst timme". */
-export function figureWords(text: string): string[] {
+export function figureWords(text: string): readonly string[] {
+  // The same names (every figure, every intervention's four ids) come back in every run.
+  let words = wordsCache.get(text);
+  if (words === undefined) {
+    words = meaningfulWords(text);
+    if (wordsCache.size > 50_000) wordsCache.clear();
+    wordsCache.set(text, words);
+  }
+  return words;
+}
+
+function meaningfulWords(text: string): string[] {
   let t = ` ${fold(text)} `;
   for (const [re, to] of PHRASES) t = t.replace(re, to);
   const words = t
@@ -96,7 +109,7 @@ function candidates(figures: KeyFigure[], pools: PoolResult[]): Candidate[] {
 
 const ID_FAMILIES = /^(styckkostnad|kostnad_per_brukare|kostnad_per_invanare|andel_brukare|volym_per_invanare|brukarmix|kostnad_total):\S/;
 
-function similarity(a: string[], b: string[]): number {
+function similarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const set = new Set(a);
   const common = b.filter((w) => set.has(w)).length;

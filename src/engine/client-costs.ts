@@ -53,7 +53,8 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
   const pairClient: number[] = [];
   const pairPool: number[] = [];
   const pairVolume: number[] = [];
-  const pairFirstRow: Int32Array[] = [];
+  // Per pair, `periods` entries: the first row of each month (0 = none yet).
+  let firstRows = new Int32Array(Math.max(1, periods) * 1024);
   let lastKey = -1;
   let pair = -1;
   for (let i = 0; i < rows.length; i++) {
@@ -79,12 +80,17 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
         pairClient.push(clientCode);
         pairPool.push(poolCode);
         pairVolume.push(0);
-        pairFirstRow.push(new Int32Array(periods));
+        if ((pair + 1) * periods > firstRows.length) {
+          const grown = new Int32Array(firstRows.length * 2);
+          grown.set(firstRows);
+          firstRows = grown;
+        }
       } else pair = known;
     }
     const period = rows.period[i];
     if (period >= 0) {
-      const first = pairFirstRow[pair][period];
+      const at = pair * periods + period;
+      const first = firstRows[at];
       if (first !== 0) {
         log.warning("duplicateClientRow", { table: "Brukare", row: rows.row[i], column: "Period" }, {
           client: displayId(text.client[clientCode]),
@@ -92,7 +98,7 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
           period: text.period[period],
           first,
         });
-      } else pairFirstRow[pair][period] = rows.row[i];
+      } else firstRows[at] = rows.row[i];
     }
     const birthYear = Number.isNaN(rows.birthYear[i]) ? null : rows.birthYear[i];
     const c = clientOf[clientCode];

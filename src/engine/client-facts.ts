@@ -157,6 +157,12 @@ export function decideHousing(
   log: ProblemLog,
 ): Housing {
   if (!f.mixed) return f.housing;
+  // Most clients' two housings differ in cost by far more than any rounding: decided in plain
+  // numbers. Near a tie, and when the message must quote the amounts, in exact decimals as always.
+  if (f.conflictStated === null) {
+    const quick = clearlyLarger(f.mixed, poolCostOre, poolVolumeMicro);
+    if (quick !== null) return quick;
+  }
   const cost = new Map<Housing, Dec>();
   for (const [housing, byPool] of f.mixed) {
     let sum = new Dec(0);
@@ -181,4 +187,32 @@ export function decideHousing(
     });
   }
   return housing;
+}
+
+/**
+ * The housing whose cost is larger by a clear margin (more than a millionth of the terms' size,
+ * far beyond the error of summing a few dozen products in doubles), or null when it is close.
+ */
+function clearlyLarger(mixed: Map<Housing, Map<string, number>>, poolCostOre: Map<string, number>, poolVolumeMicro: Map<string, number>): Housing | null {
+  let sabo = 0;
+  let ordinary = 0;
+  // The size of the terms, not of the sums: negative pool costs may cancel.
+  let magnitude = 0;
+  for (const [housing, byPool] of mixed) {
+    let sum = 0;
+    for (const [pool, micro] of byPool) {
+      const total = poolVolumeMicro.get(pool) ?? 0;
+      if (total === 0) continue;
+      const term = ((poolCostOre.get(pool) ?? 0) * micro) / total;
+      sum += term;
+      magnitude += Math.abs(term);
+    }
+    if (housing === "särskilt") sabo = sum;
+    else ordinary = sum;
+  }
+  const margin = 1e-6 * magnitude;
+  if (!Number.isFinite(sabo) || !Number.isFinite(ordinary) || margin === 0) return null;
+  if (sabo - ordinary > margin) return "särskilt";
+  if (ordinary - sabo > margin) return "ordinärt";
+  return null;
 }

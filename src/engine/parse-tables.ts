@@ -234,9 +234,9 @@ export function parseLedger(table: LocatedTable, window: PeriodWindow, log: Prob
       }
     }
     let usable = true;
-    for (const [column, read] of required) {
-      if (read(i) === "") {
-        log.error("requiredEmpty", placeOf(table, row, column), { column });
+    for (let k = 0; k < required.length; k++) {
+      if (required[k][1](i) === "") {
+        log.error("requiredEmpty", placeOf(table, row, required[k][0]), { column: required[k][0] });
         usable = false;
       }
     }

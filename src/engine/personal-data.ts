@@ -47,6 +47,8 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
       const column = table.cells.columns[index];
       const flagged = Uint8Array.from(column.values, (v, code) => (code > NUMBER && typeof v === "string" && containsPersonalIdentityNumber(v) ? 1 : 0));
       const numberRows = new Map<number, CellValue>();
+      // The common column holds no such text and no number of ten digits or more: no row to visit.
+      if (!flagged.includes(1) && !hasLongNumber(column.numbers)) return;
       for (let i = 0; i < table.rowIndex.length; i++) {
         const r = table.rowIndex[i];
         const code = column.codes[r];
@@ -69,6 +71,12 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
       }
     });
   }
+}
+
+function hasLongNumber(numbers: Float64Array | null): boolean {
+  if (!numbers) return false;
+  for (let r = 0; r < numbers.length; r++) if (numbers[r] >= 1e9 || numbers[r] <= -1e9) return true;
+  return false;
 }
 
 /**
