@@ -1,6 +1,5 @@
 import { defaultEntryFor, matchCatalogue, nameKey } from "./catalogue";
 import type { CatalogueEntry, ClientRows, PoolDef } from "./model";
-import { Dec } from "./decimal";
 import { oreToSwedish } from "./money";
 import type { ProblemLog } from "./problems";
 import { containsPersonalIdentityNumber, PNR_HIDDEN } from "./privacy";
@@ -157,24 +156,11 @@ export function decideHousing(
   log: ProblemLog,
 ): Housing {
   if (!f.mixed) return f.housing;
-  // Most clients' two housings differ in cost by far more than any rounding: decided in plain
-  // numbers. Near a tie, and when the message must quote the amounts, in exact decimals as always.
-  if (f.conflictStated === null) {
-    const quick = clearlyLarger(f.mixed, poolCostOre, poolVolumeMicro);
-    if (quick !== null) return quick;
-  }
-  const cost = new Map<Housing, Dec>();
-  for (const [housing, byPool] of f.mixed) {
-    let sum = new Dec(0);
-    for (const [pool, micro] of byPool) {
-      const total = poolVolumeMicro.get(pool) ?? 0;
-      if (total !== 0) sum = sum.plus(new Dec(poolCostOre.get(pool) ?? 0).times(micro).div(total));
-    }
-    cost.set(housing, sum);
-  }
-  const sabo = cost.get("särskilt") ?? new Dec(0);
-  const ordinary = cost.get("ordinärt") ?? new Dec(0);
-  const housing: Housing = sabo.greaterThanOrEqualTo(ordinary) ? "särskilt" : "ordinärt";
+  // Exact fractions (a few pools each): no rounding decides a close call, and no decimal work per client.
+  const zero: CostShare = { n: 0n, d: 1n };
+  const sabo = costShare(f.mixed.get("särskilt"), poolCostOre, poolVolumeMicro) ?? zero;
+  const ordinary = costShare(f.mixed.get("ordinärt"), poolCostOre, poolVolumeMicro) ?? zero;
+  const housing: Housing = sabo.n * ordinary.d >= ordinary.n * sabo.d ? "särskilt" : "ordinärt";
   if (f.conflictStated !== null && f.firstStated !== null) {
     const [chosen, other] = housing === "särskilt" ? [sabo, ordinary] : [ordinary, sabo];
     log.warning("conflictingHousing", { table: "Brukare", row: f.conflictRow, column: "Boendeform" }, {
@@ -182,37 +168,36 @@ export function decideHousing(
       first: f.firstStated,
       second: f.conflictStated,
       chosen: housing === "särskilt" ? "särskilt boende" : "ordinärt boende",
-      chosenAmount: oreToSwedish(chosen.toDecimalPlaces(0).toNumber()),
-      otherAmount: oreToSwedish(other.toDecimalPlaces(0).toNumber()),
+      chosenAmount: oreToSwedish(roundedOre(chosen)),
+      otherAmount: oreToSwedish(roundedOre(other)),
     });
   }
   return housing;
 }
 
-/**
- * The housing whose cost is larger by a clear margin (more than a millionth of the terms' size,
- * far beyond the error of summing a few dozen products in doubles), or null when it is close.
- */
-function clearlyLarger(mixed: Map<Housing, Map<string, number>>, poolCostOre: Map<string, number>, poolVolumeMicro: Map<string, number>): Housing | null {
-  let sabo = 0;
-  let ordinary = 0;
-  // The size of the terms, not of the sums: negative pool costs may cancel.
-  let magnitude = 0;
-  for (const [housing, byPool] of mixed) {
-    let sum = 0;
-    for (const [pool, micro] of byPool) {
-      const total = poolVolumeMicro.get(pool) ?? 0;
-      if (total === 0) continue;
-      const term = ((poolCostOre.get(pool) ?? 0) * micro) / total;
-      sum += term;
-      magnitude += Math.abs(term);
-    }
-    if (housing === "särskilt") sabo = sum;
-    else ordinary = sum;
+/** A sum of cost shares as an exact fraction n / d, d > 0. */
+interface CostShare {
+  n: bigint;
+  d: bigint;
+}
+
+/** Σ pool cost × the client's volume ÷ the pool's volume, over the pools of one housing. */
+function costShare(byPool: Map<string, number> | undefined, poolCostOre: Map<string, number>, poolVolumeMicro: Map<string, number>): CostShare | null {
+  if (!byPool) return null;
+  let n = 0n;
+  let d = 1n;
+  for (const [pool, micro] of byPool) {
+    const total = poolVolumeMicro.get(pool) ?? 0;
+    if (total === 0) continue;
+    const cost = BigInt(poolCostOre.get(pool) ?? 0) * BigInt(micro);
+    const t = BigInt(total);
+    [n, d] = t > 0n ? [n * t + cost * d, d * t] : [-(n * t) - cost * d, -(d * t)];
   }
-  const margin = 1e-6 * magnitude;
-  if (!Number.isFinite(sabo) || !Number.isFinite(ordinary) || margin === 0) return null;
-  if (sabo - ordinary > margin) return "särskilt";
-  if (ordinary - sabo > margin) return "ordinärt";
-  return null;
+  return { n, d };
+}
+
+/** A fraction of öre rounded to whole öre, halves away from zero. */
+function roundedOre({ n, d }: CostShare): number {
+  const magnitude = (2n * (n < 0n ? -n : n) + d) / (2n * d);
+  return Number(n < 0n ? -magnitude : magnitude);
 }

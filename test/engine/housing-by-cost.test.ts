@@ -21,28 +21,54 @@ function facts(mixed: Map<Housing, Map<string, number>>): ClientFacts {
 }
 
 describe("housing of a client whose rows point two ways", () => {
-  it("a tie counts as särskilt boende, also when the plain-number sums differ in the last digit", () => {
-    // 1/3 of a pool's cost three times over against the whole cost of another: equal in exact terms.
+  it("a tie counts as särskilt boende, also where 40-digit decimals would round it away", () => {
+    // Särskilt: a third of three pools of 1 öre each = exactly 1 öre; ordinärt: 1 öre. In decimals
+    // 0,333…3 × 3 = 0,999…9 < 1 and the tie went to ordinärt; in exact fractions it is a tie.
     const cost = new Map([
-      ["SABO", 100],
-      ["HT", 100],
+      ["S1", 1],
+      ["S2", 1],
+      ["S3", 1],
+      ["HT", 1],
     ]);
     const volume = new Map([
-      ["SABO", 3_000_000],
+      ["S1", 3_000_000],
+      ["S2", 3_000_000],
+      ["S3", 3_000_000],
       ["HT", 1_000_000],
     ]);
     const mixed = new Map<Housing, Map<string, number>>([
-      ["särskilt", new Map([["SABO", 1_000_000]])],
-      ["ordinärt", new Map([["HT", 333_333]])],
+      [
+        "särskilt",
+        new Map([
+          ["S1", 1_000_000],
+          ["S2", 1_000_000],
+          ["S3", 1_000_000],
+        ]),
+      ],
+      ["ordinärt", new Map([["HT", 1_000_000]])],
     ]);
-    // 100 · 1/3 = 33,33… against 100 · 0,333333 = 33,3333: särskilt by a hair, decided exactly.
-    expect(decideHousing("K1", facts(mixed), cost, volume, new ProblemLog())).toBe(byDecimals(mixed, cost, volume));
-    const tie = new Map<Housing, Map<string, number>>([
+    expect(byDecimals(mixed, cost, volume)).toBe("ordinärt");
+    expect(decideHousing("K1", facts(mixed), cost, volume, new ProblemLog())).toBe("särskilt");
+  });
+
+  it("quotes both amounts rounded to the öre when two stated Boendeform values differ", () => {
+    const cost = new Map([
+      ["SABO", 100_000_001],
+      ["HT", 50_000_000],
+    ]);
+    const volume = new Map([
+      ["SABO", 2_000_000],
+      ["HT", 3_000_000],
+    ]);
+    const mixed = new Map<Housing, Map<string, number>>([
       ["särskilt", new Map([["SABO", 1_000_000]])],
       ["ordinärt", new Map([["HT", 1_000_000]])],
     ]);
-    cost.set("SABO", 300);
-    expect(decideHousing("K2", facts(tie), cost, volume, new ProblemLog())).toBe("särskilt");
+    const log = new ProblemLog();
+    const f = { ...facts(mixed), firstStated: "Särskilt", conflictStated: "Ordinärt", conflictRow: 7 };
+    expect(decideHousing("K1", f, cost, volume, log)).toBe("särskilt");
+    // 100 000 001 / 2 = 50 000 000,5 öre → 500 000,01 kr (half away from zero); 50 000 000 / 3 → 166 666,67 kr.
+    expect(log.items[0].message).toContain("500\u00a0000,01\u00a0kr mot 166\u00a0666,67\u00a0kr");
   });
 
   it("decides as the decimal sums do, for random pools, costs (negative too) and volumes", () => {
