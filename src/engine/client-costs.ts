@@ -131,6 +131,17 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
   return { clients, poolVolumeMicro };
 }
 
+/**
+ * An object keyed by pool id, without a prototype: thousands of clients each with their own few of
+ * thousands of pools would otherwise each walk V8's shapes; and a pool called "constructor" is
+ * then just a pool.
+ */
+function keyedByPool(entries: Iterable<[string, number]> = []): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  for (const [pool, value] of entries) out[pool] = value;
+  return out;
+}
+
 /** Messages never repeat a personal identity number either. */
 function displayId(id: string): string {
   return containsPersonalIdentityNumber(id) ? PNR_HIDDEN : id;
@@ -185,8 +196,8 @@ export function costClients(
       housing: f?.housing ?? "ordinärt",
       housingSource: f?.source ?? "insatser",
       totalOre: 0,
-      poolsOre: {},
-      volumesMicro: Object.fromEntries(c.volumes),
+      poolsOre: keyedByPool(),
+      volumesMicro: keyedByPool(c.volumes),
       outlierScopes: [],
     };
     for (const use of uses) use.result = result;

@@ -45,11 +45,15 @@ export function unitCostOf<P extends PoolCostAndVolume = PoolResult>(pools: read
     volumeMicro += p.volumeMicro;
   }
   if (volumeMicro <= 0) return { counted, costOre, volumeMicro, exact: null, value: null };
+  // The exact fraction only when something reads it (every pool has a unit cost; few are compared).
+  let exact: Rational | undefined;
   return {
     counted,
     costOre,
     volumeMicro,
-    exact: Rational.ore(costOre).div(Rational.micro(volumeMicro)),
+    get exact(): Rational {
+      return (exact ??= Rational.ore(costOre).div(Rational.micro(volumeMicro)));
+    },
     value: ratioString(oreToDec(costOre).div(microToDec(volumeMicro))),
   };
 }
