@@ -47,15 +47,16 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
   const clientOf: (ClientVolumes | undefined)[] = new Array(text.client.length);
   const clients = new Map<string, ClientVolumes>();
   // One entry per client × pool, in the order of its first row: its volume and, per month, its
-  // first row. Extracts list a client's rows of a pool together, so the last pair is reused.
+  // first row. A client's pairs are chained from the client (a client has a few pools), so no
+  // look-up by key per row; extracts list a client's rows of a pool together, so the last pair is reused.
   const periods = text.period.length;
-  const pairOf = new Map<number, number>();
+  const firstPairOf = new Int32Array(text.client.length).fill(-1);
   const pairClient: number[] = [];
   const pairPool: number[] = [];
   const pairVolume: number[] = [];
+  const nextPair: number[] = [];
   // Per pair, `periods` entries: the first row of each month (0 = none yet).
   let firstRows = new Int32Array(Math.max(1, periods) * 1024);
-  let lastKey = -1;
   let pair = -1;
   for (let i = 0; i < rows.length; i++) {
     const poolCode = rows.pool[i];
@@ -70,22 +71,31 @@ export function aggregateVolumes(rows: ClientRows, pools: Map<string, PoolDef>, 
       continue;
     }
     const clientCode = rows.client[i];
-    const key = clientCode * text.pool.length + poolCode;
-    if (key !== lastKey) {
-      lastKey = key;
-      const known = pairOf.get(key);
-      if (known === undefined) {
-        pair = pairClient.length;
-        pairOf.set(key, pair);
+    if (pair < 0 || pairClient[pair] !== clientCode || pairPool[pair] !== poolCode) {
+      let found = -1;
+      let last = -1;
+      for (let p = firstPairOf[clientCode]; p >= 0; p = nextPair[p]) {
+        if (pairPool[p] === poolCode) {
+          found = p;
+          break;
+        }
+        last = p;
+      }
+      if (found < 0) {
+        found = pairClient.length;
         pairClient.push(clientCode);
         pairPool.push(poolCode);
         pairVolume.push(0);
-        if ((pair + 1) * periods > firstRows.length) {
+        nextPair.push(-1);
+        if (last < 0) firstPairOf[clientCode] = found;
+        else nextPair[last] = found;
+        if ((found + 1) * periods > firstRows.length) {
           const grown = new Int32Array(firstRows.length * 2);
           grown.set(firstRows);
           firstRows = grown;
         }
-      } else pair = known;
+      }
+      pair = found;
     }
     const period = rows.period[i];
     if (period >= 0) {
