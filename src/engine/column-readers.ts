@@ -2,6 +2,8 @@ import { EMPTY, NUMBER } from "./cell-table";
 import type { CellValue } from "./model";
 import type { LocatedTable } from "./table-reader";
 
+const SMALL_NUMBERS = 4096;
+
 /**
  * Reads a contract column of a located table by data row, reading each distinct value once: a
  * pool, a period or a client repeated on a million rows is read, trimmed and checked one time,
@@ -20,13 +22,20 @@ export function readByValue<T>(table: LocatedTable, column: string, read: (cell:
   const byCode: T[] = new Array(values.length);
   const done = new Uint8Array(values.length);
   const byNumber = new Map<number, T>();
+  // Years, months and small codes: looked up by index rather than hashed.
+  const bySmallNumber: (T | undefined)[] = [];
   return (i) => {
     const r = rowIndex[i];
     const code = codes[r];
     if (code === NUMBER) {
       const n = numbers![r];
-      let value = byNumber.get(n);
-      if (value === undefined) byNumber.set(n, (value = read(n)));
+      const small = n >= 0 && n < SMALL_NUMBERS && (n | 0) === n && !Object.is(n, -0);
+      let value = small ? bySmallNumber[n] : byNumber.get(n);
+      if (value === undefined) {
+        value = read(n);
+        if (small) bySmallNumber[n] = value;
+        else byNumber.set(n, value);
+      }
       return value;
     }
     if (done[code] === 0) {
