@@ -15,19 +15,9 @@ import {
 } from "../../src/layouts";
 import type { HistoryRow } from "../../src/engine/benchmark/history";
 import { interventionInText } from "../../src/engine/key-figure-names";
-import type { KpbResult, WorkbookInput } from "../../src/engine/model";
-import { runKpb } from "../../src/engine/run";
-import { exempelbyTables } from "../../src/sample/exempelby";
+import { runSample } from "../sample-run";
 
-function sample(): KpbResult {
-  const input: WorkbookInput = {};
-  for (const [name, rows] of Object.entries(exempelbyTables())) input[name as keyof WorkbookInput] = { rows, sheet: name };
-  const outcome = runKpb(input, { pseudonymSecret: "sample-secret" });
-  if (!outcome.ok) throw new Error("sample run blocked");
-  return outcome.result;
-}
-
-const result = sample();
+const result = runSample();
 const RUN = "2025-02-14 09:30";
 const overviewOf = (layouts: SheetLayout[]) => layouts.find((l) => l.name === "KPB Översikt")!;
 const overview = overviewOf(resultSheets(result, result.benchmark, { history: [], runTime: RUN }));

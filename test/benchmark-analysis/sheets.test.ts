@@ -1,20 +1,10 @@
 /** The benchmark result sheets on the Exempelby sample: names, stable columns, well-formed blocks and charts. */
 import { HISTORY_SHEET } from "../../src/engine/benchmark/history";
 import { Dec } from "../../src/engine/decimal";
-import type { KpbResult, WorkbookInput } from "../../src/engine/model";
 import { RESULT_SHEET_NAMES, resultSheets, type SheetLayout } from "../../src/layouts";
-import { runKpb } from "../../src/engine/run";
-import { exempelbyTables } from "../../src/sample/exempelby";
+import { runSample } from "../sample-run";
 
-function sample(): KpbResult {
-  const input: WorkbookInput = {};
-  for (const [name, rows] of Object.entries(exempelbyTables())) input[name as keyof WorkbookInput] = { rows, sheet: name };
-  const outcome = runKpb(input, { pseudonymSecret: "sample-secret" });
-  if (!outcome.ok) throw new Error("sample run blocked");
-  return outcome.result;
-}
-
-const result = sample();
+const result = runSample();
 const sheets = resultSheets(result, result.benchmark);
 const sheet = (name: string, list: SheetLayout[] = sheets) => list.find((s) => s.name === name)!;
 const headers = (s: SheetLayout, block = 0) => s.blocks[block].columns.map((c) => c.header);

@@ -12,11 +12,9 @@ import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
-import type { WorkbookInput } from "../../src/engine/model";
 import { resultSheets } from "../../src/layouts";
-import { runKpb } from "../../src/engine/run";
 import { resultWorkbookBytes } from "../../src/cli/xlsx-output";
-import { exempelbyTables } from "../../src/sample/exempelby";
+import { runSample } from "../sample-run";
 
 const has = (program: string) => spawnSync("sh", ["-c", `command -v ${program}`]).status === 0;
 const programs = ["soffice", "pdftoppm", "pdftotext", "pdfinfo"];
@@ -39,11 +37,8 @@ describe("the result workbook in LibreOffice", () => {
   beforeAll(async () => {
     expect(missing).toEqual([]); // in CI the programs must be there
     dir = await fs.mkdtemp(path.join(os.tmpdir(), "kpb-lo-"));
-    const input: WorkbookInput = {};
-    for (const [name, rows] of Object.entries(exempelbyTables())) input[name as keyof WorkbookInput] = { rows, sheet: name };
-    const outcome = runKpb(input, { pseudonymSecret: "sample-secret" });
-    if (!outcome.ok) throw new Error("sample run blocked");
-    layouts = resultSheets(outcome.result, outcome.result.benchmark, { history: [], runTime: "2025-02-14 09:30" });
+    const result = runSample();
+    layouts = resultSheets(result, result.benchmark, { history: [], runTime: "2025-02-14 09:30" });
     xlsx = await resultWorkbookBytes(layouts);
     const file = path.join(dir, "exempelby-kpb.xlsx");
     await fs.writeFile(file, xlsx);

@@ -5,20 +5,16 @@
  * never a number.
  */
 import { figureNameIn } from "../../src/engine/key-figure-names";
-import type { KpbResult, WorkbookInput } from "../../src/engine/model";
+import type { KpbResult } from "../../src/engine/model";
 import { resultSheets } from "../../src/layouts";
-import { runKpb } from "../../src/engine/run";
 import { exempelbyTables } from "../../src/sample/exempelby";
+import { runSample } from "../sample-run";
 
 function sampleWith(hours: string | null, overrides: { homeCareHours?: "beviljad" | "utförd" } = {}): KpbResult {
   const tables = exempelbyTables();
   const settings = tables.Inställningar.filter((r) => r[0] !== "Hemtjänsttid");
   if (hours !== null) settings.push(["Hemtjänsttid", hours]);
-  const input: WorkbookInput = {};
-  for (const [name, rows] of Object.entries({ ...tables, Inställningar: settings })) input[name as keyof WorkbookInput] = { rows, sheet: name };
-  const outcome = runKpb(input, { pseudonymSecret: "sample-secret", overrides });
-  if (!outcome.ok) throw new Error("sample run blocked");
-  return outcome.result;
+  return runSample({ tables: { ...tables, Inställningar: settings }, overrides });
 }
 
 const byId = (r: KpbResult, id: string) => r.keyFigures.find((f) => f.id === id)!;

@@ -16,21 +16,11 @@ import {
   KEY_FIGURE_NAMES,
   type FigureNameKey,
 } from "../../src/engine/key-figure-names";
-import type { KpbResult, WorkbookInput } from "../../src/engine/model";
 import { resultSheets, type SheetLayout } from "../../src/layouts";
-import { runKpb } from "../../src/engine/run";
-import { exempelbyTables } from "../../src/sample/exempelby";
+import { runSample } from "../sample-run";
 import { sv } from "../../src/taskpane/i18n/sv";
 
-function sample(): KpbResult {
-  const input: WorkbookInput = {};
-  for (const [name, rows] of Object.entries(exempelbyTables())) input[name as keyof WorkbookInput] = { rows, sheet: name };
-  const outcome = runKpb(input, { pseudonymSecret: "sample-secret" });
-  if (!outcome.ok) throw new Error("sample run blocked");
-  return outcome.result;
-}
-
-const result = sample();
+const result = runSample();
 
 /** What a name must not hold; each entry says why, for the failure message. */
 function nameFaults(name: string): string[] {

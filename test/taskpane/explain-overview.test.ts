@@ -1,14 +1,8 @@
 /** The pane's "förklara raden" on KPB Översikt, whose column A holds the key figure's name (the id is last). */
-import type { WorkbookInput } from "../../src/engine/model";
-import { runKpb } from "../../src/engine/run";
-import { exempelbyTables } from "../../src/sample/exempelby";
+import { runSample } from "../sample-run";
 import { explainRow } from "../../src/taskpane/explain-target";
 
-const input: WorkbookInput = {};
-for (const [name, rows] of Object.entries(exempelbyTables())) input[name as keyof WorkbookInput] = { rows, sheet: name };
-const outcome = runKpb(input, { pseudonymSecret: "sample-secret" });
-if (!outcome.ok) throw new Error("sample run blocked");
-const result = outcome.result;
+const result = runSample();
 
 describe("explaining a row of KPB Översikt", () => {
   it("finds the key figure by its name in column A, as by its id", () => {

@@ -4,9 +4,8 @@
  */
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { KpbResult, TableName, WorkbookInput } from "../../src/engine/model";
-import { runKpb } from "../../src/engine/run";
-import { exempelbyTables } from "../../src/sample/exempelby";
+import type { KpbResult, TableName } from "../../src/engine/model";
+import { runSample } from "../sample-run";
 import { App, type TabId } from "../../src/taskpane/components/App";
 import { setLanguage } from "../../src/taskpane/i18n";
 import type { FoundTable, KpbPort, PaneState } from "../../src/taskpane/port";
@@ -67,14 +66,7 @@ let sample: KpbResult | null = null;
 
 /** The engine's result for the Exempelby sample (computed once per test file). */
 export function sampleResult(): KpbResult {
-  if (!sample) {
-    const tables = exempelbyTables();
-    const input: WorkbookInput = {};
-    for (const [name, rows] of Object.entries(tables)) input[name as TableName] = { rows, sheet: name };
-    const outcome = runKpb(input, { pseudonymSecret: "test-secret" });
-    if (!outcome.ok) throw new Error(`Exempelby did not run: ${outcome.problems.map((p) => p.message).join("; ")}`);
-    sample = outcome.result;
-  }
+  if (!sample) sample = runSample({ secret: "test-secret" });
   return sample;
 }
 
