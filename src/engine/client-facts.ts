@@ -1,3 +1,4 @@
+import { Rational } from "./benchmark/rational";
 import { defaultEntryFor, matchCatalogue, nameKey } from "./catalogue";
 import type { CatalogueEntry, ClientRows, PoolDef } from "./model";
 import { oreToSwedish } from "./money";
@@ -157,10 +158,9 @@ export function decideHousing(
 ): Housing {
   if (!f.mixed) return f.housing;
   // Exact fractions (a few pools each): no rounding decides a close call, and no decimal work per client.
-  const zero: CostShare = { n: 0n, d: 1n };
-  const sabo = costShare(f.mixed.get("särskilt"), poolCostOre, poolVolumeMicro) ?? zero;
-  const ordinary = costShare(f.mixed.get("ordinärt"), poolCostOre, poolVolumeMicro) ?? zero;
-  const housing: Housing = sabo.n * ordinary.d >= ordinary.n * sabo.d ? "särskilt" : "ordinärt";
+  const sabo = costShare(f.mixed.get("särskilt"), poolCostOre, poolVolumeMicro);
+  const ordinary = costShare(f.mixed.get("ordinärt"), poolCostOre, poolVolumeMicro);
+  const housing: Housing = sabo.cmp(ordinary) >= 0 ? "särskilt" : "ordinärt";
   if (f.conflictStated !== null && f.firstStated !== null) {
     const [chosen, other] = housing === "särskilt" ? [sabo, ordinary] : [ordinary, sabo];
     log.warning("conflictingHousing", { table: "Brukare", row: f.conflictRow, column: "Boendeform" }, {
@@ -168,36 +168,19 @@ export function decideHousing(
       first: f.firstStated,
       second: f.conflictStated,
       chosen: housing === "särskilt" ? "särskilt boende" : "ordinärt boende",
-      chosenAmount: oreToSwedish(roundedOre(chosen)),
-      otherAmount: oreToSwedish(roundedOre(other)),
+      chosenAmount: oreToSwedish(chosen.toOre()),
+      otherAmount: oreToSwedish(other.toOre()),
     });
   }
   return housing;
 }
 
-/** A sum of cost shares as an exact fraction n / d, d > 0. */
-interface CostShare {
-  n: bigint;
-  d: bigint;
-}
-
-/** Σ pool cost × the client's volume ÷ the pool's volume, over the pools of one housing. */
-function costShare(byPool: Map<string, number> | undefined, poolCostOre: Map<string, number>, poolVolumeMicro: Map<string, number>): CostShare | null {
-  if (!byPool) return null;
-  let n = 0n;
-  let d = 1n;
-  for (const [pool, micro] of byPool) {
+/** Σ pool cost × the client's volume ÷ the pool's volume over the pools of one housing, in kronor. */
+function costShare(byPool: Map<string, number> | undefined, poolCostOre: Map<string, number>, poolVolumeMicro: Map<string, number>): Rational {
+  let sum = Rational.ZERO;
+  for (const [pool, micro] of byPool ?? []) {
     const total = poolVolumeMicro.get(pool) ?? 0;
-    if (total === 0) continue;
-    const cost = BigInt(poolCostOre.get(pool) ?? 0) * BigInt(micro);
-    const t = BigInt(total);
-    [n, d] = t > 0n ? [n * t + cost * d, d * t] : [-(n * t) - cost * d, -(d * t)];
+    if (total !== 0) sum = sum.plus(Rational.of(BigInt(poolCostOre.get(pool) ?? 0) * BigInt(micro), BigInt(total) * 100n));
   }
-  return { n, d };
-}
-
-/** A fraction of öre rounded to whole öre, halves away from zero. */
-function roundedOre({ n, d }: CostShare): number {
-  const magnitude = (2n * (n < 0n ? -n : n) + d) / (2n * d);
-  return Number(n < 0n ? -magnitude : magnitude);
+  return sum;
 }

@@ -1,4 +1,4 @@
-import { EMPTY, NUMBER } from "./cell-table";
+import { EMPTY, NUMBER, valueOf } from "./cell-table";
 import type { CellValue } from "./model";
 import type { LocatedTable } from "./table-reader";
 
@@ -50,13 +50,9 @@ export function readByValue<T>(table: LocatedTable, column: string, read: (cell:
 export function readCell(table: LocatedTable, column: string): (i: number) => CellValue {
   const index = table.columns.get(column);
   if (index === undefined) return () => null;
-  const { codes, numbers, values } = table.cells.columns[index];
+  const cells = table.cells.columns[index];
   const rowIndex = table.rowIndex;
-  return (i) => {
-    const r = rowIndex[i];
-    const code = codes[r];
-    return code === NUMBER ? numbers![r] : code === EMPTY ? null : values[code];
-  };
+  return (i) => valueOf(cells, rowIndex[i]);
 }
 
 /** Distinct texts numbered in the order they are first seen. */

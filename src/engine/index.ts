@@ -34,6 +34,7 @@ export {
   cellTableFromRows,
   rowsOfCellTable,
   sliceCellTable,
+  withCells,
   cellsOfInput,
   rowsOfInput,
   type CellTable,

@@ -98,12 +98,21 @@ function quantityText(table: "Ekonomi" | "Brukare", value: number): string {
 export function totalsRowReason(cells: CellValue[], codeColumns: number[]): "noCodes" | "labelInCode" | null {
   let any = false;
   for (const c of codeColumns) {
-    const cell = cells[c];
-    if (isBlank(cell)) continue;
-    if (typeof cell === "string" && isTotalsWord(cell)) return "labelInCode";
-    any = true;
+    const kind = codeCellKind(cells[c]);
+    if (kind === LABEL) return "labelInCode";
+    if (kind === CODE) any = true;
   }
   return any ? null : "noCodes";
+}
+
+const BLANK = 0;
+const LABEL = 1;
+const CODE = 2;
+
+/** What a code cell says about its row: nothing (blank), "this is a totals row" (Summa …), or a code. */
+function codeCellKind(cell: CellValue): typeof BLANK | typeof LABEL | typeof CODE {
+  if (isBlank(cell)) return BLANK;
+  return typeof cell === "string" && isTotalsWord(cell) ? LABEL : CODE;
 }
 
 /**
@@ -111,12 +120,9 @@ export function totalsRowReason(cells: CellValue[], codeColumns: number[]): "noC
  * classified once (blank, a "Summa"-like word, a code), the rows only look up their class.
  */
 export function totalsRowsOf(table: LocatedTable): (i: number) => "noCodes" | "labelInCode" | null {
-  const BLANK = 0;
-  const LABEL = 1;
-  const CODE = 2;
   const columns = codeColumnsOf(table).map((c) => {
     const column = table.cells.columns[c];
-    const kind = Uint8Array.from(column.values, (v, code) => (code <= NUMBER || isBlank(v) ? BLANK : typeof v === "string" && isTotalsWord(v) ? LABEL : CODE));
+    const kind = Uint8Array.from(column.values, (v, code) => (code === EMPTY ? BLANK : code === NUMBER ? CODE : codeCellKind(v)));
     return { codes: column.codes, kind };
   });
   const rowIndex = table.rowIndex;
@@ -124,9 +130,7 @@ export function totalsRowsOf(table: LocatedTable): (i: number) => "noCodes" | "l
     const r = rowIndex[i];
     let any = false;
     for (const { codes, kind } of columns) {
-      const code = codes[r];
-      if (code === EMPTY) continue;
-      const k = code === NUMBER ? CODE : kind[code];
+      const k = kind[codes[r]];
       if (k === LABEL) return "labelInCode";
       if (k === CODE) any = true;
     }

@@ -63,7 +63,7 @@ export function redactPersonalData(tables: Iterable<LocatedTable>, secret: strin
       }
       if (count[k] === 0 || !replace[k]) return;
       const values = column.values.map((v, code) => (flagged[code] === 1 ? hide(v as string) : v));
-      table.cells.columns[index] = withCells({ ...column, values }, numberRows);
+      table.cells.columns[index] = numberRows.size === 0 ? { ...column, values } : withCells({ ...column, values }, numberRows);
     });
     scanned.forEach(([column], k) => {
       if (count[k] > 0) {

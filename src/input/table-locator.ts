@@ -1,5 +1,5 @@
 import { fold } from "../engine";
-import { TABLE_NAMES, cellAt, type CellTable, type CellValue, type Problem, type TableName } from "../engine";
+import { TABLE_NAMES, cellAt, withCells, type CellTable, type CellValue, type Problem, type TableName } from "../engine";
 import { ProblemLog } from "../engine";
 import { REQUIRED_TABLES, TABLE_ALIASES, TABLE_SCHEMAS } from "../engine";
 
@@ -260,7 +260,7 @@ const HEADER_RENAME_ROWS = 20;
 /**
  * The table with the user's own headers renamed to the contract's, as saved in the mapping (in the
  * table's first rows). The input's cells are never changed: a column with a renamed header is a
- * copy of its codes with the contract name added to its values; other columns are shared.
+ * changed copy (`withCells`); other columns are shared.
  */
 export function renameMappedHeaders(table: CellTable, columns: Record<string, string> | undefined): CellTable {
   if (!columns || table.rowCount === 0) return table;
@@ -268,22 +268,15 @@ export function renameMappedHeaders(table: CellTable, columns: Record<string, st
   const top = Math.min(HEADER_RENAME_ROWS, table.rowCount);
   let changed = false;
   const renamed = table.columns.map((column, c) => {
-    let codes: Int32Array | null = null;
-    let values: CellValue[] | null = null;
+    const headers = new Map<number, CellValue>();
     for (let r = 0; r < top; r++) {
       const cell = cellAt(table, r, c);
       const contract = typeof cell === "string" ? byOwn.get(fold(cell)) : undefined;
-      if (contract === undefined || contract === cell) continue;
-      codes ??= column.codes.slice();
-      values ??= [...column.values];
-      // A string cell's code is its index in the column's values.
-      let code = values.indexOf(contract);
-      if (code < 0) code = values.push(contract) - 1;
-      codes[r] = code;
+      if (contract !== undefined && contract !== cell) headers.set(r, contract);
     }
-    if (!codes || !values) return column;
+    if (headers.size === 0) return column;
     changed = true;
-    return { codes, numbers: column.numbers, values };
+    return withCells(column, headers);
   });
   return changed ? { rowCount: table.rowCount, columns: renamed } : table;
 }
