@@ -70,4 +70,30 @@ describe("input by column", () => {
     runKpb(input, { pseudonymSecret: "cell-input" });
     for (const [name, t] of Object.entries(input)) expect([name, JSON.stringify(rowsOfCellTable(t!.cells as CellTable))]).toEqual([name, before[name]]);
   });
+
+  it("a value written as a number, as text, padded or as a date is one client, one pool and one month", () => {
+    const tables = exempelbyTables() as Tables;
+    const header = tables.Brukare![0];
+    // Client 4711 in four spellings, the same pool padded, January as text, number and date.
+    tables.Brukare = [
+      header,
+      ...tables.Brukare!.slice(1),
+      [4711, 1938, "K", "HT_NORR", 10, "2024-01", "Ordinärt"],
+      ["4711", "1938", "K", " HT_NORR ", 5, 202401, "Ordinärt"],
+      [" 4711 ", 1938, "Kvinna", "HT_NORR", 2.5, new Date(Date.UTC(2024, 0, 15)), "Ordinärt"],
+      ["4711", 1938, "k", "HT_NORR", 1.25, "2024-02", "Ordinärt"],
+    ];
+    const outcome = JSON.parse(run(asCells(tables)));
+    expect(outcome.ok).toBe(true);
+    const clients = outcome.result.clients.filter((c: { id: string }) => c.id.trim() === "4711");
+    expect(clients).toHaveLength(1);
+    expect(clients[0].volumesMicro).toEqual({ HT_NORR: 18_750_000 });
+    const about = outcome.result.problems.filter((p: { message: string }) => p.message.includes("4711"));
+    // January three times: the second and third are reported as repeats, each at its own sheet row.
+    const first = tables.Brukare.length - 3; // the sheet row of the first 4711 row (header on row 1)
+    expect(about.filter((p: { code: string }) => p.code === "duplicateClientRow").map((p: { row: number }) => p.row)).toEqual([first + 1, first + 2]);
+    expect(about.map((p: { code: string }) => p.code)).not.toContain("conflictingBirthYear");
+    expect(about.map((p: { code: string }) => p.code)).not.toContain("conflictingSex");
+    expect(run(asRows(tables))).toBe(run(asCells(tables)));
+  });
 });
